@@ -1,0 +1,30 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProcedureAssistant.Api.Endpoints;
+using ProcedureAssistant.Api.Hosting;
+
+namespace ProcedureAssistant.Api;
+
+/// <summary>What the HTTP host adds to the core graph: ProblemDetails, validation, OpenAPI, health, start-up indexing.</summary>
+internal static class ApiServiceExtensions
+{
+    public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddProblemDetails();
+        services.AddExceptionHandler<IndexUnavailableExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        services.AddSingleton<IndexReadiness>();
+        services.AddHostedService<IndexWarmupWorker>();
+        services.AddHealthChecks().AddCheck<IndexReadinessHealthCheck>("index", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+}

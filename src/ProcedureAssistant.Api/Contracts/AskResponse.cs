@@ -1,0 +1,21 @@
+namespace ProcedureAssistant.Api.Contracts;
+
+/// <summary>An answer with numbered citations.</summary>
+/// <param name="Answer">The answer text; <c>[n]</c> marks point into <paramref name="Citations"/>.</param>
+/// <param name="Mode"><c>extractive</c> (offline) or <c>generative</c>.</param>
+/// <param name="Abstained">True when the corpus does not hold an answer; the text then refers to the commune's service centre.</param>
+/// <param name="Persona">The persona the answer was written for.</param>
+/// <param name="Citations">The sources, numbered from 1.</param>
+public sealed record AskResponse(string Answer, string Mode, bool Abstained, string Persona, IReadOnlyList<CitationResponse> Citations);
+
+/// <summary>One source of an answer.</summary>
+public sealed record CitationResponse(
+    int Index,
+    string DocumentId,
+    string ChunkId,
+    string Title,
+    string? Code,
+    string? Number,
+    string? Path,
+    string Snippet,
+    string? Url);

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Api.Endpoints;
+
+/// <summary><c>GET /api/search?q=&amp;top=</c>.</summary>
+internal static class SearchEndpoints
+{
+    private const int SnippetCharacters = 240;
+
+    public static RouteGroupBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/search").WithTags("Search");
+        group.MapGet("/", SearchAsync)
+            .WithName("Search")
+            .WithSummary("Rank the chunks that best match a query.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return group;
+    }
+
+    // 'q' defaults to empty so that a missing query reaches validation and is reported by name.
+    private static async Task<Ok<SearchResponse>> SearchAsync(
+        Retriever retriever,
+        CancellationToken cancellationToken,
+        [Required, StringLength(2000)] string q = "",
+        [Range(1, 50)] int top = 10)
+    {
+        var hits = await retriever.RetrieveAsync(q, top, cancellationToken);
+        var results = hits
+            .Select(h => new SearchResult(
+                h.Chunk.DocumentId,
+                h.Chunk.Id,
+                h.Chunk.Title,
+                h.Chunk.Code,
+                h.Chunk.Number,
+                h.Chunk.Path,
+                Math.Round(h.Score, 4),
+                TextExcerpt.Shorten(h.Chunk.Text, SnippetCharacters)))
+            .ToList();
+        return TypedResults.Ok(new SearchResponse(results));
+    }
+}

@@ -1,0 +1,17 @@
+using ProcedureAssistant.Api;
+using ProcedureAssistant.Api.Endpoints;
+using ProcedureAssistant.Core;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddProcedureAssistant();
+builder.AddApiServices();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapAskEndpoints();
+app.MapSearchEndpoints();
+app.MapDocumentEndpoints();
+app.Run();

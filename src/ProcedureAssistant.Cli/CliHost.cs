@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ProcedureAssistant.Core;
+using ProcedureAssistant.Core.Ingestion;
+using Spectre.Console;
+
+namespace ProcedureAssistant.Cli;
+
+/// <summary>Builds the same service graph as the API for one CLI command, with the global options applied.</summary>
+internal static class CliHost
+{
+    public static readonly Option<string?> CorpusOption = new("--corpus")
+    {
+        Description = "Thư mục kho văn bản (mặc định: Corpus:Path, 'corpus').",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> DataOption = new("--data")
+    {
+        Description = "Thư mục dữ liệu chỉ mục (mặc định: VectorStore:DataPath, 'data').",
+        Recursive = true,
+    };
+
+    /// <summary>Progress and messages go to standard error so that standard output stays machine-readable.</summary>
+    public static IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+
+    public static IHost Build(ParseResult parse)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = Directory.GetCurrentDirectory(),
+            EnvironmentName = Environments.Production,
+        });
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(CorpusOption) is { } corpus)
+        {
+            overrides["Corpus:Path"] = corpus;
+        }
+
+        if (parse.GetValue(DataOption) is { } data)
+        {
+            overrides["VectorStore:DataPath"] = data;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.AddProcedureAssistant();
+        return builder.Build();
+    }
+
+    /// <summary>Loads the index, or builds it from the corpus with a progress bar when there is none.</summary>
+    public static async Task EnsureIndexAsync(IHost host, CancellationToken cancellationToken)
+    {
+        var bootstrapper = host.Services.GetRequiredService<IndexBootstrapper>();
+        await Status.Progress().StartAsync(async context =>
+        {
+            var task = context.AddTask("Chuẩn bị chỉ mục", autoStart: true, maxValue: 1);
+            var progress = new Progress<IngestionProgress>(p =>
+            {
+                task.MaxValue = p.Total;
+                task.Value = p.Done;
+            });
+            await bootstrapper.EnsureIndexAsync(progress, cancellationToken).ConfigureAwait(false);
+            task.Value = task.MaxValue;
+        }).ConfigureAwait(false);
+    }
+}

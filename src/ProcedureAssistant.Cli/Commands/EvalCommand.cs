@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using ProcedureAssistant.Core.Evaluation;
+using Spectre.Console;
+
+namespace ProcedureAssistant.Cli.Commands;
+
+/// <summary>
+/// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--json FILE] [--report FILE]</c>:
+/// retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<DirectoryInfo>("--dataset") { Description = "Thư mục BEIR (corpus.jsonl, queries.jsonl, qrels.tsv).", Required = true };
+        var queries = new Option<FileInfo?>("--queries") { Description = "Tệp câu hỏi thay cho queries.jsonl." };
+        var qrels = new Option<FileInfo?>("--qrels") { Description = "Tệp đáp án thay cho qrels.tsv." };
+        var top = new Option<int>("--top") { Description = "Số kết quả lấy cho mỗi câu hỏi (tối thiểu 10).", DefaultValueFactory = _ => 10 };
+        var fold = new Option<bool>("--fold-queries") { Description = "Bỏ dấu tiếng Việt khỏi câu hỏi trước khi tìm (mô phỏng gõ không dấu)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Ghi chỉ số và thứ hạng từng câu hỏi ra tệp JSON." };
+        var report = new Option<FileInfo?>("--report") { Description = "Ghi báo cáo Markdown." };
+        top.Validators.Add(result =>
+        {
+            if (result.GetValue(top) is < 1 or > 1000)
+            {
+                result.AddError("--top must be between 1 and 1000.");
+            }
+        });
+
+        var command = new Command("eval", "Đánh giá truy hồi trên một bộ dữ liệu BEIR.") { dataset, queries, qrels, top, fold, json, report };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = CliHost.Build(parse);
+            var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!.FullName, parse.GetValue(queries)?.FullName, parse.GetValue(qrels)?.FullName, cancellationToken).ConfigureAwait(false);
+            var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
+            var folded = parse.GetValue(fold);
+            RetrievalEvaluation? evaluation = null;
+            await CliHost.Status.Progress().StartAsync(async context =>
+            {
+                var task = context.AddTask($"Đánh giá {data.Name}", autoStart: true, maxValue: 1);
+                var progress = new Progress<(int Done, int Total)>(p =>
+                {
+                    task.MaxValue = p.Total;
+                    task.Value = p.Done;
+                });
+                evaluation = await evaluator.RunAsync(data, parse.GetValue(top), folded, progress, cancellationToken).ConfigureAwait(false);
+                task.Value = task.MaxValue;
+            }).ConfigureAwait(false);
+
+            var result = evaluation!;
+            var latency = LatencySummary.From(result.LatenciesMs);
+            Console.WriteLine($"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} {latency}");
+            if (parse.GetValue(json) is { } jsonFile)
+            {
+                await File.WriteAllTextAsync(jsonFile.FullName, System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    dataset = data.Name,
+                    foldQueries = folded,
+                    metrics = result.Metrics,
+                    latency,
+                    queries = result.Results.Select(r => new { r.QueryId, ranking = r.Ranking.Take(10), relevant = r.Relevant, reciprocalRank = r.ReciprocalRank(10) }),
+                }, CliJson.Options), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                await File.WriteAllTextAsync(reportFile.FullName, Report(data, result, folded, latency, Environment.GetCommandLineArgs()), cancellationToken).ConfigureAwait(false);
+            }
+
+            Console.WriteLine(result.Metrics.ToMetricsLine());
+            return 0;
+        });
+        return command;
+    }
+
+    private static string Report(BeirDataset data, RetrievalEvaluation result, bool folded, LatencySummary latency, string[] args)
+    {
+        var m = result.Metrics;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Retrieval: {data.Name}{(folded ? " (questions without diacritics)" : string.Empty)}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{data.Corpus.Count} documents, {m.Queries} judged queries, {DateTime.UtcNow:yyyy-MM-dd}.");
+        text.AppendLine();
+        text.AppendLine("| MRR@10 | R@1 | R@5 | R@10 | nDCG@10 | search p50 | search p95 |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {m.Mrr10:0.000} | {m.Recall1:0.000} | {m.Recall5:0.000} | {m.Recall10:0.000} | {m.Ndcg10:0.000} | {latency.P50Ms:0.0} ms | {latency.P95Ms:0.0} ms |");
+        text.AppendLine();
+        text.AppendLine("Produced by:");
+        text.AppendLine();
+        text.AppendLine("```");
+        text.AppendLine("dotnet run --project src/ProcedureAssistant.Cli -c Release -- " + string.Join(' ', args.Skip(1)));
+        text.AppendLine("```");
+        return text.ToString();
+    }
+}

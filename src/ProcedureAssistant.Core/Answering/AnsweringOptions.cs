@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>When to answer and when to refer the person to the commune's service centre.</summary>
+public sealed class AnsweringOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Answering";
+
+    /// <summary>
+    /// Least share of the question's terms (weighted by rarity) the best chunk must contain; below it the
+    /// service abstains rather than answer from weak evidence.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinCoverage { get; set; } = 0.5;
+
+    /// <summary>Longest quoted passage, in characters.</summary>
+    [Range(100, 5000)]
+    public int MaxQuoteCharacters { get; set; } = 700;
+
+    /// <summary>Most sources cited in one answer.</summary>
+    [Range(1, 10)]
+    public int MaxCitations { get; set; } = 3;
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace ProcedureAssistant.Core.Diagnostics;
+
+/// <summary>Log messages of the core, as source-generated <see cref="LoggerMessageAttribute"/> methods.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Index file {Path} is unreadable and was skipped: {Reason}")]
+    public static partial void IndexVersionUnreadable(ILogger logger, string path, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Corpus file {SourcePath} was not ingested: {Reason}")]
+    public static partial void DocumentRejected(ILogger logger, string sourcePath, string reason);
+
+    [LoggerMessage(3, LogLevel.Information, "Index version {Version} built: {DocumentCount} documents, {ChunkCount} chunks, {FailedCount} files rejected, in {ElapsedMs} ms")]
+    public static partial void IndexBuilt(ILogger logger, long version, int documentCount, int chunkCount, int failedCount, long elapsedMs);
+
+    [LoggerMessage(4, LogLevel.Information, "Loaded index version {Version} ({DocumentCount} documents, {ChunkCount} chunks)")]
+    public static partial void IndexLoaded(ILogger logger, long version, int documentCount, int chunkCount);
+
+    [LoggerMessage(5, LogLevel.Information, "No usable index in the data folder; ingesting the corpus at {CorpusPath}")]
+    public static partial void IngestingOnStart(ILogger logger, string corpusPath);
+
+    [LoggerMessage(6, LogLevel.Information, "The index was built by analyser {Found}; rebuilding it with {Current}")]
+    public static partial void AnalyzerChanged(ILogger logger, string found, string current);
+
+    [LoggerMessage(7, LogLevel.Error, "The index could not be prepared; the service stays unready")]
+    public static partial void IndexPreparationFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Debug, "Question answered in {Mode} mode, abstained: {Abstained}, question: {Question}")]
+    public static partial void QuestionAnswered(ILogger logger, string mode, bool abstained, string question);
+}

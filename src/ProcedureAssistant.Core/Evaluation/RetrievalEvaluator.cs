@@ -1,0 +1,60 @@
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Evaluation;
+
+/// <summary>
+/// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away in-memory index,
+/// retrieves for every query that has relevance judgements, and scores the rankings.
+/// </summary>
+public sealed class RetrievalEvaluator(TextAnalyzer analyzer)
+{
+    /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
+    public async Task<RetrievalEvaluation> RunAsync(
+        BeirDataset dataset,
+        int top = 10,
+        bool foldQueries = false,
+        IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var index = EmbeddedChunkIndex.InMemory();
+        var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], chunks), cancellationToken).ConfigureAwait(false);
+        var retriever = new Retriever(analyzer, index);
+
+        var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
+        var results = new List<QueryResult>(judged.Count);
+        var latencies = new List<double>(judged.Count);
+        foreach (var query in judged)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = foldQueries ? VietnameseText.Fold(query.Text) : query.Text;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var hits = await retriever.RetrieveAsync(text, Math.Max(top, 10), cancellationToken).ConfigureAwait(false);
+            latencies.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            results.Add(new QueryResult(query.Id, hits.Select(h => h.Chunk.DocumentId).ToList(), dataset.Relevant[query.Id]));
+            progress?.Report((results.Count, judged.Count));
+        }
+
+        return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies);
+    }
+
+    private static Chunk ToChunk(BeirDocument document, int ordinal) => new()
+    {
+        Id = document.Id,
+        DocumentId = document.Id,
+        Ordinal = ordinal,
+        DocumentType = DocumentType.Regulation,
+        Title = string.IsNullOrWhiteSpace(document.Title) ? document.Id : document.Title,
+        Text = document.Text,
+    };
+}
+
+/// <summary>The outcome of one evaluation run, with per-query rankings and search latencies (ms).</summary>
+public sealed record RetrievalEvaluation(string Dataset, RetrievalMetrics Metrics, IReadOnlyList<QueryResult> Results, IReadOnlyList<double> LatenciesMs);

@@ -1,0 +1,31 @@
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Indexing;
+
+/// <summary>
+/// The store the service retrieves from. Implementations: the embedded file-backed index (default) and Qdrant.
+/// All members are thread-safe; a rebuild never leaves readers without an index.
+/// </summary>
+public interface IChunkIndex
+{
+    /// <summary>What the live index holds, or null when there is none yet.</summary>
+    Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Builds a new index from the snapshot and switches readers to it once it is complete.</summary>
+    Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>The best chunks for the query terms, best first.</summary>
+    /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
+    Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Every indexed document, ordered by id.</summary>
+    Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One document, or null when the id is unknown.</summary>
+    Task<CorpusDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The chunks of one document in order; empty when the id is unknown.</summary>
+    Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default);
+}

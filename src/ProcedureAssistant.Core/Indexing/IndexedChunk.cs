@@ -1,0 +1,7 @@
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Indexing;
+
+/// <summary>A chunk with its analysed terms, as written to an index.</summary>
+public sealed record IndexedChunk(Chunk Chunk, TermBag Terms);

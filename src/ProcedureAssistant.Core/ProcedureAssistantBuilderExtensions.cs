@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core;
+
+/// <summary>The one composition root of the service, shared by the API and the CLI.</summary>
+public static class ProcedureAssistantBuilderExtensions
+{
+    /// <summary>Registers options, the text analyser, the chunker, the index, retrieval, answering and ingestion.</summary>
+    public static IHostApplicationBuilder AddProcedureAssistant(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        AddOptions<CorpusOptions>(services, CorpusOptions.SectionName);
+        AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
+        AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
+        AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => TextAnalyzer.CreateDefault());
+        services.AddSingleton<MarkdownDocumentParser>();
+        services.AddSingleton<CorpusReader>();
+        services.AddSingleton<LegalStructureChunker>();
+        services.AddSingleton<IChunkIndex>(CreateIndex);
+        services.AddSingleton<IngestionPipeline>();
+        services.AddSingleton<IndexBootstrapper>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<RetrievalEvaluator>();
+        return builder;
+    }
+
+    private static void AddOptions<T>(IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    // The one place where the index backend is chosen.
+    private static IChunkIndex CreateIndex(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IOptions<VectorStoreOptions>>().Value;
+        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var bm25 = new Bm25Parameters(retrieval.Bm25K1, retrieval.Bm25B);
+        return store.Provider switch
+        {
+            VectorStoreProvider.Embedded => EmbeddedChunkIndex.InFolder(
+                Path.Combine(store.DataPath, "embedded"),
+                bm25,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>()),
+            _ => throw new OptionsValidationException(
+                VectorStoreOptions.SectionName,
+                typeof(VectorStoreOptions),
+                [$"VectorStore:Provider '{store.Provider}' is not supported."]),
+        };
+    }
+}

@@ -1,0 +1,202 @@
+using System.Reflection;
+
+namespace ProcedureAssistant.Core.Text;
+
+/// <summary>
+/// Turns Vietnamese text into index terms: accented syllables and syllable bigrams, plus the same terms
+/// folded to ASCII (prefixed with <see cref="FoldedPrefix"/>) so that unaccented questions still match.
+/// Thread-safe; built once from the stop-word and synonym data files.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    /// <summary>Bumped whenever the terms produced for the same text change, so stale indexes are rebuilt.</summary>
+    public const string Version = "vi-terms-1";
+
+    /// <summary>Prefix of folded (diacritic-free) terms.</summary>
+    public const string FoldedPrefix = "~";
+
+    private readonly HashSet<string> _stopWords;
+    private readonly IReadOnlyList<(string[] Phrase, bool Folded, string[] Expansion)> _synonyms;
+
+    /// <summary>Creates an analyser with the given stop words (question words) and synonym pairs.</summary>
+    public TextAnalyzer(IEnumerable<string> stopWords, IEnumerable<(string Phrase, string Expansion)> synonyms)
+    {
+        ArgumentNullException.ThrowIfNull(stopWords);
+        ArgumentNullException.ThrowIfNull(synonyms);
+        _stopWords = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in stopWords)
+        {
+            var normalized = string.Join(' ', Syllables(word));
+            _stopWords.Add(normalized);
+            _stopWords.Add(FoldedPrefix + VietnameseText.Fold(normalized));
+        }
+
+        var entries = new List<(string[], bool, string[])>();
+        foreach (var (phrase, expansion) in synonyms)
+        {
+            var phraseSyllables = Syllables(phrase).ToArray();
+            var expansionSyllables = Syllables(expansion).ToArray();
+            entries.Add((phraseSyllables, false, expansionSyllables));
+            entries.Add((phraseSyllables.Select(VietnameseText.Fold).ToArray(), true, expansionSyllables));
+        }
+
+        _synonyms = entries;
+    }
+
+    /// <summary>The analyser configured from the data files shipped in this assembly.</summary>
+    public static TextAnalyzer CreateDefault()
+    {
+        var stopWords = ReadDataLines("stopwords.tsv");
+        var synonyms = ReadDataLines("synonyms.tsv")
+            .Select(line => line.Split('\t', 2))
+            .Where(parts => parts.Length == 2)
+            .Select(parts => (parts[0].Trim(), parts[1].Trim()));
+        return new TextAnalyzer(stopWords, synonyms);
+    }
+
+    /// <summary>Normalised syllables (and numbers) of the text, in order.</summary>
+    public static IEnumerable<string> Syllables(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = VietnameseText.Normalize(text);
+        var start = -1;
+        for (var i = 0; i <= normalized.Length; i++)
+        {
+            var inToken = i < normalized.Length && char.IsLetterOrDigit(normalized[i]);
+            if (inToken && start < 0)
+            {
+                start = i;
+            }
+            else if (!inToken && start >= 0)
+            {
+                yield return normalized[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>Term frequencies of a document text, and its length in syllables.</summary>
+    public static TermBag AnalyzeDocument(string text)
+    {
+        var syllables = Syllables(text).ToArray();
+        var counts = new Dictionary<string, float>(StringComparer.Ordinal);
+        AddTerms(counts, syllables, 1f);
+        AddTerms(counts, syllables.Select(VietnameseText.Fold).ToArray(), 1f, FoldedPrefix);
+        return new TermBag(counts, syllables.Length);
+    }
+
+    /// <summary>
+    /// Weighted query terms. A question typed with diacritics is matched on accented terms, with folded terms
+    /// at a small weight to forgive a wrong mark; one typed without any is matched on folded terms only.
+    /// Question words are dropped and synonyms add the corpus' wording at a lower weight.
+    /// </summary>
+    public QueryTerms AnalyzeQuery(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var accented = VietnameseText.HasDiacritics(query);
+        var syllables = Syllables(query).ToArray();
+        var folded = syllables.Select(VietnameseText.Fold).ToArray();
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+
+        if (accented)
+        {
+            AddQueryTerms(weights, syllables, 1f, string.Empty);
+            AddQueryTerms(weights, folded, 0.25f, FoldedPrefix);
+        }
+        else
+        {
+            AddQueryTerms(weights, folded, 1f, FoldedPrefix);
+        }
+
+        foreach (var expansion in Expansions(syllables, folded))
+        {
+            if (accented)
+            {
+                AddQueryTerms(weights, expansion, 0.5f, string.Empty);
+            }
+            else
+            {
+                AddQueryTerms(weights, expansion.Select(VietnameseText.Fold).ToArray(), 0.5f, FoldedPrefix);
+            }
+        }
+
+        return new QueryTerms(weights, accented);
+    }
+
+    // Each expansion once, even when both the accented and the folded form of its phrase match.
+    private IEnumerable<string[]> Expansions(string[] syllables, string[] folded) =>
+        _synonyms
+            .Where(s => ContainsPhrase(s.Folded ? folded : syllables, s.Phrase))
+            .Select(s => s.Expansion)
+            .DistinctBy(expansion => string.Join(' ', expansion), StringComparer.Ordinal);
+
+    private static bool ContainsPhrase(string[] haystack, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= haystack.Length; i++)
+        {
+            if (haystack.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddQueryTerms(Dictionary<string, float> weights, string[] syllables, float weight, string prefix)
+    {
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            var unigram = prefix + syllables[i];
+            if (!IsStopWord(unigram))
+            {
+                Accumulate(weights, unigram, weight);
+            }
+
+            if (i + 1 < syllables.Length)
+            {
+                var bigram = prefix + syllables[i] + " " + syllables[i + 1];
+                var bothStop = IsStopWord(unigram) && IsStopWord(prefix + syllables[i + 1]);
+                if (!bothStop && !IsStopWord(bigram))
+                {
+                    Accumulate(weights, bigram, weight);
+                }
+            }
+        }
+    }
+
+    private bool IsStopWord(string term) => _stopWords.Contains(term);
+
+    private static void AddTerms(Dictionary<string, float> counts, string[] syllables, float weight, string prefix = "")
+    {
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            Accumulate(counts, prefix + syllables[i], weight);
+            if (i + 1 < syllables.Length)
+            {
+                Accumulate(counts, prefix + syllables[i] + " " + syllables[i + 1], weight);
+            }
+        }
+    }
+
+    private static void Accumulate(Dictionary<string, float> map, string term, float weight) =>
+        map[term] = map.GetValueOrDefault(term) + weight;
+
+    private static List<string> ReadDataLines(string fileName)
+    {
+        var assembly = typeof(TextAnalyzer).GetTypeInfo().Assembly;
+        using var stream = assembly.GetManifestResourceStream("ProcedureAssistant.Core.Text.Data." + fileName)
+            ?? throw new InvalidOperationException($"The analyser data file '{fileName}' is missing from the build.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ProcedureAssistant.Api.Tests;
+
+/// <summary>The API over a corpus folder (the small test corpus by default) with its index in a temp folder.</summary>
+public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "pa-api-tests-" + Guid.NewGuid().ToString("N"));
+
+    public string CorpusPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "TestCorpus");
+
+    /// <summary>The repository's bundled corpus, found by walking up to the solution file.</summary>
+    public static string BundledCorpusPath
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "ProcedureAssistant.sln")))
+                {
+                    return Path.Combine(folder.FullName, "corpus");
+                }
+            }
+
+            throw new DirectoryNotFoundException("ProcedureAssistant.sln was not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    /// <summary>A client for an app whose start-up indexing has finished.</summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), TestContext.Current.CancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return client;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        throw new TimeoutException("The app did not become ready within 60 seconds.");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Corpus:Path", CorpusPath);
+        builder.UseSetting("VectorStore:DataPath", _data);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+}

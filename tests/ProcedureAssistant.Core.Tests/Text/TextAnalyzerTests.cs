@@ -1,0 +1,70 @@
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Tests.Text;
+
+public sealed class TextAnalyzerTests
+{
+    private readonly TextAnalyzer _analyzer = TextAnalyzer.CreateDefault();
+
+    [Fact]
+    public void Syllables_SplitOnPunctuationAndNormalize() =>
+        Assert.Equal(
+            ["uỷ", "ban", "118", "2025", "nđ", "cp"],
+            TextAnalyzer.Syllables("Ủy ban: 118/2025/NĐ-CP").ToArray());
+
+    [Fact]
+    public void AnalyzeDocument_EmitsAccentedAndFoldedUnigramsAndBigrams()
+    {
+        var bag = TextAnalyzer.AnalyzeDocument("Đăng ký khai sinh");
+        Assert.Equal(4, bag.Length);
+        Assert.Contains("khai sinh", bag.Frequencies.Keys);
+        Assert.Contains("đăng", bag.Frequencies.Keys);
+        Assert.Contains("~dang ki", bag.Frequencies.Keys); // "ký" and "kí" are one syllable, spelled with i
+        Assert.Contains("~sinh", bag.Frequencies.Keys);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
+    {
+        var query = _analyzer.AnalyzeQuery("dang ky khai sinh");
+        Assert.False(query.Accented);
+        Assert.All(query.Weights.Keys, term => Assert.StartsWith(TextAnalyzer.FoldedPrefix, term, StringComparison.Ordinal));
+        Assert.Contains("~khai sinh", query.Weights.Keys);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_QuestionWords_AreDropped()
+    {
+        var query = _analyzer.AnalyzeQuery("thủ tục kết hôn như thế nào");
+        Assert.DoesNotContain("như", query.Weights.Keys);
+        Assert.DoesNotContain("nào", query.Weights.Keys);
+        Assert.DoesNotContain("thế nào", query.Weights.Keys);
+        Assert.Contains("kết hôn", query.Weights.Keys);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_OnlyQuestionWords_IsEmpty() =>
+        Assert.True(_analyzer.AnalyzeQuery("như thế nào ạ?").IsEmpty);
+
+    [Fact]
+    public void AnalyzeQuery_EverydayWord_AddsTheTextsWording()
+    {
+        var query = _analyzer.AnalyzeQuery("xin cấp sổ đỏ lần đầu");
+        Assert.Contains("chứng nhận", query.Weights.Keys);
+        Assert.True(query.Weights["chứng nhận"] < query.Weights["sổ đỏ"], "expansions weigh less than the question's own words");
+    }
+
+    [Fact]
+    public void UnaccentedQuestion_FindsAccentedText()
+    {
+        var index = new Bm25Index(
+            [TextAnalyzer.AnalyzeDocument("Đăng ký kết hôn tại Ủy ban nhân dân cấp xã"), TextAnalyzer.AnalyzeDocument("Đăng ký khai sinh cho trẻ em")],
+            Bm25Parameters.Default);
+
+        var hits = index.Search(_analyzer.AnalyzeQuery("dang ky khai sinh"), 2);
+
+        Assert.Equal(1, hits[0].Document);
+        Assert.True(hits[0].Score > hits[1].Score);
+    }
+}
