@@ -1,10 +1,11 @@
 namespace ProcedureAssistant.Core.Documents;
 
 /// <summary>
-/// Reads every Markdown document below a corpus folder, in a stable order. A file that fails to parse is
-/// reported with its reason and the others are still read.
+/// Reads every document below a corpus folder, in a stable order: Markdown with front matter (<c>*.md</c>) and
+/// procedure records exported from the national database (<c>*.json</c>). A file that fails to parse is reported
+/// with its reason and the others are still read.
 /// </summary>
-public sealed class CorpusReader(MarkdownDocumentParser parser)
+public sealed class CorpusReader(MarkdownDocumentParser markdown)
 {
     /// <summary>Reads the folder. Throws <see cref="DirectoryNotFoundException"/> when it does not exist.</summary>
     public async Task<CorpusLoadResult> ReadAsync(string corpusPath, CancellationToken cancellationToken = default)
@@ -14,8 +15,8 @@ public sealed class CorpusReader(MarkdownDocumentParser parser)
             throw new DirectoryNotFoundException($"The corpus folder '{Path.GetFullPath(corpusPath)}' does not exist (setting Corpus:Path).");
         }
 
-        var files = Directory.EnumerateFiles(corpusPath, "*.md", SearchOption.AllDirectories)
-            .Where(path => !string.Equals(Path.GetFileName(path), "README.md", StringComparison.OrdinalIgnoreCase))
+        var files = Directory.EnumerateFiles(corpusPath, "*", SearchOption.AllDirectories)
+            .Where(IsDocument)
             .Select(path => Path.GetRelativePath(corpusPath, path).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -28,7 +29,9 @@ public sealed class CorpusReader(MarkdownDocumentParser parser)
             var bytes = await File.ReadAllBytesAsync(Path.Combine(corpusPath, relative), cancellationToken).ConfigureAwait(false);
             try
             {
-                var document = parser.Parse(relative, bytes);
+                var document = relative.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                    ? NationalPortalRecordParser.Parse(relative, bytes)
+                    : markdown.Parse(relative, bytes);
                 if (seen.TryGetValue(document.Id, out var first))
                 {
                     throw new DocumentParseException(relative, $"the id '{document.Id}' is already used by {first}");
@@ -44,5 +47,13 @@ public sealed class CorpusReader(MarkdownDocumentParser parser)
         }
 
         return new CorpusLoadResult(documents, failures);
+    }
+
+    private static bool IsDocument(string path)
+    {
+        var name = Path.GetFileName(path);
+        var extension = Path.GetExtension(path);
+        return !string.Equals(name, "README.md", StringComparison.OrdinalIgnoreCase)
+            && (string.Equals(extension, ".md", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".json", StringComparison.OrdinalIgnoreCase));
     }
 }
