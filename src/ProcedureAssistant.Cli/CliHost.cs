@@ -27,7 +27,7 @@ internal static class CliHost
     /// <summary>Progress and messages go to standard error so that standard output stays machine-readable.</summary>
     public static IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    public static IHost Build(ParseResult parse)
+    public static IHost Build(ParseResult parse, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -43,6 +43,11 @@ internal static class CliHost
         if (parse.GetValue(DataOption) is { } data)
         {
             overrides["VectorStore:DataPath"] = data;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);

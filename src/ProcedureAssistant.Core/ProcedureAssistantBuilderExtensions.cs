@@ -39,6 +39,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<RetrievalEvaluator>();
+        services.AddSingleton<QaEvaluator>();
         return builder;
     }
 

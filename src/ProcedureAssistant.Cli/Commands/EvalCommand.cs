@@ -15,7 +15,8 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var dataset = new Option<DirectoryInfo>("--dataset") { Description = "Thư mục BEIR (corpus.jsonl, queries.jsonl, qrels.tsv).", Required = true };
+        var dataset = new Option<DirectoryInfo?>("--dataset") { Description = "Thư mục BEIR (corpus.jsonl, queries.jsonl, qrels.tsv)." };
+        var qa = new Option<FileInfo?>("--qa") { Description = "Bộ câu hỏi JSONL để đánh giá câu trả lời (eval/questions.jsonl)." };
         var queries = new Option<FileInfo?>("--queries") { Description = "Tệp câu hỏi thay cho queries.jsonl." };
         var qrels = new Option<FileInfo?>("--qrels") { Description = "Tệp đáp án thay cho qrels.tsv." };
         var top = new Option<int>("--top") { Description = "Số kết quả lấy cho mỗi câu hỏi (tối thiểu 10).", DefaultValueFactory = _ => 10 };
@@ -30,9 +31,21 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi trên một bộ dữ liệu BEIR.") { dataset, queries, qrels, top, fold, json, report };
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, json, report };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
+            {
+                result.AddError("Give exactly one of --dataset DIR (retrieval) or --qa FILE (answers).");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(qa) is { } questions)
+            {
+                return await QaEvalRunner.RunAsync(parse, questions, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+            }
+
             using var host = CliHost.Build(parse);
             var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!.FullName, parse.GetValue(queries)?.FullName, parse.GetValue(qrels)?.FullName, cancellationToken).ConfigureAwait(false);
             var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();

@@ -1,0 +1,22 @@
+namespace ProcedureAssistant.Core.Evaluation;
+
+/// <summary>How the service did on one evaluation question.</summary>
+/// <param name="Item">The question.</param>
+/// <param name="Accented">Whether the question was typed with diacritics.</param>
+/// <param name="Retrieval">Document ranking against the expected documents (answerable questions only).</param>
+/// <param name="Abstained">Whether the service abstained.</param>
+/// <param name="KeyFactCoverage">Share of the key facts found in the answer (answerable questions only).</param>
+/// <param name="CitationPrecision">Share of cited documents that are expected (answers with citations only).</param>
+/// <param name="Answer">The answer text.</param>
+public sealed record QaItemResult(
+    QaItem Item,
+    bool Accented,
+    QueryResult? Retrieval,
+    bool Abstained,
+    double? KeyFactCoverage,
+    double? CitationPrecision,
+    string Answer)
+{
+    /// <summary>Abstained exactly when the question is unanswerable.</summary>
+    public bool AbstentionCorrect => Abstained != Item.Answerable;
+}
