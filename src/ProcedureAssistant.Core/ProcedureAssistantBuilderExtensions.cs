@@ -27,9 +27,11 @@ public static class ProcedureAssistantBuilderExtensions
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
         AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
+        AddOptions<LlmOptions>(services, LlmOptions.SectionName);
+        services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => TextAnalyzer.CreateDefault());
+        services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
@@ -37,6 +39,10 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
         services.AddSingleton<Retriever>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<GenerativeAnswerer>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<QaEvaluator>();

@@ -11,6 +11,9 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
 
     public string CorpusPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "TestCorpus");
 
+    /// <summary>More configuration, such as <c>Llm:Endpoint</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The repository's bundled corpus, found by walking up to the solution file.</summary>
     public static string BundledCorpusPath
     {
@@ -52,6 +55,10 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Corpus:Path", CorpusPath);
         builder.UseSetting("VectorStore:DataPath", _data);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -38,8 +38,8 @@ public sealed class SearchAndDocumentEndpointTests(AppFixture fixture) : IClassF
         var body = await fixture.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/documents", UriKind.Relative), Token);
 
         var ids = body.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["luat-65-2025-qh15", "nd-120-2025", "tthc-1.000894", "tthc-1.001193"], ids);
-        var superseded = body.GetProperty("documents")[0];
+        Assert.Equal(["guide-injection", "luat-65-2025-qh15", "nd-120-2025", "tthc-1.000894", "tthc-1.001193"], ids);
+        var superseded = body.GetProperty("documents")[1];
         Assert.False(superseded.GetProperty("inForce").GetBoolean());
         Assert.Equal("regulation", superseded.GetProperty("type").GetString());
     }

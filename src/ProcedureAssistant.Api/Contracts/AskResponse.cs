@@ -6,7 +6,8 @@ namespace ProcedureAssistant.Api.Contracts;
 /// <param name="Abstained">True when the corpus does not hold an answer; the text then refers to the commune's service centre.</param>
 /// <param name="Persona">The persona the answer was written for.</param>
 /// <param name="Citations">The sources, numbered from 1.</param>
-public sealed record AskResponse(string Answer, string Mode, bool Abstained, string Persona, IReadOnlyList<CitationResponse> Citations);
+/// <param name="ConversationId">Pass it with a follow-up question.</param>
+public sealed record AskResponse(string Answer, string Mode, bool Abstained, string Persona, IReadOnlyList<CitationResponse> Citations, string? ConversationId);
 
 /// <summary>One source of an answer.</summary>
 public sealed record CitationResponse(

@@ -1,10 +1,11 @@
+using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Core.Answering;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary><c>POST /api/ask</c>.</summary>
+/// <summary><c>POST /api/ask</c> and <c>POST /api/ask/stream</c>.</summary>
 internal static class AskEndpoints
 {
     public static RouteGroupBuilder MapAskEndpoints(this IEndpointRouteBuilder app)
@@ -15,21 +16,62 @@ internal static class AskEndpoints
             .WithSummary("Answer a question with numbered citations, or abstain and refer to the commune's service centre.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapPost("/stream", Stream)
+            .WithName("AskStream")
+            .WithSummary("The same answer as server-sent events: 'delta' text as it is generated, 'replace' when the final text differs, then 'citations' and 'done'.")
+            .ProducesValidationProblem();
         return group;
     }
 
     private static async Task<Ok<AskResponse>> AskAsync(AskRequest request, AnswerService answers, CancellationToken cancellationToken)
     {
-        var persona = request.Persona == "official" ? Persona.Official : Persona.Citizen;
-        var answer = await answers.AskAsync(request.Question!, persona, request.TopK, cancellationToken);
-        var citations = answer.Citations
-            .Select(c => new CitationResponse(c.Index, c.DocumentId, c.ChunkId, c.Title, c.Code, c.Number, c.Path, c.Snippet, c.Url))
-            .ToList();
-        return TypedResults.Ok(new AskResponse(
-            answer.Text,
-            answer.Mode == AnswerMode.Generative ? "generative" : "extractive",
-            answer.Abstained,
-            persona == Persona.Official ? "official" : "citizen",
-            citations));
+        var query = ToQuery(request);
+        var answer = await answers.AskAsync(query, cancellationToken);
+        return TypedResults.Ok(ToResponse(answer, query.Persona));
     }
+
+    private static ServerSentEventsResult<object> Stream(AskRequest request, AnswerService answers, CancellationToken cancellationToken)
+    {
+        var query = ToQuery(request);
+        return TypedResults.ServerSentEvents(Events(answers.StreamAsync(query, cancellationToken), query.Persona));
+    }
+
+    private static async IAsyncEnumerable<SseItem<object>> Events(IAsyncEnumerable<AnswerEvent> events, Persona persona)
+    {
+        var streamed = new System.Text.StringBuilder();
+        await foreach (var item in events)
+        {
+            switch (item)
+            {
+                case AnswerDelta delta:
+                    streamed.Append(delta.Text);
+                    yield return new SseItem<object>(new { text = delta.Text }, "delta");
+                    break;
+                case AnswerCompleted completed:
+                    var response = ToResponse(completed.Answer, persona);
+                    if (response.Answer != streamed.ToString())
+                    {
+                        yield return new SseItem<object>(new { text = response.Answer }, "replace");
+                    }
+
+                    yield return new SseItem<object>(response.Citations, "citations");
+                    yield return new SseItem<object>(response, "done");
+                    break;
+            }
+        }
+    }
+
+    private static AskQuery ToQuery(AskRequest request) => new(
+        request.Question!,
+        request.Persona == "official" ? Persona.Official : Persona.Citizen,
+        request.TopK,
+        request.ConversationId);
+
+    private static AskResponse ToResponse(Answer answer, Persona persona) => new(
+        answer.Text,
+        answer.Mode == AnswerMode.Generative ? "generative" : "extractive",
+        answer.Abstained,
+        persona == Persona.Official ? "official" : "citizen",
+        answer.Citations.Select(c => new CitationResponse(c.Index, c.DocumentId, c.ChunkId, c.Title, c.Code, c.Number, c.Path, c.Snippet, c.Url)).ToList(),
+        answer.ConversationId);
 }

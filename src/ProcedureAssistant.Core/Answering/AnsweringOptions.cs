@@ -22,4 +22,19 @@ public sealed class AnsweringOptions
     /// <summary>Most sources cited in one answer.</summary>
     [Range(1, 10)]
     public int MaxCitations { get; set; } = 3;
+
+    /// <summary>
+    /// A further document is cited beside the best one only when its score is at least this share of the best
+    /// score: lower values cite more, and more of them off-topic.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SecondarySourceScoreRatio { get; set; } = 0.6;
+
+    /// <summary>Minutes a conversation's topic is kept for follow-ups.</summary>
+    [Range(1, 1440)]
+    public int ConversationMinutes { get; set; } = 30;
+
+    /// <summary>Most conversations kept in memory; the oldest are dropped beyond it.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxConversations { get; set; } = 10_000;
 }

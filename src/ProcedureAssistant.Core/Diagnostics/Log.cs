@@ -23,9 +23,12 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "The index was built by analyser {Found}; rebuilding it with {Current}")]
     public static partial void AnalyzerChanged(ILogger logger, string found, string current);
 
-    [LoggerMessage(7, LogLevel.Error, "The index could not be prepared; the service stays unready")]
-    public static partial void IndexPreparationFailed(ILogger logger, Exception exception);
+    [LoggerMessage(7, LogLevel.Warning, "The chat model failed ({ErrorType}: {Reason}); answering in extractive mode")]
+    public static partial void ModelFailed(ILogger logger, string errorType, string reason);
 
     [LoggerMessage(8, LogLevel.Debug, "Question answered in {Mode} mode, abstained: {Abstained}, question: {Question}")]
     public static partial void QuestionAnswered(ILogger logger, string mode, bool abstained, string question);
+
+    [LoggerMessage(9, LogLevel.Warning, "The chat model's answer cited no source it was given; answering in extractive mode")]
+    public static partial void GeneratedAnswerWithoutCitations(ILogger logger);
 }

@@ -9,7 +9,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// Asks every question of a QA set and scores the answers: key-fact coverage, citation precision, abstention,
 /// and document retrieval, so answer quality is measured the same way in CI and by hand.
 /// </summary>
-public sealed class QaEvaluator(AnswerService answers, Retriever retriever)
+public sealed class QaEvaluator(AnswerService answers, Retriever retriever, FollowUpRewriter followUps)
 {
     /// <summary>Reads a JSONL question file.</summary>
     public static async Task<IReadOnlyList<QaItem>> LoadAsync(string path, CancellationToken cancellationToken = default)
@@ -46,11 +46,19 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var persona = item.Persona == "official" ? Persona.Official : Persona.Citizen;
-            var answer = await answers.AskAsync(item.Question, persona, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var conversationId = "eval-" + item.Id;
+            if (item.Previous is not null)
+            {
+                // A follow-up is asked in the conversation its previous question opened, as a person would.
+                await answers.AskAsync(new AskQuery(item.Previous, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
+            }
+
+            var answer = await answers.AskAsync(new AskQuery(item.Question, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
             QueryResult? retrieval = null;
             if (item.Answerable && item.ExpectedDocuments.Count > 0)
             {
-                var hits = await retriever.RetrieveAsync(item.Question, 30, cancellationToken).ConfigureAwait(false);
+                var searchText = item.Previous is null ? item.Question : followUps.Rewrite(item.Question, item.Previous);
+                var hits = await retriever.RetrieveAsync(searchText, 30, cancellationToken).ConfigureAwait(false);
                 var ranking = hits.Select(h => h.Chunk.DocumentId).Distinct(StringComparer.Ordinal).ToList();
                 retrieval = new QueryResult(item.Id, ranking, item.ExpectedDocuments.ToHashSet(StringComparer.Ordinal));
             }

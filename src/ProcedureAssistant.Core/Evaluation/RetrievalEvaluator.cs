@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
@@ -12,7 +13,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away in-memory index,
 /// retrieves for every query that has relevance judgements, and scores the rankings.
 /// </summary>
-public sealed class RetrievalEvaluator(TextAnalyzer analyzer)
+public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
 {
     /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
     public async Task<RetrievalEvaluation> RunAsync(
@@ -23,7 +24,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var index = EmbeddedChunkIndex.InMemory();
+        var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B));
         var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
         await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], chunks), cancellationToken).ConfigureAwait(false);
         var retriever = new Retriever(analyzer, index);

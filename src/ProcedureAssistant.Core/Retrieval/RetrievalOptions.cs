@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
 
@@ -19,4 +20,28 @@ public sealed class RetrievalOptions
     /// <summary>BM25 length normalisation.</summary>
     [Range(0.0, 1.0)]
     public double Bm25B { get; set; } = 0.75;
+
+    /// <summary>Weight of a syllable bigram relative to a single syllable.</summary>
+    [Range(0.0, 5.0)]
+    public double BigramWeight { get; set; } = 1.0;
+
+    /// <summary>Weight of folded (diacritic-free) terms when the question has diacritics.</summary>
+    [Range(0.0, 1.0)]
+    public double FoldedWeight { get; set; } = 0.25;
+
+    /// <summary>Weight of the corpus wording added by the everyday-word dictionary.</summary>
+    [Range(0.0, 2.0)]
+    public double ExpansionWeight { get; set; } = 0.5;
+
+    /// <summary>Drop question words that carry no topic.</summary>
+    public bool DropQuestionWords { get; set; } = true;
+
+    /// <summary>The query-term weights as the analyser takes them.</summary>
+    public QueryWeighting Weighting => new()
+    {
+        BigramWeight = BigramWeight,
+        FoldedWeight = FoldedWeight,
+        ExpansionWeight = ExpansionWeight,
+        DropQuestionWords = DropQuestionWords,
+    };
 }

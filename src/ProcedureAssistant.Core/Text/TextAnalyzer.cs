@@ -17,12 +17,14 @@ public sealed class TextAnalyzer
 
     private readonly HashSet<string> _stopWords;
     private readonly IReadOnlyList<(string[] Phrase, bool Folded, string[] Expansion)> _synonyms;
+    private readonly QueryWeighting _weighting;
 
-    /// <summary>Creates an analyser with the given stop words (question words) and synonym pairs.</summary>
-    public TextAnalyzer(IEnumerable<string> stopWords, IEnumerable<(string Phrase, string Expansion)> synonyms)
+    /// <summary>Creates an analyser with the given stop words (question words), synonym pairs and term weights.</summary>
+    public TextAnalyzer(IEnumerable<string> stopWords, IEnumerable<(string Phrase, string Expansion)> synonyms, QueryWeighting? weighting = null)
     {
         ArgumentNullException.ThrowIfNull(stopWords);
         ArgumentNullException.ThrowIfNull(synonyms);
+        _weighting = weighting ?? new QueryWeighting();
         _stopWords = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in stopWords)
         {
@@ -44,14 +46,14 @@ public sealed class TextAnalyzer
     }
 
     /// <summary>The analyser configured from the data files shipped in this assembly.</summary>
-    public static TextAnalyzer CreateDefault()
+    public static TextAnalyzer CreateDefault(QueryWeighting? weighting = null)
     {
         var stopWords = ReadDataLines("stopwords.tsv");
         var synonyms = ReadDataLines("synonyms.tsv")
             .Select(line => line.Split('\t', 2))
             .Where(parts => parts.Length == 2)
             .Select(parts => (parts[0].Trim(), parts[1].Trim()));
-        return new TextAnalyzer(stopWords, synonyms);
+        return new TextAnalyzer(stopWords, synonyms, weighting);
     }
 
     /// <summary>Normalised syllables (and numbers) of the text, in order.</summary>
@@ -101,7 +103,7 @@ public sealed class TextAnalyzer
         if (accented)
         {
             AddQueryTerms(weights, syllables, 1f, string.Empty);
-            AddQueryTerms(weights, folded, 0.25f, FoldedPrefix);
+            AddQueryTerms(weights, folded, (float)_weighting.FoldedWeight, FoldedPrefix);
         }
         else
         {
@@ -112,11 +114,11 @@ public sealed class TextAnalyzer
         {
             if (accented)
             {
-                AddQueryTerms(weights, expansion, 0.5f, string.Empty);
+                AddQueryTerms(weights, expansion, (float)_weighting.ExpansionWeight, string.Empty);
             }
             else
             {
-                AddQueryTerms(weights, expansion.Select(VietnameseText.Fold).ToArray(), 0.5f, FoldedPrefix);
+                AddQueryTerms(weights, expansion.Select(VietnameseText.Fold).ToArray(), (float)_weighting.ExpansionWeight, FoldedPrefix);
             }
         }
 
@@ -159,13 +161,13 @@ public sealed class TextAnalyzer
                 var bothStop = IsStopWord(unigram) && IsStopWord(prefix + syllables[i + 1]);
                 if (!bothStop && !IsStopWord(bigram))
                 {
-                    Accumulate(weights, bigram, weight);
+                    Accumulate(weights, bigram, weight * (float)_weighting.BigramWeight);
                 }
             }
         }
     }
 
-    private bool IsStopWord(string term) => _stopWords.Contains(term);
+    private bool IsStopWord(string term) => _weighting.DropQuestionWords && _stopWords.Contains(term);
 
     private static void AddTerms(Dictionary<string, float> counts, string[] syllables, float weight, string prefix = "")
     {

@@ -1,0 +1,17 @@
+namespace ProcedureAssistant.Core.Text;
+
+/// <summary>How much each kind of query term counts. Configured through <c>Retrieval</c> options.</summary>
+public sealed record QueryWeighting
+{
+    /// <summary>Weight of a syllable bigram relative to a single syllable.</summary>
+    public double BigramWeight { get; init; } = 1.0;
+
+    /// <summary>Weight of folded (diacritic-free) terms when the question has diacritics; it forgives a wrong mark.</summary>
+    public double FoldedWeight { get; init; } = 0.25;
+
+    /// <summary>Weight of the corpus wording added by the everyday-word dictionary.</summary>
+    public double ExpansionWeight { get; init; } = 0.5;
+
+    /// <summary>Drop question words ("như thế nào", "bao nhiêu") that carry no topic.</summary>
+    public bool DropQuestionWords { get; init; } = true;
+}

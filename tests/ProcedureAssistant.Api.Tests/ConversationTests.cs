@@ -1,0 +1,48 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ProcedureAssistant.Api.Tests;
+
+public sealed class ConversationTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("làm giấy khai sinh cho con cần gì", "tthc-1.001193")]
+    [InlineData("đăng ký kết hôn ở đâu", "tthc-1.000894")]
+    public async Task FollowUp_WithConversationId_KeepsThePreviousTopic(string first, string expected)
+    {
+        var opening = await AskAsync(new { question = first });
+        var conversationId = opening.GetProperty("conversationId").GetString();
+        Assert.False(string.IsNullOrEmpty(conversationId));
+
+        var followUp = await AskAsync(new { question = "mất bao lâu?", conversationId });
+
+        Assert.False(followUp.GetProperty("abstained").GetBoolean(), followUp.ToString());
+        Assert.Equal(expected, followUp.GetProperty("citations")[0].GetProperty("documentId").GetString());
+        Assert.Equal(conversationId, followUp.GetProperty("conversationId").GetString());
+    }
+
+    [Fact]
+    public async Task FollowUp_WithoutConversation_HasNoTopicToLeanOn()
+    {
+        var alone = await AskAsync(new { question = "mất bao lâu?" });
+
+        Assert.True(alone.GetProperty("abstained").GetBoolean(), alone.ToString());
+    }
+
+    [Fact]
+    public async Task Ask_ConversationIdTooLong_IsRejected()
+    {
+        using var response = await fixture.Client.PostAsJsonAsync(new Uri("/api/ask", UriKind.Relative), new { question = "khai sinh", conversationId = new string('x', 101) }, Token);
+
+        await AskEndpointTests.AssertValidationProblemAsync(response, "ConversationId");
+    }
+
+    private async Task<JsonElement> AskAsync(object request)
+    {
+        using var response = await fixture.Client.PostAsJsonAsync(new Uri("/api/ask", UriKind.Relative), request, Token);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+    }
+}
