@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
 using ProcedureAssistant.Api.Hosting;
 
@@ -22,6 +23,10 @@ internal static class ApiServiceExtensions
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
 
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ReindexJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReindexJobs>());
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<IndexWarmupWorker>();
         services.AddHealthChecks().AddCheck<IndexReadinessHealthCheck>("index", tags: [HealthEndpoints.ReadyTag]);

@@ -14,4 +14,5 @@ app.MapHealthEndpoints();
 app.MapAskEndpoints();
 app.MapSearchEndpoints();
 app.MapDocumentEndpoints();
+app.MapAdminEndpoints();
 app.Run();

@@ -36,6 +36,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
         services.AddSingleton<IChunkIndex>(CreateIndex);
+        services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
         services.AddSingleton<Retriever>();

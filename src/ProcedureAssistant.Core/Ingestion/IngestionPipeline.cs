@@ -16,6 +16,7 @@ public sealed class IngestionPipeline(
     CorpusReader reader,
     LegalStructureChunker chunker,
     IChunkIndex index,
+    IngestionStatus status,
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>Builds a new index from every document below <paramref name="corpusPath"/>.</summary>
@@ -41,7 +42,9 @@ public sealed class IngestionPipeline(
         var info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, chunks), cancellationToken).ConfigureAwait(false);
         Log.IndexBuilt(logger, info.Version, info.DocumentCount, info.ChunkCount, corpus.Failures.Count, stopwatch.ElapsedMilliseconds);
         activity?.SetTag("documents", info.DocumentCount);
-        return new IngestionReport(info, corpus.Failures, stopwatch.Elapsed);
+        var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed);
+        status.Record(report);
+        return report;
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal static class TestPipeline
         new CorpusReader(new MarkdownDocumentParser()),
         new LegalStructureChunker(Options.Create(new ChunkingOptions())),
         index,
+        new IngestionStatus(),
         NullLogger<IngestionPipeline>.Instance);
 
     public static TempFolder WriteSampleCorpus()

@@ -51,4 +51,31 @@ public sealed class IngestionPipelineTests
         Assert.Equal([1, 2, 3], progress.Select(p => p.Done));
         Assert.All(progress, p => Assert.Equal(3, p.Total));
     }
+
+    [Fact]
+    public async Task RunAsync_KilledHalfWay_LeavesTheLiveIndexAnswering()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var data = new TempFolder();
+        using var index = EmbeddedChunkIndex.InFolder(data.Path);
+        var pipeline = TestPipeline.For(index);
+        var live = (await pipeline.RunAsync(corpus.Path, cancellationToken: TestContext.Current.CancellationToken)).Index;
+        corpus.Write("procedures/new.md", SampleCorpus.BirthRegistration.Replace("tthc-1.001193", "tthc-new", StringComparison.Ordinal));
+
+        using var kill = new CancellationTokenSource();
+        var afterFirstDocument = new SynchronousProgress<IngestionProgress>(p =>
+        {
+            if (p.Done == 1)
+            {
+                kill.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.RunAsync(corpus.Path, afterFirstDocument, kill.Token));
+
+        Assert.Equal(live, await index.GetInfoAsync(TestContext.Current.CancellationToken));
+        var hits = await index.SearchAsync(ProcedureAssistant.Core.Text.TextAnalyzer.CreateDefault().AnalyzeQuery("khai sinh"), 5, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(hits, h => h.Chunk.DocumentId == "tthc-new");
+        using var reloaded = EmbeddedChunkIndex.InFolder(data.Path);
+        Assert.Equal(live, await reloaded.GetInfoAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using ProcedureAssistant.Api.Admin;
+using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Ingestion;
+
+namespace ProcedureAssistant.Api.Endpoints;
+
+/// <summary>The admin API behind the admin key: re-index jobs, document status and the audit log.</summary>
+internal static class AdminEndpoints
+{
+    public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/reindex", StartReindexAsync).WithName("Reindex").WithSummary("Start a full re-index; the live index keeps answering until the new one is complete.");
+        group.MapGet("/jobs/{id:guid}", GetJob).WithName("GetJob").WithSummary("A re-index job's state and progress.");
+        group.MapDelete("/jobs/{id:guid}", CancelJobAsync).WithName("CancelJob").WithSummary("Cancel a queued or running re-index; the previous index stays live.");
+        group.MapGet("/documents", ListDocumentsAsync).WithName("AdminListDocuments").WithSummary("Every corpus file with its status: indexed, or failed with the reason.");
+        group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions, newest first.");
+        return group;
+    }
+
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> StartReindexAsync(
+        HttpContext context, ReindexJobs jobs, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var actor = AdminKeyFilter.Fingerprint(context);
+        if (!jobs.TryStart(actor, "full re-index", out var job))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "A re-index is already running",
+                detail: $"Job {job.Id} is {job.State}; wait for it to finish.",
+                extensions: new Dictionary<string, object?> { ["jobId"] = job.Id });
+        }
+
+        await audit.RecordAsync(actor, "reindex", null, $"job {job.Id}", cancellationToken);
+        return TypedResults.Accepted($"/api/admin/jobs/{job.Id}", ToResponse(job));
+    }
+
+    private static Results<Ok<JobResponse>, ProblemHttpResult> GetJob(Guid id, ReindexJobs jobs) =>
+        jobs.Find(id) is { } job
+            ? TypedResults.Ok(ToResponse(job))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No job has the id {id}.");
+
+    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> CancelJobAsync(
+        Guid id, HttpContext context, ReindexJobs jobs, AuditLog audit, CancellationToken cancellationToken)
+    {
+        if (jobs.Find(id) is not { } job)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Job not found", detail: $"No job has the id {id}.");
+        }
+
+        if (job.IsFinished)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job has finished", detail: $"Job {id} is {job.State}.");
+        }
+
+        await job.Cancellation.CancelAsync();
+        await audit.RecordAsync(AdminKeyFilter.Fingerprint(context), "cancel-reindex", null, $"job {id}", cancellationToken);
+        return TypedResults.Accepted($"/api/admin/jobs/{id}", ToResponse(job));
+    }
+
+    private static async Task<Ok<AdminDocumentList>> ListDocumentsAsync(IChunkIndex index, IngestionStatus status, CancellationToken cancellationToken)
+    {
+        var indexed = await index.ListDocumentsAsync(cancellationToken);
+        var documents = indexed
+            .Select(d => new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, "indexed", null, d.ContentHash))
+            .Concat((status.Last?.Failures ?? []).Select(f => new AdminDocumentStatus(f.SourcePath, null, null, "failed", f.Reason, null)))
+            .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new AdminDocumentList(documents));
+    }
+
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, CancellationToken cancellationToken, int last = 100) =>
+        TypedResults.Ok(await audit.ReadAsync(Math.Clamp(last, 1, 1000), cancellationToken));
+
+    private static JobResponse ToResponse(ReindexJob job) => new(
+        job.Id,
+        job.State,
+        job.RequestedBy,
+        job.Reason,
+        job.RequestedAt,
+        job.StartedAt,
+        job.FinishedAt,
+        job.Done,
+        job.Total,
+        job.Error,
+        job.Report is { } report
+            ? new JobResult(report.Index.Version, report.Index.DocumentCount, report.Index.ChunkCount, report.Failures.Select(f => new FailedFile(f.SourcePath, f.Reason)).ToList())
+            : null);
+}
