@@ -49,13 +49,26 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
-    public async Task Ask_NothingRelevant_AbstainsAndRefers()
+    public async Task Ask_OutOfDomain_DeclinesPolitelyAndRefers()
     {
         var answer = await AskAsync(new { question = "giá vé máy bay đi Singapore tháng sau" });
 
         Assert.True(answer.GetProperty("abstained").GetBoolean());
         Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
-        Assert.Contains("Trung tâm Phục vụ hành chính công", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        var text = answer.GetProperty("answer").GetString();
+        Assert.StartsWith("Xin lỗi, tôi chỉ hỗ trợ", text, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_InDomainButNotInTheCorpus_SaysSoAndRefers()
+    {
+        var answer = await AskAsync(new { question = "thủ tục đăng ký kết hôn lần hai cần xác nhận gì ở nước ngoài" });
+
+        Assert.True(answer.GetProperty("abstained").GetBoolean(), answer.ToString());
+        var text = answer.GetProperty("answer").GetString();
+        Assert.StartsWith("Tôi chưa tìm thấy thông tin đủ tin cậy", text, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -27,9 +27,16 @@ public sealed class AnswerService(
     ILogger<AnswerService> logger)
 {
     /// <summary>The referral given whenever the service cannot answer from its texts.</summary>
-    public const string Referral =
-        "Bạn vui lòng liên hệ Trung tâm Phục vụ hành chính công cấp xã (xã, phường, đặc khu) nơi cư trú, " +
+    public const string Referral = "Bạn " + ReferralClause;
+
+    private const string ReferralClause =
+        "vui lòng liên hệ Trung tâm Phục vụ hành chính công cấp xã (xã, phường, đặc khu) nơi cư trú, " +
         "hoặc tra cứu trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), để được hướng dẫn chính xác.";
+
+    /// <summary>The polite refusal for questions outside administrative procedures and local government.</summary>
+    public const string OutOfDomain =
+        "Xin lỗi, tôi chỉ hỗ trợ hỏi đáp về thủ tục hành chính và tổ chức, thẩm quyền của chính quyền địa phương, nên không trả lời được câu hỏi này. " +
+        "Khi cần làm thủ tục hành chính, bạn " + ReferralClause;
 
     /// <summary>Answers with the configured persona and defaults.</summary>
     public Task<Answer> AskAsync(string question, Persona persona = Persona.Citizen, int? topK = null, CancellationToken cancellationToken = default) =>
@@ -67,8 +74,10 @@ public sealed class AnswerService(
         if (hits.Count == 0 || hits[0].Coverage < options.MinCoverage)
         {
             Log.QuestionAnswered(logger, nameof(AnswerMode.Extractive), true, query.Question);
+            // Almost nothing in common with any text: the question is outside what the service is for.
+            var outOfDomain = hits.Count == 0 || hits[0].Coverage < options.OutOfDomainCoverage;
             var abstained = new Answer(
-                "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
+                outOfDomain ? OutOfDomain : "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
                 AnswerMode.Extractive,
                 true,
                 [],

@@ -15,6 +15,10 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;
 
+    /// <summary>Below this coverage the question is taken as outside the service's domain and declined politely.</summary>
+    [Range(0.0, 1.0)]
+    public double OutOfDomainCoverage { get; set; } = 0.2;
+
     /// <summary>Longest quoted passage, in characters.</summary>
     [Range(100, 5000)]
     public int MaxQuoteCharacters { get; set; } = 700;
