@@ -1,0 +1,366 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Indexing.Qdrant;
+
+/// <summary>
+/// The index in a Qdrant server, reached through its REST API. Readers use an alias (<see cref="QdrantOptions.Collection"/>);
+/// every build fills a new collection <c>{alias}-v{n}</c>, checks it holds every chunk, then switches the alias to
+/// it in one atomic step and deletes the previous collection. A build that fails before the switch deletes its
+/// half-built collection and leaves the alias where it was. Chunks are scored with BM25 through a sparse vector
+/// and the collection's IDF modifier, so results match <see cref="Bm25Index"/> (see <see cref="Bm25SparseEncoder"/>).
+/// Thread-safe; builds in one process run one at a time.
+/// </summary>
+/// <remarks>
+/// Each collection holds one point per chunk (its fields, its single-syllable terms and, on a document's first chunk,
+/// the whole document, which serves <see cref="ListDocumentsAsync"/> and <see cref="GetDocumentAsync"/> by scroll) and
+/// one metadata point without a vector: what <see cref="GetInfoAsync"/> reports plus the document frequency of every
+/// single-syllable term. <see cref="ChunkHit.Coverage"/> needs both sides of that: whether the chunk has the term
+/// (from its stored term list, exact, not re-derived from text) and how rare the term is (from the metadata, read once
+/// per build and cached), which Qdrant computes internally but does not expose. Stored term lists rather than
+/// re-analysing the hit's text keep coverage tied to the terms that were indexed, whoever built the snapshot.
+/// </remarks>
+public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
+{
+    /// <summary>Name of the <see cref="HttpClient"/> used for Qdrant.</summary>
+    public const string HttpClientName = "qdrant";
+
+    /// <summary>Name of the sparse BM25 vector in each collection.</summary>
+    public const string SparseVectorName = "bm25";
+
+    // Namespaces of the name-based point ids: chunk ids for chunk points, document ids for documents without chunks.
+    private static readonly Guid ChunkNamespace = new("dade2970-98ee-4156-9b8c-112c94049112");
+    private static readonly Guid DocumentNamespace = new("3d8ac19e-5eff-4678-97b6-50d8a44e773f");
+
+    // Chunk ids always hold '#' ({documentId}#{ordinal}), so this name cannot be a chunk's.
+    private static readonly Guid MetadataPointId = UuidV5.Create(ChunkNamespace, "index-metadata");
+
+    private static readonly (string Field, string Schema)[] PayloadIndexes =
+    [
+        (PayloadField.Kind, PayloadSchemaType.Keyword),
+        (PayloadField.DocumentId, PayloadSchemaType.Keyword),
+        (PayloadField.Type, PayloadSchemaType.Keyword),
+        (PayloadField.Level, PayloadSchemaType.Keyword),
+        (PayloadField.Field, PayloadSchemaType.Keyword),
+        (PayloadField.Ordinal, PayloadSchemaType.Integer),
+    ];
+
+    private readonly QdrantRestClient _client;
+    private readonly string _alias;
+    private readonly Regex _versionName;
+    private readonly Bm25Parameters _bm25;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile TermStatistics? _statistics;
+
+    /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
+    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
+        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger)
+    {
+    }
+
+    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        _client = client;
+        _alias = alias;
+        _versionName = new Regex("^" + Regex.Escape(alias) + "-v([0-9]{1,18})$", RegexOptions.CultureInvariant);
+        _bm25 = bm25 ?? Bm25Parameters.Default;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+    }
+
+    /// <summary>The alias readers use.</summary>
+    public string Alias => _alias;
+
+    /// <summary>The collection that holds build <paramref name="version"/>.</summary>
+    public string CollectionName(long version) => $"{_alias}-v{version.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <inheritdoc />
+    public async Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var metadata = await ReadMetadataAsync(PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false);
+            return metadata?.ToInfo();
+        }
+        catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var contentHash = ContentHash(snapshot);
+        var builtAt = _time.GetUtcNow();
+        var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var previous = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false);
+            var version = NextVersion(await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false));
+            var collection = CollectionName(version);
+            var metadata = new IndexMetadataPayload
+            {
+                Kind = [PointKind.Metadata],
+                IndexVersion = version,
+                AnalyzerVersion = snapshot.AnalyzerVersion,
+                DocumentCount = snapshot.Documents.Count,
+                ChunkCount = snapshot.Chunks.Count,
+                BuiltAt = builtAt,
+                ContentHash = contentHash,
+                UnigramDocumentFrequencies = unigrams,
+            };
+
+            QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
+            await BuildAsync(collection, snapshot, metadata, cancellationToken).ConfigureAwait(false);
+            QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
+            _statistics = new TermStatistics(version, snapshot.Chunks.Count, unigrams);
+            // Only collections of this alias's builds are deleted: one someone else pointed the alias at stays.
+            if (previous is not null && previous != collection && _versionName.IsMatch(previous))
+            {
+                await TryDeleteAsync(previous).ConfigureAwait(false);
+            }
+
+            return metadata.ToInfo();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var vector = Bm25SparseEncoder.Query(query);
+        if (limit <= 0 || vector.Indices.Count == 0)
+        {
+            _ = await GetInfoAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
+            return [];
+        }
+
+        var request = QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
+
+        // The hits and the term statistics are two reads; should the alias move between them, search again.
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var points = await OnAliasAsync(() => _client.QueryAsync<ChunkPayload>(_alias, request, cancellationToken)).ConfigureAwait(false);
+            if (points.Count == 0)
+            {
+                return [];
+            }
+
+            var payloads = points.Select(p => p.Payload ?? throw new QdrantException($"A point of '{_alias}' has no payload.")).ToList();
+            var statistics = await StatisticsAsync(payloads[0].IndexVersion, cancellationToken).ConfigureAwait(false);
+            if (statistics is null)
+            {
+                continue;
+            }
+
+            return points.Zip(payloads, (point, payload) => new ChunkHit(
+                payload.ToChunk(),
+                point.Score,
+                statistics.Coverage(query, new HashSet<string>(payload.Unigrams ?? [], StringComparer.Ordinal)))).ToList();
+        }
+
+        throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
+        OnAliasAsync<IReadOnlyList<CorpusDocument>>(async () =>
+        {
+            var documents = new List<CorpusDocument>();
+            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document));
+            await foreach (var point in _client.ScrollAllAsync<DocumentPayload>(_alias, filter, PayloadSelector.Only(PayloadField.Document), cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                documents.Add(point.Payload?.Document ?? throw new QdrantException($"A document point of '{_alias}' has no document."));
+            }
+
+            return documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        });
+
+    /// <inheritdoc />
+    public Task<CorpusDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) =>
+        OnAliasAsync(async () =>
+        {
+            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document), QdrantFilter.Match(PayloadField.DocumentId, documentId));
+            var page = await _client.ScrollAsync<DocumentPayload>(_alias, new ScrollRequest(filter, 1, PayloadSelector.Only(PayloadField.Document)), cancellationToken).ConfigureAwait(false);
+            return page.Points.Count == 0 ? null : page.Points[0].Payload?.Document;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) =>
+        OnAliasAsync<IReadOnlyList<Chunk>>(async () =>
+        {
+            var chunks = new List<Chunk>();
+            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk), QdrantFilter.Match(PayloadField.DocumentId, documentId));
+            var fields = PayloadSelector.AllBut(PayloadField.Document, PayloadField.Unigrams);
+            await foreach (var point in _client.ScrollAllAsync<ChunkPayload>(_alias, filter, fields, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                chunks.Add((point.Payload ?? throw new QdrantException($"A chunk point of '{_alias}' has no payload.")).ToChunk());
+            }
+
+            return chunks.OrderBy(c => c.Ordinal).ToList();
+        });
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>The point id of a chunk: a UUID v5 of its id, so re-writing a chunk overwrites its point.</summary>
+    internal static Guid ChunkPointId(string chunkId) => UuidV5.Create(ChunkNamespace, chunkId);
+
+    /// <summary>The points of one build: chunks (a document's first also holds the document), then documents without chunks.</summary>
+    private List<PointStruct> Points(IndexSnapshot snapshot, long version)
+    {
+        var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
+        var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var points = new List<PointStruct>(snapshot.Chunks.Count + 1);
+        foreach (var indexed in snapshot.Chunks)
+        {
+            var chunk = indexed.Chunk;
+            var document = documents.GetValueOrDefault(chunk.DocumentId);
+            var isFirst = document is not null && seen.Add(chunk.DocumentId);
+            points.Add(new PointStruct(
+                ChunkPointId(chunk.Id),
+                new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) },
+                ChunkPayload.From(indexed, document, isFirst, version)));
+        }
+
+        foreach (var document in snapshot.Documents.Where(d => !seen.Contains(d.Id)))
+        {
+            points.Add(new PointStruct(
+                UuidV5.Create(DocumentNamespace, document.Id),
+                new Dictionary<string, object>(),
+                new DocumentPayload(document, [PointKind.Document], document.Id, version)));
+        }
+
+        return points;
+    }
+
+    private async Task BuildAsync(string collection, IndexSnapshot snapshot, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    {
+        var created = false;
+        try
+        {
+            await _client.CreateCollectionAsync(collection, SparseVectorName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            created = true;
+            foreach (var (field, schema) in PayloadIndexes)
+            {
+                await _client.CreatePayloadIndexAsync(collection, field, schema, cancellationToken).ConfigureAwait(false);
+            }
+
+            await _client.UpsertAsync(collection, Points(snapshot, metadata.IndexVersion), cancellationToken).ConfigureAwait(false);
+
+            // The metadata point goes last: a collection that has one was filled completely.
+            await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), metadata)], cancellationToken).ConfigureAwait(false);
+            var count = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk)), cancellationToken).ConfigureAwait(false);
+            if (count != snapshot.Chunks.Count)
+            {
+                throw new QdrantException(
+                    $"Collection '{collection}' holds {count} chunk points after the upload instead of {snapshot.Chunks.Count} (are chunk ids unique?); the alias '{_alias}' was not switched.");
+            }
+
+            await _client.SwapAliasAsync(_alias, collection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (created)
+        {
+            QdrantLog.BuildFailed(_logger, collection, _alias, ex.Message);
+            await TryDeleteAsync(collection).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    // Cleanup must not hide the error that caused it, and runs even when the build was cancelled. A collection the
+    // alias points to (a switch that went through although its answer was lost) is never deleted.
+    private async Task TryDeleteAsync(string collection)
+    {
+        try
+        {
+            if (await _client.GetAliasTargetAsync(_alias, CancellationToken.None).ConfigureAwait(false) != collection)
+            {
+                await _client.DeleteCollectionAsync(collection, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is QdrantException or IndexUnavailableException)
+        {
+            QdrantLog.DeleteFailed(_logger, collection, ex.Message);
+        }
+    }
+
+    // One more than any build number in use, so that a collection left behind by a crashed build is never reused.
+    private long NextVersion(IEnumerable<string> collections) =>
+        collections.Select(name => _versionName.Match(name))
+            .Where(match => match.Success)
+            .Select(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
+            .DefaultIfEmpty(0)
+            .Max() + 1;
+
+    private async Task<IndexMetadataPayload?> ReadMetadataAsync(object withPayload, CancellationToken cancellationToken)
+    {
+        var points = await _client.RetrieveAsync<IndexMetadataPayload>(_alias, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
+        return points.Count == 0 ? null : points[0].Payload;
+    }
+
+    /// <summary>The term statistics of build <paramref name="version"/>, or null when the alias now holds another build.</summary>
+    private async Task<TermStatistics?> StatisticsAsync(long version, CancellationToken cancellationToken)
+    {
+        if (_statistics is { } cached && cached.Version == version)
+        {
+            return cached;
+        }
+
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(true, cancellationToken)).ConfigureAwait(false)
+            ?? throw new IndexUnavailableException($"The Qdrant collection behind '{_alias}' has no index metadata: it was not built by this service. Run 'ingest'.");
+        if (metadata.IndexVersion != version)
+        {
+            return null;
+        }
+
+        var statistics = new TermStatistics(version, metadata.ChunkCount, metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>());
+        _statistics = statistics;
+        return statistics;
+    }
+
+    private async Task<T> OnAliasAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            throw NoIndex(ex);
+        }
+    }
+
+    private IndexUnavailableException NoIndex(Exception? inner = null) =>
+        new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);
+
+    // The same hash as the embedded index computes, so the same corpus gives the same hash on either backend.
+    private static string ContentHash(IndexSnapshot snapshot)
+    {
+        var analyzerVersion = snapshot.AnalyzerVersion;
+        var documents = snapshot.Documents;
+        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { analyzerVersion, documents, chunks })));
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace ProcedureAssistant.Core.Indexing.Qdrant;
+
+/// <summary>Log messages of the Qdrant backend (event ids 100–199), kept beside it so the backend stays one folder.</summary>
+internal static partial class QdrantLog
+{
+    [LoggerMessage(100, LogLevel.Warning, "Qdrant {Method} {Path} failed ({Reason}); retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string method, string path, string reason, int attempt, int maxRetries, long delayMs);
+
+    [LoggerMessage(101, LogLevel.Information, "Connected to Qdrant {Version} at {Url}")]
+    public static partial void Connected(ILogger logger, string version, Uri url);
+
+    [LoggerMessage(102, LogLevel.Information, "Building Qdrant collection {Collection} for alias {Alias}: {DocumentCount} documents, {ChunkCount} chunks")]
+    public static partial void Building(ILogger logger, string collection, string alias, int documentCount, int chunkCount);
+
+    [LoggerMessage(103, LogLevel.Information, "Alias {Alias} now points to {Collection}; it pointed to {Previous}")]
+    public static partial void AliasSwitched(ILogger logger, string alias, string collection, string previous);
+
+    [LoggerMessage(104, LogLevel.Warning, "Building Qdrant collection {Collection} failed before the alias switch ({Reason}); deleting it, alias {Alias} is unchanged")]
+    public static partial void BuildFailed(ILogger logger, string collection, string alias, string reason);
+
+    [LoggerMessage(105, LogLevel.Warning, "Could not delete Qdrant collection {Collection}: {Reason}")]
+    public static partial void DeleteFailed(ILogger logger, string collection, string reason);
+}

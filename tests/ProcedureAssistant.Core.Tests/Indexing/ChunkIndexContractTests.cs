@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Tests.Fakes;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Tests.Indexing;
+
+/// <summary>
+/// What every <see cref="IChunkIndex"/> must do, whatever stores it. Each backend runs these through a subclass
+/// that opens indexes over one store of its own per test.
+/// </summary>
+public abstract class ChunkIndexContractTests : IAsyncDisposable
+{
+    private static readonly DateTimeOffset BuildTime = new(2026, 11, 22, 8, 30, 0, TimeSpan.FromHours(7));
+
+    private readonly TextAnalyzer _analyzer = TextAnalyzer.CreateDefault();
+
+    protected static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>The clock of every index the subclass opens.</summary>
+    private protected ManualTimeProvider Clock { get; } = new(BuildTime);
+
+    /// <summary>Opens an index over this test's store (empty at first); every call gives a new instance over the same store.</summary>
+    protected abstract Task<IChunkIndex> OpenIndexAsync();
+
+    [Fact]
+    public async Task Replace_ThenReadFromAnotherInstance_RoundTripsDocumentsAndChunks()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var expected = await ReadCorpusAsync(corpus.Path);
+        var writer = await OpenIndexAsync();
+
+        var built = (await TestPipeline.For(writer).RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        var reader = await OpenIndexAsync();
+
+        Assert.Equal(new IndexInfo(1, TextAnalyzer.Version, 3, expected.Chunks.Count, BuildTime, built.ContentHash), built);
+        Assert.Equal(built, await reader.GetInfoAsync(Token));
+        Assert.Equal(Json(expected.Documents.OrderBy(d => d.Id, StringComparer.Ordinal)), Json(await reader.ListDocumentsAsync(Token)));
+        foreach (var document in expected.Documents)
+        {
+            Assert.Equal(Json(document), Json(await reader.GetDocumentAsync(document.Id, Token)));
+            Assert.Equal(Json(expected.Chunks.Where(c => c.DocumentId == document.Id)), Json(await reader.GetChunksAsync(document.Id, Token)));
+        }
+    }
+
+    [Fact]
+    public async Task Search_AccentedQuestion_RanksTheMatchingChunkFirst()
+    {
+        var index = await BuildSampleAsync();
+
+        var hits = await index.SearchAsync(_analyzer.AnalyzeQuery("Đăng ký kết hôn ở đâu?"), 3, Token);
+
+        Assert.Equal("tthc-1.000894#0", hits[0].Chunk.Id);
+        Assert.Equal(1.0, hits[0].Coverage, 6);
+        Assert.True(hits[0].Score > hits[1].Score, $"{hits[0].Score} should beat {hits[1].Score}");
+    }
+
+    [Fact]
+    public async Task Search_UnaccentedQuestion_RanksTheMatchingChunkFirst()
+    {
+        var index = await BuildSampleAsync();
+
+        var hits = await index.SearchAsync(_analyzer.AnalyzeQuery("lam giay khai sinh can giay to gi"), 3, Token);
+
+        Assert.Equal("tthc-1.001193#0", hits[0].Chunk.Id);
+        Assert.Equal("Đăng ký khai sinh", hits[0].Chunk.Title);
+        Assert.True(hits[0].Score > hits[1].Score, $"{hits[0].Score} should beat {hits[1].Score}");
+    }
+
+    [Fact]
+    public async Task Replace_Twice_KeepsOneLiveVersion()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        var first = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var second = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+
+        Assert.Equal(first with { Version = 2, BuiltAt = BuildTime.AddHours(1) }, second);
+        Assert.Equal(second, await (await OpenIndexAsync()).GetInfoAsync(Token));
+        Assert.Equal(["nd-120-2025", "tthc-1.000894", "tthc-1.001193"], (await index.ListDocumentsAsync(Token)).Select(d => d.Id));
+        var hits = await index.SearchAsync(_analyzer.AnalyzeQuery("hộ tịch"), 10, Token);
+        Assert.Equal(hits.Select(h => h.Chunk.Id).Distinct(StringComparer.Ordinal), hits.Select(h => h.Chunk.Id));
+    }
+
+    [Fact]
+    public async Task Replace_WithoutADocument_NoLongerServesIt()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        File.Delete(Path.Combine(corpus.Path, "procedures", "ket-hon.md"));
+
+        var info = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+
+        Assert.Equal(2, info.DocumentCount);
+        Assert.Null(await index.GetDocumentAsync("tthc-1.000894", Token));
+        Assert.Empty(await index.GetChunksAsync("tthc-1.000894", Token));
+        var hits = await index.SearchAsync(_analyzer.AnalyzeQuery("đăng ký kết hôn"), 10, Token);
+        Assert.DoesNotContain(hits, h => h.Chunk.DocumentId == "tthc-1.000894");
+    }
+
+    [Fact]
+    public async Task GetDocument_UnknownId_ReturnsNull()
+    {
+        var index = await BuildSampleAsync();
+
+        Assert.Null(await index.GetDocumentAsync("tthc-9.999999", Token));
+    }
+
+    [Fact]
+    public async Task GetChunks_UnknownId_ReturnsEmpty()
+    {
+        var index = await BuildSampleAsync();
+
+        Assert.Empty(await index.GetChunksAsync("tthc-9.999999", Token));
+    }
+
+    [Fact]
+    public async Task Search_BeforeAnyBuild_ThrowsIndexUnavailable()
+    {
+        var index = await OpenIndexAsync();
+
+        Assert.Null(await index.GetInfoAsync(Token));
+        await Assert.ThrowsAsync<IndexUnavailableException>(() => index.SearchAsync(_analyzer.AnalyzeQuery("khai sinh"), 5, Token));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeStoreAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Deletes this test's store and disposes the indexes opened over it.</summary>
+    protected abstract ValueTask DisposeStoreAsync();
+
+    private async Task<IChunkIndex> BuildSampleAsync()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+        return index;
+    }
+
+    private static async Task<(IReadOnlyList<CorpusDocument> Documents, IReadOnlyList<Chunk> Chunks)> ReadCorpusAsync(string path)
+    {
+        var documents = (await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(path, Token)).Documents;
+        var chunker = new LegalStructureChunker(Options.Create(new ChunkingOptions()));
+        return (documents, documents.SelectMany(chunker.Split).ToList());
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Indexing.Qdrant;
+using ProcedureAssistant.Core.Tests.Fakes;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Tests.Indexing;
+
+/// <summary>
+/// What only the Qdrant index does: versioned collections behind an alias, clean-up of failed builds, and BM25
+/// scores equal to the embedded index's. Against a real server (<c>QDRANT_URL</c>); skipped, with the reason, without one.
+/// </summary>
+public sealed class QdrantChunkIndexTests : IAsyncDisposable
+{
+    private readonly QdrantOptions _options = QdrantTestServer.Options(batchSize: 2);
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Replace_Twice_DeletesThePreviousCollection()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        var pipeline = TestPipeline.For(index);
+
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+
+        Assert.Equal([index.CollectionName(2)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
+        Assert.Equal(index.CollectionName(2), await QdrantTestServer.Client(_options).GetAliasTargetAsync(_options.Collection, Token));
+    }
+
+    [Fact]
+    public async Task Replace_UploadFailsMidway_KeepsTheOldVersionLiveAndDeletesTheHalfBuiltOne()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var secondBuild = $"/collections/{_options.Collection}-v2/points";
+        var upserts = 0;
+        using var failing = new RecordingHandler(
+            request => request.Method == HttpMethod.Put && request.Path == secondBuild && Interlocked.Increment(ref upserts) == 2
+                ? RecordingHandler.Error(HttpStatusCode.InternalServerError, "Service internal error: injected by the test")
+                : null,
+            new SocketsHttpHandler());
+        using var http = new HttpClient(failing);
+        using var index = new QdrantChunkIndex(http, _options);
+        var pipeline = TestPipeline.For(index);
+        var live = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+
+        var error = await Assert.ThrowsAsync<QdrantException>(() => pipeline.RunAsync(corpus.Path, cancellationToken: Token));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Contains("injected by the test", error.Message, StringComparison.Ordinal);
+        Assert.Equal(live, await index.GetInfoAsync(Token));
+        Assert.Equal([index.CollectionName(1)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
+        var hits = await index.SearchAsync(TextAnalyzer.CreateDefault().AnalyzeQuery("đăng ký khai sinh"), 1, Token);
+        Assert.Equal("tthc-1.001193", hits[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task Replace_AfterACrashedBuild_TakesTheNextVersionNumber()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        await QdrantTestServer.Client(_options).CreateCollectionAsync(index.CollectionName(1), QdrantChunkIndex.SparseVectorName, cancellationToken: Token);
+
+        var info = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
+
+        Assert.Equal(2, info.Version);
+        Assert.Equal(index.CollectionName(2), await QdrantTestServer.Client(_options).GetAliasTargetAsync(_options.Collection, Token));
+    }
+
+    [Fact]
+    public async Task Search_WholeCorpus_ScoresAsTheEmbeddedIndex()
+    {
+        await QdrantTestServer.RequireAsync();
+        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
+        _options.BatchSize = 128;
+        using var qdrant = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var embedded = EmbeddedChunkIndex.InMemory();
+        var fromQdrant = (await TestPipeline.For(qdrant).RunAsync(corpus, cancellationToken: Token)).Index;
+        var fromEmbedded = (await TestPipeline.For(embedded).RunAsync(corpus, cancellationToken: Token)).Index;
+        var analyzer = TextAnalyzer.CreateDefault();
+
+        Assert.Equal(fromEmbedded.ContentHash, fromQdrant.ContentHash);
+        Assert.Equal(fromEmbedded.ChunkCount, fromQdrant.ChunkCount);
+        foreach (var question in new[] { "thủ tục đăng ký khai sinh cần giấy tờ gì", "cap giay phep xay dung nha o rieng le", "Chủ tịch UBND xã có được thu hồi đất không", "so do lan dau mat bao lau", "trợ cấp xã hội hằng tháng" })
+        {
+            var query = analyzer.AnalyzeQuery(question);
+            var expected = await embedded.SearchAsync(query, 10, Token);
+            var actual = await qdrant.SearchAsync(query, 10, Token);
+
+            Assert.Equal(10, expected.Count);
+            Assert.Equal(10, actual.Count);
+            for (var i = 0; i < expected.Count; i++)
+            {
+                // Qdrant keeps values and scores as 32-bit floats.
+                Assert.Equal(expected[i].Score, actual[i].Score, expected[i].Score * 1e-5);
+                Assert.Equal(expected[i].Coverage, actual[i].Coverage, 12);
+            }
+
+            Assert.Equal(expected[0].Chunk.Id, actual[0].Chunk.Id);
+        }
+    }
+
+    [Fact]
+    public async Task GetInfo_ServerUnreachable_ThrowsIndexUnavailable()
+    {
+        // Port 9 (discard) on loopback has no listener: the connection is refused at once.
+        var options = new QdrantOptions { Url = new Uri("http://127.0.0.1:9"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        using var index = new QdrantChunkIndex(QdrantTestServer.Http, options);
+
+        var error = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.GetInfoAsync(Token));
+
+        Assert.StartsWith("Qdrant at http://127.0.0.1:9/ cannot be reached (GET /)", error.Message, StringComparison.Ordinal);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (await QdrantTestServer.IsAvailableAsync())
+        {
+            await QdrantTestServer.DeleteBuildsAsync(_options);
+        }
+    }
+}
