@@ -164,7 +164,7 @@ internal static class AdminDocumentEndpoints
         var detail = ticket.AfterRunningJob ? $"re-index after job {ticket.Job.Id}" : $"job {ticket.Job.Id}";
         if (change.ArchivedAs is { } archived)
         {
-            detail += $"; previous file kept as {archived}";
+            detail += $"; old file kept as {archived}";
         }
 
         await audit.RecordDocumentAsync(actor, action, id, file.FileName, file.ContentHash, detail, CancellationToken.None);
