@@ -21,8 +21,8 @@ internal sealed class CorpusFolder(
     CorpusReader reader,
     TimeProvider time) : IDisposable
 {
-    /// <summary>Where files that leave the corpus go, below the data folder.</summary>
-    public const string WithdrawnFolder = "withdrawn";
+    // Where files that leave the corpus go, below the data folder.
+    private const string WithdrawnFolder = "withdrawn";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -215,7 +215,7 @@ internal sealed class CorpusFolder(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CorpusUnavailableException(
-                $"'{fileName}' could not be moved out of the corpus to '{Path.GetFullPath(target)}' (Corpus:Path, VectorStore:DataPath); nothing was changed: {ex.Message}",
+                $"'{fileName}' could not be kept as '{Path.GetFullPath(target)}' (Corpus:Path, VectorStore:DataPath), so the change was not made: {ex.Message}",
                 ex);
         }
 
