@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
 using ProcedureAssistant.Api.Hosting;
+using ProcedureAssistant.Core.Documents.Uploads;
 
 namespace ProcedureAssistant.Api;
 
@@ -15,6 +16,7 @@ internal static class ApiServiceExtensions
         var services = builder.Services;
         services.AddProblemDetails();
         services.AddExceptionHandler<IndexUnavailableExceptionHandler>();
+        services.AddExceptionHandler<CorpusUnavailableExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>
@@ -27,6 +29,10 @@ internal static class ApiServiceExtensions
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReindexJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ReindexJobs>());
+        services.AddSingleton<UploadConverter>();
+        services.AddSingleton<CorpusFolder>();
+        services.AddSingleton<ReindexScheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReindexScheduler>());
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<IndexWarmupWorker>();
         services.AddHealthChecks().AddCheck<IndexReadinessHealthCheck>("index", tags: [HealthEndpoints.ReadyTag]);

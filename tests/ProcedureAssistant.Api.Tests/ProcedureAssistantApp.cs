@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ProcedureAssistant.Api.Tests;
 
@@ -11,8 +13,14 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
 
     public string CorpusPath { get; init; } = Path.Combine(AppContext.BaseDirectory, "TestCorpus");
 
+    /// <summary>The app's own data folder (index, audit log, withdrawn files), deleted with the app.</summary>
+    public string DataPath => _data;
+
     /// <summary>More configuration, such as <c>Llm:Endpoint</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Changes to the app's services, applied after its own registrations (to wrap the index, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>The repository's bundled corpus, found by walking up to the solution file.</summary>
     public static string BundledCorpusPath
@@ -58,6 +66,11 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

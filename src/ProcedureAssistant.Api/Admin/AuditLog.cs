@@ -13,9 +13,15 @@ internal sealed class AuditLog(IOptions<VectorStoreOptions> store, TimeProvider 
 
     private string FilePath => Path.Combine(store.Value.DataPath, "audit.jsonl");
 
-    public async Task RecordAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken)
+    public Task RecordAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken) =>
+        AppendAsync(new AuditEntry(time.GetUtcNow(), actor, action, target, detail), cancellationToken);
+
+    /// <summary>Records a change to a corpus document: its id, its file and the SHA-256 of that file's bytes.</summary>
+    public Task RecordDocumentAsync(string actor, string action, string documentId, string fileName, string contentHash, string detail, CancellationToken cancellationToken) =>
+        AppendAsync(new AuditEntry(time.GetUtcNow(), actor, action, documentId, detail, fileName, contentHash), cancellationToken);
+
+    private async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        var entry = new AuditEntry(time.GetUtcNow(), actor, action, target, detail);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -42,5 +48,5 @@ internal sealed class AuditLog(IOptions<VectorStoreOptions> store, TimeProvider 
     }
 }
 
-/// <summary>One audited admin action.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Target, string? Detail);
+/// <summary>One audited admin action; a change to a document also names its file and the file's SHA-256.</summary>
+public sealed record AuditEntry(DateTimeOffset At, string Actor, string Action, string? Target, string? Detail, string? FileName = null, string? ContentHash = null);

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Contracts;
-using ProcedureAssistant.Core.Indexing;
-using ProcedureAssistant.Core.Ingestion;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary>The admin API behind the admin key: re-index jobs, document status and the audit log.</summary>
+/// <summary>The admin API behind the admin key: re-index jobs, the audit log and (in <see cref="AdminDocumentEndpoints"/>) the corpus documents.</summary>
 internal static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -17,8 +15,8 @@ internal static class AdminEndpoints
         group.MapPost("/reindex", StartReindexAsync).WithName("Reindex").WithSummary("Start a full re-index; the live index keeps answering until the new one is complete.");
         group.MapGet("/jobs/{id:guid}", GetJob).WithName("GetJob").WithSummary("A re-index job's state and progress.");
         group.MapDelete("/jobs/{id:guid}", CancelJobAsync).WithName("CancelJob").WithSummary("Cancel a queued or running re-index; the previous index stays live.");
-        group.MapGet("/documents", ListDocumentsAsync).WithName("AdminListDocuments").WithSummary("Every corpus file with its status: indexed, or failed with the reason.");
         group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions, newest first.");
+        group.MapAdminDocumentEndpoints();
         return group;
     }
 
@@ -60,17 +58,6 @@ internal static class AdminEndpoints
         await job.Cancellation.CancelAsync();
         await audit.RecordAsync(AdminKeyFilter.Fingerprint(context), "cancel-reindex", null, $"job {id}", cancellationToken);
         return TypedResults.Accepted($"/api/admin/jobs/{id}", ToResponse(job));
-    }
-
-    private static async Task<Ok<AdminDocumentList>> ListDocumentsAsync(IChunkIndex index, IngestionStatus status, CancellationToken cancellationToken)
-    {
-        var indexed = await index.ListDocumentsAsync(cancellationToken);
-        var documents = indexed
-            .Select(d => new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, "indexed", null, d.ContentHash))
-            .Concat((status.Last?.Failures ?? []).Select(f => new AdminDocumentStatus(f.SourcePath, null, null, "failed", f.Reason, null)))
-            .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
-            .ToList();
-        return TypedResults.Ok(new AdminDocumentList(documents));
     }
 
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, CancellationToken cancellationToken, int last = 100) =>

@@ -160,6 +160,18 @@ public sealed class UploadConverterTests
     }
 
     [Fact]
+    public void Convert_TxtWithEffectiveDate_WritesItInTheFrontMatter()
+    {
+        var upload = Regulation("nd-999.txt", Encoding.UTF8.GetBytes("Điều 1. Phạm vi")) with { Effective = new DateOnly(2025, 7, 1) };
+
+        var converted = _converter.Convert(upload);
+
+        Assert.Contains("\neffective: \"2025-07-01\"\n", Encoding.UTF8.GetString(converted.Content), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2025, 7, 1), converted.Document.Effective);
+        Assert.False(converted.Document.IsInForce(new DateOnly(2025, 6, 30)));
+    }
+
+    [Fact]
     public void Convert_MetadataWithYamlSyntax_IsQuotedSafely()
     {
         var upload = new UploadedDocument("huong-dan.txt", Encoding.UTF8.GetBytes("Nội dung hướng dẫn."))
@@ -200,6 +212,8 @@ public sealed class UploadConverterTests
 
         Assert.Equal(fileName, error.SourcePath);
         Assert.Equal("the content does not match " + reason, error.Reason);
+        Assert.True(error.IsUnsupportedType);
+        Assert.Null(error.Field);
     }
 
     [Fact]
@@ -210,6 +224,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation("cong-van.txt", windows1258)));
 
         Assert.Equal("the file is not valid UTF-8 text; save it as UTF-8", error.Reason);
+        Assert.False(error.IsUnsupportedType);
     }
 
     [Theory]
@@ -221,6 +236,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, [1, 2, 3])));
 
         Assert.Equal(reason, error.Reason);
+        Assert.True(error.IsUnsupportedType);
     }
 
     [Theory]
@@ -249,6 +265,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
 
         Assert.Equal("a .docx file carries no metadata: give its title", error.Reason);
+        Assert.Equal("title", error.Field);
     }
 
     [Fact]
@@ -259,6 +276,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
 
         Assert.Equal("a .txt file carries no metadata: give its type (regulation, procedure or guide)", error.Reason);
+        Assert.Equal("type", error.Field);
     }
 
     [Theory]
@@ -272,6 +290,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
 
         Assert.Contains("is not lower-case ASCII letters, digits", error.Reason, StringComparison.Ordinal);
+        Assert.Equal("id", error.Field);
     }
 
     [Fact]
@@ -301,6 +320,8 @@ public sealed class UploadConverterTests
 
         Assert.Equal("ghi-chu.md", error.SourcePath);
         Assert.Equal("no front matter: the file must start with a '---' line", error.Reason);
+        Assert.Null(error.Field);
+        Assert.False(error.IsUnsupportedType);
     }
 
     [Fact]
@@ -311,6 +332,7 @@ public sealed class UploadConverterTests
         var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
 
         Assert.Equal("the upload gives the id 'khai-sinh' but the file says 'tthc-1.001193'", error.Reason);
+        Assert.Equal("id", error.Field);
     }
 
     [Fact]

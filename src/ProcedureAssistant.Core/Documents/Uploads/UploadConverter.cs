@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
@@ -32,7 +33,7 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
         if (format is null)
         {
             var shown = extension.Length == 0 ? "files without an extension" : $"'{extension}' files";
-            throw new DocumentParseException(name, $"{shown} are not accepted; upload one of {string.Join(", ", AcceptedExtensions)}");
+            throw new DocumentParseException(name, $"{shown} are not accepted; upload one of {string.Join(", ", AcceptedExtensions)}") { IsUnsupportedType = true };
         }
 
         var content = upload.Content ?? [];
@@ -61,12 +62,12 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
 
         if (upload.Id is { } id && !string.IsNullOrWhiteSpace(id) && id.Trim() != document.Id)
         {
-            throw new DocumentParseException(name, $"the upload gives the id '{id.Trim()}' but the file says '{document.Id}'");
+            throw new DocumentParseException(name, $"the upload gives the id '{id.Trim()}' but the file says '{document.Id}'") { Field = "id" };
         }
 
         if (upload.Type is { } type && type != document.Type)
         {
-            throw new DocumentParseException(name, $"the upload gives the type '{TypeName(type)}' but the file says '{TypeName(document.Type)}'");
+            throw new DocumentParseException(name, $"the upload gives the type '{TypeName(type)}' but the file says '{TypeName(document.Type)}'") { Field = "type" };
         }
 
         var fileName = document.Id + extension;
@@ -76,14 +77,14 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
     private ConvertedUpload Generate(string name, string extension, UploadedDocument upload, Func<List<string>> extract)
     {
         var type = upload.Type
-            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its type (regulation, procedure or guide)");
+            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its type (regulation, procedure or guide)") { Field = "type" };
         var title = Clean(upload.Title)
-            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its title");
+            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its title") { Field = "title" };
         var id = Clean(upload.Id) ?? DocumentSlug.FromTitle(title)
-            ?? throw new DocumentParseException(name, $"no id can be made from the title '{title}': give one");
+            ?? throw new DocumentParseException(name, $"no id can be made from the title '{title}': give one") { Field = "id" };
         if (!DocumentSlug.IsValid(id))
         {
-            throw new DocumentParseException(name, $"the id '{id}' is not lower-case ASCII letters, digits, '-' and '.' (like nd-118-2025)");
+            throw new DocumentParseException(name, $"the id '{id}' is not lower-case ASCII letters, digits, '-' and '.' (like nd-118-2025)") { Field = "id" };
         }
 
         var lines = extract();
@@ -97,6 +98,10 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
         AddIfPresent(frontMatter, "number", upload.Number);
         AddIfPresent(frontMatter, "code", upload.Code);
         AddIfPresent(frontMatter, "source", upload.Source);
+        if (upload.Effective is { } effective)
+        {
+            frontMatter.Add(new("effective", effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
 
         var fileName = id + ".md";
         var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(LegalMarkdownWriter.Write(frontMatter, title, lines));
@@ -186,7 +191,7 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
     }
 
     private static DocumentParseException Mismatch(string name, string extension, string why) =>
-        new(name, $"the content does not match the {extension} extension: {why}");
+        new(name, $"the content does not match the {extension} extension: {why}") { IsUnsupportedType = true };
 
     private static void AddIfPresent(List<KeyValuePair<string, string>> frontMatter, string key, string? value)
     {

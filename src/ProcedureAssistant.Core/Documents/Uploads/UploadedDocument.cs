@@ -30,4 +30,7 @@ public sealed record UploadedDocument(string FileName, byte[] Content)
 
     /// <summary>The main source link.</summary>
     public string? Source { get; init; }
+
+    /// <summary>The day the document takes effect, for the answers' in-force check.</summary>
+    public DateOnly? Effective { get; init; }
 }
