@@ -1,4 +1,5 @@
 using ProcedureAssistant.Api;
+using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
 using ProcedureAssistant.Core;
 
@@ -9,6 +10,7 @@ builder.AddApiServices();
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<AdminKeyMiddleware>();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapAskEndpoints();

@@ -20,7 +20,16 @@ public sealed class AdminEndpointTests
         await using var app = new ProcedureAssistantApp { Settings = new Dictionary<string, string> { ["Admin:ApiKey"] = Key } };
         using var client = await app.CreateReadyClientAsync();
 
-        foreach (var request in new[] { Request(HttpMethod.Post, "/api/admin/reindex", key), Request(HttpMethod.Get, "/api/admin/documents", key), Request(HttpMethod.Get, "/api/admin/audit", key) })
+        // The last three are requests routing would answer itself (415 wrong body type, 405 wrong method, 404
+        // unknown route) if the key were checked only by the endpoints: without a key, nothing may be learnt.
+        var jsonUpload = Request(HttpMethod.Post, "/api/admin/documents", key);
+        jsonUpload.Content = JsonContent.Create(new { title = "x" });
+        var requests = new[]
+        {
+            Request(HttpMethod.Post, "/api/admin/reindex", key), Request(HttpMethod.Get, "/api/admin/documents", key), Request(HttpMethod.Get, "/api/admin/audit", key),
+            jsonUpload, Request(HttpMethod.Patch, "/api/admin/reindex", key), Request(HttpMethod.Get, "/api/admin/no-such-route", key),
+        };
+        foreach (var request in requests)
         {
             using var response = await client.SendAsync(request, Token);
             Assert.Equal(expected, response.StatusCode);

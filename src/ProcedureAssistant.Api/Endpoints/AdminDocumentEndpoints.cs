@@ -158,7 +158,7 @@ internal static class AdminDocumentEndpoints
     /// </summary>
     private static async Task<DocumentChangeResponse> CommitAsync(HttpContext context, string action, string id, CorpusChange change, ReindexScheduler reindex, AuditLog audit)
     {
-        var actor = AdminKeyFilter.Fingerprint(context);
+        var actor = AdminKeyMiddleware.Fingerprint(context);
         var file = change.File!;
         var ticket = reindex.Request(actor, $"{action} {id}");
         var detail = ticket.AfterRunningJob ? $"re-index after job {ticket.Job.Id}" : $"job {ticket.Job.Id}";

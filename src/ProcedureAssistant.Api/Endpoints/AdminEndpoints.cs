@@ -9,7 +9,7 @@ internal static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin").AddEndpointFilter<AdminKeyFilter>()
+        var group = app.MapGroup(AdminKeyMiddleware.PathPrefix).WithTags("Admin")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/reindex", StartReindexAsync).WithName("Reindex").WithSummary("Start a full re-index; the live index keeps answering until the new one is complete.");
@@ -23,7 +23,7 @@ internal static class AdminEndpoints
     private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> StartReindexAsync(
         HttpContext context, ReindexJobs jobs, AuditLog audit, CancellationToken cancellationToken)
     {
-        var actor = AdminKeyFilter.Fingerprint(context);
+        var actor = AdminKeyMiddleware.Fingerprint(context);
         if (!jobs.TryStart(actor, "full re-index", out var job))
         {
             return TypedResults.Problem(
@@ -56,7 +56,7 @@ internal static class AdminEndpoints
         }
 
         await job.Cancellation.CancelAsync();
-        await audit.RecordAsync(AdminKeyFilter.Fingerprint(context), "cancel-reindex", null, $"job {id}", cancellationToken);
+        await audit.RecordAsync(AdminKeyMiddleware.Fingerprint(context), "cancel-reindex", null, $"job {id}", cancellationToken);
         return TypedResults.Accepted($"/api/admin/jobs/{id}", ToResponse(job));
     }
 
