@@ -50,8 +50,12 @@ internal static class QaEvalRunner
                     {
                         r.Item.Id,
                         r.Item.Question,
+                        r.Item.Persona,
+                        r.Item.Tags,
                         r.Item.Answerable,
+                        expected = r.Item.ExpectedDocuments,
                         r.Abstained,
+                        r.Cited,
                         r.KeyFactCoverage,
                         r.CitationPrecision,
                         reciprocalRank = r.Retrieval?.ReciprocalRank(10),
