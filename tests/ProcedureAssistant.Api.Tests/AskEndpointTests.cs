@@ -36,7 +36,7 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("120/2025/NĐ-CP", first.GetProperty("number").GetString());
         Assert.Equal("120/2025/NĐ-CP › Điều 4", first.GetProperty("path").GetString());
         Assert.Equal("official", answer.GetProperty("persona").GetString());
-        Assert.StartsWith("Theo 120/2025/NĐ-CP › Điều 4 [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Theo Nghị định 120/2025/NĐ-CP về phân định thẩm quyền trong lĩnh vực tư pháp › Điều 4 [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
