@@ -71,6 +71,19 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ask_RecordWithTheField_AnswersThatFieldFirst_CitingOnlyTheRecord()
+    {
+        var answer = await AskAsync(new { question = "làm giấy khai sinh mất bao lâu" });
+
+        var citation = Assert.Single(answer.GetProperty("citations").EnumerateArray());
+        Assert.Equal("tthc-1.001193", citation.GetProperty("documentId").GetString());
+        Assert.StartsWith(
+            "Thủ tục Đăng ký khai sinh (mã 1.001193) [1]:\n- Thời hạn giải quyết: Trong ngày; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo. [1]",
+            answer.GetProperty("answer").GetString(),
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("""{"question":""}""", "Question")]
     [InlineData("""{"question":"   "}""", "Question")]

@@ -32,10 +32,10 @@ public static class AskedFields
     /// <summary>Section name of the result.</summary>
     public const string Result = "Kết quả";
 
-    // Cues are written without marks and matched on whole folded syllables. "mất" alone is ambiguous (lose / cost),
-    // so only its pairs count.
-    private static readonly (string Field, string[] Cues)[] Cues =
-    [
+    // Cues are written without marks and matched on whole folded syllables, after the same normalisation as the
+    // question ("ai ky" is spelled "ai ki" then). "mất" alone is ambiguous (lose / cost), so only its pairs count.
+    private static readonly (string Field, string[] Cues)[] Cues = new (string Field, string[] Cues)[]
+    {
         (Fee, ["le phi", "phi", "bao nhieu tien", "ton tien", "ton phi", "mat tien", "het bao nhieu", "muc thu"]),
         (TimeLimit, ["bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "bao gio co", "mat bao", "bn ngay", "lau khong", "lau hon", "lau ko"]),
         (Channels, ["o dau", "noi nop", "nop o", "nop dau", "len dau", "xin o", "lam o", "online", "onl", "truc tuyen", "buu dien", "buu chinh", "nop qua", "qua mang"]),
@@ -44,7 +44,7 @@ public static class AskedFields
         (LegalBasis, ["can cu", "van ban nao", "dieu nao", "nghi dinh nao", "luat nao", "khoan nao", "quy dinh tai dau", "quy dinh o dau"]),
         (Conditions, ["dieu kien", "bao nhieu tuoi", "du tuoi", "gioi han tuoi", "do tuoi", "doi tuong", "duoc nhan"]),
         (Result, ["ket qua", "duoc cap giay gi", "nhan duoc gi", "cap giay gi"]),
-    ];
+    }.Select(c => (c.Field, c.Cues.Select(Folded).ToArray())).ToArray();
 
     /// <summary>The fields the question asks for, in the order its cues appear; empty for a general question.</summary>
     public static IReadOnlyList<string> In(string question) =>
@@ -99,6 +99,8 @@ public static class AskedFields
 
         return false;
     }
+
+    private static string Folded(string text) => string.Join(' ', TextAnalyzer.Syllables(text).Select(VietnameseText.Fold));
 
     /// <summary>True when the field is a figure (time limit, fee) that a record either states or marks unknown.</summary>
     public static bool IsFigure(string field) => field is TimeLimit or Fee;

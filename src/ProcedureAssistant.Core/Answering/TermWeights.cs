@@ -23,7 +23,8 @@ internal sealed class TermWeights
             terms.ExceptWith(DocumentCatalog.FoldedQueryTerms(analyzer, document.Title));
         }
 
-        _weights = terms.ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
+        // Words no document holds ("ko", "80", a typo) can match no line and would only raise the bar for those that do.
+        _weights = terms.Where(t => statistics?.IsKnown(t) ?? true).ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
     }
 
     /// <summary>The least score of a line that speaks to the question beyond naming the document.</summary>
