@@ -32,6 +32,8 @@ public sealed class AnswerService(
     IOptions<RetrievalOptions> retrieval,
     ILogger<AnswerService> logger)
 {
+    private const int ChunksPerCandidate = 4;
+
     /// <summary>The referral given whenever the service cannot answer from its texts.</summary>
     public const string Referral = "Bạn " + ReferralClause;
 
@@ -77,7 +79,8 @@ public sealed class AnswerService(
         var searchText = isFollowUp ? topic + " " + query.Question : query.Question;
 
         var options = answering.Value;
-        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth), cancellationToken).ConfigureAwait(false);
+        // Chunks cluster by document: retrieve enough of them for SelectionDepth documents to compete.
+        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth * ChunksPerCandidate), cancellationToken).ConfigureAwait(false);
         if (hits.Count == 0)
         {
             // Almost nothing in common with any text: the question is outside what the service is for.
@@ -95,7 +98,7 @@ public sealed class AnswerService(
         // Which field is asked ("mất bao lâu", "lệ phí") says nothing about which document answers.
         var terms = DocumentCatalog.FoldedQueryTerms(analyzer, searchText);
         terms.ExceptWith(AskedFields.CueTerms(searchText));
-        var choice = SourceSelector.Choose(hits, documents, terms, statistics, Today(), options);
+        var choice = SourceSelector.Choose(hits, documents, terms, AskedFields.In(searchText).Count > 0, statistics, Today(), options);
         // What the person asked beyond the topic: the whole question, or for a follow-up its own words.
         var own = DocumentCatalog.FoldedQueryTerms(analyzer, query.Question);
         own.ExceptWith(AskedFields.CueTerms(query.Question));

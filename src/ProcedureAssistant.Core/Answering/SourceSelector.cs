@@ -20,6 +20,7 @@ internal static class SourceSelector
         IReadOnlyList<ChunkHit> hits,
         IReadOnlyDictionary<string, CorpusDocument> documents,
         IReadOnlySet<string> questionTerms,
+        bool asksAField,
         DocumentCatalog.Entries catalog,
         DateOnly today,
         AnsweringOptions options)
@@ -42,11 +43,14 @@ internal static class SourceSelector
         var best = candidates[0];
         foreach (var candidate in candidates.Skip(1))
         {
-            var fitsBetter = candidate.Document.Type == DocumentType.Procedure &&
-                candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
+            var isRecord = candidate.Document.Type == DocumentType.Procedure;
+            var fitsBetter = isRecord && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
+
+            // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
+            var ownsTheField = isRecord && asksAField && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && best.NameMatch < options.NamedThreshold &&
                 candidate.Coverage >= best.Coverage * InForceCoverageRatio;
-            if (fitsBetter || replacesOld)
+            if (fitsBetter || ownsTheField || replacesOld)
             {
                 best = candidate;
             }

@@ -141,7 +141,7 @@ internal sealed class AnsweringCorpus
     }
 
     public SourceChoice Choose(string question, params ChunkHit[] hits) =>
-        SourceSelector.Choose(hits, Documents, Terms(question), Statistics, Today, Options);
+        SourceSelector.Choose(hits, Documents, Terms(question), AskedFields.In(question).Count > 0, Statistics, Today, Options);
 
     public Verdict Judge(string question, SourceChoice choice, bool isFollowUp = false, string? asked = null)
     {

@@ -26,6 +26,17 @@ public sealed class SourceSelectorTests
     }
 
     [Fact]
+    public void Choose_QuestionAsksARecordsField_TheNamedRecordTakesOverFromADecree()
+    {
+        const string question = "theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh mất mấy ngày";
+
+        var choice = _corpus.Choose(question, _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6));
+
+        Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Equal("luat-72", _corpus.Choose("theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh ở xã có gì mới", _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6)).Document.Id);
+    }
+
+    [Fact]
     public void Choose_SupersededFirstHit_GivesWayToTheTextInForce()
     {
         var choice = _corpus.Choose("chính quyền địa phương tổ chức ở mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
