@@ -95,22 +95,17 @@ public sealed class AnswerService(
 
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
         var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        // Which field is asked ("mất bao lâu", "lệ phí") says nothing about which document answers.
-        var terms = DocumentCatalog.FoldedQueryTerms(analyzer, searchText);
-        terms.ExceptWith(AskedFields.CueTerms(searchText));
-        var choice = SourceSelector.Choose(hits, documents, terms, AskedFields.In(searchText).Count > 0, statistics, Today(), options);
-        // What the person asked beyond the topic: the whole question, or for a follow-up its own words.
-        var own = DocumentCatalog.FoldedQueryTerms(analyzer, query.Question);
-        own.ExceptWith(AskedFields.CueTerms(query.Question));
-        var verdict = Answerability.Judge(choice, new Question(query.Question, searchText, terms, own, isFollowUp, hits[0].Coverage), statistics, analyzer, options);
+        var question = AskedQuestion.Of(query.Question, searchText, isFollowUp, analyzer);
+        var choice = SourceSelector.Choose(hits, documents, question, statistics, Today(), options);
+        var verdict = choice is null ? Verdict.Weak : Answerability.Judge(choice, question, hits[0].Coverage, statistics, analyzer, options);
         activity?.SetTag("verdict", verdict.Kind.ToString());
         if (verdict.Kind != VerdictKind.Answer)
         {
             // A follow-up to a gap ("còn lệ phí thì sao?") keeps the document's topic; to weak evidence, the question's.
-            conversations.Record(conversationId, verdict.Kind == VerdictKind.Gap ? Topic(choice.Document) : searchText);
+            conversations.Record(conversationId, verdict.Kind == VerdictKind.Gap ? Topic(choice!.Document) : searchText);
             var text = verdict.Kind switch
             {
-                VerdictKind.Gap => $"Hồ sơ «{ExtractiveAnswerer.DisplayName(choice.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
+                VerdictKind.Gap => $"Hồ sơ «{ExtractiveAnswerer.DisplayName(choice!.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
                 VerdictKind.OutOfDomain => OutOfDomain,
                 _ => "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
             };
@@ -123,7 +118,7 @@ public sealed class AnswerService(
         }
 
         // The next follow-up ("mất bao lâu?") is searched with the name of what was answered, not the whole question.
-        conversations.Record(conversationId, Topic(choice.Document));
+        conversations.Record(conversationId, Topic(choice!.Document));
         Answer? answer = null;
         if (generative.IsEnabled)
         {

@@ -4,26 +4,27 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// Decides whether the chosen document answers the question. Three ways it does not: the evidence is weak
-/// (the question's words are mostly elsewhere, and it does not name the document); or the document itself
-/// says that what is asked is not known ("Mức trợ cấp: Chưa có thông tin chính thức"); or every field the
-/// question asks for is marked unknown. In the last two cases the right answer says so and refers the person,
-/// rather than recite the rest of the record.
+/// Decides whether the chosen document answers the question. It does not when the evidence is weak (the best
+/// chunk covers little of the question and the question does not name the document, or a follow-up's own
+/// words are not in the record), when the document itself says that what is asked is not known ("Mức trợ cấp:
+/// Chưa có thông tin chính thức"), when every field asked for is marked unknown, or when a fee or time limit is
+/// asked for a place no text mentions. In the gap cases the answer says so and refers the person, rather than
+/// recite the rest of the record.
 /// </summary>
 internal static class Answerability
 {
-    public static Verdict Judge(SourceChoice choice, Question question, DocumentCatalog.Entries catalog, TextAnalyzer analyzer, AnsweringOptions options)
+    public static Verdict Judge(SourceChoice choice, AskedQuestion question, double bestCoverage, DocumentCatalog.Entries catalog, TextAnalyzer analyzer, AnsweringOptions options)
     {
         var named = choice.NameMatch >= options.NamedThreshold;
         if (choice.Coverage < options.MinCoverage && !named)
         {
             // Almost nothing in common with any text, and no text named: outside what the service is for.
-            return question.BestCoverage < options.OutOfDomainCoverage ? Verdict.OutOfDomain : Verdict.Weak;
+            return bestCoverage < options.OutOfDomainCoverage ? Verdict.OutOfDomain : Verdict.Weak;
         }
 
         var document = choice.Document;
         var record = document.Type == DocumentType.Procedure ? ProcedureRecord.From(document) : null;
-        var fields = AskedFields.In(question.SearchText);
+        var fields = question.Fields;
         var asksKnownField = record is not null && fields.Any(f => record.Field(f) is { } value && !DeclaredGaps.IsAllGaps(value));
 
         // A follow-up inherits its topic's words, and a named record shares its name with the question; either
@@ -35,7 +36,6 @@ internal static class Answerability
             return Verdict.Weak;
         }
 
-        var questionTerms = question.Terms;
         var weights = new TermWeights(analyzer, question.SearchText, document, catalog);
         var lines = document.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l)).Select(weights.Score).DefaultIfEmpty(0).Max();
@@ -46,7 +46,7 @@ internal static class Answerability
             // and no line that does say something speaks to it better.
             var terms = DocumentCatalog.FoldedQueryTerms(analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(catalog.Idf);
-            var asked = terms.Count > 0 && terms.Where(questionTerms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
+            var asked = terms.Count > 0 && terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
             if (asked && weights.Score(subject) >= bestKnown)
             {
                 return Verdict.Gap(subject);
@@ -84,15 +84,6 @@ internal static class Answerability
         return null;
     }
 }
-
-/// <summary>What <see cref="Answerability"/> weighs of the question.</summary>
-/// <param name="Asked">The question as typed.</param>
-/// <param name="SearchText">The text searched: the question, or a follow-up behind its topic.</param>
-/// <param name="Terms">The folded topic terms of the search text, without field cues.</param>
-/// <param name="OwnTerms">The folded topic terms of the question as asked, without field cues.</param>
-/// <param name="IsFollowUp">Whether the question was searched behind an earlier topic.</param>
-/// <param name="BestCoverage">The coverage of the best retrieved chunk.</param>
-internal sealed record Question(string Asked, string SearchText, IReadOnlySet<string> Terms, IReadOnlySet<string> OwnTerms, bool IsFollowUp, double BestCoverage);
 
 /// <summary>Whether to answer, and if not, why.</summary>
 /// <param name="Kind">The decision.</param>

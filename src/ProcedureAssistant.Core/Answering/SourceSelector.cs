@@ -7,24 +7,26 @@ namespace ProcedureAssistant.Core.Answering;
 /// Picks the one document an answer rests on from the retrieved chunks. Retrieval ranks passages by the words
 /// they share with the question; a question that names a procedure ("đăng ký hộ kinh doanh") should be
 /// answered from the record of that name rather than from a sibling that shares more words ("cấp lại giấy
-/// chứng nhận đăng ký hộ kinh doanh"), and a text in force comes before a superseded one unless the question
-/// names the old one. Other documents are cited only when the question names them by number or code: extra
-/// sources that merely share words dilute an answer.
+/// chứng nhận đăng ký hộ kinh doanh"), a question about a fee or a time limit from a record rather than a
+/// decree, and a text in force comes before a superseded one unless the question names the old one. Other
+/// documents are cited only when the question names them by number beside the chosen one: extra sources that
+/// merely share words dilute an answer.
 /// </summary>
 internal static class SourceSelector
 {
     // A text in force replaces a superseded first hit only when it speaks to the question about as well.
     private const double InForceCoverageRatio = 0.8;
 
-    public static SourceChoice Choose(
+    /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
+    public static SourceChoice? Choose(
         IReadOnlyList<ChunkHit> hits,
         IReadOnlyDictionary<string, CorpusDocument> documents,
-        IReadOnlySet<string> questionTerms,
-        bool asksAField,
+        AskedQuestion question,
         DocumentCatalog.Entries catalog,
         DateOnly today,
         AnsweringOptions options)
     {
+        var questionTerms = question.Terms;
         var candidates = hits
             .Select((hit, rank) => (hit, rank))
             .Where(x => documents.ContainsKey(x.hit.Chunk.DocumentId))
@@ -37,6 +39,10 @@ internal static class SourceSelector
                 catalog.Support(g.Key, questionTerms)))
             .Take(options.SelectionDepth)
             .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
 
         // A procedure record the question names better, and whose text holds more of it, takes over from the
         // first retrieved document; a text in force takes over from a superseded one the question does not name.
@@ -47,7 +53,7 @@ internal static class SourceSelector
             var fitsBetter = isRecord && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
-            var ownsTheField = isRecord && asksAField && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
+            var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && best.NameMatch < options.NamedThreshold &&
                 candidate.Coverage >= best.Coverage * InForceCoverageRatio;
             if (fitsBetter || ownsTheField || replacesOld)
@@ -73,7 +79,7 @@ internal static class SourceSelector
             best.Support);
     }
 
-    // The question holds every numeric part of the document's number (118, 2025 of "118/2025/NĐ-CP") or code.
+    // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.
     private static bool NamesByNumberOrCode(CorpusDocument document, IReadOnlySet<string> questionTerms)
     {
         var identifier = document.Number ?? document.Code;
@@ -82,7 +88,7 @@ internal static class SourceSelector
             return false;
         }
 
-        var digits = DocumentCatalog.Terms(identifier).Where(t => !t.Contains(' ', StringComparison.Ordinal) && t.Any(char.IsDigit)).ToList();
+        var digits = DocumentCatalog.Terms(identifier).Where(t => t.All(char.IsDigit)).ToList();
         return digits.Count > 0 && digits.All(questionTerms.Contains);
     }
 

@@ -141,14 +141,11 @@ internal sealed class AnsweringCorpus
     }
 
     public SourceChoice Choose(string question, params ChunkHit[] hits) =>
-        SourceSelector.Choose(hits, Documents, Terms(question), AskedFields.In(question).Count > 0, Statistics, Today, Options);
+        SourceSelector.Choose(hits, Documents, AskedQuestion.Of(question, question, isFollowUp: false, Analyzer), Statistics, Today, Options)!;
 
-    public Verdict Judge(string question, SourceChoice choice, bool isFollowUp = false, string? asked = null)
-    {
-        var own = DocumentCatalog.FoldedQueryTerms(Analyzer, asked ?? question);
-        own.ExceptWith(AskedFields.CueTerms(asked ?? question));
-        return Answerability.Judge(choice, new Question(asked ?? question, question, Terms(question), own, isFollowUp, choice.Coverage), Statistics, Analyzer, Options);
-    }
+    /// <summary>The verdict on <paramref name="searchText"/>; for a follow-up, <paramref name="asked"/> is the question as typed.</summary>
+    public Verdict Judge(string searchText, SourceChoice choice, bool isFollowUp = false, string? asked = null) =>
+        Answerability.Judge(choice, AskedQuestion.Of(asked ?? searchText, searchText, isFollowUp, Analyzer), choice.Coverage, Statistics, Analyzer, Options);
 
     public ExtractiveAnswerer Extractive() => new(Microsoft.Extensions.Options.Options.Create(Options), new Fakes.ManualTimeProvider(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero)), Analyzer);
 }
