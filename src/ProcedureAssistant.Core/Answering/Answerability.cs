@@ -13,7 +13,7 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class Answerability
 {
-    public static Verdict Judge(SourceChoice choice, AskedQuestion question, double bestCoverage, DocumentCatalog.Entries catalog, TextAnalyzer analyzer, AnsweringOptions options)
+    public static Verdict Judge(SourceChoice choice, AskedQuestion question, double bestCoverage, DocumentStatistics catalog, TextAnalyzer analyzer, AnsweringOptions options)
     {
         var named = choice.NameMatch >= options.NamedThreshold;
         if (choice.Coverage < options.MinCoverage && !named)
@@ -69,7 +69,7 @@ internal static class Answerability
     }
 
     // Two or more capitalised syllables after the first word ("Nghệ An", "Quảng Ninh") that no document holds.
-    private static string? UnknownPlace(string question, DocumentCatalog.Entries catalog)
+    private static string? UnknownPlace(string question, DocumentStatistics catalog)
     {
         var words = question.Split([' ', ',', '.', '?', '!', ';', ':'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 1; i + 1 < words.Length; i++)

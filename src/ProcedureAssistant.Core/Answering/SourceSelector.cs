@@ -22,7 +22,7 @@ internal static class SourceSelector
         IReadOnlyList<ChunkHit> hits,
         IReadOnlyDictionary<string, CorpusDocument> documents,
         AskedQuestion question,
-        DocumentCatalog.Entries catalog,
+        DocumentStatistics catalog,
         DateOnly today,
         AnsweringOptions options)
     {

@@ -15,7 +15,7 @@ internal sealed class TermWeights
 
     private readonly Dictionary<string, double> _weights;
 
-    public TermWeights(TextAnalyzer analyzer, string question, CorpusDocument? document, DocumentCatalog.Entries? statistics)
+    public TermWeights(TextAnalyzer analyzer, string question, CorpusDocument? document, DocumentStatistics? statistics)
     {
         var terms = DocumentCatalog.FoldedQueryTerms(analyzer, question);
         if (document is not null)

@@ -102,14 +102,14 @@ internal sealed class AnsweringCorpus
         Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw }
             .Select((text, i) => parser.Parse($"doc{i}.md", Encoding.UTF8.GetBytes(text)))
             .ToDictionary(d => d.Id, StringComparer.Ordinal);
-        Statistics = new DocumentCatalog.Entries(1, "hash", Documents.Values.ToList(), Analyzer);
+        Statistics = new DocumentStatistics(1, "hash", Documents.Values.ToList(), Analyzer);
     }
 
     public TextAnalyzer Analyzer { get; } = TextAnalyzer.CreateDefault();
 
     public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
 
-    public DocumentCatalog.Entries Statistics { get; }
+    public DocumentStatistics Statistics { get; }
 
     public AnsweringOptions Options { get; } = new();
 

@@ -2,7 +2,7 @@ using ProcedureAssistant.Core.Answering;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
-public sealed class DocumentCatalogTests
+public sealed class DocumentStatisticsTests
 {
     private readonly AnsweringCorpus _corpus = new();
 
