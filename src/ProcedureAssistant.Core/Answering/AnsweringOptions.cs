@@ -17,13 +17,17 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// A question that names a document (title, alias, number or code) at least this fully (rarity-weighted share
-    /// of the name's terms) is answered from it even below <see cref="MinCoverage"/>, provided the document holds
-    /// <see cref="MinSupport"/> of the question's known terms.
+    /// of the name's terms) is answered from it even below <see cref="MinCoverage"/>, unless what it asks beyond
+    /// the name is not in the document (<see cref="MinSupport"/>).
     /// </summary>
     [Range(0.0, 1.0)]
     public double NamedThreshold { get; set; } = 0.5;
 
-    /// <summary>Least rarity-weighted share of the question's known terms that a named document must hold.</summary>
+    /// <summary>
+    /// For a follow-up, or a question answered only because it names the document: least rarity-weighted share of
+    /// the question's own known words beyond the document's name that the document must hold, unless the question
+    /// just asks one of the named record's fields ("còn lệ phí thì sao?").
+    /// </summary>
     [Range(0.0, 1.0)]
     public double MinSupport { get; set; } = 0.5;
 
