@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ProcedureAssistant.Core;
+using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Ingestion;
 using Spectre.Console;
 
@@ -27,7 +28,10 @@ internal static class CliHost
     /// <summary>Progress and messages go to standard error so that standard output stays machine-readable.</summary>
     public static IAnsiConsole Status { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
-    public static IHost Build(ParseResult parse, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="parse">The parsed command line.</param>
+    /// <param name="settings">Configuration that overrides every other source.</param>
+    /// <param name="llmCache">A folder to keep the chat model's completions in (evaluation only), or null.</param>
+    public static IHost Build(ParseResult parse, IReadOnlyDictionary<string, string?>? settings = null, string? llmCache = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -56,6 +60,11 @@ internal static class CliHost
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddProcedureAssistant();
+        if (llmCache is not null)
+        {
+            builder.Services.AddHttpClient(GenerativeAnswerer.HttpClientName).AddHttpMessageHandler(() => new LlmResponseCache(llmCache));
+        }
+
         return builder.Build();
     }
 

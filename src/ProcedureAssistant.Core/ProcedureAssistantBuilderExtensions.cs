@@ -42,6 +42,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
+        services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton<AnswerService>();

@@ -36,7 +36,7 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("120/2025/NĐ-CP", first.GetProperty("number").GetString());
         Assert.Equal("120/2025/NĐ-CP › Điều 4", first.GetProperty("path").GetString());
         Assert.Equal("official", answer.GetProperty("persona").GetString());
-        Assert.StartsWith("Theo 120/2025/NĐ-CP › Điều 4 [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Theo Nghị định 120/2025/NĐ-CP về phân định thẩm quyền trong lĩnh vực tư pháp › Điều 4 [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +69,19 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         var text = answer.GetProperty("answer").GetString();
         Assert.StartsWith("Tôi chưa tìm thấy thông tin đủ tin cậy", text, StringComparison.Ordinal);
         Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_RecordWithTheField_AnswersThatFieldFirst_CitingOnlyTheRecord()
+    {
+        var answer = await AskAsync(new { question = "làm giấy khai sinh mất bao lâu" });
+
+        var citation = Assert.Single(answer.GetProperty("citations").EnumerateArray());
+        Assert.Equal("tthc-1.001193", citation.GetProperty("documentId").GetString());
+        Assert.StartsWith(
+            "Thủ tục Đăng ký khai sinh (mã 1.001193) [1]:\n- Thời hạn giải quyết: Trong ngày; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo. [1]",
+            answer.GetProperty("answer").GetString(),
+            StringComparison.Ordinal);
     }
 
     [Theory]

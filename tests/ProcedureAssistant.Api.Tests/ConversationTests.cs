@@ -24,6 +24,18 @@ public sealed class ConversationTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task FollowUp_IsSearchedWithTheNameOfWhatWasAnswered_AndAnswersTheAskedField()
+    {
+        var opening = await AskAsync(new { question = "con em mới sinh, đi khai sinh ở xã cần mang những gì ạ" });
+        var conversationId = opening.GetProperty("conversationId").GetString();
+
+        var followUp = await AskAsync(new { question = "còn lệ phí thì sao?", conversationId });
+
+        Assert.False(followUp.GetProperty("abstained").GetBoolean(), followUp.ToString());
+        Assert.StartsWith("Thủ tục Đăng ký khai sinh (mã 1.001193) [1]:\n- Lệ phí: Miễn lệ phí khi đăng ký đúng hạn. [1]", followUp.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FollowUp_WithoutConversation_HasNoTopicToLeanOn()
     {
         var alone = await AskAsync(new { question = "mất bao lâu?" });

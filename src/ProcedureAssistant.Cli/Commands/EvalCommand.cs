@@ -9,7 +9,8 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--json FILE] [--report FILE]</c>:
-/// retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md.
+/// retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
+/// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics.
 /// </summary>
 internal static class EvalCommand
 {
@@ -23,6 +24,9 @@ internal static class EvalCommand
         var fold = new Option<bool>("--fold-queries") { Description = "Bỏ dấu tiếng Việt khỏi câu hỏi trước khi tìm (mô phỏng gõ không dấu)." };
         var json = new Option<FileInfo?>("--json") { Description = "Ghi chỉ số và thứ hạng từng câu hỏi ra tệp JSON." };
         var report = new Option<FileInfo?>("--report") { Description = "Ghi báo cáo Markdown." };
+        var sample = new Option<int?>("--sample") { Description = "Chỉ đánh giá N câu hỏi (--qa), chọn phân tầng theo loại câu hỏi, đối tượng và cách gõ." };
+        var seed = new Option<int>("--seed") { Description = "Hạt giống chọn mẫu cho --sample (mặc định 1).", DefaultValueFactory = _ => 1 };
+        var llmCache = new Option<DirectoryInfo?>("--llm-cache") { Description = "Thư mục lưu câu trả lời của mô hình theo mã băm của yêu cầu (--qa), để chạy lại không phải gọi mô hình." };
         top.Validators.Add(result =>
         {
             if (result.GetValue(top) is < 1 or > 1000)
@@ -31,7 +35,15 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, json, report };
+        sample.Validators.Add(result =>
+        {
+            if (result.GetValue(sample) is < 1)
+            {
+                result.AddError("--sample must be at least 1.");
+            }
+        });
+
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, json, report, sample, seed, llmCache };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
@@ -43,7 +55,8 @@ internal static class EvalCommand
         {
             if (parse.GetValue(qa) is { } questions)
             {
-                return await QaEvalRunner.RunAsync(parse, questions, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+                var run = new QaEvalOptions(questions, parse.GetValue(json), parse.GetValue(report), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(llmCache));
+                return await QaEvalRunner.RunAsync(parse, run, cancellationToken).ConfigureAwait(false);
             }
 
             using var host = CliHost.Build(parse);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Ingestion;
 using Spectre.Console;
@@ -10,20 +11,26 @@ using Spectre.Console;
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>eval --qa FILE</c>: indexes the corpus into a throw-away folder, answers every question and prints
-/// key-fact coverage, citation precision, abstention and retrieval, overall and by persona and by typing.
+/// <c>eval --qa FILE [--sample N] [--seed S]</c>: indexes the corpus into a throw-away folder, answers every
+/// question (with the chat model when <c>Llm:Endpoint</c> is set) and prints key-fact coverage, citation
+/// precision, abstention and retrieval, overall, by persona, by typing and by tag.
 /// </summary>
 internal static class QaEvalRunner
 {
-    public static async Task<int> RunAsync(ParseResult parse, FileInfo questions, FileInfo? json, FileInfo? report, CancellationToken cancellationToken)
+    private static readonly string[] Tags = ["everyday", "typo", "follow-up", "old-wording", "out-of-domain", "not-in-corpus"];
+
+    public static async Task<int> RunAsync(ParseResult parse, QaEvalOptions run, CancellationToken cancellationToken)
     {
-        var items = await QaEvaluator.LoadAsync(questions.FullName, cancellationToken).ConfigureAwait(false);
+        var all = await QaEvaluator.LoadAsync(run.Questions.FullName, cancellationToken).ConfigureAwait(false);
+        var items = run.Sample is { } size ? QaSample.Take(all, size, run.Seed) : all;
         var data = Directory.CreateTempSubdirectory("pa-eval-");
         try
         {
-            using var host = CliHost.Build(parse, new Dictionary<string, string?> { ["VectorStore:DataPath"] = data.FullName });
+            var settings = new Dictionary<string, string?> { ["VectorStore:DataPath"] = data.FullName };
+            using var host = CliHost.Build(parse, settings, run.LlmCache?.FullName);
             var corpus = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
             var ingestion = await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var model = host.Services.GetRequiredService<IOptions<LlmOptions>>().Value;
             var evaluator = host.Services.GetRequiredService<QaEvaluator>();
             IReadOnlyList<QaItemResult> results = [];
             await CliHost.Status.Progress().StartAsync(async context =>
@@ -35,23 +42,39 @@ internal static class QaEvalRunner
             }).ConfigureAwait(false);
 
             var groups = Breakdown(results);
-            Console.WriteLine($"corpus={corpus} documents={ingestion.Index.DocumentCount} questions={items.Count}");
+            var mode = model.IsConfigured ? $"generative ({model.Model} at {model.Endpoint})" : "extractive";
+            var generated = results.Count(r => r.Mode == AnswerMode.Generative);
+            Console.WriteLine($"corpus={corpus} documents={ingestion.Index.DocumentCount} questions={items.Count}{(run.Sample is null ? string.Empty : $" (sample of {all.Count}, seed {run.Seed})")} mode={mode} generativeAnswers={generated}");
             foreach (var (name, metrics) in groups)
             {
                 Console.WriteLine($"{name,-14} {metrics.ToMetricsLine()}");
             }
 
-            if (json is not null)
+            if (run.Json is { } json)
             {
                 await File.WriteAllTextAsync(json.FullName, System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    groups = groups.ToDictionary(g => g.Name, g => g.Metrics),
+                    mode,
+                    groups = groups.ToDictionary(g => g.Name, g => new
+                    {
+                        g.Metrics.Questions,
+                        keyFactCoverage = Value(g.Metrics.KeyFactCoverage),
+                        citationPrecision = Value(g.Metrics.CitationPrecision),
+                        abstentionAccuracy = Value(g.Metrics.AbstentionAccuracy),
+                        falseAbstentionRate = Value(g.Metrics.FalseAbstentionRate),
+                        retrieval = g.Metrics.Retrieval,
+                    }),
                     questions = results.Select(r => new
                     {
                         r.Item.Id,
                         r.Item.Question,
+                        r.Item.Persona,
+                        r.Item.Tags,
                         r.Item.Answerable,
+                        expected = r.Item.ExpectedDocuments,
                         r.Abstained,
+                        r.Mode,
+                        r.Cited,
                         r.KeyFactCoverage,
                         r.CitationPrecision,
                         reciprocalRank = r.Retrieval?.ReciprocalRank(10),
@@ -60,9 +83,9 @@ internal static class QaEvalRunner
                 }, CliJson.Options), cancellationToken).ConfigureAwait(false);
             }
 
-            if (report is not null)
+            if (run.Report is { } report)
             {
-                await File.WriteAllTextAsync(report.FullName, Report(questions, groups, Environment.GetCommandLineArgs()), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(report.FullName, Report(run, items.Count, all.Count, mode, generated, groups, Environment.GetCommandLineArgs()), cancellationToken).ConfigureAwait(false);
             }
 
             Console.WriteLine(groups[0].Metrics.ToMetricsLine());
@@ -74,25 +97,41 @@ internal static class QaEvalRunner
         }
     }
 
-    private static List<(string Name, QaMetrics Metrics)> Breakdown(IReadOnlyList<QaItemResult> results) =>
-    [
-        ("all", QaMetrics.From(results)),
-        ("citizen", QaMetrics.From(results.Where(r => r.Item.Persona != "official").ToList())),
-        ("official", QaMetrics.From(results.Where(r => r.Item.Persona == "official").ToList())),
-        ("accented", QaMetrics.From(results.Where(r => r.Accented).ToList())),
-        ("unaccented", QaMetrics.From(results.Where(r => !r.Accented).ToList())),
-    ];
+    private static List<(string Name, QaMetrics Metrics)> Breakdown(IReadOnlyList<QaItemResult> results)
+    {
+        var groups = new List<(string Name, QaMetrics Metrics)>
+        {
+            ("all", QaMetrics.From(results)),
+            ("citizen", QaMetrics.From(results.Where(r => r.Item.Persona != "official").ToList())),
+            ("official", QaMetrics.From(results.Where(r => r.Item.Persona == "official").ToList())),
+            ("accented", QaMetrics.From(results.Where(r => r.Accented).ToList())),
+            ("unaccented", QaMetrics.From(results.Where(r => !r.Accented).ToList())),
+        };
+        foreach (var tag in Tags)
+        {
+            var tagged = results.Where(r => r.Item.Tags.Contains(tag)).ToList();
+            if (tagged.Count > 0)
+            {
+                groups.Add((tag, QaMetrics.From(tagged)));
+            }
+        }
 
-    private static string Report(FileInfo questions, List<(string Name, QaMetrics Metrics)> groups, string[] args)
+        return groups;
+    }
+
+    private static string Report(QaEvalOptions run, int asked, int total, string mode, int generated, List<(string Name, QaMetrics Metrics)> groups, string[] args)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Answers: {questions.Name} (extractive mode)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Answers: {run.Questions.Name}, {mode} mode");
+        text.AppendLine();
+        var sample = asked == total ? "all" : $"a stratified sample (seed {run.Seed}) of {total}";
+        text.AppendLine(CultureInfo.InvariantCulture, $"{asked} questions ({sample}), {DateTime.UtcNow:yyyy-MM-dd}; {generated} answered by the chat model.");
         text.AppendLine();
         text.AppendLine("| group | questions | key facts | citation precision | abstention (unanswerable) | false abstention (answerable) | MRR@10 | R@5 |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var (name, m) in groups)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {m.Questions} | {m.KeyFactCoverage:0.000} | {m.CitationPrecision:0.000} | {m.AbstentionAccuracy:0.000} | {m.FalseAbstentionRate:0.000} | {m.Retrieval.Mrr10:0.000} | {m.Retrieval.Recall5:0.000} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {m.Questions} | {Cell(m.KeyFactCoverage)} | {Cell(m.CitationPrecision)} | {Cell(m.AbstentionAccuracy)} | {Cell(m.FalseAbstentionRate)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Mrr10)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Recall5)} |");
         }
 
         text.AppendLine();
@@ -103,4 +142,12 @@ internal static class QaEvalRunner
         text.AppendLine("```");
         return text.ToString();
     }
+
+    // A group without answerable (or without unanswerable) questions has no value for that metric: JSON has no NaN.
+    private static double? Value(double value) => double.IsNaN(value) ? null : value;
+
+    private static string Cell(double value) => double.IsNaN(value) ? "–" : value.ToString("0.000", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What <c>eval --qa</c> was asked to do.</summary>
+internal sealed record QaEvalOptions(FileInfo Questions, FileInfo? Json, FileInfo? Report, int? Sample, int Seed, DirectoryInfo? LlmCache);

@@ -6,26 +6,34 @@ using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// Answers a question: rewrite a follow-up with its conversation's topic, retrieve, abstain and refer to the
-/// commune's public-service centre when the evidence is weak, otherwise answer with a chat model when one is
-/// configured (keeping only citations of sources it was given) or compose the extractive answer. A model that
-/// fails, times out or cites nothing valid gives way to the extractive answer; it never fails the request.
+/// Answers a question: put a follow-up behind its conversation's topic (the name of what was answered last),
+/// retrieve, choose the one document the answer rests on, then abstain and refer to the commune's
+/// public-service centre when the evidence is weak or the document says that what is asked is not known;
+/// otherwise answer with a chat model when one is configured (keeping only citations of sources it was given)
+/// or compose the extractive answer. A model that fails, times out or cites nothing valid gives way to the
+/// extractive answer; it never fails the request.
 /// </summary>
 public sealed class AnswerService(
     Retriever retriever,
     IChunkIndex index,
     ExtractiveAnswerer extractive,
     GenerativeAnswerer generative,
+    DocumentCatalog catalog,
+    TextAnalyzer analyzer,
+    TimeProvider time,
     ConversationStore conversations,
     FollowUpRewriter followUps,
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval,
     ILogger<AnswerService> logger)
 {
+    private const int ChunksPerCandidate = 4;
+
     /// <summary>The referral given whenever the service cannot answer from its texts.</summary>
     public const string Referral = "Bạn " + ReferralClause;
 
@@ -66,32 +74,55 @@ public sealed class AnswerService(
         ArgumentNullException.ThrowIfNull(query);
         using var activity = Telemetry.Source.StartActivity("answer");
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
-        var searchText = followUps.Rewrite(query.Question, conversations.LastTopic(conversationId));
-        conversations.Record(conversationId, searchText);
+        var topic = conversations.LastTopic(conversationId);
+        var isFollowUp = topic is not null && followUps.IsFollowUp(query.Question);
+        var searchText = isFollowUp ? topic + " " + query.Question : query.Question;
 
         var options = answering.Value;
-        var hits = await retriever.RetrieveAsync(searchText, query.TopK ?? retrieval.Value.TopK, cancellationToken).ConfigureAwait(false);
-        if (hits.Count == 0 || hits[0].Coverage < options.MinCoverage)
+        // Chunks cluster by document: retrieve enough of them for SelectionDepth documents to compete.
+        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth * ChunksPerCandidate), cancellationToken).ConfigureAwait(false);
+        if (hits.Count == 0)
         {
-            Log.QuestionAnswered(logger, nameof(AnswerMode.Extractive), true, query.Question);
             // Almost nothing in common with any text: the question is outside what the service is for.
-            var outOfDomain = hits.Count == 0 || hits[0].Coverage < options.OutOfDomainCoverage;
-            var abstained = new Answer(
-                outOfDomain ? OutOfDomain : "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
-                AnswerMode.Extractive,
-                true,
-                [],
-                conversationId);
-            yield return new AnswerDelta(abstained.Text);
-            yield return new AnswerCompleted(abstained);
+            conversations.Record(conversationId, searchText);
+            foreach (var item in Abstain(OutOfDomain, conversationId, query.Question))
+            {
+                yield return item;
+            }
+
             yield break;
         }
 
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
+        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var question = AskedQuestion.Of(query.Question, searchText, isFollowUp, analyzer);
+        var choice = SourceSelector.Choose(hits, documents, question, statistics, Today(), options);
+        var verdict = choice is null ? Verdict.Weak : Answerability.Judge(choice, question, hits[0].Coverage, statistics, analyzer, options);
+        activity?.SetTag("verdict", verdict.Kind.ToString());
+        if (verdict.Kind != VerdictKind.Answer)
+        {
+            // A follow-up to a gap ("còn lệ phí thì sao?") keeps the document's topic; to weak evidence, the question's.
+            conversations.Record(conversationId, verdict.Kind == VerdictKind.Gap ? Topic(choice!.Document) : searchText);
+            var text = verdict.Kind switch
+            {
+                VerdictKind.Gap => $"Hồ sơ «{ExtractiveAnswerer.DisplayName(choice!.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
+                VerdictKind.OutOfDomain => OutOfDomain,
+                _ => "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
+            };
+            foreach (var item in Abstain(text, conversationId, query.Question))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        // The next follow-up ("mất bao lâu?") is searched with the name of what was answered, not the whole question.
+        conversations.Record(conversationId, Topic(choice!.Document));
         Answer? answer = null;
         if (generative.IsEnabled)
         {
-            var evidence = new Evidence(searchText, PreferInForce(hits, documents), documents);
+            var evidence = new Evidence(searchText, choice.Context.Take(query.TopK ?? retrieval.Value.TopK).ToList(), documents, statistics);
             var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources);
             var generated = new StringBuilder();
             var parts = stream ? generative.StreamAsync(chat, cancellationToken) : CompleteAsOnePart(chat, cancellationToken);
@@ -118,7 +149,7 @@ public sealed class AnswerService(
 
         if (answer is null)
         {
-            var evidence = new Evidence(searchText, SelectSources(hits, documents, options), documents);
+            var evidence = new Evidence(searchText, [choice.Primary, .. choice.Others], documents, statistics);
             var (text, cited) = extractive.Compose(query.Question, query.Persona, evidence);
             answer = new Answer(text, AnswerMode.Extractive, false, cited.Select(evidence.Cite).ToList(), conversationId);
             if (!stream || !generative.IsEnabled)
@@ -130,6 +161,20 @@ public sealed class AnswerService(
         Log.QuestionAnswered(logger, answer.Mode.ToString(), false, query.Question);
         yield return new AnswerCompleted(answer);
     }
+
+    private IEnumerable<AnswerEvent> Abstain(string text, string conversationId, string question)
+    {
+        Log.QuestionAnswered(logger, nameof(AnswerMode.Extractive), true, question);
+        var answer = new Answer(text, AnswerMode.Extractive, true, [], conversationId);
+        yield return new AnswerDelta(text);
+        yield return new AnswerCompleted(answer);
+    }
+
+    private static string Topic(CorpusDocument document) => document.Title;
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     private async IAsyncEnumerable<string> CompleteAsOnePart(Microsoft.SemanticKernel.ChatCompletion.ChatHistory chat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -172,40 +217,5 @@ public sealed class AnswerService(
         }
 
         return documents;
-    }
-
-    // Among near-equal hits, texts in force come before superseded or expired ones.
-    private static List<ChunkHit> PreferInForce(IReadOnlyList<ChunkHit> hits, Dictionary<string, CorpusDocument> documents)
-    {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        var best = hits[0].Score;
-        return hits
-            .Select((hit, rank) => (hit, rank, demoted: hit.Score >= best * 0.8 && documents.TryGetValue(hit.Chunk.DocumentId, out var d) && !d.IsInForce(today)))
-            .OrderBy(x => x.hit.Score >= best * 0.8 ? (x.demoted ? 1 : 0) : 2)
-            .ThenBy(x => x.rank)
-            .Select(x => x.hit)
-            .ToList();
-    }
-
-    // The best source, then others that also speak to the question, one per document.
-    private static List<ChunkHit> SelectSources(IReadOnlyList<ChunkHit> hits, Dictionary<string, CorpusDocument> documents, AnsweringOptions options)
-    {
-        var ordered = PreferInForce(hits, documents);
-        var used = new List<ChunkHit> { ordered[0] };
-        foreach (var hit in ordered.Skip(1))
-        {
-            if (used.Count >= options.MaxCitations)
-            {
-                break;
-            }
-
-            var strongEnough = hit.Coverage >= options.MinCoverage && hit.Score >= ordered[0].Score * options.SecondarySourceScoreRatio;
-            if (strongEnough && used.All(u => u.Chunk.DocumentId != hit.Chunk.DocumentId))
-            {
-                used.Add(hit);
-            }
-        }
-
-        return used;
     }
 }

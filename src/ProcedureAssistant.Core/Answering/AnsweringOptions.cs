@@ -15,6 +15,40 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;
 
+    /// <summary>
+    /// A question that names a document (title, alias, number or code) at least this fully (rarity-weighted share
+    /// of the name's terms) is answered from it even below <see cref="MinCoverage"/>, unless what it asks beyond
+    /// the name is not in the document (<see cref="MinSupport"/>).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NamedThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// For a follow-up, or a question answered only because it names the document: least rarity-weighted share of
+    /// the question's own known words beyond the document's name that the document must hold, unless the question
+    /// just asks one of the named record's fields ("còn lệ phí thì sao?").
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinSupport { get; set; } = 0.5;
+
+    /// <summary>
+    /// A later procedure record is chosen over the first retrieved document when its name match plus its support
+    /// exceed the first one's by at least this much.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double NameMatchMargin { get; set; } = 0.1;
+
+    /// <summary>How many retrieved documents, in order, compete to be the one answered from.</summary>
+    [Range(1, 20)]
+    public int SelectionDepth { get; set; } = 5;
+
+    /// <summary>
+    /// The question asks for something the document marks unknown ("Mức trợ cấp: Chưa có thông tin chính thức")
+    /// when it holds at least this rarity-weighted share of that item's terms; the answer then says it is not known.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double GapMatch { get; set; } = 0.75;
+
     /// <summary>Below this coverage the question is taken as outside the service's domain and declined politely.</summary>
     [Range(0.0, 1.0)]
     public double OutOfDomainCoverage { get; set; } = 0.2;
@@ -26,13 +60,6 @@ public sealed class AnsweringOptions
     /// <summary>Most sources cited in one answer.</summary>
     [Range(1, 10)]
     public int MaxCitations { get; set; } = 3;
-
-    /// <summary>
-    /// A further document is cited beside the best one only when its score is at least this share of the best
-    /// score: lower values cite more, and more of them off-topic.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double SecondarySourceScoreRatio { get; set; } = 0.6;
 
     /// <summary>Minutes a conversation's topic is kept for follow-ups.</summary>
     [Range(1, 1440)]

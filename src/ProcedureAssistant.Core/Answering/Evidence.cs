@@ -7,7 +7,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// <param name="SearchText">The text that was searched (the question, or the follow-up with its topic).</param>
 /// <param name="Sources">The chunks the answer may cite, best first.</param>
 /// <param name="Documents">The documents of those chunks, by id.</param>
-public sealed record Evidence(string SearchText, IReadOnlyList<ChunkHit> Sources, IReadOnlyDictionary<string, CorpusDocument> Documents)
+/// <param name="Statistics">Term rarity across documents, to weigh the question's words when choosing passages; null weighs them alike.</param>
+public sealed record Evidence(string SearchText, IReadOnlyList<ChunkHit> Sources, IReadOnlyDictionary<string, CorpusDocument> Documents, DocumentStatistics? Statistics = null)
 {
     /// <summary>The citation for source <paramref name="number"/> (from 1).</summary>
     public Citation Cite(int number)

@@ -8,26 +8,18 @@ namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
 /// The offline answer, composed from the sources without a model: for a procedure, a checklist of the record's
-/// fields (the one the question asks about first); for a regulation or guide, the most relevant clause quoted
-/// with its path; then notes on validity in time.
+/// fields, the ones the question asks about first and any other lines that speak to it next; for a regulation
+/// or guide, the passages of the chunk that speak to the question, quoted with the text's name and path; then
+/// notes on validity in time.
 /// </summary>
-public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeProvider time)
+public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeProvider time, TextAnalyzer analyzer)
 {
     /// <summary>The id of the guide that explains where the former district-level tasks went, when the corpus has it.</summary>
     public const string DistrictLevelGuideId = "guide-cap-huyen-sau-01-7-2025";
 
-    private static readonly DateOnly TwoTierStart = new(2025, 7, 1);
+    private const int MaxRelatedLines = 3;
 
-    // Question cues (written without marks, compared on folded text) → the procedure field they ask for.
-    private static readonly (string[] Cues, string Field)[] FieldCues =
-    [
-        (["le phi", "phi", "bao nhieu tien", "ton tien", "mat tien", "het bao nhieu"], "Lệ phí"),
-        (["bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao"], "Thời hạn giải quyết"),
-        (["o dau", "noi nop", "nop o", "online", "truc tuyen", "vneid", "buu dien", "nop qua"], "Nơi nộp và cách thức nộp"),
-        (["giay to", "ho so", "can gi", "can nhung gi", "mang theo", "chuan bi"], "Thành phần hồ sơ"),
-        (["ai giai quyet", "ai cap", "co quan nao", "tham quyen", "cap nao", "ai ky"], "Cơ quan giải quyết"),
-        (["can cu", "van ban nao", "dieu nao", "nghi dinh nao", "luat nao"], "Căn cứ pháp lý"),
-    ];
+    private static readonly DateOnly TwoTierStart = new(2025, 7, 1);
 
     /// <summary>The answer text, with <c>[n]</c> markers into <see cref="Evidence.Sources"/>, and the numbers it cites.</summary>
     public (string Text, IReadOnlyList<int> Cited) Compose(string question, Persona persona, Evidence evidence)
@@ -36,13 +28,14 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeP
         var text = new StringBuilder();
         var top = evidence.Sources[0];
         var document = evidence.Documents.GetValueOrDefault(top.Chunk.DocumentId);
+        var weights = new TermWeights(analyzer, evidence.SearchText, document, evidence.Statistics);
         if (document is { Type: DocumentType.Procedure })
         {
-            WriteProcedure(text, ProcedureRecord.From(document), persona, question);
+            WriteProcedure(text, ProcedureRecord.From(document), persona, question, weights);
         }
         else
         {
-            WriteQuote(text, top.Chunk.Path, BestPassage(top.Chunk.Text, evidence.SearchText, options.Value.MaxQuoteCharacters));
+            WriteQuote(text, Heading(top.Chunk), BestPassage(top.Chunk.Text, weights, options.Value.MaxQuoteCharacters));
         }
 
         if (document is not null)
@@ -51,17 +44,81 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeP
         }
 
         var cited = Enumerable.Range(1, evidence.Sources.Count).ToList();
-        if (cited.Count > 1)
+        foreach (var n in cited.Skip(1))
         {
-            text.Append("\nXem thêm: ")
-                .AppendJoin("; ", cited.Skip(1).Select(n => $"{evidence.Sources[n - 1].Chunk.Path} [{n}]"))
-                .Append('.');
+            var chunk = evidence.Sources[n - 1].Chunk;
+            text.Append('\n');
+            WriteQuote(text, Heading(chunk), BestPassage(chunk.Text, new TermWeights(analyzer, evidence.SearchText, evidence.Documents.GetValueOrDefault(chunk.DocumentId), evidence.Statistics), options.Value.MaxQuoteCharacters), n);
         }
 
         return (text.ToString().Trim(), cited);
     }
 
-    private static void WriteProcedure(StringBuilder text, ProcedureRecord record, Persona persona, string question)
+    /// <summary>
+    /// The passage of a long chunk that speaks to the question: its first line when it names the article, then
+    /// the clauses, points, bullets or paragraphs that share the most (rarity-weighted) terms with the question,
+    /// in their order in the text, within the length limit. Short chunks are quoted whole.
+    /// </summary>
+    internal static string BestPassage(string text, TermWeights weights, int maxCharacters)
+    {
+        if (text.Length <= maxCharacters)
+        {
+            return text;
+        }
+
+        var units = Units(text);
+        var heading = units.Count > 1 && IsHeading(units[0]) ? units[0] : null;
+        var ranked = units
+            .Select((unit, position) => (Unit: unit, Position: position, Score: weights.Score(unit)))
+            .Where(u => u.Unit != heading)
+            .OrderByDescending(u => u.Score)
+            .ThenBy(u => u.Position)
+            .ToList();
+        var budget = maxCharacters - (heading?.Length + 1 ?? 0);
+        var chosen = new List<(string Unit, int Position)>();
+        foreach (var (unit, position, score) in ranked)
+        {
+            var fits = unit.Length + 1 <= budget;
+            var relevant = chosen.Count == 0 || score >= ranked[0].Score * 0.5;
+            if (relevant && (fits || chosen.Count == 0))
+            {
+                chosen.Add((chosen.Count == 0 && !fits ? TextExcerpt.Shorten(unit, budget) : unit, position));
+                budget -= unit.Length + 1;
+            }
+        }
+
+        var body = string.Join('\n', chosen.OrderBy(c => c.Position).Select(c => c.Unit));
+        return heading is null ? body : heading + "\n" + body;
+    }
+
+    // A clause ("1. ...") with its points ("a) ..."), a bullet, or a paragraph.
+    private static List<string> Units(string text)
+    {
+        var units = new List<List<string>>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var isPoint = line.Length > 2 && char.IsLetter(line[0]) && line[1] == ')';
+            if (units.Count == 0 || !isPoint)
+            {
+                units.Add([]);
+            }
+
+            units[^1].Add(line);
+        }
+
+        return units.Select(u => string.Join('\n', u)).ToList();
+    }
+
+    private static bool IsHeading(string unit) =>
+        !unit.Contains('\n', StringComparison.Ordinal) && unit.Length <= 160 &&
+        (unit.StartsWith("Điều ", StringComparison.Ordinal) || unit.EndsWith(':'));
+
+    private static void WriteProcedure(StringBuilder text, ProcedureRecord record, Persona persona, string question, TermWeights weights)
     {
         var document = record.Document;
         text.Append("Thủ tục ").Append(document.Title);
@@ -71,79 +128,71 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeP
         }
 
         text.Append(" [1]:\n");
-        var fields = (persona == Persona.Official ? ProcedureRecord.OfficialFields : ProcedureRecord.CitizenFields).ToList();
-        if (AskedField(question) is { } asked)
+        var asked = AskedFields.In(question).Where(f => record.Field(f) is not null).ToList();
+        var checklist = persona == Persona.Official ? ProcedureRecord.OfficialFields : ProcedureRecord.CitizenFields;
+        foreach (var name in asked)
         {
-            fields.Remove(asked);
-            fields.Insert(0, asked);
+            WriteField(text, name, record.Field(name)!);
         }
 
-        foreach (var name in fields)
+        // Lines outside the asked fields and the checklist that speak to the question ("có cần giấy ủy quyền
+        // không" is answered under Điều kiện, "phải làm trước bao nhiêu ngày" under Trình tự thực hiện).
+        var related = record.Sections
+            .Where(s => !asked.Contains(s.Name) && !checklist.Contains(s.Name))
+            .SelectMany(s => s.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => (s.Name, Line: line)))
+            .Select(x => (x.Name, x.Line, Score: weights.Score(x.Line)))
+            .Where(x => x.Score >= weights.RelatedLineThreshold && !DeclaredGaps.IsGap(x.Line))
+            .OrderByDescending(x => x.Score)
+            .Take(MaxRelatedLines)
+            .ToList();
+        foreach (var group in related.GroupBy(x => x.Name))
         {
-            if (record.Field(name) is not { } value)
-            {
-                continue;
-            }
+            WriteField(text, group.Key, string.Join('\n', group.Select(x => x.Line)));
+        }
 
-            var lines = value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (lines.Length == 1)
+        foreach (var name in checklist.Where(f => !asked.Contains(f)))
+        {
+            if (record.Field(name) is { } value)
             {
-                text.Append("- ").Append(name).Append(": ").Append(TrimBullet(lines[0])).Append(" [1]\n");
-                continue;
-            }
-
-            text.Append("- ").Append(name).Append(" [1]:\n");
-            foreach (var line in lines)
-            {
-                text.Append("  - ").Append(TrimBullet(line)).Append('\n');
+                WriteField(text, name, value);
             }
         }
     }
 
-    private static string? AskedField(string question)
+    private static void WriteField(StringBuilder text, string name, string value)
     {
-        var folded = " " + string.Join(' ', TextAnalyzer.Syllables(question).Select(VietnameseText.Fold)) + " ";
-        return FieldCues.FirstOrDefault(f => f.Cues.Any(cue => folded.Contains(" " + cue + " ", StringComparison.Ordinal))).Field;
+        var lines = value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length == 1)
+        {
+            text.Append("- ").Append(name).Append(": ").Append(TrimBullet(lines[0])).Append(" [1]\n");
+            return;
+        }
+
+        text.Append("- ").Append(name).Append(" [1]:\n");
+        foreach (var line in lines)
+        {
+            text.Append("  - ").Append(TrimBullet(line)).Append('\n');
+        }
     }
 
-    private static void WriteQuote(StringBuilder text, string path, string passage)
+    /// <summary>A text's title with its number: "Nghị định 126/2025/NĐ-CP quy định về ...", "Luật Tổ chức chính quyền địa phương (72/2025/QH15)".</summary>
+    internal static string DisplayName(string title, string? number) =>
+        number is null || title.Contains(number, StringComparison.Ordinal) ? title : $"{title} ({number})";
+
+    // Officials need the text's name and number, not the number alone: "Nghị định 126/2025/NĐ-CP quy định về ... › Lưu ý khi tra cứu".
+    private static string Heading(Chunking.Chunk chunk)
     {
-        text.Append("Theo ").Append(path).Append(" [1]:\n");
+        var name = chunk.Number is null ? chunk.ShortName : DisplayName(chunk.Title, chunk.Number);
+        return chunk.Headings.Count == 0 ? name : name + " › " + string.Join(" › ", chunk.Headings);
+    }
+
+    private static void WriteQuote(StringBuilder text, string heading, string passage, int number = 1)
+    {
+        text.Append("Theo ").Append(heading).Append(" [").Append(number).Append("]:\n");
         foreach (var line in passage.Split('\n'))
         {
             text.Append("> ").Append(line).Append('\n');
         }
-    }
-
-    /// <summary>
-    /// The passage of a long chunk that shares most words with the question: the chunk's first line (the article's
-    /// name) and its best clause. Short chunks are quoted whole.
-    /// </summary>
-    internal static string BestPassage(string text, string question, int maxCharacters)
-    {
-        if (text.Length <= maxCharacters)
-        {
-            return text;
-        }
-
-        var wanted = TextAnalyzer.Syllables(question).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
-        var lines = text.Split('\n');
-        var clauses = new List<List<string>>();
-        foreach (var line in lines.Skip(1))
-        {
-            if (clauses.Count == 0 || (line.Length > 1 && char.IsDigit(line[0]) && line.Contains(". ", StringComparison.Ordinal)))
-            {
-                clauses.Add([]);
-            }
-
-            clauses[^1].Add(line);
-        }
-
-        var best = clauses
-            .Select(c => (Text: string.Join('\n', c), Score: TextAnalyzer.Syllables(string.Join(' ', c)).Select(VietnameseText.Fold).Distinct(StringComparer.Ordinal).Count(wanted.Contains)))
-            .OrderByDescending(c => c.Score)
-            .First();
-        return TextExcerpt.Shorten(lines[0] + "\n" + best.Text, maxCharacters);
     }
 
     private void WriteValidity(StringBuilder text, CorpusDocument document, string chunkText, Evidence evidence)
@@ -153,7 +202,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, TimeP
         {
             var successor = evidence.Documents.GetValueOrDefault(replacement);
             text.Append("\nLưu ý: văn bản này đã được thay thế bởi ")
-                .Append(successor is null ? replacement : successor.Number ?? successor.Title)
+                .Append(successor is null ? replacement : DisplayName(successor.Title, successor.Number))
                 .Append("; hãy căn cứ văn bản thay thế.\n");
         }
         else if (!document.IsInForce(today))

@@ -5,7 +5,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// <summary>
 /// Turns an elliptic follow-up ("còn lệ phí thì sao?", "mất bao lâu?") into a searchable question by putting
 /// the conversation's previous topic in front of it. A question is a follow-up when it opens with a follow-up
-/// word or has at most <see cref="MaxFollowUpSyllables"/> syllables that carry a topic.
+/// word or has at most <see cref="MaxFollowUpSyllables"/> syllables that carry a topic: not question words,
+/// not the words that only say which field is asked ("mất mấy ngày", "bao nhiêu tiền"), not numbers.
 /// </summary>
 public sealed class FollowUpRewriter(TextAnalyzer analyzer)
 {
@@ -21,18 +22,19 @@ public sealed class FollowUpRewriter(TextAnalyzer analyzer)
         return previousTopic is not null && IsFollowUp(question) ? previousTopic + " " + question : question;
     }
 
-    private bool IsFollowUp(string question)
+    /// <summary>True when the question leans on an earlier one for its topic.</summary>
+    public bool IsFollowUp(string question)
     {
+        ArgumentNullException.ThrowIfNull(question);
         var syllables = TextAnalyzer.Syllables(question).Select(VietnameseText.Fold).ToArray();
         var opensWithMarker = Openers.Any(opener =>
         {
             var words = VietnameseText.Fold(opener).Split(' ');
             return syllables.Length > words.Length && syllables.AsSpan(0, words.Length).SequenceEqual(words);
         });
-        // Single-syllable terms of the question's own kind (accented, or folded when typed without marks).
-        var terms = analyzer.AnalyzeQuery(question);
-        var topicSyllables = terms.Weights.Keys.Count(term =>
-            !term.Contains(' ', StringComparison.Ordinal) && term.StartsWith(TextAnalyzer.FoldedPrefix, StringComparison.Ordinal) != terms.Accented);
+        var cues = AskedFields.CueTerms(question);
+        var topicSyllables = DocumentCatalog.FoldedQueryTerms(analyzer, question)
+            .Count(term => !term.Contains(' ', StringComparison.Ordinal) && !cues.Contains(term) && !term.All(char.IsDigit));
         return opensWithMarker || topicSyllables <= MaxFollowUpSyllables;
     }
 }

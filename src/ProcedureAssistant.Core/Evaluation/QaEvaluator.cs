@@ -70,7 +70,9 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 answer.Abstained,
                 item.Answerable && item.KeyFacts.Count > 0 ? KeyFactCoverage(answer.Text, item.KeyFacts) : null,
                 CitationPrecision(answer, item),
-                answer.Text));
+                answer.Text,
+                answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList(),
+                answer.Mode));
             progress?.Report((results.Count, items.Count));
         }
 

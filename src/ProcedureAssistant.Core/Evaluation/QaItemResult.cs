@@ -1,3 +1,5 @@
+using ProcedureAssistant.Core.Answering;
+
 namespace ProcedureAssistant.Core.Evaluation;
 
 /// <summary>How the service did on one evaluation question.</summary>
@@ -8,6 +10,8 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// <param name="KeyFactCoverage">Share of the key facts found in the answer (answerable questions only).</param>
 /// <param name="CitationPrecision">Share of cited documents that are expected (answers with citations only).</param>
 /// <param name="Answer">The answer text.</param>
+/// <param name="Cited">The documents the answer cites, in order of citation.</param>
+/// <param name="Mode">How the answer was produced: generative only when the model answered with a valid citation.</param>
 public sealed record QaItemResult(
     QaItem Item,
     bool Accented,
@@ -15,7 +19,9 @@ public sealed record QaItemResult(
     bool Abstained,
     double? KeyFactCoverage,
     double? CitationPrecision,
-    string Answer)
+    string Answer,
+    IReadOnlyList<string> Cited,
+    AnswerMode Mode)
 {
     /// <summary>Abstained exactly when the question is unanswerable.</summary>
     public bool AbstentionCorrect => Abstained != Item.Answerable;

@@ -12,6 +12,8 @@ public sealed class FollowUpRewriterTests
     [InlineData("mất bao lâu?")]
     [InlineData("nop o dau")]
     [InlineData("thế còn đăng ký tạm trú cho con thì cần những giấy tờ gì")]
+    [InlineData("mất mấy ngày thì có giấy phép?")]
+    [InlineData("duoc bao nhieu tien 1 thang?")]
     public void Rewrite_FollowUp_PutsThePreviousTopicFirst(string question) =>
         Assert.Equal("đăng ký khai sinh " + question, _rewriter.Rewrite(question, "đăng ký khai sinh"));
 

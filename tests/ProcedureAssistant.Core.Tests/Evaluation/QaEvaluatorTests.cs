@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Evaluation;
 
 namespace ProcedureAssistant.Core.Tests.Evaluation;
@@ -19,10 +20,10 @@ public sealed class QaEvaluatorTests
         var unanswerable = new QaItem { Id = "u", Question = "q", Answerable = false };
         var results = new List<QaItemResult>
         {
-            new(answerable, true, new QueryResult("a", ["d2", "d1"], new HashSet<string> { "d1" }), false, 0.5, 0.5, "..."),
-            new(answerable, false, new QueryResult("a", ["d1"], new HashSet<string> { "d1" }), true, 0, null, "..."),
-            new(unanswerable, true, null, true, null, null, "..."),
-            new(unanswerable, true, null, false, null, 0, "..."),
+            new(answerable, true, new QueryResult("a", ["d2", "d1"], new HashSet<string> { "d1" }), false, 0.5, 0.5, "...", [], AnswerMode.Extractive),
+            new(answerable, false, new QueryResult("a", ["d1"], new HashSet<string> { "d1" }), true, 0, null, "...", [], AnswerMode.Extractive),
+            new(unanswerable, true, null, true, null, null, "...", [], AnswerMode.Extractive),
+            new(unanswerable, true, null, false, null, 0, "...", [], AnswerMode.Extractive),
         };
 
         var metrics = QaMetrics.From(results);

@@ -1,0 +1,59 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// Document-level term statistics of the live index, for judging evidence: which folded syllables and syllable
+/// pairs each document holds, how rare each one is across documents, and the names each document goes by
+/// (title, aliases, number, code). The retriever scores chunks; the answer has to know whether the chosen
+/// <em>document</em> speaks to the question and whether the question names it. Rebuilt when the index changes.
+/// </summary>
+public sealed class DocumentCatalog(IChunkIndex index, TextAnalyzer analyzer)
+{
+    private volatile DocumentStatistics? _current;
+
+    /// <summary>The statistics of the live index, built on first use after every index change.</summary>
+    public async Task<DocumentStatistics> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var info = await index.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+        var current = _current;
+        if (current is not null && info is not null && current.Version == info.Version && current.ContentHash == info.ContentHash)
+        {
+            return current;
+        }
+
+        // Two requests racing here build the same value; the last one written wins, which is harmless.
+        var documents = await index.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        current = new DocumentStatistics(info?.Version ?? 0, info?.ContentHash ?? string.Empty, documents, analyzer);
+        _current = current;
+        return current;
+    }
+
+    /// <summary>Folded unigrams and bigrams of a text, as the catalog stores them.</summary>
+    internal static HashSet<string> Terms(string text)
+    {
+        var syllables = TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
+        var terms = new HashSet<string>(syllables, StringComparer.Ordinal);
+        for (var i = 0; i + 1 < syllables.Length; i++)
+        {
+            terms.Add(syllables[i] + " " + syllables[i + 1]);
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The folded topic terms of a question or name: the analyser's query terms in folded form, keeping a
+    /// syllable pair only when both syllables carry a topic ("giấy tờ", not "cho con" or "có nhờ").
+    /// </summary>
+    internal static HashSet<string> FoldedQueryTerms(TextAnalyzer analyzer, string text)
+    {
+        var terms = analyzer.AnalyzeQuery(text).Weights.Keys
+            .Select(term => term.StartsWith(TextAnalyzer.FoldedPrefix, StringComparison.Ordinal) ? term[TextAnalyzer.FoldedPrefix.Length..] : VietnameseText.Fold(term))
+            .ToHashSet(StringComparer.Ordinal);
+        terms.RemoveWhere(term => term.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && !(terms.Contains(term[..space]) && terms.Contains(term[(space + 1)..])));
+        return terms;
+    }
+}

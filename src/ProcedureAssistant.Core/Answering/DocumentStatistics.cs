@@ -1,0 +1,96 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// One build of <see cref="DocumentCatalog"/>: per document its folded syllables and syllable pairs and its names,
+/// and how many documents hold each term.
+/// </summary>
+public sealed class DocumentStatistics
+{
+    private readonly Dictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HashSet<string>>> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
+    private readonly double _maxIdf;
+
+    internal DocumentStatistics(long version, string contentHash, IReadOnlyList<CorpusDocument> documents, TextAnalyzer analyzer)
+    {
+        Version = version;
+        ContentHash = contentHash;
+        foreach (var document in documents)
+        {
+            var names = new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
+            var terms = DocumentCatalog.Terms(string.Join('\n', names.Append(document.Body)));
+            _terms[document.Id] = terms;
+            foreach (var term in terms)
+            {
+                _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+            }
+
+            // A name's topic terms, without the question words the analyser drops ("những", "có"...).
+            _names[document.Id] = names.Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
+        }
+
+        DocumentCount = documents.Count;
+        _maxIdf = Math.Log(1 + ((DocumentCount + 0.5) / 0.5));
+    }
+
+    /// <summary>The index version the statistics were built from.</summary>
+    public long Version { get; }
+
+    /// <summary>The index content hash the statistics were built from.</summary>
+    public string ContentHash { get; }
+
+    /// <summary>Documents in the index.</summary>
+    public int DocumentCount { get; }
+
+    /// <summary>
+    /// Rarity of a folded term across documents, in the BM25 form; a term no document holds gets the highest value.
+    /// </summary>
+    public double Idf(string term)
+    {
+        var df = _documentFrequency.GetValueOrDefault(term);
+        return df == 0 ? _maxIdf : Math.Log(1 + ((DocumentCount - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>True when some document holds the folded term.</summary>
+    public bool IsKnown(string term) => _documentFrequency.ContainsKey(term);
+
+    /// <summary>True when the document holds the folded term.</summary>
+    public bool Contains(string documentId, string term) => _terms.TryGetValue(documentId, out var terms) && terms.Contains(term);
+
+    /// <summary>
+    /// How fully the question names the document: over each of its names (title, number, code, aliases), the
+    /// rarity-weighted share of the name's terms that the question contains; the best name counts.
+    /// </summary>
+    public double NameMatch(string documentId, IReadOnlySet<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        var best = 0.0;
+        foreach (var name in _names.GetValueOrDefault(documentId) ?? [])
+        {
+            var total = name.Sum(Idf);
+            var found = name.Where(questionTerms.Contains).Sum(Idf);
+            best = Math.Max(best, total == 0 ? 0 : found / total);
+        }
+
+        return best;
+    }
+
+    /// <summary>The terms of all the document's names (title, number, code, aliases).</summary>
+    public IEnumerable<string> NameTerms(string documentId) => (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
+
+    /// <summary>
+    /// The rarity-weighted share of the question's known terms that the document holds. Terms no document
+    /// holds (typos, chat shorthand such as "ko", "đc") say nothing about which document fits and are left out;
+    /// with no known term left there is nothing the document fails to hold, and the support is 1.
+    /// </summary>
+    public double Support(string documentId, IEnumerable<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        var known = questionTerms.Where(IsKnown).ToList();
+        var total = known.Sum(Idf);
+        return total == 0 ? 1 : known.Where(t => Contains(documentId, t)).Sum(Idf) / total;
+    }
+}

@@ -1,0 +1,96 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// Picks the one document an answer rests on from the retrieved chunks. Retrieval ranks passages by the words
+/// they share with the question; a question that names a procedure ("đăng ký hộ kinh doanh") should be
+/// answered from the record of that name rather than from a sibling that shares more words ("cấp lại giấy
+/// chứng nhận đăng ký hộ kinh doanh"), a question about a fee or a time limit from a record rather than a
+/// decree, and a text in force comes before a superseded one unless the question names the old one. Other
+/// documents are cited only when the question names them by number beside the chosen one: extra sources that
+/// merely share words dilute an answer.
+/// </summary>
+internal static class SourceSelector
+{
+    // A text in force replaces a superseded first hit only when it speaks to the question about as well.
+    private const double InForceCoverageRatio = 0.8;
+
+    /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
+    public static SourceChoice? Choose(
+        IReadOnlyList<ChunkHit> hits,
+        IReadOnlyDictionary<string, CorpusDocument> documents,
+        AskedQuestion question,
+        DocumentStatistics catalog,
+        DateOnly today,
+        AnsweringOptions options)
+    {
+        var questionTerms = question.Terms;
+        var candidates = hits
+            .Select((hit, rank) => (hit, rank))
+            .Where(x => documents.ContainsKey(x.hit.Chunk.DocumentId))
+            .GroupBy(x => x.hit.Chunk.DocumentId, StringComparer.Ordinal)
+            .Select(g => new Candidate(
+                documents[g.Key],
+                g.OrderBy(x => x.rank).Select(x => x.hit).ToList(),
+                g.Max(x => x.hit.Coverage),
+                catalog.NameMatch(g.Key, questionTerms),
+                catalog.Support(g.Key, questionTerms)))
+            .Take(options.SelectionDepth)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        // A procedure record the question names better, and whose text holds more of it, takes over from the
+        // first retrieved document; a text in force takes over from a superseded one the question does not name.
+        var best = candidates[0];
+        foreach (var candidate in candidates.Skip(1))
+        {
+            var isRecord = candidate.Document.Type == DocumentType.Procedure;
+            var fitsBetter = isRecord && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
+
+            // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
+            var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
+            var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && best.NameMatch < options.NamedThreshold &&
+                candidate.Coverage >= best.Coverage * InForceCoverageRatio;
+            if (fitsBetter || ownsTheField || replacesOld)
+            {
+                best = candidate;
+            }
+        }
+
+        // A question that names texts by number ("Nghị định 118/2025 và Nghị quyết 332/NQ-CP khác nhau thế
+        // nào") is about each of them; one that names a decree beside a procedure is answered by the record,
+        // which cites the decree itself.
+        var others = NamesByNumberOrCode(best.Document, questionTerms)
+            ? candidates.Where(c => c != best && NamesByNumberOrCode(c.Document, questionTerms)).Select(c => c.Hits[0]).Take(options.MaxCitations - 1).ToList()
+            : [];
+        var context = best.Hits.Concat(hits.Where(h => h.Chunk.DocumentId != best.Document.Id)).ToList();
+        return new SourceChoice(
+            best.Hits[0],
+            best.Document,
+            others,
+            context,
+            best.Coverage,
+            best.NameMatch,
+            best.Support);
+    }
+
+    // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.
+    private static bool NamesByNumberOrCode(CorpusDocument document, IReadOnlySet<string> questionTerms)
+    {
+        var identifier = document.Number ?? document.Code;
+        if (identifier is null)
+        {
+            return false;
+        }
+
+        var digits = DocumentCatalog.Terms(identifier).Where(t => t.All(char.IsDigit)).ToList();
+        return digits.Count > 0 && digits.All(questionTerms.Contains);
+    }
+
+    private sealed record Candidate(CorpusDocument Document, IReadOnlyList<ChunkHit> Hits, double Coverage, double NameMatch, double Support);
+}

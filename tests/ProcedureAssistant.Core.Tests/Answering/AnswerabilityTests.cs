@@ -1,0 +1,92 @@
+using ProcedureAssistant.Core.Answering;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+public sealed class AnswerabilityTests
+{
+    private readonly AnsweringCorpus _corpus = new();
+
+    [Fact]
+    public void Judge_AskedFieldMarkedUnknown_IsAGapNamingTheField()
+    {
+        const string question = "cấp lại giấy chứng nhận đăng ký hộ kinh doanh mất bao lâu";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-cap-lai-hkd", 0.9)));
+
+        Assert.Equal(Verdict.Gap(AskedFields.TimeLimit), verdict);
+    }
+
+    [Fact]
+    public void Judge_AskedItemTheRecordDeclaresUnknown_IsAGapNamingTheItem()
+    {
+        const string question = "mức trợ cấp hưu trí xã hội mỗi tháng được bao nhiêu tiền";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.8)));
+
+        Assert.Equal(Verdict.Gap("Mức trợ cấp"), verdict);
+    }
+
+    [Fact]
+    public void Judge_KnownFieldAsked_Answers()
+    {
+        const string question = "hưởng trợ cấp hưu trí xã hội có mất phí không";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.8))));
+    }
+
+    [Fact]
+    public void Judge_NamedRecordAndKnownField_AnswersDespiteChattyWordsAndLowCoverage()
+    {
+        const string question = "ông bà đi hưởng trợ cấp hưu trí xã hội thay cho con cháu có mất phí ko mn";
+
+        var choice = _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.3));
+
+        Assert.True(choice.NameMatch >= _corpus.Options.NamedThreshold, $"name match {choice.NameMatch}");
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, choice));
+    }
+
+    [Fact]
+    public void Judge_FollowUpAboutSomethingTheTopicsRecordDoesNotHold_IsWeak()
+    {
+        const string asked = "thế còn giấy chứng nhận đăng ký kinh doanh thì sao";
+        var search = "Hưởng trợ cấp hưu trí xã hội " + asked;
+
+        var verdict = _corpus.Judge(search, _corpus.Choose(search, _corpus.Hit("tthc-huu-tri", 0.9)), isFollowUp: true, asked: asked);
+
+        Assert.Equal(Verdict.Weak, verdict);
+    }
+
+    [Fact]
+    public void Judge_FeeForAPlaceNoTextMentions_IsAGap()
+    {
+        const string question = "Lệ phí đăng ký thành lập hộ kinh doanh ở Nghệ An là bao nhiêu?";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.9)));
+
+        Assert.Equal(Verdict.Gap("Lệ phí ở Nghệ An"), verdict);
+    }
+
+    [Fact]
+    public void Judge_FeeWithoutAPlace_AnswersWithTheRule()
+    {
+        const string question = "Lệ phí đăng ký thành lập hộ kinh doanh là bao nhiêu?";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.9))));
+    }
+
+    [Fact]
+    public void Judge_AlmostNothingInCommonAndNothingNamed_IsOutOfDomain()
+    {
+        const string question = "giá vàng hôm nay bao nhiêu một lượng";
+
+        Assert.Equal(Verdict.OutOfDomain, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.1))));
+    }
+
+    [Fact]
+    public void Judge_WeakCoverageNothingNamed_IsWeak()
+    {
+        const string question = "đăng ký tàu cá cần giấy tờ gì";
+
+        Assert.Equal(Verdict.Weak, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.35))));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+/// <summary>
+/// A few procedure records and texts, parsed and counted the way the service does, for the source-selection
+/// and answerability tests: two sibling household-business records, a record with declared gaps, a superseded
+/// law and its successor.
+/// </summary>
+internal sealed class AnsweringCorpus
+{
+    public const string Founding = """
+        ---
+        id: tthc-1.001612
+        type: procedure
+        code: "1.001612"
+        title: Đăng ký thành lập hộ kinh doanh
+        aliases: ["đăng ký hộ kinh doanh cá thể"]
+        source: https://example.gov.vn/1
+        ---
+        # Đăng ký thành lập hộ kinh doanh
+        ## Cơ quan giải quyết
+        Cơ quan đăng ký kinh doanh cấp xã.
+        ## Thời hạn giải quyết
+        03 ngày làm việc.
+        ## Lệ phí
+        Mức lệ phí do Hội đồng nhân dân cấp tỉnh quy định.
+        """;
+
+    public const string Reissue = """
+        ---
+        id: tthc-cap-lai-hkd
+        type: procedure
+        title: Cấp lại, cấp đổi Giấy chứng nhận đăng ký hộ kinh doanh
+        aliases: ["mất giấy đăng ký hộ kinh doanh"]
+        source: https://example.gov.vn/2
+        ---
+        # Cấp lại, cấp đổi Giấy chứng nhận đăng ký hộ kinh doanh
+        Khi giấy chứng nhận đăng ký hộ kinh doanh bị mất, hỏng hoặc cần đổi, hộ kinh doanh đề nghị cấp lại.
+        ## Cơ quan giải quyết
+        Cơ quan đăng ký kinh doanh cấp xã.
+        ## Thời hạn giải quyết
+        Chưa có thông tin chính thức trong kho dữ liệu; hỏi Trung tâm Phục vụ hành chính công cấp xã.
+        """;
+
+    public const string Pension = """
+        ---
+        id: tthc-huu-tri
+        type: procedure
+        title: Hưởng trợ cấp hưu trí xã hội
+        source: https://example.gov.vn/3
+        ---
+        # Hưởng trợ cấp hưu trí xã hội
+        ## Cơ quan giải quyết
+        - Ủy ban nhân dân cấp xã nơi người đề nghị cư trú.
+        ## Lệ phí
+        Không thu lệ phí.
+        ## Kết quả
+        - Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức trong kho dữ liệu.
+        ## Điều kiện
+        - Từ đủ 75 tuổi trở lên, không hưởng lương hưu.
+        """;
+
+    public const string OldLaw = """
+        ---
+        id: luat-65
+        type: regulation
+        number: 65/2025/QH15
+        title: Luật Tổ chức chính quyền địa phương 2025 (ba cấp)
+        effective: 2025-03-01
+        superseded_by: luat-72
+        source: https://example.gov.vn/65
+        ---
+        # Luật 65/2025/QH15
+        ## Tổ chức chính quyền ba cấp
+        Luật này tổ chức chính quyền địa phương ở ba cấp tỉnh, huyện và xã.
+        """;
+
+    public const string NewLaw = """
+        ---
+        id: luat-72
+        type: regulation
+        number: 72/2025/QH15
+        title: Luật Tổ chức chính quyền địa phương
+        effective: 2025-07-01
+        source: https://example.gov.vn/72
+        ---
+        # Luật 72/2025/QH15
+        ## Tổ chức chính quyền hai cấp
+        Chính quyền địa phương được tổ chức ở hai cấp tỉnh và xã.
+        """;
+
+    public AnsweringCorpus()
+    {
+        var parser = new MarkdownDocumentParser();
+        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw }
+            .Select((text, i) => parser.Parse($"doc{i}.md", Encoding.UTF8.GetBytes(text)))
+            .ToDictionary(d => d.Id, StringComparer.Ordinal);
+        Statistics = new DocumentStatistics(1, "hash", Documents.Values.ToList(), Analyzer);
+    }
+
+    public TextAnalyzer Analyzer { get; } = TextAnalyzer.CreateDefault();
+
+    public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
+
+    public DocumentStatistics Statistics { get; }
+
+    public AnsweringOptions Options { get; } = new();
+
+    public static DateOnly Today => new(2026, 1, 15);
+
+    /// <summary>A retrieved chunk: the whole body of the document, with the coverage the retriever would report.</summary>
+    public ChunkHit Hit(string documentId, double coverage)
+    {
+        var document = Documents[documentId];
+        var chunk = new Chunk
+        {
+            Id = documentId + "#0",
+            DocumentId = documentId,
+            Ordinal = 0,
+            DocumentType = document.Type,
+            Title = document.Title,
+            Number = document.Number,
+            Code = document.Code,
+            Text = document.Body,
+        };
+        return new ChunkHit(chunk, 10 * coverage, coverage);
+    }
+
+    public IReadOnlySet<string> Terms(string question)
+    {
+        var terms = DocumentCatalog.FoldedQueryTerms(Analyzer, question);
+        terms.ExceptWith(AskedFields.CueTerms(question));
+        return terms;
+    }
+
+    public SourceChoice Choose(string question, params ChunkHit[] hits) =>
+        SourceSelector.Choose(hits, Documents, AskedQuestion.Of(question, question, isFollowUp: false, Analyzer), Statistics, Today, Options)!;
+
+    /// <summary>The verdict on <paramref name="searchText"/>; for a follow-up, <paramref name="asked"/> is the question as typed.</summary>
+    public Verdict Judge(string searchText, SourceChoice choice, bool isFollowUp = false, string? asked = null) =>
+        Answerability.Judge(choice, AskedQuestion.Of(asked ?? searchText, searchText, isFollowUp, Analyzer), choice.Coverage, Statistics, Analyzer, Options);
+
+    public ExtractiveAnswerer Extractive() => new(Microsoft.Extensions.Options.Options.Create(Options), new Fakes.ManualTimeProvider(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero)), Analyzer);
+}

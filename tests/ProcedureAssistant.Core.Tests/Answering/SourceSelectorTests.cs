@@ -1,0 +1,72 @@
+using ProcedureAssistant.Core.Answering;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+public sealed class SourceSelectorTests
+{
+    private readonly AnsweringCorpus _corpus = new();
+
+    [Fact]
+    public void Choose_QuestionNamesALaterRecord_TakesItOverTheFirstHit()
+    {
+        var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", 1));
+
+        Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Empty(choice.Others);
+        Assert.Equal(["tthc-1.001612", "tthc-cap-lai-hkd"], choice.Context.Select(h => h.Chunk.DocumentId));
+    }
+
+    [Fact]
+    public void Choose_NothingNamedBetter_KeepsRetrievalOrder()
+    {
+        var choice = _corpus.Choose("giấy chứng nhận hộ kinh doanh bị hỏng thì làm gì", _corpus.Hit("tthc-cap-lai-hkd", 0.9), _corpus.Hit("tthc-1.001612", 0.5));
+
+        Assert.Equal("tthc-cap-lai-hkd", choice.Document.Id);
+        Assert.Equal(0.9, choice.Coverage);
+    }
+
+    [Fact]
+    public void Choose_QuestionAsksARecordsField_TheNamedRecordTakesOverFromADecree()
+    {
+        const string question = "theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh mất mấy ngày";
+
+        var choice = _corpus.Choose(question, _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6));
+
+        Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Equal("luat-72", _corpus.Choose("theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh ở xã có gì mới", _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6)).Document.Id);
+    }
+
+    [Fact]
+    public void Choose_SupersededFirstHit_GivesWayToTheTextInForce()
+    {
+        var choice = _corpus.Choose("chính quyền địa phương tổ chức ở mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
+
+        Assert.Equal("luat-72", choice.Document.Id);
+    }
+
+    [Fact]
+    public void Choose_QuestionNamesTheSupersededText_KeepsIt()
+    {
+        var choice = _corpus.Choose("Luật 65/2025/QH15 còn áp dụng không", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
+
+        Assert.Equal("luat-65", choice.Document.Id);
+    }
+
+    [Fact]
+    public void Choose_QuestionComparesTextsByNumber_CitesBoth()
+    {
+        var choice = _corpus.Choose("Luật 65/2025/QH15 và Luật 72/2025/QH15 khác nhau thế nào", _corpus.Hit("luat-72", 0.8), _corpus.Hit("luat-65", 0.8));
+
+        Assert.Equal("luat-72", choice.Document.Id);
+        Assert.Equal("luat-65", Assert.Single(choice.Others).Chunk.DocumentId);
+    }
+
+    [Fact]
+    public void Choose_TextNamedBesideAProcedure_IsNotCited()
+    {
+        var choice = _corpus.Choose("đăng ký thành lập hộ kinh doanh theo Luật 72/2025/QH15 ở đâu", _corpus.Hit("tthc-1.001612", 0.9), _corpus.Hit("luat-72", 0.6));
+
+        Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Empty(choice.Others);
+    }
+}
