@@ -10,9 +10,9 @@ namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
 /// Keeps embedded index versions in a folder and switches between them atomically. A version is written to a
-/// temporary file, flushed to disk and renamed; only then is the <c>CURRENT</c> pointer replaced (again by
-/// rename). A crash at any point leaves the previous version readable, and a damaged file (checked by
-/// SHA-256) is skipped in favour of the newest intact one.
+/// temporary file, flushed to disk, read back and checked (checksum, document and chunk counts, content hash) and
+/// renamed; only then is the <c>CURRENT</c> pointer replaced (again by rename). A crash at any point leaves the
+/// previous version readable, and a damaged file (checked by SHA-256) is skipped in favour of the newest intact one.
 /// </summary>
 internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
 {
@@ -85,6 +85,7 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             stream.Flush(flushToDisk: true);
         }
 
+        await VerifyAsync(temporary, index, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, finalPath, overwrite: true);
         var pointerTemporary = Path.Combine(Folder, PointerFile + ".tmp");
         await using (var pointer = new FileStream(pointerTemporary, FileMode.Create, FileAccess.Write))
@@ -96,6 +97,19 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
         File.Move(pointerTemporary, Path.Combine(Folder, PointerFile), overwrite: true);
         PruneOldVersions();
         return version;
+    }
+
+    // What the pointer will name must read back whole: the same documents, chunks and content.
+    private static async Task VerifyAsync(string path, StoredIndex expected, CancellationToken cancellationToken)
+    {
+        var written = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (written.Documents.Count != expected.Documents.Count || written.Chunks.Count != expected.Chunks.Count || written.ContentHash != expected.ContentHash)
+        {
+            File.Delete(path);
+            throw new InvalidDataException(
+                $"Index version {expected.Version} read back with {written.Documents.Count} documents and {written.Chunks.Count} chunks instead of " +
+                $"{expected.Documents.Count} and {expected.Chunks.Count}; the live version was not switched.");
+        }
     }
 
     private static byte[] Serialize(StoredIndex index)
