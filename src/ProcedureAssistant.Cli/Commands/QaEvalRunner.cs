@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>eval --qa FILE</c>: indexes the corpus into a throw-away folder, answers every question and prints
+/// <c>eval --qa FILE</c>: indexes the corpus into a throw-away index (a temp folder, or a Qdrant alias of its own), answers every question and prints
 /// key-fact coverage, citation precision, abstention and retrieval, overall and by persona and by typing.
 /// </summary>
 internal static class QaEvalRunner
@@ -18,10 +18,9 @@ internal static class QaEvalRunner
     public static async Task<int> RunAsync(ParseResult parse, FileInfo questions, FileInfo? json, FileInfo? report, CancellationToken cancellationToken)
     {
         var items = await QaEvaluator.LoadAsync(questions.FullName, cancellationToken).ConfigureAwait(false);
-        var data = Directory.CreateTempSubdirectory("pa-eval-");
-        try
+        await using (var scratch = ThrowAwayIndexHost.Create(parse))
         {
-            using var host = CliHost.Build(parse, new Dictionary<string, string?> { ["VectorStore:DataPath"] = data.FullName });
+            var host = scratch.Host;
             var corpus = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
             var ingestion = await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
             var evaluator = host.Services.GetRequiredService<QaEvaluator>();
@@ -35,7 +34,10 @@ internal static class QaEvalRunner
             }).ConfigureAwait(false);
 
             var groups = Breakdown(results);
-            Console.WriteLine($"corpus={corpus} documents={ingestion.Index.DocumentCount} questions={items.Count}");
+            var latency = LatencySummary.From(results.Select(r => r.AnswerMs).ToList());
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"corpus={corpus} documents={ingestion.Index.DocumentCount} chunks={ingestion.Index.ChunkCount} questions={items.Count} backend={scratch.Provider.ToString().ToLowerInvariant()} ingestSeconds={ingestion.Elapsed.TotalSeconds:0.00} {latency.ToString("answer")}"));
             foreach (var (name, metrics) in groups)
             {
                 Console.WriteLine($"{name,-14} {metrics.ToMetricsLine()}");
@@ -67,10 +69,6 @@ internal static class QaEvalRunner
 
             Console.WriteLine(groups[0].Metrics.ToMetricsLine());
             return 0;
-        }
-        finally
-        {
-            data.Delete(recursive: true);
         }
     }
 

@@ -53,7 +53,9 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 await answers.AskAsync(new AskQuery(item.Previous, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var answer = await answers.AskAsync(new AskQuery(item.Question, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
+            var answerMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             QueryResult? retrieval = null;
             if (item.Answerable && item.ExpectedDocuments.Count > 0)
             {
@@ -70,7 +72,8 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 answer.Abstained,
                 item.Answerable && item.KeyFacts.Count > 0 ? KeyFactCoverage(answer.Text, item.KeyFacts) : null,
                 CitationPrecision(answer, item),
-                answer.Text));
+                answer.Text,
+                answerMs));
             progress?.Report((results.Count, items.Count));
         }
 

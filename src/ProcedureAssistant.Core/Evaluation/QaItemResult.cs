@@ -8,6 +8,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// <param name="KeyFactCoverage">Share of the key facts found in the answer (answerable questions only).</param>
 /// <param name="CitationPrecision">Share of cited documents that are expected (answers with citations only).</param>
 /// <param name="Answer">The answer text.</param>
+/// <param name="AnswerMs">How long answering the question took, in milliseconds (a follow-up's previous question not counted).</param>
 public sealed record QaItemResult(
     QaItem Item,
     bool Accented,
@@ -15,7 +16,8 @@ public sealed record QaItemResult(
     bool Abstained,
     double? KeyFactCoverage,
     double? CitationPrecision,
-    string Answer)
+    string Answer,
+    double AnswerMs = 0)
 {
     /// <summary>Abstained exactly when the question is unanswerable.</summary>
     public bool AbstentionCorrect => Abstained != Item.Answerable;
