@@ -1,14 +1,20 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Api.Tests.Fakes;
+using ProcedureAssistant.Core;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 
 namespace ProcedureAssistant.Api.Tests;
 
 /// <summary>
-/// The API on Qdrant (<c>VectorStore:Provider=Qdrant</c>): configuration errors, a server that is down or too old,
+/// The API on Qdrant (<c>VectorStore:Provider=Qdrant</c>): the backend switch, a server that is down or too old,
 /// and, against a real server (<c>QDRANT_URL</c>; skipped, with the reason, without one), questions and re-index jobs.
 /// </summary>
 public sealed class QdrantBackendTests
@@ -16,13 +22,31 @@ public sealed class QdrantBackendTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Startup_QdrantWithoutUrl_FailsNamingTheSetting()
+    public void CompositionRoot_QdrantWithoutUrl_FailsNamingTheSetting()
     {
-        await using var app = new ProcedureAssistantApp { Settings = new Dictionary<string, string> { ["VectorStore:Provider"] = "Qdrant" } };
+        using var host = CoreHost(("VectorStore:Provider", "Qdrant"));
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IChunkIndex>());
 
         Assert.Contains("Qdrant:Url is required when VectorStore:Provider is Qdrant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompositionRoot_QdrantWithUrl_ChoosesTheQdrantIndexUnderTheConfiguredAlias()
+    {
+        using var host = CoreHost(("VectorStore:Provider", "Qdrant"), ("Qdrant:Url", "http://qdrant.test:6333"), ("Qdrant:Collection", "pa-prod"));
+
+        var index = Assert.IsType<QdrantChunkIndex>(host.Services.GetRequiredService<IChunkIndex>());
+
+        Assert.Equal("pa-prod", index.Alias);
+    }
+
+    [Fact]
+    public void CompositionRoot_Default_ChoosesTheEmbeddedIndexWithoutAQdrantUrl()
+    {
+        using var host = CoreHost();
+
+        Assert.IsType<EmbeddedChunkIndex>(host.Services.GetRequiredService<IChunkIndex>());
     }
 
     [Fact]
@@ -63,6 +87,8 @@ public sealed class QdrantBackendTests
             Assert.Skip("QDRANT_URL is unset: start Qdrant (../shared/qdrant/run-qdrant.sh /tmp/qdrant-dev 16333) and set QDRANT_URL=http://127.0.0.1:16333 to run the Qdrant tests.");
             return;
         }
+
+        await SkipUnlessReadyAsync(new Uri(url));
 
         var alias = "pa-api-test-" + Guid.NewGuid().ToString("N")[..12];
         var options = new QdrantOptions { Url = new Uri(url), ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY"), Collection = alias };
@@ -111,10 +137,34 @@ public sealed class QdrantBackendTests
         return new ProcedureAssistantApp { Settings = settings };
     }
 
+    private static async Task SkipUnlessReadyAsync(Uri url)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var ready = await http.GetAsync(new Uri(url, "/readyz"), Token);
+            Assert.SkipUnless(ready.IsSuccessStatusCode, $"QDRANT_URL={url} is not ready: /readyz answered {(int)ready.StatusCode}.");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            Assert.Skip($"QDRANT_URL={url} is unreachable: {ex.Message}");
+        }
+    }
+
+    // The same graph as the API and the CLI, without a web host.
+    private static IHost CoreHost(params (string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.AddProcedureAssistant();
+        return builder.Build();
+    }
+
     private static async Task<string> WaitForReadinessAsync(HttpClient client, string expected)
     {
         var text = string.Empty;
-        for (var i = 0; i < 200 && !text.Contains(expected, StringComparison.Ordinal); i++)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!text.Contains(expected, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50, Token);
             using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative), Token);
