@@ -48,8 +48,10 @@ public sealed class IngestionPipeline(
         // In an update, a document whose file no longer parses keeps its indexed version rather than disappear.
         var failedPaths = corpus.Failures.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
         var present = corpus.Documents.Select(d => d.Id).Concat(corpus.Unchanged.Select(s => s.DocumentId)).ToHashSet(StringComparer.Ordinal);
-        var kept = incremental is null ? [] : previous.Where(s => failedPaths.Contains(s.SourcePath) && !present.Contains(s.DocumentId)).ToList();
-        var removed = previous.Select(s => s.DocumentId).Where(id => !present.Contains(id) && !kept.Any(k => k.DocumentId == id)).ToList();
+        var kept = incremental is null
+            ? []
+            : previous.Where(s => failedPaths.Contains(s.SourcePath) && !present.Contains(s.DocumentId)).Select(s => s.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var removed = previous.Select(s => s.DocumentId).Where(id => !present.Contains(id) && !kept.Contains(id)).ToList();
         var same = corpus.Documents.Count(d => before.TryGetValue(d.Id, out var s) && s.ContentHash == d.ContentHash && s.SourcePath == d.SourcePath);
         var changed = corpus.Documents.Count(d => before.ContainsKey(d.Id)) - same;
         var changes = new DocumentChanges(corpus.Documents.Count - changed - same, changed, corpus.Unchanged.Count + kept.Count + same, removed.Count);
