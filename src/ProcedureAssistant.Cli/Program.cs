@@ -1,6 +1,9 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using ProcedureAssistant.Cli;
 using ProcedureAssistant.Cli.Commands;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Qdrant;
 
 var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành chính và phân cấp chính quyền địa phương 2 cấp.")
 {
@@ -12,4 +15,13 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     EvalCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex) when (ex is IndexUnavailableException or QdrantException or OptionsValidationException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
+{
+    // Expected failures (a server down, a setting missing, a file not there) say what to do; a stack trace would bury it.
+    await Console.Error.WriteLineAsync("Lỗi: " + ex.Message);
+    return 1;
+}

@@ -8,6 +8,7 @@ using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
@@ -28,7 +29,16 @@ public static class ProcedureAssistantBuilderExtensions
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
         AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
         AddOptions<LlmOptions>(services, LlmOptions.SectionName);
+        AddOptions<QdrantOptions>(services, QdrantOptions.SectionName);
+        services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
+
+        // The index holds its client for the life of the process, so the handler recycles connections itself
+        // (DNS changes of the Qdrant host show) and the client's own timeout is off: each request sets its own.
+        services.AddHttpClient(QdrantChunkIndex.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
@@ -68,6 +78,12 @@ public static class ProcedureAssistantBuilderExtensions
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>()),
+            VectorStoreProvider.Qdrant => new QdrantChunkIndex(
+                services.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantChunkIndex.HttpClientName),
+                services.GetRequiredService<IOptions<QdrantOptions>>().Value,
+                bm25,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<QdrantChunkIndex>()),
             _ => throw new OptionsValidationException(
                 VectorStoreOptions.SectionName,
                 typeof(VectorStoreOptions),

@@ -290,11 +290,12 @@ public sealed class AdminDocumentEndpointTests
             services.AddSingleton(sp => GatedChunkIndex.Wrap((IChunkIndex)index.ImplementationFactory!(sp), gate));
         });
 
-        // A re-index that has read the corpus and now waits to write the index.
+        // A full re-index (the gate holds ReplaceAsync) that has read the corpus and now waits to write the index.
         gate.Close();
-        using var started = await admin.SendAsync(HttpMethod.Post, "/api/admin/reindex");
+        using var started = await admin.SendAsync(HttpMethod.Post, "/api/admin/reindex", JsonContent.Create(new { mode = "full" }));
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var running = started.Headers.Location!.OriginalString;
-        await gate.Reached.WaitAsync(Token);
+        await gate.Reached.WaitAsync(TimeSpan.FromMinutes(1), Token);
 
         var sample = UploadSamples.Create("txt", 1);
         using var created = await admin.SendAsync(HttpMethod.Post, "/api/admin/documents", AdminTestApp.Form(sample.FileName, sample.Content, sample.Fields));

@@ -7,7 +7,7 @@ namespace ProcedureAssistant.Api.Tests;
 
 public sealed class AdminEndpointTests
 {
-    private const string Key = "test-admin-key-0123456789";
+    internal const string Key = "test-admin-key-0123456789";
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -59,16 +59,89 @@ public sealed class AdminEndpointTests
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var job = await started.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal($"/api/admin/jobs/{job.GetProperty("id").GetString()}", started.Headers.Location?.OriginalString);
+        Assert.Equal("incremental", job.GetProperty("mode").GetString());
 
+        // Nothing changed since start-up: the update reads no file and writes no new version.
         var finished = await WaitForJobAsync(client, started.Headers.Location!.OriginalString, "succeeded");
-        Assert.Equal(2, finished.GetProperty("result").GetProperty("indexVersion").GetInt64());
-        Assert.Equal(5, finished.GetProperty("result").GetProperty("documents").GetInt32());
+        var result = finished.GetProperty("result");
+        Assert.Equal(("incremental", 1, 5, 5, 0), (result.GetProperty("mode").GetString(), result.GetProperty("indexVersion").GetInt64(), result.GetProperty("documents").GetInt32(), result.GetProperty("unchanged").GetInt32(), result.GetProperty("changed").GetInt32()));
         Assert.Equal(5, finished.GetProperty("done").GetInt32());
 
         using var audit = await client.SendAsync(Request(HttpMethod.Get, "/api/admin/audit", Key), Token);
         var entries = await audit.Content.ReadFromJsonAsync<JsonElement>(Token);
         Assert.Equal("reindex", entries[0].GetProperty("action").GetString());
+        Assert.EndsWith("incremental", entries[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("key:", entries[0].GetProperty("actor").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reindex_Full_BuildsANewVersion()
+    {
+        await using var app = new ProcedureAssistantApp { Settings = new Dictionary<string, string> { ["Admin:ApiKey"] = Key } };
+        using var client = await app.CreateReadyClientAsync();
+
+        var finished = await RunReindexAsync(client, "Full");
+
+        var result = finished.GetProperty("result");
+        Assert.Equal(("full", "full", 2, 5, 5), (finished.GetProperty("mode").GetString(), result.GetProperty("mode").GetString(), result.GetProperty("indexVersion").GetInt64(), result.GetProperty("documents").GetInt32(), result.GetProperty("unchanged").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Reindex_ChangedFile_UpdatesOnlyThatDocument()
+    {
+        var corpus = Directory.CreateTempSubdirectory("pa-admin-corpus-");
+        try
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestCorpus")))
+            {
+                File.Copy(file, Path.Combine(corpus.FullName, Path.GetFileName(file)));
+            }
+
+            await using var app = new ProcedureAssistantApp { CorpusPath = corpus.FullName, Settings = new Dictionary<string, string> { ["Admin:ApiKey"] = Key } };
+            using var client = await app.CreateReadyClientAsync();
+            File.Delete(Path.Combine(corpus.FullName, "guide-injection.md"));
+            await File.AppendAllTextAsync(Path.Combine(corpus.FullName, "tthc-1.001193.md"), "\nGhi chú: hồ sơ nộp trực tuyến được ưu tiên.\n", Token);
+
+            var result = (await RunReindexAsync(client, "incremental")).GetProperty("result");
+
+            Assert.Equal((2, 0, 1, 3, 1, 4), (result.GetProperty("indexVersion").GetInt64(), result.GetProperty("added").GetInt32(), result.GetProperty("changed").GetInt32(), result.GetProperty("unchanged").GetInt32(), result.GetProperty("removed").GetInt32(), result.GetProperty("documents").GetInt32()));
+            var document = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/documents/tthc-1.001193", UriKind.Relative), Token);
+            Assert.Contains("ưu tiên", document.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"mode":"partial"}""")]
+    [InlineData("""{"mode":""}""")]
+    [InlineData("""{"mode":"0"}""")]
+    public async Task Reindex_UnknownMode_ReturnsValidationProblemNamingMode(string body)
+    {
+        await using var app = new ProcedureAssistantApp { Settings = new Dictionary<string, string> { ["Admin:ApiKey"] = Key } };
+        using var client = await app.CreateReadyClientAsync();
+        using var request = Request(HttpMethod.Post, "/api/admin/reindex", Key);
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await client.SendAsync(request, Token);
+
+        await AskEndpointTests.AssertValidationProblemAsync(response, "mode");
+    }
+
+    /// <summary>Starts a re-index (with a body naming <paramref name="mode"/>, or none) and waits for it to succeed.</summary>
+    internal static async Task<JsonElement> RunReindexAsync(HttpClient client, string? mode)
+    {
+        using var request = Request(HttpMethod.Post, "/api/admin/reindex", Key);
+        if (mode is not null)
+        {
+            request.Content = JsonContent.Create(new { mode });
+        }
+
+        using var started = await client.SendAsync(request, Token);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        return await WaitForJobAsync(client, started.Headers.Location!.OriginalString, "succeeded");
     }
 
     [Fact]

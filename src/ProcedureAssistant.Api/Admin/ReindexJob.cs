@@ -3,11 +3,14 @@ using ProcedureAssistant.Core.Ingestion;
 namespace ProcedureAssistant.Api.Admin;
 
 /// <summary>A re-index requested through the admin API, with its progress. Updated by one worker thread.</summary>
-internal sealed class ReindexJob(Guid id, string requestedBy, string reason, DateTimeOffset requestedAt)
+internal sealed class ReindexJob(Guid id, string requestedBy, string reason, IngestionMode mode, DateTimeOffset requestedAt)
 {
     private volatile string _state = "queued";
 
     public Guid Id { get; } = id;
+
+    /// <summary>The mode asked for; <see cref="IngestionReport.Mode"/> says what ran (an update may become a full build).</summary>
+    public IngestionMode Mode { get; } = mode;
 
     public string RequestedBy { get; } = requestedBy;
 

@@ -7,8 +7,9 @@ namespace ProcedureAssistant.Api.Admin;
 
 /// <summary>
 /// Runs re-index jobs one at a time in the background. A second request while one is queued or running is
-/// refused with the running job. The live index keeps answering until a new version is complete; a failed or
-/// cancelled job leaves it untouched.
+/// refused with the running job. A full job builds a new index and switches to it once it is complete; an
+/// incremental one updates the live index with the changed files only. Either way the live index keeps answering,
+/// and a failed or cancelled full job leaves it untouched.
 /// </summary>
 internal sealed partial class ReindexJobs(
     IngestionPipeline pipeline,
@@ -21,8 +22,8 @@ internal sealed partial class ReindexJobs(
     private readonly Lock _gate = new();
     private ReindexJob? _current;
 
-    /// <summary>Queues a job, or returns the one already queued or running.</summary>
-    public bool TryStart(string requestedBy, string reason, out ReindexJob job)
+    /// <summary>Queues a job (an incremental update unless <paramref name="mode"/> says otherwise), or returns the one already queued or running.</summary>
+    public bool TryStart(string requestedBy, string reason, out ReindexJob job, IngestionMode mode = IngestionMode.Incremental)
     {
         lock (_gate)
         {
@@ -32,7 +33,7 @@ internal sealed partial class ReindexJobs(
                 return false;
             }
 
-            job = new ReindexJob(Guid.NewGuid(), requestedBy, reason, time.GetUtcNow());
+            job = new ReindexJob(Guid.NewGuid(), requestedBy, reason, mode, time.GetUtcNow());
             _jobs[job.Id] = job;
             _current = job;
             if (!_queue.Writer.TryWrite(job))
@@ -54,12 +55,18 @@ internal sealed partial class ReindexJobs(
             job.Start(time.GetUtcNow());
             try
             {
-                var report = await pipeline.RunAsync(corpus.Value.Path, new SynchronousProgress(job.Progress), linked.Token);
+                var report = await pipeline.RunAsync(corpus.Value.Path, job.Mode, new SynchronousProgress(job.Progress), linked.Token);
                 job.Succeed(report, time.GetUtcNow());
             }
             catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
             {
-                job.Fail("The re-index was cancelled; the previous index is still live.", time.GetUtcNow(), cancelled: true);
+                // An update of a Qdrant index stops between two writes; the next update rewrites what it had begun.
+                job.Fail(
+                    job.Mode == IngestionMode.Full
+                        ? "The re-index was cancelled; the previous index is still live."
+                        : "The re-index was cancelled; the previous index is still live, and documents an update of a Qdrant index had begun to rewrite are rewritten by the next one.",
+                    time.GetUtcNow(),
+                    cancelled: true);
             }
             catch (Exception ex)
             {

@@ -12,10 +12,17 @@ public sealed record JobResponse(
     int Done,
     int Total,
     string? Error,
-    JobResult? Result);
+    JobResult? Result,
+    string Mode);
 
-/// <summary>What a finished job built.</summary>
-public sealed record JobResult(long IndexVersion, int Documents, int Chunks, IReadOnlyList<FailedFile> Failed);
+/// <summary>
+/// What a finished job left live, how it wrote the index (<c>full</c>, or <c>incremental</c> unless there was no
+/// index to update) and what changed in documents.
+/// </summary>
+public sealed record JobResult(long IndexVersion, int Documents, int Chunks, IReadOnlyList<FailedFile> Failed, string Mode, int Added, int Changed, int Unchanged, int Removed);
+
+/// <summary>The optional body of <c>POST /api/admin/reindex</c>: <c>mode</c> is <c>incremental</c> (default) or <c>full</c>.</summary>
+public sealed record ReindexRequest(string? Mode);
 
 /// <summary>A corpus file that could not be indexed, and why.</summary>
 public sealed record FailedFile(string SourcePath, string Reason);

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Core.Ingestion;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
@@ -12,7 +15,8 @@ internal static class AdminEndpoints
         var group = app.MapGroup(AdminKeyMiddleware.PathPrefix).WithTags("Admin")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/reindex", StartReindexAsync).WithName("Reindex").WithSummary("Start a full re-index; the live index keeps answering until the new one is complete.");
+        group.MapPost("/reindex", StartReindexAsync).WithName("Reindex")
+            .WithSummary("Start a re-index: incremental (default: only changed files) or full (a new index, switched to once complete); the live index keeps answering.");
         group.MapGet("/jobs/{id:guid}", GetJob).WithName("GetJob").WithSummary("A re-index job's state and progress.");
         group.MapDelete("/jobs/{id:guid}", CancelJobAsync).WithName("CancelJob").WithSummary("Cancel a queued or running re-index; the previous index stays live.");
         group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions, newest first.");
@@ -20,11 +24,17 @@ internal static class AdminEndpoints
         return group;
     }
 
-    private static async Task<Results<Accepted<JobResponse>, ProblemHttpResult>> StartReindexAsync(
-        HttpContext context, ReindexJobs jobs, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<JobResponse>, ValidationProblem, ProblemHttpResult>> StartReindexAsync(
+        HttpContext context, ReindexJobs jobs, AuditLog audit, CancellationToken cancellationToken,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] ReindexRequest? request = null)
     {
+        if (!TryParseMode(request?.Mode, out var mode))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [$"'{request?.Mode}' is not a re-index mode: use 'incremental' or 'full'."] });
+        }
+
         var actor = AdminKeyMiddleware.Fingerprint(context);
-        if (!jobs.TryStart(actor, "full re-index", out var job))
+        if (!jobs.TryStart(actor, $"{ModeName(mode)} re-index", out var job, mode))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -33,7 +43,7 @@ internal static class AdminEndpoints
                 extensions: new Dictionary<string, object?> { ["jobId"] = job.Id });
         }
 
-        await audit.RecordAsync(actor, "reindex", null, $"job {job.Id}", cancellationToken);
+        await audit.RecordAsync(actor, "reindex", null, $"job {job.Id}, {ModeName(mode)}", cancellationToken);
         return TypedResults.Accepted($"/api/admin/jobs/{job.Id}", ToResponse(job));
     }
 
@@ -63,6 +73,20 @@ internal static class AdminEndpoints
     private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, CancellationToken cancellationToken, int last = 100) =>
         TypedResults.Ok(await audit.ReadAsync(Math.Clamp(last, 1, 1000), cancellationToken));
 
+    private static bool TryParseMode(string? text, out IngestionMode mode)
+    {
+        IngestionMode? parsed = text?.ToLowerInvariant() switch
+        {
+            null or "incremental" => IngestionMode.Incremental,
+            "full" => IngestionMode.Full,
+            _ => null,
+        };
+        mode = parsed ?? IngestionMode.Incremental;
+        return parsed is not null;
+    }
+
+    private static string ModeName(IngestionMode mode) => mode.ToString().ToLowerInvariant();
+
     private static JobResponse ToResponse(ReindexJob job) => new(
         job.Id,
         job.State,
@@ -75,6 +99,16 @@ internal static class AdminEndpoints
         job.Total,
         job.Error,
         job.Report is { } report
-            ? new JobResult(report.Index.Version, report.Index.DocumentCount, report.Index.ChunkCount, report.Failures.Select(f => new FailedFile(f.SourcePath, f.Reason)).ToList())
-            : null);
+            ? new JobResult(
+                report.Index.Version,
+                report.Index.DocumentCount,
+                report.Index.ChunkCount,
+                report.Failures.Select(f => new FailedFile(f.SourcePath, f.Reason)).ToList(),
+                ModeName(report.Mode),
+                report.Changes.Added,
+                report.Changes.Changed,
+                report.Changes.Unchanged,
+                report.Changes.Removed)
+            : null,
+        ModeName(job.Mode));
 }

@@ -1,15 +1,41 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Qdrant;
 
 namespace ProcedureAssistant.Api.Hosting;
 
-/// <summary>Ready once the index is loaded or built; unhealthy with the reason when start-up indexing failed.</summary>
-internal sealed class IndexReadinessHealthCheck(IndexReadiness readiness) : IHealthCheck
+/// <summary>
+/// Ready once the index is loaded or built and still answers (for Qdrant: the server is reachable and the alias
+/// holds an index); unhealthy with the reason otherwise.
+/// </summary>
+internal sealed class IndexReadinessHealthCheck(IndexReadiness readiness, IChunkIndex index) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(readiness switch
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!readiness.IsReady)
         {
-            { IsReady: true } => HealthCheckResult.Healthy("The index is loaded."),
-            { Failure: { } failure } => HealthCheckResult.Unhealthy("The index could not be prepared: " + failure),
-            _ => HealthCheckResult.Unhealthy("The index is still being prepared."),
-        });
+            return readiness.Failure is { } failure
+                ? HealthCheckResult.Unhealthy("The index could not be prepared: " + failure)
+                : HealthCheckResult.Unhealthy("The index is still being prepared.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            return await index.GetInfoAsync(timeout.Token).ConfigureAwait(false) is { } info
+                ? HealthCheckResult.Healthy($"The index is loaded (version {info.Version}, {info.DocumentCount} documents).")
+                : HealthCheckResult.Unhealthy("The index has gone: nothing is built under the configured name any more. Run a full re-index.");
+        }
+        catch (Exception ex) when (ex is IndexUnavailableException or QdrantException)
+        {
+            return HealthCheckResult.Unhealthy("The index does not answer: " + ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"The index did not answer within {Timeout.TotalSeconds:0} s.");
+        }
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Core.Indexing;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;
@@ -11,6 +12,7 @@ namespace ProcedureAssistant.Cli.Commands;
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--json FILE] [--report FILE]</c>:
 /// retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
 /// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics.
+/// Either runs on the configured backend (<c>VectorStore__Provider</c>), in a throw-away index.
 /// </summary>
 internal static class EvalCommand
 {
@@ -59,9 +61,12 @@ internal static class EvalCommand
                 return await QaEvalRunner.RunAsync(parse, run, cancellationToken).ConfigureAwait(false);
             }
 
-            using var host = CliHost.Build(parse);
+            await using var scratch = ThrowAwayIndexHost.Create(parse);
             var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!.FullName, parse.GetValue(queries)?.FullName, parse.GetValue(qrels)?.FullName, cancellationToken).ConfigureAwait(false);
-            var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
+            var evaluator = scratch.Host.Services.GetRequiredService<RetrievalEvaluator>();
+
+            // The embedded case keeps its in-memory index; Qdrant gets the throw-away alias.
+            var index = scratch.Provider == VectorStoreProvider.Embedded ? null : scratch.Index;
             var folded = parse.GetValue(fold);
             RetrievalEvaluation? evaluation = null;
             await CliHost.Status.Progress().StartAsync(async context =>
@@ -72,13 +77,15 @@ internal static class EvalCommand
                     task.MaxValue = p.Total;
                     task.Value = p.Done;
                 });
-                evaluation = await evaluator.RunAsync(data, parse.GetValue(top), folded, progress, cancellationToken).ConfigureAwait(false);
+                evaluation = await evaluator.RunAsync(data, index, parse.GetValue(top), folded, progress, cancellationToken).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
 
             var result = evaluation!;
             var latency = LatencySummary.From(result.LatenciesMs);
-            Console.WriteLine($"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} {latency}");
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} backend={scratch.Provider.ToString().ToLowerInvariant()} indexSeconds={result.IndexElapsed.TotalSeconds:0.00} {latency}"));
             if (parse.GetValue(json) is { } jsonFile)
             {
                 await File.WriteAllTextAsync(jsonFile.FullName, System.Text.Json.JsonSerializer.Serialize(new

@@ -6,14 +6,19 @@ using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;
 
-/// <summary><c>ingest [--corpus DIR] [--data DIR]</c>: builds or rebuilds the index, with progress.</summary>
+/// <summary>
+/// <c>ingest [--incremental] [--corpus DIR] [--data DIR]</c>: builds or rebuilds the index, or with
+/// <c>--incremental</c> updates it with the changed files only, with progress.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var command = new Command("ingest", "Xây dựng lại chỉ mục từ kho văn bản.");
+        var incremental = new Option<bool>("--incremental") { Description = "Chỉ nạp lại văn bản đã thay đổi, xóa văn bản đã gỡ; giữ nguyên phần còn lại." };
+        var command = new Command("ingest", "Xây dựng lại chỉ mục từ kho văn bản.") { incremental };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var mode = parse.GetValue(incremental) ? IngestionMode.Incremental : IngestionMode.Full;
             using var host = CliHost.Build(parse);
             var pipeline = host.Services.GetRequiredService<IngestionPipeline>();
             var corpus = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
@@ -27,7 +32,7 @@ internal static class IngestCommand
                     task.Value = p.Done;
                     task.Description = $"Nạp {Markup.Escape(p.Current)}";
                 });
-                report = await pipeline.RunAsync(corpus, progress, cancellationToken).ConfigureAwait(false);
+                report = await pipeline.RunAsync(corpus, mode, progress, cancellationToken).ConfigureAwait(false);
                 task.Description = "Nạp văn bản";
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
@@ -38,7 +43,9 @@ internal static class IngestCommand
             }
 
             var info = report.Index;
+            var (added, changed, unchanged, removed) = report.Changes;
             Console.WriteLine($"Chỉ mục phiên bản {info.Version}: {info.DocumentCount} văn bản, {info.ChunkCount} đoạn, {report.Failures.Count} tệp lỗi, {report.Elapsed.TotalSeconds:0.0} giây.");
+            Console.WriteLine($"mode={report.Mode.ToString().ToLowerInvariant()} added={added} changed={changed} unchanged={unchanged} removed={removed} seconds={report.Elapsed.TotalSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}");
             return report.Failures.Count == 0 ? 0 : 2;
         });
         return command;

@@ -11,9 +11,9 @@ using Spectre.Console;
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>eval --qa FILE [--sample N] [--seed S]</c>: indexes the corpus into a throw-away folder, answers every
-/// question (with the chat model when <c>Llm:Endpoint</c> is set) and prints key-fact coverage, citation
-/// precision, abstention and retrieval, overall, by persona, by typing and by tag.
+/// <c>eval --qa FILE [--sample N] [--seed S]</c>: indexes the corpus into a throw-away index (a temp folder, or a
+/// Qdrant alias of its own), answers every question (with the chat model when <c>Llm:Endpoint</c> is set) and prints
+/// key-fact coverage, citation precision, abstention and retrieval, overall, by persona, by typing and by tag.
 /// </summary>
 internal static class QaEvalRunner
 {
@@ -23,11 +23,9 @@ internal static class QaEvalRunner
     {
         var all = await QaEvaluator.LoadAsync(run.Questions.FullName, cancellationToken).ConfigureAwait(false);
         var items = run.Sample is { } size ? QaSample.Take(all, size, run.Seed) : all;
-        var data = Directory.CreateTempSubdirectory("pa-eval-");
-        try
+        await using (var scratch = ThrowAwayIndexHost.Create(parse, run.LlmCache?.FullName))
         {
-            var settings = new Dictionary<string, string?> { ["VectorStore:DataPath"] = data.FullName };
-            using var host = CliHost.Build(parse, settings, run.LlmCache?.FullName);
+            var host = scratch.Host;
             var corpus = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
             var ingestion = await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
             var model = host.Services.GetRequiredService<IOptions<LlmOptions>>().Value;
@@ -44,7 +42,11 @@ internal static class QaEvalRunner
             var groups = Breakdown(results);
             var mode = model.IsConfigured ? $"generative ({model.Model} at {model.Endpoint})" : "extractive";
             var generated = results.Count(r => r.Mode == AnswerMode.Generative);
-            Console.WriteLine($"corpus={corpus} documents={ingestion.Index.DocumentCount} questions={items.Count}{(run.Sample is null ? string.Empty : $" (sample of {all.Count}, seed {run.Seed})")} mode={mode} generativeAnswers={generated}");
+            var latency = LatencySummary.From(results.Select(r => r.AnswerMs).ToList());
+            var sampled = run.Sample is null ? string.Empty : $" (sample of {all.Count}, seed {run.Seed})";
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"corpus={corpus} documents={ingestion.Index.DocumentCount} chunks={ingestion.Index.ChunkCount} questions={items.Count}{sampled} backend={scratch.Provider.ToString().ToLowerInvariant()} mode={mode} generativeAnswers={generated} ingestSeconds={ingestion.Elapsed.TotalSeconds:0.00} {latency.ToString("answer")}"));
             foreach (var (name, metrics) in groups)
             {
                 Console.WriteLine($"{name,-14} {metrics.ToMetricsLine()}");
@@ -90,10 +92,6 @@ internal static class QaEvalRunner
 
             Console.WriteLine(groups[0].Metrics.ToMetricsLine());
             return 0;
-        }
-        finally
-        {
-            data.Delete(recursive: true);
         }
     }
 

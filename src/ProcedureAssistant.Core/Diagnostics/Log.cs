@@ -11,8 +11,8 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Corpus file {SourcePath} was not ingested: {Reason}")]
     public static partial void DocumentRejected(ILogger logger, string sourcePath, string reason);
 
-    [LoggerMessage(3, LogLevel.Information, "Index version {Version} built: {DocumentCount} documents, {ChunkCount} chunks, {FailedCount} files rejected, in {ElapsedMs} ms")]
-    public static partial void IndexBuilt(ILogger logger, long version, int documentCount, int chunkCount, int failedCount, long elapsedMs);
+    [LoggerMessage(3, LogLevel.Information, "Index version {Version} written ({Mode}): {DocumentCount} documents, {ChunkCount} chunks; {Added} added, {Changed} changed, {Unchanged} unchanged, {Removed} removed, {FailedCount} files rejected, in {ElapsedMs} ms")]
+    public static partial void IndexBuilt(ILogger logger, long version, Ingestion.IngestionMode mode, int documentCount, int chunkCount, int added, int changed, int unchanged, int removed, int failedCount, long elapsedMs);
 
     [LoggerMessage(4, LogLevel.Information, "Loaded index version {Version} ({DocumentCount} documents, {ChunkCount} chunks)")]
     public static partial void IndexLoaded(ILogger logger, long version, int documentCount, int chunkCount);
@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "The chat model's answer cited no source it was given; answering in extractive mode")]
     public static partial void GeneratedAnswerWithoutCitations(ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Information, "An incremental ingestion builds the whole index instead: {Reason}")]
+    public static partial void IncrementalFallsBack(ILogger logger, string reason);
 }

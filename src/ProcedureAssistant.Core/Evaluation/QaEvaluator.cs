@@ -53,7 +53,9 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 await answers.AskAsync(new AskQuery(item.Previous, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
             }
 
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var answer = await answers.AskAsync(new AskQuery(item.Question, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
+            var answerMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             QueryResult? retrieval = null;
             if (item.Answerable && item.ExpectedDocuments.Count > 0)
             {
@@ -72,7 +74,8 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 CitationPrecision(answer, item),
                 answer.Text,
                 answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList(),
-                answer.Mode));
+                answer.Mode,
+                answerMs));
             progress?.Report((results.Count, items.Count));
         }
 

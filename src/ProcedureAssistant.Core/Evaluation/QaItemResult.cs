@@ -12,6 +12,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// <param name="Answer">The answer text.</param>
 /// <param name="Cited">The documents the answer cites, in order of citation.</param>
 /// <param name="Mode">How the answer was produced: generative only when the model answered with a valid citation.</param>
+/// <param name="AnswerMs">How long answering the question took, in milliseconds (a follow-up's previous question not counted).</param>
 public sealed record QaItemResult(
     QaItem Item,
     bool Accented,
@@ -21,7 +22,8 @@ public sealed record QaItemResult(
     double? CitationPrecision,
     string Answer,
     IReadOnlyList<string> Cited,
-    AnswerMode Mode)
+    AnswerMode Mode,
+    double AnswerMs = 0)
 {
     /// <summary>Abstained exactly when the question is unanswerable.</summary>
     public bool AbstentionCorrect => Abstained != Item.Answerable;

@@ -10,23 +10,37 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Evaluation;
 
 /// <summary>
-/// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away in-memory index,
-/// retrieves for every query that has relevance judgements, and scores the rankings.
+/// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away index (in memory, unless the
+/// caller gives one, such as a Qdrant alias of its own), retrieves for every query that has relevance judgements,
+/// and scores the rankings.
 /// </summary>
 public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
 {
     /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
+    public Task<RetrievalEvaluation> RunAsync(
+        BeirDataset dataset,
+        int top = 10,
+        bool foldQueries = false,
+        IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(dataset, null, top, foldQueries, progress, cancellationToken);
+
+    /// <summary>Evaluates the dataset in <paramref name="index"/>, which it replaces (an in-memory embedded index when null).</summary>
     public async Task<RetrievalEvaluation> RunAsync(
         BeirDataset dataset,
+        IChunkIndex? index,
         int top = 10,
         bool foldQueries = false,
         IProgress<(int Done, int Total)>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B));
+        using var inMemory = index is null ? EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B)) : null;
+        index ??= inMemory!;
+        var indexing = System.Diagnostics.Stopwatch.StartNew();
         var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
         await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], chunks), cancellationToken).ConfigureAwait(false);
+        var indexElapsed = indexing.Elapsed;
         var retriever = new Retriever(analyzer, index);
 
         var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
@@ -43,7 +57,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
             progress?.Report((results.Count, judged.Count));
         }
 
-        return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies);
+        return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies, indexElapsed);
     }
 
     private static Chunk ToChunk(BeirDocument document, int ordinal) => new()
@@ -57,5 +71,5 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     };
 }
 
-/// <summary>The outcome of one evaluation run, with per-query rankings and search latencies (ms).</summary>
-public sealed record RetrievalEvaluation(string Dataset, RetrievalMetrics Metrics, IReadOnlyList<QueryResult> Results, IReadOnlyList<double> LatenciesMs);
+/// <summary>The outcome of one evaluation run, with per-query rankings, search latencies (ms) and the time it took to analyse and index the corpus.</summary>
+public sealed record RetrievalEvaluation(string Dataset, RetrievalMetrics Metrics, IReadOnlyList<QueryResult> Results, IReadOnlyList<double> LatenciesMs, TimeSpan IndexElapsed);

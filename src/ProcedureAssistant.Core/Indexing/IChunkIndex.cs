@@ -16,6 +16,23 @@ public interface IChunkIndex
     /// <summary>Builds a new index from the snapshot and switches readers to it once it is complete.</summary>
     Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Where every document of the live index was read from, with that file's hash, as of the last build or update
+    /// that completed; null when the live index cannot be updated in place (there is none, or it was built in a way
+    /// an update cannot carry on), so that only <see cref="ReplaceAsync"/> can follow.
+    /// </summary>
+    Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies an incremental change to the live index: each document of the update replaces its old version and
+    /// all its old chunks (or is added), each removed id goes with all its chunks, and every other document keeps
+    /// its chunks untouched. Afterwards the index holds what <see cref="ReplaceAsync"/> would have built from the
+    /// same documents, with the same <see cref="IndexInfo.ContentHash"/>.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">There is no live index to update.</exception>
+    /// <exception cref="InvalidOperationException">The live index cannot be updated in place (see <see cref="ListSourcesAsync"/>).</exception>
+    Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default);
+
     /// <summary>The best chunks for the query terms, best first.</summary>
     /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default);

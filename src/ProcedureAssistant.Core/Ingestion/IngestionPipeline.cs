@@ -10,7 +10,8 @@ namespace ProcedureAssistant.Core.Ingestion;
 
 /// <summary>
 /// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms →
-/// write a new index version. Files that fail to parse are reported and the rest still go in.
+/// write the index (a new version, or an update of the live one). Files that fail to parse are reported and the
+/// rest still go in.
 /// </summary>
 public sealed class IngestionPipeline(
     CorpusReader reader,
@@ -20,29 +21,60 @@ public sealed class IngestionPipeline(
     ILogger<IngestionPipeline> logger)
 {
     /// <summary>Builds a new index from every document below <paramref name="corpusPath"/>.</summary>
-    public async Task<IngestionReport> RunAsync(string corpusPath, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IngestionReport> RunAsync(string corpusPath, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(corpusPath, IngestionMode.Full, progress, cancellationToken);
+
+    /// <summary>
+    /// Ingests the corpus below <paramref name="corpusPath"/>. <see cref="IngestionMode.Incremental"/> reads only
+    /// the files whose content hash differs from what the live index recorded, replaces those documents, deletes
+    /// the ones whose file is gone and leaves the rest alone; a file that no longer parses keeps its indexed
+    /// version (it is reported with the reason). It builds the whole index instead when there is none to update.
+    /// </summary>
+    public async Task<IngestionReport> RunAsync(string corpusPath, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var activity = Telemetry.Source.StartActivity("ingest");
         var stopwatch = Stopwatch.StartNew();
-        var corpus = await reader.ReadAsync(corpusPath, cancellationToken).ConfigureAwait(false);
+        var incremental = mode == IngestionMode.Incremental ? await IncrementalSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
+        var corpus = await reader.ReadAsync(corpusPath, incremental ?? [], cancellationToken).ConfigureAwait(false);
         foreach (var failure in corpus.Failures)
         {
             Log.DocumentRejected(logger, failure.SourcePath, failure.Reason);
         }
 
-        var chunks = new List<IndexedChunk>();
-        for (var i = 0; i < corpus.Documents.Count; i++)
+        var chunks = Analyze(corpus, progress, cancellationToken);
+        var previous = incremental ?? await index.ListSourcesAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        var before = previous.ToDictionary(s => s.DocumentId, StringComparer.Ordinal);
+
+        // In an update, a document whose file no longer parses keeps its indexed version rather than disappear.
+        var failedPaths = corpus.Failures.Select(f => f.SourcePath).ToHashSet(StringComparer.Ordinal);
+        var present = corpus.Documents.Select(d => d.Id).Concat(corpus.Unchanged.Select(s => s.DocumentId)).ToHashSet(StringComparer.Ordinal);
+        var kept = incremental is null
+            ? []
+            : previous.Where(s => failedPaths.Contains(s.SourcePath) && !present.Contains(s.DocumentId)).Select(s => s.DocumentId).ToHashSet(StringComparer.Ordinal);
+        var removed = previous.Select(s => s.DocumentId).Where(id => !present.Contains(id) && !kept.Contains(id)).ToList();
+        var same = corpus.Documents.Count(d => before.TryGetValue(d.Id, out var s) && s.ContentHash == d.ContentHash && s.SourcePath == d.SourcePath);
+        var changed = corpus.Documents.Count(d => before.ContainsKey(d.Id)) - same;
+        var changes = new DocumentChanges(corpus.Documents.Count - changed - same, changed, corpus.Unchanged.Count + kept.Count + same, removed.Count);
+
+        IndexInfo info;
+        if (incremental is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var document = corpus.Documents[i];
-            chunks.AddRange(chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)));
-            progress?.Report(new IngestionProgress(i + 1, corpus.Documents.Count, document.SourcePath));
+            info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, chunks), cancellationToken).ConfigureAwait(false);
+        }
+        else if (corpus.Documents.Count == 0 && removed.Count == 0)
+        {
+            info = await index.GetInfoAsync(cancellationToken).ConfigureAwait(false) ?? throw new IndexUnavailableException("The index disappeared during the update.");
+        }
+        else
+        {
+            info = await index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, corpus.Documents, chunks, removed), cancellationToken).ConfigureAwait(false);
         }
 
-        var info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, chunks), cancellationToken).ConfigureAwait(false);
-        Log.IndexBuilt(logger, info.Version, info.DocumentCount, info.ChunkCount, corpus.Failures.Count, stopwatch.ElapsedMilliseconds);
+        var written = incremental is null ? IngestionMode.Full : IngestionMode.Incremental;
+        Log.IndexBuilt(logger, info.Version, written, info.DocumentCount, info.ChunkCount, changes.Added, changes.Changed, changes.Unchanged, changes.Removed, corpus.Failures.Count, stopwatch.ElapsedMilliseconds);
         activity?.SetTag("documents", info.DocumentCount);
-        var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed);
+        activity?.SetTag("mode", written.ToString());
+        var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed, written, changes);
         status.Record(report);
         return report;
     }
@@ -57,5 +89,43 @@ public sealed class IngestionPipeline(
         ArgumentNullException.ThrowIfNull(aliases);
         var text = string.Join('\n', [chunk.Path, chunk.Title, .. aliases, chunk.Text]);
         return new IndexedChunk(chunk, TextAnalyzer.AnalyzeDocument(text));
+    }
+
+    /// <summary>What the live index holds, when an update can carry on from it; null (logged with the reason) when only a full build can.</summary>
+    private async Task<IReadOnlyList<DocumentSource>?> IncrementalSourcesAsync(CancellationToken cancellationToken)
+    {
+        var info = await index.GetInfoAsync(cancellationToken).ConfigureAwait(false);
+        var sources = info is not null && info.AnalyzerVersion == TextAnalyzer.Version ? await index.ListSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
+        if (sources is null)
+        {
+            Log.IncrementalFallsBack(logger, info switch
+            {
+                null => "there is no index yet",
+                { AnalyzerVersion: var found } when found != TextAnalyzer.Version => $"the index was built by analyser {found}, this is {TextAnalyzer.Version}",
+                _ => "the live index cannot be updated in place",
+            });
+        }
+
+        return sources;
+    }
+
+    private List<IndexedChunk> Analyze(CorpusLoadResult corpus, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = corpus.Unchanged.Count + corpus.Documents.Count;
+        if (corpus.Unchanged.Count > 0)
+        {
+            progress?.Report(new IngestionProgress(corpus.Unchanged.Count, total, corpus.Unchanged[^1].SourcePath));
+        }
+
+        var chunks = new List<IndexedChunk>();
+        for (var i = 0; i < corpus.Documents.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = corpus.Documents[i];
+            chunks.AddRange(chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)));
+            progress?.Report(new IngestionProgress(corpus.Unchanged.Count + i + 1, total, document.SourcePath));
+        }
+
+        return chunks;
     }
 }

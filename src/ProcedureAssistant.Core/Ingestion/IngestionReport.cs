@@ -3,5 +3,10 @@ using ProcedureAssistant.Core.Indexing;
 
 namespace ProcedureAssistant.Core.Ingestion;
 
-/// <summary>The outcome of an ingestion: the index it built and the files it had to leave out, with reasons.</summary>
-public sealed record IngestionReport(IndexInfo Index, IReadOnlyList<DocumentParseException> Failures, TimeSpan Elapsed);
+/// <summary>The outcome of an ingestion: the index it left live, the files it had to leave out with reasons, and what changed.</summary>
+/// <param name="Index">The live index afterwards.</param>
+/// <param name="Failures">Files that could not be read as documents.</param>
+/// <param name="Elapsed">How long it took.</param>
+/// <param name="Mode">How the index was written (an incremental request may have fallen back to a full build).</param>
+/// <param name="Changes">Documents added, changed, unchanged and removed.</param>
+public sealed record IngestionReport(IndexInfo Index, IReadOnlyList<DocumentParseException> Failures, TimeSpan Elapsed, IngestionMode Mode, DocumentChanges Changes);

@@ -69,6 +69,25 @@ internal static class SampleCorpus
         1. Ủy ban nhân dân cấp xã thực hiện đăng ký hộ tịch, kể cả việc hộ tịch có yếu tố nước ngoài.
         """;
 
+    /// <summary>A regulation of three articles, one chunk each.</summary>
+    public const string ResidenceLaw = """
+        ---
+        id: luat-99-2025
+        type: regulation
+        number: 99/2025/QH15
+        title: Luật thử nghiệm về cư trú
+        issuer: Quốc hội
+        effective: 2025-07-01
+        ---
+        # Luật 99/2025/QH15
+        ### Điều 1. Phạm vi điều chỉnh
+        Luật này quy định việc đăng ký thường trú và tạm trú.
+        ### Điều 2. Đăng ký thường trú
+        Công dân đăng ký thường trú tại Công an cấp xã nơi có chỗ ở hợp pháp.
+        ### Điều 3. Đăng ký tạm trú
+        Công dân đăng ký tạm trú trong thời hạn 30 ngày kể từ ngày đến chỗ ở mới.
+        """;
+
     public const string Broken = """
         ---
         type: procedure

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -129,6 +131,130 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
 
         Assert.Null(await index.GetInfoAsync(Token));
         await Assert.ThrowsAsync<IndexUnavailableException>(() => index.SearchAsync(_analyzer.AnalyzeQuery("khai sinh"), 5, Token));
+    }
+
+    [Fact]
+    public async Task ListSources_AfterABuild_NamesEveryDocumentsFileAndHash()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+        var documents = (await ReadCorpusAsync(corpus.Path)).Documents;
+
+        var sources = await (await OpenIndexAsync()).ListSourcesAsync(Token);
+
+        Assert.Equal(
+            documents.Select(d => new DocumentSource(d.Id, d.SourcePath, d.ContentHash)).OrderBy(s => s.DocumentId, StringComparer.Ordinal),
+            sources!.OrderBy(s => s.DocumentId, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListSources_BeforeAnyBuild_IsNull()
+    {
+        var index = await OpenIndexAsync();
+
+        Assert.Null(await index.ListSourcesAsync(Token));
+    }
+
+    [Fact]
+    public async Task Incremental_AddedChangedAndRemovedDocuments_HoldsWhatAFullBuildWould()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        corpus.Write("procedures/ket-hon.md", SampleCorpus.MarriageRegistration.Replace("05 ngày", "07 ngày", StringComparison.Ordinal));
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+        File.Delete(Path.Combine(corpus.Path, "regulations", "nd-120.md"));
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var report = await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(IngestionMode.Incremental, report.Mode);
+        Assert.Equal(new DocumentChanges(Added: 1, Changed: 1, Unchanged: 1, Removed: 1), report.Changes);
+        using var full = EmbeddedChunkIndex.InMemory(time: Clock);
+        var expected = (await TestPipeline.For(full).RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        Assert.Equal(expected with { Version = 2 }, report.Index);
+        var reader = await OpenIndexAsync();
+        Assert.Equal(report.Index, await reader.GetInfoAsync(Token));
+        Assert.Equal(Json(await full.ListDocumentsAsync(Token)), Json(await reader.ListDocumentsAsync(Token)));
+        foreach (var id in new[] { "tthc-1.000894", "tthc-1.001193", "luat-99-2025", "nd-120-2025" })
+        {
+            Assert.Equal(Json(await full.GetChunksAsync(id, Token)), Json(await reader.GetChunksAsync(id, Token)));
+        }
+
+        Assert.Null(await reader.GetDocumentAsync("nd-120-2025", Token));
+        var marriage = await reader.SearchAsync(_analyzer.AnalyzeQuery("kết hôn cần xác minh mất bao nhiêu ngày"), 1, Token);
+        Assert.Contains("07 ngày", marriage[0].Chunk.Text, StringComparison.Ordinal);
+        var residence = await reader.SearchAsync(_analyzer.AnalyzeQuery("đăng ký tạm trú trong bao lâu"), 1, Token);
+        Assert.Equal("luat-99-2025", residence[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task Incremental_DocumentLosesArticles_LeavesNoneOfItsOldChunks()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        Assert.Equal(3, (await index.GetChunksAsync("luat-99-2025", Token)).Count);
+        var shortened = SampleCorpus.ResidenceLaw[..SampleCorpus.ResidenceLaw.IndexOf("### Điều 2.", StringComparison.Ordinal)];
+        corpus.Write("regulations/luat-99.md", shortened);
+
+        var report = await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(new DocumentChanges(Added: 0, Changed: 1, Unchanged: 3, Removed: 0), report.Changes);
+        var reader = await OpenIndexAsync();
+        Assert.Equal(["luat-99-2025#0"], (await reader.GetChunksAsync("luat-99-2025", Token)).Select(c => c.Id));
+        var hits = await reader.SearchAsync(_analyzer.AnalyzeQuery("đăng ký tạm trú 30 ngày"), 10, Token);
+        Assert.DoesNotContain(hits, h => h.Chunk.Text.Contains("30 ngày", StringComparison.Ordinal));
+        Assert.Equal(4, report.Index.ChunkCount);
+    }
+
+    [Fact]
+    public async Task Incremental_NothingChanged_WritesNothing()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        var built = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        Clock.Advance(TimeSpan.FromHours(1));
+
+        var report = await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(new DocumentChanges(Added: 0, Changed: 0, Unchanged: 3, Removed: 0), report.Changes);
+        Assert.Equal(built, report.Index);
+        Assert.Equal(built, await (await OpenIndexAsync()).GetInfoAsync(Token));
+    }
+
+    [Fact]
+    public async Task Incremental_NoIndexYet_BuildsInFull()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+
+        var report = await TestPipeline.For(index).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(IngestionMode.Full, report.Mode);
+        Assert.Equal(new DocumentChanges(Added: 3, Changed: 0, Unchanged: 0, Removed: 0), report.Changes);
+        Assert.Equal(1, report.Index.Version);
+    }
+
+    [Fact]
+    public async Task Incremental_FileNoLongerParses_KeepsItsIndexedVersion()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        corpus.Write("procedures/ket-hon.md", SampleCorpus.Broken);
+
+        var report = await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal("procedures/ket-hon.md", Assert.Single(report.Failures).SourcePath);
+        Assert.Equal(new DocumentChanges(Added: 0, Changed: 0, Unchanged: 3, Removed: 0), report.Changes);
+        Assert.Equal("Đăng ký kết hôn", (await (await OpenIndexAsync()).GetDocumentAsync("tthc-1.000894", Token))?.Title);
     }
 
     /// <inheritdoc />

@@ -1,7 +1,11 @@
 using System.Net;
+using System.Text.Json;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
+using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -60,7 +64,7 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Replace_AfterACrashedBuild_TakesTheNextVersionNumber()
+    public async Task Replace_AfterACrashedBuild_TakesTheNextVersionNumberAndDeletesTheLeftover()
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
@@ -71,6 +75,107 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
 
         Assert.Equal(2, info.Version);
         Assert.Equal(index.CollectionName(2), await QdrantTestServer.Client(_options).GetAliasTargetAsync(_options.Collection, Token));
+        Assert.Equal([index.CollectionName(2)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
+    }
+
+    [Fact]
+    public async Task Replace_CountsDoNotAddUp_KeepsTheOldVersionLive()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        var live = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        var chunk = IngestionPipeline.Analyze(new Chunk { Id = "x#0", DocumentId = "x", Ordinal = 0, DocumentType = DocumentType.Guide, Title = "X", Text = "đăng ký" }, []);
+
+        // Two chunks with one id are one point: the build holds fewer chunks than it was given.
+        var error = await Assert.ThrowsAsync<QdrantException>(() => index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], [chunk, chunk]), Token));
+
+        Assert.Contains("holds 1 chunk points and 0 document points instead of 2 and 0", error.Message, StringComparison.Ordinal);
+        Assert.Equal(live, await index.GetInfoAsync(Token));
+        Assert.Equal([index.CollectionName(1)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
+    }
+
+    [Fact]
+    public async Task Incremental_OneDocumentChanged_UploadsOnlyItsPoints()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var recording = new RecordingHandler(_ => null, new SocketsHttpHandler());
+        using var http = new HttpClient(recording);
+        using var index = new QdrantChunkIndex(http, _options);
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        var before = recording.Requests.Count;
+        corpus.Write("procedures/ket-hon.md", SampleCorpus.MarriageRegistration.Replace("05 ngày", "07 ngày", StringComparison.Ordinal));
+
+        await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        var upserts = recording.Requests.Skip(before).Where(r => r.Method == HttpMethod.Put && r.Path.EndsWith("/points", StringComparison.Ordinal)).ToList();
+        var points = upserts.SelectMany(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("points").EnumerateArray())
+            .Select(p => p.GetProperty("payload").TryGetProperty("id", out var id) ? id.GetString() : "metadata")
+            .ToList();
+        Assert.Equal(["tthc-1.000894#0", "metadata"], points);
+    }
+
+    [Fact]
+    public async Task Incremental_InterruptedBeforeItsCommit_KeepsAnsweringAndTheNextUpdateRepairsIt()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        var live = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw[..SampleCorpus.ResidenceLaw.IndexOf("### Điều 2.", StringComparison.Ordinal)] + "Sửa đổi.\n");
+
+        // The process "dies" after writing the new chunks: the delete of the old ones never gets through.
+        using var failing = new RecordingHandler(
+            r => r.Path.EndsWith("/points/delete", StringComparison.Ordinal) ? RecordingHandler.Error(HttpStatusCode.InternalServerError, "injected by the test") : null,
+            new SocketsHttpHandler());
+        using var http = new HttpClient(failing);
+        using (var dying = new QdrantChunkIndex(http, _options))
+        {
+            await Assert.ThrowsAsync<QdrantException>(() => TestPipeline.For(dying).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token));
+        }
+
+        using var reader = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        Assert.Equal(live, await reader.GetInfoAsync(Token));
+        var hits = await reader.SearchAsync(TextAnalyzer.CreateDefault().AnalyzeQuery("đăng ký khai sinh"), 1, Token);
+        Assert.Equal("tthc-1.001193", hits[0].Chunk.DocumentId);
+        Assert.Contains(new DocumentSource("luat-99-2025", "regulations/luat-99.md", string.Empty), (await reader.ListSourcesAsync(Token))!);
+
+        var repaired = await TestPipeline.For(reader).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(new DocumentChanges(Added: 0, Changed: 1, Unchanged: 3, Removed: 0), repaired.Changes);
+        using var full = EmbeddedChunkIndex.InMemory();
+        Assert.Equal((await TestPipeline.For(full).RunAsync(corpus.Path, cancellationToken: Token)).Index.ContentHash, repaired.Index.ContentHash);
+        Assert.Equal(["luat-99-2025#0"], (await reader.GetChunksAsync("luat-99-2025", Token)).Select(c => c.Id));
+        Assert.DoesNotContain((await reader.ListSourcesAsync(Token))!, s => s.ContentHash.Length == 0);
+    }
+
+    [Fact]
+    public async Task Search_AfterAnUpdateByAnotherProcess_SeesItsTermStatisticsWithinTheMaxAge()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
+        using var reader = new QdrantChunkIndex(QdrantTestServer.Http, _options, time: clock);
+        using var writer = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        await TestPipeline.For(writer).RunAsync(corpus.Path, cancellationToken: Token);
+        var query = TextAnalyzer.CreateDefault().AnalyzeQuery("đăng ký khai sinh hay kết hôn");
+        double BirthCoverage(IReadOnlyList<ChunkHit> hits) => hits.Single(h => h.Chunk.Id == "tthc-1.001193#0").Coverage;
+        var before = BirthCoverage(await reader.SearchAsync(query, 10, Token));
+        corpus.Write("procedures/ket-hon-2.md", SampleCorpus.MarriageRegistration.Replace("tthc-1.000894", "tthc-2.000894", StringComparison.Ordinal));
+        await TestPipeline.For(writer).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+        using var fresh = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        var expected = BirthCoverage(await fresh.SearchAsync(query, 10, Token));
+
+        var cached = BirthCoverage(await reader.SearchAsync(query, 10, Token));
+        clock.Advance(QdrantChunkIndex.StatisticsMaxAge);
+        var refreshed = BirthCoverage(await reader.SearchAsync(query, 10, Token));
+
+        Assert.NotEqual(before, expected, 6);
+        Assert.Equal(before, cached, 12);
+        Assert.Equal(expected, refreshed, 12);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using ProcedureAssistant.Core.Tests.Fakes;
 namespace ProcedureAssistant.Core.Tests.Indexing;
 
 /// <summary>
-/// Qdrant's official OpenAPI document (../shared/qdrant/openapi-v1.16.3.json, read in place), made strict for
+/// Qdrant's official OpenAPI documents (../shared/qdrant/openapi-v{version}.json, read in place), made strict for
 /// request validation. The server ignores unknown fields silently, so a misspelt one would never show up in an
 /// integration test; here every object that lists its properties rejects any other (additionalProperties: false),
 /// and OpenAPI 3.0's <c>nullable</c> becomes JSON Schema's <c>null</c> type (left as is, the spec's many
@@ -14,7 +14,8 @@ namespace ProcedureAssistant.Core.Tests.Indexing;
 /// </summary>
 internal sealed class QdrantOpenApiSpec
 {
-    private static readonly Lazy<Task<QdrantOpenApiSpec>> Loaded = new(LoadAsync);
+    private static readonly Dictionary<string, Lazy<Task<QdrantOpenApiSpec>>> Loaded =
+        Versions.ToDictionary(v => v, v => new Lazy<Task<QdrantOpenApiSpec>>(() => LoadAsync(SpecPath(v))), StringComparer.Ordinal);
 
     private readonly JsonObject _paths;
     private readonly JsonSchema _schemas;
@@ -25,17 +26,32 @@ internal sealed class QdrantOpenApiSpec
         _schemas = schemas;
     }
 
-    public static string SpecPath => Path.GetFullPath(Path.Combine(SharedData.RepositoryRoot, "..", "shared", "qdrant", "openapi-v1.16.3.json"));
+    /// <summary>The server the tests run against (1.16.3) and the newest spec archived (1.19.0).</summary>
+    public static IReadOnlyList<string> Versions => ["1.16.3", "1.19.0"];
 
-    /// <summary>The spec; the test is skipped, saying why, when ../shared is not beside the repository.</summary>
-    public static Task<QdrantOpenApiSpec> GetAsync()
+    public static string SpecPath(string version) => Path.GetFullPath(Path.Combine(SharedData.RepositoryRoot, "..", "shared", "qdrant", $"openapi-v{version}.json"));
+
+    /// <summary>One version's spec; the test is skipped, saying why, when ../shared is not beside the repository.</summary>
+    public static Task<QdrantOpenApiSpec> GetAsync(string version = "1.16.3")
     {
-        if (!File.Exists(SpecPath))
+        if (!File.Exists(SpecPath(version)))
         {
-            Assert.Skip($"{SpecPath} is not present: the schema tests read Qdrant's OpenAPI spec in place.");
+            Assert.Skip($"{SpecPath(version)} is not present: the schema tests read Qdrant's OpenAPI spec in place.");
         }
 
-        return Loaded.Value;
+        return Loaded[version].Value;
+    }
+
+    /// <summary>Every archived spec, oldest first.</summary>
+    public static async Task<IReadOnlyList<QdrantOpenApiSpec>> GetAllAsync()
+    {
+        var specs = new List<QdrantOpenApiSpec>();
+        foreach (var version in Versions)
+        {
+            specs.Add(await GetAsync(version));
+        }
+
+        return specs;
     }
 
     /// <summary>Errors of one schema of the spec (components/schemas) for a JSON text.</summary>
@@ -101,9 +117,9 @@ internal sealed class QdrantOpenApiSpec
     private static bool Matches(string template, string path) =>
         Regex.IsMatch(path, "^" + Regex.Replace(Regex.Escape(template), @"\\\{[^}]+}", "[^/]+") + "$", RegexOptions.CultureInvariant);
 
-    private static async Task<QdrantOpenApiSpec> LoadAsync()
+    private static async Task<QdrantOpenApiSpec> LoadAsync(string path)
     {
-        var spec = JsonNode.Parse(await File.ReadAllTextAsync(SpecPath))!.AsObject();
+        var spec = JsonNode.Parse(await File.ReadAllTextAsync(path))!.AsObject();
         var definitions = new JsonObject();
         foreach (var (name, schema) in spec["components"]!["schemas"]!.AsObject())
         {

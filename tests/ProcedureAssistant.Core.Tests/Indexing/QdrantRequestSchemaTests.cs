@@ -1,4 +1,6 @@
 using System.Net;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Tests.Fakes;
@@ -7,8 +9,8 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Tests.Indexing;
 
 /// <summary>
-/// Every JSON body the Qdrant client sends is valid against Qdrant's official OpenAPI schema (1.16.3) with unknown
-/// properties rejected: the server ignores a misspelt field silently, so only this catches one. Requests are
+/// Every JSON body the Qdrant client sends is valid against Qdrant's official OpenAPI schemas (1.16.3, the server
+/// the tests run, and 1.19.0) with unknown properties rejected: the server ignores a misspelt field silently, so only this catches one. Requests are
 /// captured by a recording handler that answers with canned Qdrant-shaped results.
 /// </summary>
 public sealed class QdrantRequestSchemaTests
@@ -54,7 +56,7 @@ public sealed class QdrantRequestSchemaTests
     {
         var requests = await RecordAsync((_, index) => BuildSampleAsync(index));
 
-        var bodies = await AssertValidAsync(requests, HttpMethod.Put, "/collections/{collection_name}/index", "CreateFieldIndex", 6);
+        var bodies = await AssertValidAsync(requests, HttpMethod.Put, "/collections/{collection_name}/index", "CreateFieldIndex", 7);
         Assert.Equal(
             [
                 """{"field_name":"kind","field_schema":"keyword"}""",
@@ -63,6 +65,7 @@ public sealed class QdrantRequestSchemaTests
                 """{"field_name":"level","field_schema":"keyword"}""",
                 """{"field_name":"field","field_schema":"keyword"}""",
                 """{"field_name":"ordinal","field_schema":"integer"}""",
+                """{"field_name":"revision","field_schema":"integer"}""",
             ],
             bodies);
     }
@@ -132,8 +135,13 @@ public sealed class QdrantRequestSchemaTests
     {
         var requests = await RecordAsync((_, index) => BuildSampleAsync(index));
 
-        var bodies = await AssertValidAsync(requests, HttpMethod.Post, "/collections/{collection_name}/points/count", "CountRequest", 1);
-        Assert.Equal("""{"filter":{"must":[{"key":"kind","match":{"value":"chunk"}}]},"exact":true}""", bodies[0]);
+        var bodies = await AssertValidAsync(requests, HttpMethod.Post, "/collections/{collection_name}/points/count", "CountRequest", 2);
+        Assert.Equal(
+            [
+                """{"filter":{"must":[{"key":"kind","match":{"value":"chunk"}}]},"exact":true}""",
+                """{"filter":{"must":[{"key":"kind","match":{"value":"document"}}]},"exact":true}""",
+            ],
+            bodies);
     }
 
     [Fact]
@@ -161,7 +169,11 @@ public sealed class QdrantRequestSchemaTests
         });
         var spec = await QdrantOpenApiSpec.GetAsync();
 
-        Assert.Empty(requests.SelectMany(spec.Validate));
+        foreach (var version in await QdrantOpenApiSpec.GetAllAsync())
+        {
+            Assert.Empty(requests.SelectMany(version.Validate));
+        }
+
         Assert.Equal(
             [
                 "DELETE /collections/{collection_name}",
@@ -183,7 +195,64 @@ public sealed class QdrantRequestSchemaTests
             requests.Select(r => $"{r.Method} {spec.Template(r.Path)}").Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task Update_EveryRequest_MatchesTheSpec()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var read = await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(corpus.Path, Token);
+        var birth = read.Documents.Single(d => d.Id == "tthc-1.001193");
+        var chunks = new LegalStructureChunker(Microsoft.Extensions.Options.Options.Create(new ChunkingOptions())).Split(birth)
+            .Select(c => Core.Ingestion.IngestionPipeline.Analyze(c, birth.Aliases)).ToList();
+        var committed = new IndexMetadataPayload
+        {
+            Kind = ["index"],
+            IndexVersion = 1,
+            Revision = 1,
+            AverageLength = 40,
+            Bm25K1 = 1.2,
+            Bm25B = 0.75,
+            AnalyzerVersion = TextAnalyzer.Version,
+            DocumentCount = 1,
+            ChunkCount = 0,
+            BuiltAt = DateTimeOffset.UnixEpoch,
+            ContentHash = "0",
+            Documents = new Dictionary<string, DocumentEntry> { ["nd-120-2025"] = new("regulations/nd-120.md", "00", 0, 0, "00") },
+        };
+        var metadata = System.Text.Json.JsonSerializer.Serialize(committed, QdrantJson.Options);
+        using var handler = new RecordingHandler(request => (request.Method.Method, request.Path) switch
+        {
+            ("GET", "/") => RecordingHandler.Root(),
+            ("GET", "/aliases") => RecordingHandler.Ok("""{"aliases":[{"alias_name":"pa","collection_name":"pa-v1"}]}"""),
+            ("POST", "/collections/pa-v1/points") => RecordingHandler.Ok($$"""[{"id":"{{Guid.Empty}}","payload":{{metadata}}}]"""),
+            ("POST", "/collections/pa-v1/points/scroll") => RecordingHandler.Ok(request.Body!.Contains("\"unigrams\"", StringComparison.Ordinal)
+                ? $$$"""{"points":[{"id":"{{{Guid.Empty}}}","payload":{"unigrams":["khai","sinh"]}}],"next_page_offset":null}"""
+                : """{"points":[],"next_page_offset":null}"""),
+            ("POST", "/collections/pa-v1/points/count") => RecordingHandler.Ok(request.Body!.Contains(DocumentKind, StringComparison.Ordinal) ? """{"count":1}""" : $$"""{"count":{{chunks.Count}}}"""),
+            ("PUT", "/collections/pa-v1/points") or ("POST", "/collections/pa-v1/points/delete") => RecordingHandler.Ok(Update),
+            _ => null,
+        });
+        using var http = new HttpClient(handler);
+        using var index = new QdrantChunkIndex(http, new QdrantOptions { Url = new Uri("http://qdrant.test:6333"), Collection = Alias });
+
+        await index.ListSourcesAsync(Token);
+        var info = await index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, [birth], chunks, ["nd-120-2025"]), Token);
+
+        Assert.Equal(2, info.Version);
+        foreach (var spec in await QdrantOpenApiSpec.GetAllAsync())
+        {
+            Assert.Empty(handler.Requests.SelectMany(spec.Validate));
+        }
+
+        var bodies = handler.Requests.Where(r => r.Body is not null).Select(r => $"{r.Method} {r.Path} {r.Body}").ToList();
+        Assert.Contains("""POST /collections/pa-v1/points/scroll {"filter":{"must":[{"key":"revision","range":{"gt":1}}]},"limit":256,"with_payload":{"include":["document_id","revision"]},"with_vector":false}""", bodies);
+        Assert.Contains("""POST /collections/pa-v1/points/delete {"filter":{"must":[{"key":"document_id","match":{"any":["tthc-1.001193","nd-120-2025"]}}],"must_not":[{"key":"revision","match":{"value":2}}]}}""", bodies);
+        Assert.Contains("""POST /collections/pa-v1/points/scroll {"filter":{"must":[{"key":"kind","match":{"value":"chunk"}}]},"limit":1024,"with_payload":{"include":["unigrams"]},"with_vector":false}""", bodies);
+        Assert.Contains("\"revision\":2", bodies.First(b => b.StartsWith("PUT /collections/pa-v1/points", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("\"unigram_document_frequencies\":{\"khai\":1,\"sinh\":1}", bodies.Last(), StringComparison.Ordinal);
+    }
+
     private const string NextPage = "2f0a6b1c-0000-5000-8000-000000000001";
+    private const string DocumentKind = "\"document\"";
 
     private static async Task<IndexInfo> BuildSampleAsync(IChunkIndex index)
     {
@@ -205,7 +274,8 @@ public sealed class QdrantRequestSchemaTests
             ("PUT", var path) when path.EndsWith("/index", StringComparison.Ordinal) || path.EndsWith("/points", StringComparison.Ordinal) => RecordingHandler.Ok(Update),
             ("PUT", _) => RecordingHandler.Ok("true"),
             ("POST", "/collections/aliases") => RecordingHandler.Ok("true"),
-            ("POST", var path) when path.EndsWith("/points/count", StringComparison.Ordinal) => RecordingHandler.Ok($$"""{"count":{{chunkCount}}}"""),
+            ("POST", var path) when path.EndsWith("/points/count", StringComparison.Ordinal) => RecordingHandler.Ok(
+                $$"""{"count":{{(request.Body!.Contains(DocumentKind, StringComparison.Ordinal) ? 3 : chunkCount)}}}"""),
             ("POST", var path) when path.EndsWith("/points/query", StringComparison.Ordinal) => RecordingHandler.Ok("""{"points":[]}"""),
             ("POST", var path) when path.EndsWith("/points/scroll", StringComparison.Ordinal) => RecordingHandler.Ok(
                 Interlocked.Increment(ref scrolls) == 1 ? $$"""{"points":[],"next_page_offset":"{{NextPage}}"}""" : """{"points":[],"next_page_offset":null}"""),
@@ -222,15 +292,19 @@ public sealed class QdrantRequestSchemaTests
         return handler.Requests;
     }
 
-    /// <summary>Checks the requests to one operation against the spec and returns their bodies, in order.</summary>
+    /// <summary>Checks the requests to one operation against every spec and returns their bodies, in order.</summary>
     private static async Task<IReadOnlyList<string>> AssertValidAsync(IReadOnlyList<RecordedRequest> requests, HttpMethod method, string template, string schema, int expectedCount)
     {
         var spec = await QdrantOpenApiSpec.GetAsync();
         var matching = requests.Where(r => r.Method == method && spec.Template(r.Path) == template).ToList();
 
-        Assert.Equal(schema, spec.RequestSchema(method, template));
         Assert.Equal(expectedCount, matching.Count);
-        Assert.Empty(matching.SelectMany(spec.Validate));
+        foreach (var version in await QdrantOpenApiSpec.GetAllAsync())
+        {
+            Assert.Equal(schema, version.RequestSchema(method, template));
+            Assert.Empty(matching.SelectMany(version.Validate));
+        }
+
         return matching.Select(r => r.Body!).ToList();
     }
 

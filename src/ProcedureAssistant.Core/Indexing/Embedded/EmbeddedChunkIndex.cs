@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
@@ -44,21 +42,55 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
-        var contentHash = ContentHash(snapshot.AnalyzerVersion, snapshot.Documents, chunks);
-        var builtAt = _time.GetUtcNow();
-
+        var chunks = snapshot.Chunks.Select(Store).ToList();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, snapshot.AnalyzerVersion, builtAt, contentHash, snapshot.Documents, chunks);
-            var version = _store is null
-                ? (_live?.Info.Version ?? 0) + 1
-                : await _store.SaveAsync(Build, cancellationToken).ConfigureAwait(false);
-            var live = new LiveIndex(Build(version), _bm25);
-            _live = live;
-            _loadAttempted = true;
-            return live.Info;
+            return await SaveAsync(snapshot.AnalyzerVersion, snapshot.Documents, chunks, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default) =>
+        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Documents
+            .Select(d => new DocumentSource(d.Id, d.SourcePath, d.ContentHash))
+            .ToList();
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes a new version like <see cref="ReplaceAsync"/>, atomically, reusing the stored chunks of every document
+    /// the update does not touch. Documents are kept in source-path order, the order a full read of the corpus gives,
+    /// so the new version is the one a full build would write.
+    /// </remarks>
+    public async Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var touched = update.TouchedDocumentIds();
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var live = await LoadLockedAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
+            if (live.Stored.AnalyzerVersion != update.AnalyzerVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The live index was built by analyser {live.Stored.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
+            }
+
+            var documents = live.Stored.Documents.Where(d => !touched.Contains(d.Id))
+                .Concat(update.Documents)
+                .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
+                .ToList();
+            var position = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+            var chunks = live.Stored.Chunks.Where(c => !touched.Contains(c.Chunk.DocumentId))
+                .Concat(update.Chunks.Select(Store))
+                .OrderBy(c => position.GetValueOrDefault(c.Chunk.DocumentId, int.MaxValue))
+                .ThenBy(c => c.Chunk.Ordinal)
+                .ToList();
+            return await SaveAsync(update.AnalyzerVersion, documents, chunks, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -100,8 +132,27 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     public void Dispose() => _gate.Dispose();
 
     private async Task<LiveIndex> RequireAsync(CancellationToken cancellationToken) =>
-        await LoadOnceAsync(cancellationToken).ConfigureAwait(false)
-        ?? throw new IndexUnavailableException("No index has been built yet: run 'ingest', or wait for the service to finish its first ingestion.");
+        await LoadOnceAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
+
+    private static IndexUnavailableException NoIndex() =>
+        new("No index has been built yet: run 'ingest', or wait for the service to finish its first ingestion.");
+
+    private static StoredChunk Store(IndexedChunk chunk) => new(chunk.Chunk, chunk.Terms.Frequencies, chunk.Terms.Length);
+
+    // Callers hold _gate.
+    private async Task<IndexInfo> SaveAsync(string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken)
+    {
+        var contentHash = ContentDigest.Combine(analyzerVersion, ContentDigest.PerDocument(documents, chunks));
+        var builtAt = _time.GetUtcNow();
+        StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks);
+        var version = _store is null
+            ? (_live?.Info.Version ?? 0) + 1
+            : await _store.SaveAsync(Build, cancellationToken).ConfigureAwait(false);
+        var live = new LiveIndex(Build(version), _bm25);
+        _live = live;
+        _loadAttempted = true;
+        return live.Info;
+    }
 
     private async Task<LiveIndex?> LoadOnceAsync(CancellationToken cancellationToken)
     {
@@ -113,14 +164,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_loadAttempted)
-            {
-                var stored = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
-                _live = stored is null ? null : new LiveIndex(stored, _bm25);
-                _loadAttempted = true;
-            }
-
-            return _live;
+            return await LoadLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -128,11 +172,17 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         }
     }
 
-    private static string ContentHash(string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks)
+    // Callers hold _gate.
+    private async Task<LiveIndex?> LoadLockedAsync(CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { analyzerVersion, documents, chunks }));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        if (!_loadAttempted && _store is not null)
+        {
+            var stored = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
+            _live = stored is null ? null : new LiveIndex(stored, _bm25);
+            _loadAttempted = true;
+        }
+
+        return _live;
     }
 
     private sealed class LiveIndex

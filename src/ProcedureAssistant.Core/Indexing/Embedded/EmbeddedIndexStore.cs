@@ -10,9 +10,9 @@ namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
 /// Keeps embedded index versions in a folder and switches between them atomically. A version is written to a
-/// temporary file, flushed to disk and renamed; only then is the <c>CURRENT</c> pointer replaced (again by
-/// rename). A crash at any point leaves the previous version readable, and a damaged file (checked by
-/// SHA-256) is skipped in favour of the newest intact one.
+/// temporary file, flushed to disk, read back (its length and SHA-256 must be those of the serialized version) and
+/// renamed; only then is the <c>CURRENT</c> pointer replaced (again by rename). A crash at any point leaves the
+/// previous version readable, and a damaged file (checked by SHA-256) is skipped in favour of the newest intact one.
 /// </summary>
 internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
 {
@@ -85,6 +85,7 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             stream.Flush(flushToDisk: true);
         }
 
+        await VerifyAsync(temporary, payload, index.Version, cancellationToken).ConfigureAwait(false);
         File.Move(temporary, finalPath, overwrite: true);
         var pointerTemporary = Path.Combine(Folder, PointerFile + ".tmp");
         await using (var pointer = new FileStream(pointerTemporary, FileMode.Create, FileAccess.Write))
@@ -96,6 +97,18 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
         File.Move(pointerTemporary, Path.Combine(Folder, PointerFile), overwrite: true);
         PruneOldVersions();
         return version;
+    }
+
+    // What the pointer will name must read back whole and unchanged. (The serialized payload is the index with its
+    // document and chunk counts; comparing bytes instead of deserializing keeps the check cheap.)
+    private static async Task VerifyAsync(string path, byte[] payload, long version, CancellationToken cancellationToken)
+    {
+        var written = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
+        if (!written.Span.SequenceEqual(payload))
+        {
+            File.Delete(path);
+            throw new InvalidDataException($"Index version {version} read back different from what was written; the live version was not switched.");
+        }
     }
 
     private static byte[] Serialize(StoredIndex index)
@@ -110,6 +123,18 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
     }
 
     private static async Task<StoredIndex> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        var payload = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
+        using var gzip = new GZipStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress);
+        var index = await JsonSerializer.DeserializeAsync<StoredIndex>(gzip, Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidDataException("empty index");
+        return index.Format == StoredIndex.CurrentFormat
+            ? index
+            : throw new InvalidDataException($"format {index.Format} is not supported (expected {StoredIndex.CurrentFormat})");
+    }
+
+    /// <summary>The compressed payload of a version file, after checking its header, length and checksum.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(string path, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         const int headerLength = 8 + 8 + 32;
@@ -130,12 +155,7 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             throw new InvalidDataException("checksum mismatch");
         }
 
-        using var gzip = new GZipStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress);
-        var index = await JsonSerializer.DeserializeAsync<StoredIndex>(gzip, Json, cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidDataException("empty index");
-        return index.Format == StoredIndex.CurrentFormat
-            ? index
-            : throw new InvalidDataException($"format {index.Format} is not supported (expected {StoredIndex.CurrentFormat})");
+        return payload;
     }
 
     private List<(long Version, string Path)> VersionFiles()

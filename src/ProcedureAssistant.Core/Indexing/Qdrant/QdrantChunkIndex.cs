@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,11 +12,12 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 
 /// <summary>
 /// The index in a Qdrant server, reached through its REST API. Readers use an alias (<see cref="QdrantOptions.Collection"/>);
-/// every build fills a new collection <c>{alias}-v{n}</c>, checks it holds every chunk, then switches the alias to
-/// it in one atomic step and deletes the previous collection. A build that fails before the switch deletes its
-/// half-built collection and leaves the alias where it was. Chunks are scored with BM25 through a sparse vector
-/// and the collection's IDF modifier, so results match <see cref="Bm25Index"/> (see <see cref="Bm25SparseEncoder"/>).
-/// Thread-safe; builds in one process run one at a time.
+/// every build fills a new collection <c>{alias}-v{n}</c>, checks it holds every document and chunk, then switches
+/// the alias to it in one atomic step and deletes the collections of earlier builds. A build that fails before the
+/// switch deletes its half-built collection and leaves the alias where it was (one killed outright is deleted by the
+/// next build that succeeds). Chunks are scored with BM25 through a sparse vector and the collection's IDF modifier,
+/// so results match <see cref="Bm25Index"/> (see <see cref="Bm25SparseEncoder"/>). Thread-safe; builds and updates
+/// in one process run one at a time, and only one process should write to an alias at a time.
 /// </summary>
 /// <remarks>
 /// Each collection holds one point per chunk (its fields, its single-syllable terms and, on a document's first chunk,
@@ -28,6 +27,20 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 /// (from its stored term list, exact, not re-derived from text) and how rare the term is (from the metadata, read once
 /// per build and cached), which Qdrant computes internally but does not expose. Stored term lists rather than
 /// re-analysing the hit's text keep coverage tied to the terms that were indexed, whoever built the snapshot.
+/// <para>
+/// <see cref="UpdateAsync"/> changes the live collection in place, and readers keep using it throughout: (1) the
+/// points of the added and changed documents are upserted, overwriting old chunks with the same id; (2) every other
+/// point of those documents and of the removed ones is deleted by a filter on the update's revision; (3) the term
+/// statistics are recounted from the chunks' stored terms and the documents and chunks are counted; (4) the
+/// metadata point is written, which commits the update. So a reader never misses a document that stays, may for a
+/// moment see a changed document's old and new chunks side by side, and sees the counts, version and term
+/// statistics switch in one step at (4); another process's cached statistics follow within
+/// <see cref="StatisticsMaxAge"/>. An update killed before (4) leaves the service answering from a mix of old and
+/// new chunks of the documents it was writing; those points carry a revision above the committed one, so
+/// <see cref="ListSourcesAsync"/> marks their documents for reading again and the next update rewrites them whole.
+/// New document vectors use the average chunk length of the last full build, so after many updates the length
+/// normalisation drifts from a fresh build's (a warning says by how much; a full re-index resets it).
+/// </para>
 /// </remarks>
 public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 {
@@ -52,7 +65,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         (PayloadField.Level, PayloadSchemaType.Keyword),
         (PayloadField.Field, PayloadSchemaType.Keyword),
         (PayloadField.Ordinal, PayloadSchemaType.Integer),
+        (PayloadField.Revision, PayloadSchemaType.Integer),
     ];
+
+    // Updates warn when the average chunk length has moved further than this from the one vectors were encoded with.
+    private const double AverageLengthDriftWarning = 0.05;
 
     private readonly QdrantRestClient _client;
     private readonly string _alias;
@@ -61,7 +78,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile TermStatistics? _statistics;
+    private volatile CachedStatistics? _statistics;
 
     /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
     public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
@@ -84,6 +101,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     /// <summary>The alias readers use.</summary>
     public string Alias => _alias;
 
+    /// <summary>How long term statistics read from the metadata point are used before they are read again.</summary>
+    public static TimeSpan StatisticsMaxAge { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The collection that holds build <paramref name="version"/>.</summary>
     public string CollectionName(long version) => $"{_alias}-v{version.ToString(CultureInfo.InvariantCulture)}";
 
@@ -92,7 +112,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     {
         try
         {
-            var metadata = await ReadMetadataAsync(PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false);
+            var metadata = await ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken).ConfigureAwait(false);
             return metadata?.ToInfo();
         }
         catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
@@ -105,39 +125,165 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var contentHash = ContentHash(snapshot);
-        var builtAt = _time.GetUtcNow();
+        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
+        var entries = Entries(snapshot.Documents, chunks);
         var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
+        var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var previous = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false);
-            var version = NextVersion(await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false));
+            var live = await GetInfoAsync(cancellationToken).ConfigureAwait(false);
+            var collections = await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
+            var version = Math.Max(NextVersion(collections), (live?.Version ?? 0) + 1);
             var collection = CollectionName(version);
             var metadata = new IndexMetadataPayload
             {
                 Kind = [PointKind.Metadata],
                 IndexVersion = version,
+                Revision = version,
+                AverageLength = encoder.AverageLength,
+                Bm25K1 = _bm25.K1,
+                Bm25B = _bm25.B,
                 AnalyzerVersion = snapshot.AnalyzerVersion,
                 DocumentCount = snapshot.Documents.Count,
                 ChunkCount = snapshot.Chunks.Count,
-                BuiltAt = builtAt,
-                ContentHash = contentHash,
+                BuiltAt = _time.GetUtcNow(),
+                ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
                 UnigramDocumentFrequencies = unigrams,
+                Documents = entries,
             };
 
             QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
-            await BuildAsync(collection, snapshot, metadata, cancellationToken).ConfigureAwait(false);
+            await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), metadata, cancellationToken).ConfigureAwait(false);
             QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
-            _statistics = new TermStatistics(version, snapshot.Chunks.Count, unigrams);
-            // Only collections of this alias's builds are deleted: one someone else pointed the alias at stays.
-            if (previous is not null && previous != collection && _versionName.IsMatch(previous))
+            _statistics = new CachedStatistics(new TermStatistics(version, snapshot.Chunks.Count, unigrams), _time.GetUtcNow());
+
+            // Earlier builds of this alias go, including half-built ones of killed processes; a collection someone
+            // else pointed the alias at, or a later build, stays.
+            foreach (var stale in collections.Where(c => BuildNumber(c) is > 0 and var build && build < version))
             {
-                await TryDeleteAsync(previous).ConfigureAwait(false);
+                await TryDeleteAsync(stale).ConfigureAwait(false);
             }
 
             return metadata.ToInfo();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        var collection = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false);
+        var metadata = collection is null ? null : await ReadMetadataAsync(collection, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false);
+        if (collection is null || metadata is null || CannotUpdate(metadata) is not null)
+        {
+            return null;
+        }
+
+        var (dirty, _) = await UncommittedAsync(collection, metadata, cancellationToken).ConfigureAwait(false);
+        var sources = metadata.Documents!
+            .Where(e => e.Value.SourcePath is not null)
+            .Select(e => new DocumentSource(e.Key, e.Value.SourcePath!, dirty.Contains(e.Key) ? string.Empty : e.Value.ContentHash ?? string.Empty))
+            .ToList();
+
+        // Documents a killed update had started to add: unknown to the commit record, they must be read again (or removed).
+        sources.AddRange(dirty.Where(id => !metadata.Documents!.ContainsKey(id)).Select(id => new DocumentSource(id, string.Empty, string.Empty)));
+        return sources;
+    }
+
+    /// <inheritdoc />
+    public async Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var touched = update.TouchedDocumentIds();
+        var chunks = update.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Everything goes to the collection the alias names now, so that a full build switching the alias
+            // meanwhile is not mixed into.
+            var collection = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
+            var metadata = await ReadMetadataAsync(collection, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false)
+                ?? throw new IndexUnavailableException($"The Qdrant collection '{collection}' behind '{_alias}' has no index metadata: it was not built by this service. Run a full re-index.");
+            if (CannotUpdate(metadata) is { } reason)
+            {
+                throw new InvalidOperationException($"The Qdrant index '{_alias}' cannot be updated in place ({reason}): run a full re-index.");
+            }
+
+            if (metadata.AnalyzerVersion != update.AnalyzerVersion)
+            {
+                throw new InvalidOperationException(
+                    $"The live index was built by analyser {metadata.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
+            }
+
+            // A revision no point carries yet, not even one of a killed update, so step (2) keeps only this update's points.
+            var (_, highest) = await UncommittedAsync(collection, metadata, cancellationToken).ConfigureAwait(false);
+            var revision = Math.Max(highest, metadata.Revision!.Value) + 1;
+            var encoder = new Bm25SparseEncoder(_bm25, metadata.AverageLength!.Value);
+            var entries = metadata.Documents!.Where(e => !touched.Contains(e.Key)).ToDictionary(StringComparer.Ordinal);
+            foreach (var (id, entry) in Entries(update.Documents, chunks))
+            {
+                entries[id] = entry;
+            }
+
+            QdrantLog.Updating(_logger, collection, _alias, update.Documents.Count, update.RemovedDocumentIds.Count, revision);
+            await _client.UpsertAsync(collection, Points(update.Documents, update.Chunks, encoder, metadata.IndexVersion, revision), cancellationToken).ConfigureAwait(false);
+            if (touched.Count > 0)
+            {
+                var stale = new QdrantFilter(
+                    Must: [new FieldCondition(PayloadField.DocumentId, new MatchCondition(Any: [.. touched]))],
+                    MustNot: [QdrantFilter.Match(PayloadField.Revision, revision)]);
+                await _client.DeleteAsync(collection, stale, cancellationToken).ConfigureAwait(false);
+            }
+
+            var statistics = await RecountAsync(collection, metadata.IndexVersion, cancellationToken).ConfigureAwait(false);
+            var documentCount = entries.Values.Count(e => e.SourcePath is not null);
+            var chunkCount = entries.Values.Sum(e => e.Chunks);
+            await VerifyCountsAsync(collection, documentCount, chunkCount, statistics.ChunkCount, "the update is not committed; the next update repairs it", cancellationToken).ConfigureAwait(false);
+
+            var committed = metadata with
+            {
+                Revision = revision,
+                DocumentCount = documentCount,
+                ChunkCount = chunkCount,
+                BuiltAt = _time.GetUtcNow(),
+                ContentHash = ContentDigest.Combine(update.AnalyzerVersion, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
+                UnigramDocumentFrequencies = statistics.UnigramDocumentFrequencies,
+                Documents = entries,
+            };
+            await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), committed)], cancellationToken).ConfigureAwait(false);
+            _statistics = new CachedStatistics(statistics, _time.GetUtcNow());
+
+            var averageLength = chunkCount == 0 ? encoder.AverageLength : entries.Values.Sum(e => e.Length) / (double)chunkCount;
+            if (Math.Abs((averageLength / encoder.AverageLength) - 1) > AverageLengthDriftWarning)
+            {
+                QdrantLog.AverageLengthDrifted(_logger, _alias, encoder.AverageLength, averageLength);
+            }
+
+            return committed.ToInfo();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Deletes every collection of this alias's builds, and with them the alias (throw-away indexes).</summary>
+    public async Task DeleteAllAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var collection in (await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false)).Where(c => BuildNumber(c) > 0))
+            {
+                await _client.DeleteCollectionAsync(collection, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -227,36 +373,54 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     /// <summary>The point id of a chunk: a UUID v5 of its id, so re-writing a chunk overwrites its point.</summary>
     internal static Guid ChunkPointId(string chunkId) => UuidV5.Create(ChunkNamespace, chunkId);
 
-    /// <summary>The points of one build: chunks (a document's first also holds the document), then documents without chunks.</summary>
-    private List<PointStruct> Points(IndexSnapshot snapshot, long version)
+    /// <summary>
+    /// The points of a build or update: chunks (a document's first also holds the document), then documents without
+    /// chunks. <paramref name="version"/> is the collection's build, <paramref name="revision"/> the writing one.
+    /// </summary>
+    private static List<PointStruct> Points(IReadOnlyList<CorpusDocument> documents, IReadOnlyList<IndexedChunk> chunks, Bm25SparseEncoder encoder, long version, long revision)
     {
-        var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
-        var documents = snapshot.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var points = new List<PointStruct>(snapshot.Chunks.Count + 1);
-        foreach (var indexed in snapshot.Chunks)
+        var points = new List<PointStruct>(chunks.Count + 1);
+        foreach (var indexed in chunks)
         {
             var chunk = indexed.Chunk;
-            var document = documents.GetValueOrDefault(chunk.DocumentId);
+            var document = byId.GetValueOrDefault(chunk.DocumentId);
             var isFirst = document is not null && seen.Add(chunk.DocumentId);
             points.Add(new PointStruct(
                 ChunkPointId(chunk.Id),
                 new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) },
-                ChunkPayload.From(indexed, document, isFirst, version)));
+                ChunkPayload.From(indexed, document, isFirst, version, revision)));
         }
 
-        foreach (var document in snapshot.Documents.Where(d => !seen.Contains(d.Id)))
+        foreach (var document in documents.Where(d => !seen.Contains(d.Id)))
         {
             points.Add(new PointStruct(
                 UuidV5.Create(DocumentNamespace, document.Id),
                 new Dictionary<string, object>(),
-                new DocumentPayload(document, [PointKind.Document], document.Id, version)));
+                new DocumentPayload(document, [PointKind.Document], document.Id, version, revision)));
         }
 
         return points;
     }
 
-    private async Task BuildAsync(string collection, IndexSnapshot snapshot, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    /// <summary>The commit-record entry of every document id of a set of documents and chunks.</summary>
+    private static Dictionary<string, DocumentEntry> Entries(IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks)
+    {
+        var byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var groups = chunks.GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return ContentDigest.PerDocument(documents, chunks).ToDictionary(
+            d => d.Key,
+            d =>
+            {
+                var document = byId.GetValueOrDefault(d.Key);
+                var own = groups.GetValueOrDefault(d.Key) ?? [];
+                return new DocumentEntry(document?.SourcePath, document?.ContentHash, own.Count, own.Sum(c => (long)c.Length), d.Value);
+            },
+            StringComparer.Ordinal);
+    }
+
+    private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, IndexMetadataPayload metadata, CancellationToken cancellationToken)
     {
         var created = false;
         try
@@ -268,17 +432,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 await _client.CreatePayloadIndexAsync(collection, field, schema, cancellationToken).ConfigureAwait(false);
             }
 
-            await _client.UpsertAsync(collection, Points(snapshot, metadata.IndexVersion), cancellationToken).ConfigureAwait(false);
+            await _client.UpsertAsync(collection, points, cancellationToken).ConfigureAwait(false);
 
             // The metadata point goes last: a collection that has one was filled completely.
             await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), metadata)], cancellationToken).ConfigureAwait(false);
-            var count = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk)), cancellationToken).ConfigureAwait(false);
-            if (count != snapshot.Chunks.Count)
-            {
-                throw new QdrantException(
-                    $"Collection '{collection}' holds {count} chunk points after the upload instead of {snapshot.Chunks.Count} (are chunk ids unique?); the alias '{_alias}' was not switched.");
-            }
-
+            await VerifyCountsAsync(collection, metadata.DocumentCount, metadata.ChunkCount, null, $"the alias '{_alias}' was not switched", cancellationToken).ConfigureAwait(false);
             await _client.SwapAliasAsync(_alias, collection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (created)
@@ -287,6 +445,74 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             await TryDeleteAsync(collection).ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Checks that the collection holds the expected number of document and chunk points (and, when given, that
+    /// the chunks just scanned were as many); else throws, saying what was not done.
+    /// </summary>
+    private async Task VerifyCountsAsync(string collection, int documents, int chunks, int? scannedChunks, string consequence, CancellationToken cancellationToken)
+    {
+        var chunkPoints = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk)), cancellationToken).ConfigureAwait(false);
+        var documentPoints = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document)), cancellationToken).ConfigureAwait(false);
+        if (chunkPoints != chunks || documentPoints != documents || (scannedChunks is { } scanned && scanned != chunks))
+        {
+            throw new QdrantException(
+                $"Collection '{collection}' holds {chunkPoints} chunk points and {documentPoints} document points instead of {chunks} and {documents} " +
+                $"(are chunk and document ids unique?); {consequence}.");
+        }
+    }
+
+    /// <summary>Why the commit record does not allow an update in place, or null when it does.</summary>
+    private string? CannotUpdate(IndexMetadataPayload metadata) => metadata switch
+    {
+        { Documents: null } or { Revision: null } or { AverageLength: null } => "it was built before incremental updates existed",
+        _ when metadata.Bm25K1 != _bm25.K1 || metadata.Bm25B != _bm25.B =>
+            $"its vectors use BM25 k1={metadata.Bm25K1}, b={metadata.Bm25B}, the configuration k1={_bm25.K1}, b={_bm25.B}",
+        _ => null,
+    };
+
+    /// <summary>The documents of points a killed update wrote after the last commit, and the highest revision any point carries.</summary>
+    private async Task<(IReadOnlySet<string> Documents, long HighestRevision)> UncommittedAsync(string collection, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    {
+        var committed = metadata.Revision!.Value;
+        var filter = QdrantFilter.All(new FieldCondition(PayloadField.Revision, Range: new RangeCondition(Gt: committed)));
+        var documents = new HashSet<string>(StringComparer.Ordinal);
+        var highest = committed;
+        await foreach (var point in _client.ScrollAllAsync<PointStatePayload>(collection, filter, PayloadSelector.Only(PayloadField.DocumentId, PayloadField.Revision), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (point.Payload is { DocumentId: { } id })
+            {
+                documents.Add(id);
+            }
+
+            highest = Math.Max(highest, point.Payload?.Revision ?? committed);
+        }
+
+        if (documents.Count > 0)
+        {
+            QdrantLog.UncommittedFound(_logger, collection, documents.Count);
+        }
+
+        return (documents, highest);
+    }
+
+    /// <summary>The term statistics of the collection as it is now, counted from every chunk's stored terms.</summary>
+    private async Task<TermStatistics> RecountAsync(string collection, long version, CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chunks = 0;
+        var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk));
+        await foreach (var point in _client.ScrollAllAsync<PointStatePayload>(collection, filter, PayloadSelector.Only(PayloadField.Unigrams), pageSize: 1024, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            chunks++;
+            foreach (var term in point.Payload?.Unigrams ?? [])
+            {
+                counts[term] = counts.GetValueOrDefault(term) + 1;
+            }
+        }
+
+        return new TermStatistics(version, chunks, counts);
     }
 
     // Cleanup must not hide the error that caused it, and runs even when the build was cancelled. A collection the
@@ -307,28 +533,30 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     }
 
     // One more than any build number in use, so that a collection left behind by a crashed build is never reused.
-    private long NextVersion(IEnumerable<string> collections) =>
-        collections.Select(name => _versionName.Match(name))
-            .Where(match => match.Success)
-            .Select(match => long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))
-            .DefaultIfEmpty(0)
-            .Max() + 1;
+    private long NextVersion(IEnumerable<string> collections) => collections.Select(BuildNumber).DefaultIfEmpty(0).Max() + 1;
 
-    private async Task<IndexMetadataPayload?> ReadMetadataAsync(object withPayload, CancellationToken cancellationToken)
+    /// <summary>The build number of one of this alias's collections, or 0 for any other collection.</summary>
+    private long BuildNumber(string collection) =>
+        _versionName.Match(collection) is { Success: true } match ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+
+    private async Task<IndexMetadataPayload?> ReadMetadataAsync(string collection, object withPayload, CancellationToken cancellationToken)
     {
-        var points = await _client.RetrieveAsync<IndexMetadataPayload>(_alias, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
+        var points = await _client.RetrieveAsync<IndexMetadataPayload>(collection, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
         return points.Count == 0 ? null : points[0].Payload;
     }
 
-    /// <summary>The term statistics of build <paramref name="version"/>, or null when the alias now holds another build.</summary>
+    /// <summary>
+    /// The term statistics of build <paramref name="version"/>, or null when the alias now holds another build.
+    /// Cached, and read again once older than <see cref="StatisticsMaxAge"/> so that updates made by another process show.
+    /// </summary>
     private async Task<TermStatistics?> StatisticsAsync(long version, CancellationToken cancellationToken)
     {
-        if (_statistics is { } cached && cached.Version == version)
+        if (_statistics is { } cached && cached.Statistics.Version == version && _time.GetUtcNow() - cached.ReadAt < StatisticsMaxAge)
         {
-            return cached;
+            return cached.Statistics;
         }
 
-        var metadata = await OnAliasAsync(() => ReadMetadataAsync(true, cancellationToken)).ConfigureAwait(false)
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
             ?? throw new IndexUnavailableException($"The Qdrant collection behind '{_alias}' has no index metadata: it was not built by this service. Run 'ingest'.");
         if (metadata.IndexVersion != version)
         {
@@ -336,7 +564,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         }
 
         var statistics = new TermStatistics(version, metadata.ChunkCount, metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>());
-        _statistics = statistics;
+        _statistics = new CachedStatistics(statistics, _time.GetUtcNow());
         return statistics;
     }
 
@@ -355,12 +583,5 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private IndexUnavailableException NoIndex(Exception? inner = null) =>
         new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);
 
-    // The same hash as the embedded index computes, so the same corpus gives the same hash on either backend.
-    private static string ContentHash(IndexSnapshot snapshot)
-    {
-        var analyzerVersion = snapshot.AnalyzerVersion;
-        var documents = snapshot.Documents;
-        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { analyzerVersion, documents, chunks })));
-    }
+    private sealed record CachedStatistics(TermStatistics Statistics, DateTimeOffset ReadAt);
 }

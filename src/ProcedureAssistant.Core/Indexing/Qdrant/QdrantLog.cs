@@ -22,4 +22,13 @@ internal static partial class QdrantLog
 
     [LoggerMessage(105, LogLevel.Warning, "Could not delete Qdrant collection {Collection}: {Reason}")]
     public static partial void DeleteFailed(ILogger logger, string collection, string reason);
+
+    [LoggerMessage(106, LogLevel.Information, "Updating Qdrant collection {Collection} behind alias {Alias} in place: {ChangedCount} documents added or changed, {RemovedCount} removed, revision {Revision}")]
+    public static partial void Updating(ILogger logger, string collection, string alias, int changedCount, int removedCount, long revision);
+
+    [LoggerMessage(107, LogLevel.Warning, "Qdrant collection {Collection} holds points of {DocumentCount} documents written by an update that did not complete; they are read again")]
+    public static partial void UncommittedFound(ILogger logger, string collection, int documentCount);
+
+    [LoggerMessage(108, LogLevel.Warning, "The average chunk length of {Alias} is now {Current:0.0} syllables, its vectors were encoded with {Encoded:0.0}: run a full re-index to renew BM25's length normalisation")]
+    public static partial void AverageLengthDrifted(ILogger logger, string alias, double encoded, double current);
 }

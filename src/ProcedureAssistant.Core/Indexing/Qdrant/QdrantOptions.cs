@@ -11,9 +11,11 @@ public sealed class QdrantOptions : IValidatableObject
     /// <summary>The oldest server the index works with: 1.10 brought the Query API and the sparse IDF modifier.</summary>
     public static readonly Version MinimumServerVersion = new(1, 10);
 
-    /// <summary>Base URL of Qdrant's REST API (<c>Qdrant__Url</c>), e.g. <c>http://localhost:6333</c>.</summary>
-    [Required(ErrorMessage = "Qdrant:Url is required when VectorStore:Provider is Qdrant.")]
-    public Uri? Url { get; set; } = new("http://localhost:6333");
+    /// <summary>
+    /// Base URL of Qdrant's REST API (<c>Qdrant__Url</c>), e.g. <c>http://localhost:6333</c>. No default: it is
+    /// required when <c>VectorStore:Provider</c> is <c>Qdrant</c> (checked by <see cref="QdrantOptionsValidator"/>).
+    /// </summary>
+    public Uri? Url { get; set; }
 
     /// <summary>API key sent in the <c>api-key</c> header (<c>Qdrant__ApiKey</c>); from the environment or user secrets only.</summary>
     public string? ApiKey { get; set; }

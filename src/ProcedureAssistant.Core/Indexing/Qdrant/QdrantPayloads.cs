@@ -26,17 +26,22 @@ internal static class PayloadField
     public const string Document = "document";
     public const string Unigrams = "unigrams";
     public const string UnigramDocumentFrequencies = "unigram_document_frequencies";
+    public const string Revision = "revision";
+    public const string Documents = "documents";
 }
 
 /// <summary>
-/// A chunk point: the chunk's fields, its document's field and level (for filters), the build it belongs to, its
-/// single-syllable terms (for coverage) and, on a document's first chunk only, the whole document.
+/// A chunk point: the chunk's fields, its document's field and level (for filters), the build it belongs to and the
+/// revision that wrote it, its single-syllable terms (for coverage) and, on a document's first chunk only, the whole
+/// document.
 /// </summary>
 internal sealed record ChunkPayload
 {
     public required IReadOnlyList<string> Kind { get; init; }
 
     public required long IndexVersion { get; init; }
+
+    public long? Revision { get; init; }
 
     public required string Id { get; init; }
 
@@ -66,10 +71,11 @@ internal sealed record ChunkPayload
 
     public CorpusDocument? Document { get; init; }
 
-    public static ChunkPayload From(IndexedChunk indexed, CorpusDocument? document, bool isFirst, long version) => new()
+    public static ChunkPayload From(IndexedChunk indexed, CorpusDocument? document, bool isFirst, long version, long revision) => new()
     {
         Kind = isFirst ? [PointKind.Chunk, PointKind.Document] : [PointKind.Chunk],
         IndexVersion = version,
+        Revision = revision,
         Id = indexed.Chunk.Id,
         DocumentId = indexed.Chunk.DocumentId,
         Ordinal = indexed.Chunk.Ordinal,
@@ -104,17 +110,33 @@ internal sealed record ChunkPayload
 /// <summary>
 /// The point of a document without chunks (written), or the <c>document</c> field of any document point (read).
 /// </summary>
-internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null);
+internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null, long? Revision = null);
+
+/// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms.</summary>
+internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams);
 
 /// <summary>
 /// The metadata point of a build: what <see cref="IChunkIndex.GetInfoAsync"/> reports, plus the term statistics
-/// that coverage needs. It has no vector, so it never shows up in searches nor changes Qdrant's IDF.
+/// that coverage needs and what an incremental update needs to carry on (every document's source, chunk count,
+/// length and digest, and the BM25 settings its vectors were encoded with). It has no vector, so it never shows up
+/// in searches nor changes Qdrant's IDF. An update writes it last: it is the commit record of the collection.
 /// </summary>
 internal sealed record IndexMetadataPayload
 {
     public required IReadOnlyList<string> Kind { get; init; }
 
+    /// <summary>The build (the collection's number); every point of the collection carries the same.</summary>
     public required long IndexVersion { get; init; }
+
+    /// <summary>The last committed build or update (<see cref="IndexInfo.Version"/>); a build starts at its own number.</summary>
+    public long? Revision { get; init; }
+
+    /// <summary>The average chunk length every document vector of the collection was encoded with.</summary>
+    public double? AverageLength { get; init; }
+
+    public double? Bm25K1 { get; init; }
+
+    public double? Bm25B { get; init; }
 
     public required string AnalyzerVersion { get; init; }
 
@@ -128,5 +150,14 @@ internal sealed record IndexMetadataPayload
 
     public IReadOnlyDictionary<string, int>? UnigramDocumentFrequencies { get; init; }
 
-    public IndexInfo ToInfo() => new(IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash);
+    /// <summary>Every document id of the collection (chunks without a document included), as committed.</summary>
+    public IReadOnlyDictionary<string, DocumentEntry>? Documents { get; init; }
+
+    public IndexInfo ToInfo() => new(Revision ?? IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash);
 }
+
+/// <summary>
+/// One document id of a collection as committed: its file and hash (null for chunks without a document), how many
+/// chunks it has, their total length in syllables, and its <see cref="ContentDigest"/>.
+/// </summary>
+internal sealed record DocumentEntry(string? SourcePath, string? ContentHash, int Chunks, long Length, string Digest);
