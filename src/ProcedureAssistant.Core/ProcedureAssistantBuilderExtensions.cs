@@ -45,6 +45,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<FollowUpRewriter>();
+        services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<QaEvaluator>();

@@ -18,10 +18,12 @@ public sealed class DocumentStatistics
     {
         Version = version;
         ContentHash = contentHash;
+        var texts = new List<string>();
         foreach (var document in documents)
         {
             var names = new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
-            var terms = DocumentCatalog.Terms(string.Join('\n', names.Append(document.Body)));
+            texts.Add(string.Join('\n', names.Append(document.Body)));
+            var terms = DocumentCatalog.Terms(texts[^1]);
             _terms[document.Id] = terms;
             foreach (var term in terms)
             {
@@ -32,6 +34,7 @@ public sealed class DocumentStatistics
             _names[document.Id] = names.Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
+        Vocabulary = new SyllableVocabulary(texts);
         DocumentCount = documents.Count;
         _maxIdf = Math.Log(1 + ((DocumentCount + 0.5) / 0.5));
     }
@@ -41,6 +44,9 @@ public sealed class DocumentStatistics
 
     /// <summary>The index content hash the statistics were built from.</summary>
     public string ContentHash { get; }
+
+    /// <summary>The syllables the documents are written in, for correcting misspelt questions.</summary>
+    public SyllableVocabulary Vocabulary { get; }
 
     /// <summary>Documents in the index.</summary>
     public int DocumentCount { get; }
