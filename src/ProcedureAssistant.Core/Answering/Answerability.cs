@@ -5,8 +5,8 @@ namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
 /// Decides whether the chosen document answers the question. It does not when the evidence is weak (the best
-/// chunk covers little of the question and the question does not name the document, or a follow-up's own
-/// words are not in the record), when the document itself says that what is asked is not known ("Mức trợ cấp:
+/// chunk covers little of the question and the question does not name the document, an unnamed document does
+/// not match the question's topic phrases, or a follow-up's own words are not in the record), when the document itself says that what is asked is not known ("Mức trợ cấp:
 /// Chưa có thông tin chính thức"), when every field asked for is marked unknown, or when a fee or time limit is
 /// asked for a place no text mentions. In the gap cases the answer says so and refers the person, rather than
 /// recite the rest of the record.
@@ -20,6 +20,14 @@ internal static class Answerability
         {
             // Almost nothing in common with any text, and no text named: outside what the service is for.
             return bestCoverage < options.OutOfDomainCoverage ? Verdict.OutOfDomain : Verdict.Weak;
+        }
+
+        // Words in common are not a topic in common: "làm hộ chiếu lần đầu cần giấy tờ gì" shares "lần đầu",
+        // "giấy tờ" and the syllables of "hộ chiếu" with the first-time land certificate, but not "hộ chiếu".
+        // A question that does not name the document must match it as a topic, phrases included.
+        if (!named && catalog.TopicMatch(choice.Document.Id, question.Terms) < options.MinTopicMatch)
+        {
+            return Verdict.Weak;
         }
 
         var document = choice.Document;

@@ -17,6 +17,14 @@ public sealed class AnsweringOptions
     public double MinCoverage { get; set; } = 0.5;
 
     /// <summary>
+    /// Least topic match (<see cref="DocumentStatistics.TopicMatch"/>: rarity-weighted share of the question's
+    /// syllables and syllable pairs that the chosen document holds, a term no document holds counting at the
+    /// highest rarity) for a question that does not name the document; below it the service abstains.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinTopicMatch { get; set; } = 0.4;
+
+    /// <summary>
     /// A question that names a document (title, alias, number or code) at least this fully (rarity-weighted share
     /// of the name's terms) is answered from it even below <see cref="MinCoverage"/>, unless what it asks beyond
     /// the name is not in the document (<see cref="MinSupport"/>).

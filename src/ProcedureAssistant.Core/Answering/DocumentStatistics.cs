@@ -88,6 +88,21 @@ public sealed class DocumentStatistics
     public IEnumerable<string> NameTerms(string documentId) => (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
 
     /// <summary>
+    /// How well the document matches the question's topic: the rarity-weighted share of the question's topic
+    /// terms, syllables and syllable pairs, that the document holds, where a term no document holds counts at the
+    /// highest rarity. Pairs carry the topic ("hộ chiếu" is neither "hộ" nor "chiếu"), and once shorthand is
+    /// expanded and typos corrected, a phrase the corpus never writes ("tàu cá", "bằng lái") is mostly what the
+    /// corpus does not cover, so unlike <see cref="Support"/> it counts against the match.
+    /// </summary>
+    public double TopicMatch(string documentId, IEnumerable<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        var terms = questionTerms.ToList();
+        var total = terms.Sum(Idf);
+        return total == 0 ? 1 : terms.Where(t => Contains(documentId, t)).Sum(Idf) / total;
+    }
+
+    /// <summary>
     /// The rarity-weighted share of the question's known terms that the document holds. Terms no document
     /// holds (typos, chat shorthand such as "ko", "đc") say nothing about which document fits and are left out;
     /// with no known term left there is nothing the document fails to hold, and the support is 1.

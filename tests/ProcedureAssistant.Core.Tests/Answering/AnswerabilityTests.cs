@@ -57,6 +57,17 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
+    public void Judge_WordsInCommonButNotTheTopic_IsWeak()
+    {
+        const string question = "đăng ký tàu thuyền đánh bắt ở cấp xã thì cơ quan nào giải quyết";
+        var lenient = new AnsweringCorpus();
+        lenient.Options.MinTopicMatch = 0;
+
+        Assert.Equal(Verdict.Weak, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.6))));
+        Assert.Equal(Verdict.Answer, lenient.Judge(question, lenient.Choose(question, lenient.Hit("tthc-1.001612", 0.6))));
+    }
+
+    [Fact]
     public void Judge_FeeForAPlaceNoTextMentions_IsAGap()
     {
         const string question = "Lệ phí đăng ký thành lập hộ kinh doanh ở Nghệ An là bao nhiêu?";
