@@ -21,8 +21,8 @@ public sealed class DocumentStatistics
         var texts = new List<string>();
         foreach (var document in documents)
         {
-            var names = new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
-            texts.Add(string.Join('\n', names.Append(document.Body)));
+            var names = Names(document);
+            texts.Add(Text(document));
             var terms = DocumentCatalog.Terms(texts[^1]);
             _terms[document.Id] = terms;
             foreach (var term in terms)
@@ -114,4 +114,10 @@ public sealed class DocumentStatistics
         var total = known.Sum(Idf);
         return total == 0 ? 1 : known.Where(t => Contains(documentId, t)).Sum(Idf) / total;
     }
+
+    /// <summary>What the statistics read of a document: its names (title, number, code, aliases) and its body.</summary>
+    internal static string Text(CorpusDocument document) => string.Join('\n', Names(document).Append(document.Body));
+
+    private static List<string> Names(CorpusDocument document) =>
+        new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
 }
