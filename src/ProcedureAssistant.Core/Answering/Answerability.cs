@@ -48,14 +48,16 @@ internal static class Answerability
         var lines = document.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l)).Select(weights.Score).DefaultIfEmpty(0).Max();
         var title = DocumentCatalog.FoldedQueryTerms(analyzer, document.Title);
+        var asksAmount = AskedFields.AsksForAnAmount(question.SearchText);
         foreach (var subject in DeclaredGaps.Subjects(document.Body))
         {
             // The question asks for the item (it holds most of the item's own words beyond the document's name),
-            // and no line that does say something speaks to it better.
+            // and no line that does say something speaks to it better; or it asks how much is paid ("được bao
+            // nhiêu tiền một tháng") and the item is the amount ("Mức trợ cấp").
             var terms = DocumentCatalog.FoldedQueryTerms(analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(catalog.Idf);
             var asked = terms.Count > 0 && terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
-            if (asked && weights.Score(subject) >= bestKnown)
+            if ((asked && weights.Score(subject) >= bestKnown) || (asksAmount && IsAmount(subject)))
             {
                 return Verdict.Gap(subject);
             }
@@ -75,6 +77,9 @@ internal static class Answerability
 
         return Verdict.Answer;
     }
+
+    // "Mức trợ cấp", "Mức hỗ trợ": the amount of something.
+    private static bool IsAmount(string subject) => TextAnalyzer.Syllables(subject).FirstOrDefault() is { } first && VietnameseText.Fold(first) == "muc";
 
     // Two or more capitalised syllables after the first word ("Nghệ An", "Quảng Ninh") that no document holds.
     private static string? UnknownPlace(string question, DocumentStatistics catalog)

@@ -27,6 +27,16 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
+    public void Judge_HowMuchIsPaidWhenTheRecordDeclaresTheAmountUnknown_IsAGapNamingTheAmount()
+    {
+        const string question = "hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền 1 tháng";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.8)));
+
+        Assert.Equal(Verdict.Gap("Mức trợ cấp"), verdict);
+    }
+
+    [Fact]
     public void Judge_KnownFieldAsked_Answers()
     {
         const string question = "hưởng trợ cấp hưu trí xã hội có mất phí không";
