@@ -6,10 +6,10 @@ namespace ProcedureAssistant.Core.Answering;
 /// <summary>
 /// Decides whether the chosen document answers the question. It does not when the evidence is weak (the best
 /// chunk covers little of the question and the question does not name the document, an unnamed document does
-/// not match the question's topic phrases, or a follow-up's own words are not in the record), when the document itself says that what is asked is not known ("Mức trợ cấp:
-/// Chưa có thông tin chính thức"), when every field asked for is marked unknown, or when a fee or time limit is
-/// asked for a place no text mentions. In the gap cases the answer says so and refers the person, rather than
-/// recite the rest of the record.
+/// not match the question's topic phrases, or a follow-up's own words are not in the record), when the document
+/// itself says that what is asked is not known ("Mức trợ cấp: Chưa có thông tin chính thức"), when every field
+/// asked for is marked unknown, or when a fee or time limit is asked for a place no text mentions. In the gap
+/// cases the answer says so and refers the person, rather than recite the rest of the record.
 /// </summary>
 internal static class Answerability
 {

@@ -128,7 +128,7 @@ public sealed class QueryNormalizer
     // A lower-case word of two or more letters that the corpus does not use. Capitalised words after the first
     // are names ("Nghệ An") and all-capital ones acronyms: the corpus not knowing them is no misspelling. A word
     // the corpus does use is left alone even where it looks wrong ("chứng thục": "thục" occurs): correcting such
-    // real-word errors made five times as many false corrections of clean questions (eval/reports/qa.md).
+    // real-word errors made six to thirty times as many false corrections of clean questions (eval/reports/qa.md).
     private static bool IsCorrectable(List<Token> tokens, int i, SyllableVocabulary vocabulary, bool folded)
     {
         var (_, length, syllable, original) = tokens[i];
