@@ -13,6 +13,7 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     AskCommand.Create(),
     SearchCommand.Create(),
     EvalCommand.Create(),
+    CalibrateSpellingCommand.Create(),
 };
 
 try

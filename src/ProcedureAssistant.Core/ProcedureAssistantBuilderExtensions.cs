@@ -55,6 +55,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<FollowUpRewriter>();
+        services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<QaEvaluator>();

@@ -28,6 +28,17 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task Ask_MisspeltQuestionWithShorthand_IsReadAsMeant()
+    {
+        // Without normalisation "sin" and "ko" are words no text holds, and the evidence looks too weak to answer.
+        var answer = await AskAsync(new { question = "khai sin cho con cần giấy tờ gì ko" });
+
+        Assert.False(answer.GetProperty("abstained").GetBoolean());
+        Assert.Equal("tthc-1.001193", answer.GetProperty("citations")[0].GetProperty("documentId").GetString());
+        Assert.Contains("Giấy chứng sinh", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_RegulationQuestion_QuotesTheArticleWithItsPath()
     {
         var answer = await AskAsync(new { question = "thẩm quyền đăng ký hộ tịch có yếu tố nước ngoài", persona = "official" });

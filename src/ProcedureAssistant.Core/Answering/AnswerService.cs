@@ -25,6 +25,7 @@ public sealed class AnswerService(
     GenerativeAnswerer generative,
     DocumentCatalog catalog,
     TextAnalyzer analyzer,
+    QueryNormalizer normalizer,
     TimeProvider time,
     ConversationStore conversations,
     FollowUpRewriter followUps,
@@ -75,8 +76,13 @@ public sealed class AnswerService(
         using var activity = Telemetry.Source.StartActivity("answer");
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
         var topic = conversations.LastTopic(conversationId);
-        var isFollowUp = topic is not null && followUps.IsFollowUp(query.Question);
-        var searchText = isFollowUp ? topic + " " + query.Question : query.Question;
+
+        // Every step after this one reads the question as meant: "đk hộ kinh doanh mất bn ngày" as "đăng ký hộ
+        // kinh doanh mất bao nhiêu ngày", "khai sin" as "khai sinh".
+        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var asked = normalizer.Normalize(query.Question, statistics.Vocabulary);
+        var isFollowUp = topic is not null && followUps.IsFollowUp(asked);
+        var searchText = isFollowUp ? topic + " " + asked : asked;
 
         var options = answering.Value;
         // Chunks cluster by document: retrieve enough of them for SelectionDepth documents to compete.
@@ -94,8 +100,7 @@ public sealed class AnswerService(
         }
 
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
-        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var question = AskedQuestion.Of(query.Question, searchText, isFollowUp, analyzer);
+        var question = AskedQuestion.Of(asked, searchText, isFollowUp, analyzer);
         var choice = SourceSelector.Choose(hits, documents, question, statistics, Today(), options);
         var verdict = choice is null ? Verdict.Weak : Answerability.Judge(choice, question, hits[0].Coverage, statistics, analyzer, options);
         activity?.SetTag("verdict", verdict.Kind.ToString());
@@ -150,7 +155,7 @@ public sealed class AnswerService(
         if (answer is null)
         {
             var evidence = new Evidence(searchText, [choice.Primary, .. choice.Others], documents, statistics);
-            var (text, cited) = extractive.Compose(query.Question, query.Persona, evidence);
+            var (text, cited) = extractive.Compose(asked, query.Persona, evidence);
             answer = new Answer(text, AnswerMode.Extractive, false, cited.Select(evidence.Cite).ToList(), conversationId);
             if (!stream || !generative.IsEnabled)
             {

@@ -5,11 +5,11 @@ namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
 /// Decides whether the chosen document answers the question. It does not when the evidence is weak (the best
-/// chunk covers little of the question and the question does not name the document, or a follow-up's own
-/// words are not in the record), when the document itself says that what is asked is not known ("Mức trợ cấp:
-/// Chưa có thông tin chính thức"), when every field asked for is marked unknown, or when a fee or time limit is
-/// asked for a place no text mentions. In the gap cases the answer says so and refers the person, rather than
-/// recite the rest of the record.
+/// chunk covers little of the question and the question does not name the document, an unnamed document does
+/// not match the question's topic phrases, or a follow-up's own words are not in the record), when the document
+/// itself says that what is asked is not known ("Mức trợ cấp: Chưa có thông tin chính thức"), when every field
+/// asked for is marked unknown, or when a fee or time limit is asked for a place no text mentions. In the gap
+/// cases the answer says so and refers the person, rather than recite the rest of the record.
 /// </summary>
 internal static class Answerability
 {
@@ -20,6 +20,14 @@ internal static class Answerability
         {
             // Almost nothing in common with any text, and no text named: outside what the service is for.
             return bestCoverage < options.OutOfDomainCoverage ? Verdict.OutOfDomain : Verdict.Weak;
+        }
+
+        // Words in common are not a topic in common: "làm hộ chiếu lần đầu cần giấy tờ gì" shares "lần đầu",
+        // "giấy tờ" and the syllables of "hộ chiếu" with the first-time land certificate, but not "hộ chiếu".
+        // A question that does not name the document must match it as a topic, phrases included.
+        if (!named && catalog.TopicMatch(choice.Document.Id, question.Terms) < options.MinTopicMatch)
+        {
+            return Verdict.Weak;
         }
 
         var document = choice.Document;
@@ -40,14 +48,16 @@ internal static class Answerability
         var lines = document.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l)).Select(weights.Score).DefaultIfEmpty(0).Max();
         var title = DocumentCatalog.FoldedQueryTerms(analyzer, document.Title);
+        var asksAmount = AskedFields.AsksForAnAmount(question.SearchText);
         foreach (var subject in DeclaredGaps.Subjects(document.Body))
         {
             // The question asks for the item (it holds most of the item's own words beyond the document's name),
-            // and no line that does say something speaks to it better.
+            // and no line that does say something speaks to it better; or it asks how much is paid ("được bao
+            // nhiêu tiền một tháng") and the item is the amount ("Mức trợ cấp").
             var terms = DocumentCatalog.FoldedQueryTerms(analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(catalog.Idf);
             var asked = terms.Count > 0 && terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
-            if (asked && weights.Score(subject) >= bestKnown)
+            if ((asked && weights.Score(subject) >= bestKnown) || (asksAmount && IsAmount(subject)))
             {
                 return Verdict.Gap(subject);
             }
@@ -67,6 +77,9 @@ internal static class Answerability
 
         return Verdict.Answer;
     }
+
+    // "Mức trợ cấp", "Mức hỗ trợ": the amount of something.
+    private static bool IsAmount(string subject) => TextAnalyzer.Syllables(subject).FirstOrDefault() is { } first && VietnameseText.Fold(first) == "muc";
 
     // Two or more capitalised syllables after the first word ("Nghệ An", "Quảng Ninh") that no document holds.
     private static string? UnknownPlace(string question, DocumentStatistics catalog)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
@@ -14,6 +15,14 @@ public sealed class AnsweringOptions
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinCoverage { get; set; } = 0.5;
+
+    /// <summary>
+    /// Least topic match (<see cref="DocumentStatistics.TopicMatch"/>: rarity-weighted share of the question's
+    /// syllables and syllable pairs that the chosen document holds, a term no document holds counting at the
+    /// highest rarity) for a question that does not name the document; below it the service abstains.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinTopicMatch { get; set; } = 0.4;
 
     /// <summary>
     /// A question that names a document (title, alias, number or code) at least this fully (rarity-weighted share
@@ -68,4 +77,42 @@ public sealed class AnsweringOptions
     /// <summary>Most conversations kept in memory; the oldest are dropped beyond it.</summary>
     [Range(1, 1_000_000)]
     public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>Replace chat shorthand ("ko", "đc", "mn", from <c>Text/Data/shorthand.tsv</c>) before the question is analysed.</summary>
+    public bool ExpandShorthand { get; set; } = true;
+
+    /// <summary>Correct question syllables the corpus does not use ("khai sin" → "khai sinh") before the question is analysed.</summary>
+    public bool CorrectSpelling { get; set; } = true;
+
+    /// <summary>
+    /// A spelling correction needs the corpus to write the corrected syllable next to the question's neighbouring
+    /// syllable at least this many times (before and after together).
+    /// </summary>
+    [Range(1, 1000)]
+    public int SpellingMinPairCount { get; set; } = 2;
+
+    /// <summary>
+    /// A spelling correction needs the question's neighbouring syllables to call for it at least this strongly:
+    /// the share of the previous syllable's corpus occurrences that it follows plus the share of the next one's
+    /// that it precedes.
+    /// </summary>
+    [Range(0.0, 2.0)]
+    public double SpellingMinStrength { get; set; } = 0.1;
+
+    /// <summary>
+    /// A spelling correction needs that strength to be at least this many times the next candidate's; otherwise
+    /// the syllable is ambiguous and stays as typed.
+    /// </summary>
+    [Range(1.0, 100.0)]
+    public double SpellingDominance { get; set; } = 3.0;
+
+    /// <summary>The normalisation settings as the normaliser takes them.</summary>
+    public QueryNormalization Normalization => new()
+    {
+        ExpandShorthand = ExpandShorthand,
+        CorrectSpelling = CorrectSpelling,
+        MinPairCount = SpellingMinPairCount,
+        MinStrength = SpellingMinStrength,
+        Dominance = SpellingDominance,
+    };
 }

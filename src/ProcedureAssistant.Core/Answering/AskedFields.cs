@@ -57,6 +57,13 @@ public static class AskedFields
     public static IReadOnlySet<string> CueTerms(string question) =>
         Matches(question, includeAmountsReceived: true).SelectMany(m => DocumentCatalog.Terms(m.Cue)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// True when the question asks for an amount paid out or owed ("được bao nhiêu tiền một tháng", "mức trợ cấp
+    /// là bao nhiêu") rather than for the procedure's fee.
+    /// </summary>
+    public static bool AsksForAnAmount(string question) =>
+        Matches(question, includeAmountsReceived: true).Any(m => m.Field == Fee) && !Matches(question).Any(m => m.Field == Fee);
+
     private static List<(string Field, int At, string Cue)> Matches(string question, bool includeAmountsReceived = false)
     {
         ArgumentNullException.ThrowIfNull(question);

@@ -18,10 +18,12 @@ public sealed class DocumentStatistics
     {
         Version = version;
         ContentHash = contentHash;
+        var texts = new List<string>();
         foreach (var document in documents)
         {
-            var names = new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
-            var terms = DocumentCatalog.Terms(string.Join('\n', names.Append(document.Body)));
+            var names = Names(document);
+            texts.Add(Text(document));
+            var terms = DocumentCatalog.Terms(texts[^1]);
             _terms[document.Id] = terms;
             foreach (var term in terms)
             {
@@ -32,6 +34,7 @@ public sealed class DocumentStatistics
             _names[document.Id] = names.Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
+        Vocabulary = new SyllableVocabulary(texts);
         DocumentCount = documents.Count;
         _maxIdf = Math.Log(1 + ((DocumentCount + 0.5) / 0.5));
     }
@@ -41,6 +44,9 @@ public sealed class DocumentStatistics
 
     /// <summary>The index content hash the statistics were built from.</summary>
     public string ContentHash { get; }
+
+    /// <summary>The syllables the documents are written in, for correcting misspelt questions.</summary>
+    public SyllableVocabulary Vocabulary { get; }
 
     /// <summary>Documents in the index.</summary>
     public int DocumentCount { get; }
@@ -82,6 +88,21 @@ public sealed class DocumentStatistics
     public IEnumerable<string> NameTerms(string documentId) => (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
 
     /// <summary>
+    /// How well the document matches the question's topic: the rarity-weighted share of the question's topic
+    /// terms, syllables and syllable pairs, that the document holds, where a term no document holds counts at the
+    /// highest rarity. Pairs carry the topic ("hộ chiếu" is neither "hộ" nor "chiếu"), and once shorthand is
+    /// expanded and typos corrected, a phrase the corpus never writes ("tàu cá", "bằng lái") is mostly what the
+    /// corpus does not cover, so unlike <see cref="Support"/> it counts against the match.
+    /// </summary>
+    public double TopicMatch(string documentId, IEnumerable<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        var terms = questionTerms.ToList();
+        var total = terms.Sum(Idf);
+        return total == 0 ? 1 : terms.Where(t => Contains(documentId, t)).Sum(Idf) / total;
+    }
+
+    /// <summary>
     /// The rarity-weighted share of the question's known terms that the document holds. Terms no document
     /// holds (typos, chat shorthand such as "ko", "đc") say nothing about which document fits and are left out;
     /// with no known term left there is nothing the document fails to hold, and the support is 1.
@@ -93,4 +114,10 @@ public sealed class DocumentStatistics
         var total = known.Sum(Idf);
         return total == 0 ? 1 : known.Where(t => Contains(documentId, t)).Sum(Idf) / total;
     }
+
+    /// <summary>What the statistics read of a document: its names (title, number, code, aliases) and its body.</summary>
+    internal static string Text(CorpusDocument document) => string.Join('\n', Names(document).Append(document.Body));
+
+    private static List<string> Names(CorpusDocument document) =>
+        new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
 }

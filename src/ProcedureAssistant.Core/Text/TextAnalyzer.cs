@@ -184,7 +184,7 @@ public sealed class TextAnalyzer
     private static void Accumulate(Dictionary<string, float> map, string term, float weight) =>
         map[term] = map.GetValueOrDefault(term) + weight;
 
-    private static List<string> ReadDataLines(string fileName)
+    internal static List<string> ReadDataLines(string fileName)
     {
         var assembly = typeof(TextAnalyzer).GetTypeInfo().Assembly;
         using var stream = assembly.GetManifestResourceStream("ProcedureAssistant.Core.Text.Data." + fileName)

@@ -27,6 +27,16 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
+    public void Judge_HowMuchIsPaidWhenTheRecordDeclaresTheAmountUnknown_IsAGapNamingTheAmount()
+    {
+        const string question = "hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền 1 tháng";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.8)));
+
+        Assert.Equal(Verdict.Gap("Mức trợ cấp"), verdict);
+    }
+
+    [Fact]
     public void Judge_KnownFieldAsked_Answers()
     {
         const string question = "hưởng trợ cấp hưu trí xã hội có mất phí không";
@@ -54,6 +64,17 @@ public sealed class AnswerabilityTests
         var verdict = _corpus.Judge(search, _corpus.Choose(search, _corpus.Hit("tthc-huu-tri", 0.9)), isFollowUp: true, asked: asked);
 
         Assert.Equal(Verdict.Weak, verdict);
+    }
+
+    [Fact]
+    public void Judge_WordsInCommonButNotTheTopic_IsWeak()
+    {
+        const string question = "đăng ký tàu thuyền đánh bắt ở cấp xã thì cơ quan nào giải quyết";
+        var lenient = new AnsweringCorpus();
+        lenient.Options.MinTopicMatch = 0;
+
+        Assert.Equal(Verdict.Weak, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.6))));
+        Assert.Equal(Verdict.Answer, lenient.Judge(question, lenient.Choose(question, lenient.Hit("tthc-1.001612", 0.6))));
     }
 
     [Fact]

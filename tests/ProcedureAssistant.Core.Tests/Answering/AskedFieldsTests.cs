@@ -21,6 +21,14 @@ public sealed class AskedFieldsTests
     public void In_AmountReceived_IsNotTheFee(string question) =>
         Assert.DoesNotContain(AskedFields.Fee, AskedFields.In(question));
 
+    [Theory]
+    [InlineData("mức trợ cấp hưu trí mỗi tháng bao nhiêu tiền", true)]
+    [InlineData("duoc bao nhieu tien 1 thang", true)]
+    [InlineData("lệ phí bao nhiêu tiền", false)]
+    [InlineData("hết bao nhiêu tiền", false)]
+    public void AsksForAnAmount_AmountPaidOutButNotTheFee(string question, bool expected) =>
+        Assert.Equal(expected, AskedFields.AsksForAnAmount(question));
+
     [Fact]
     public void CueTerms_AreTheFieldWords_IncludingAnAmountReceived()
     {

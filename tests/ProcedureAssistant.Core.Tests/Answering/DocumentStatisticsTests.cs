@@ -35,6 +35,27 @@ public sealed class DocumentStatisticsTests
     }
 
     [Fact]
+    public void TopicMatch_CountsATermNoDocumentHoldsAtTheHighestRarity()
+    {
+        var statistics = _corpus.Statistics;
+        string[] terms = ["ho kinh", "tau ca"]; // "hộ kinh" is in the record, "tàu cá" in no document
+
+        Assert.Equal(statistics.Idf("ho kinh") / (statistics.Idf("ho kinh") + statistics.Idf("tau ca")), statistics.TopicMatch("tthc-1.001612", terms), 12);
+        Assert.Equal(statistics.Idf("bitcoin"), statistics.Idf("tau ca"), 12);
+        Assert.Equal(1, statistics.Support("tthc-1.001612", terms), 12);
+    }
+
+    [Fact]
+    public void TopicMatch_IsTheRarityWeightedShareOfTermsTheDocumentHolds()
+    {
+        var terms = _corpus.Terms("đăng ký hộ kinh doanh");
+
+        Assert.Equal(1, _corpus.Statistics.TopicMatch("tthc-1.001612", terms), 12);
+        Assert.InRange(_corpus.Statistics.TopicMatch("tthc-huu-tri", terms), 0, 0.1);
+        Assert.Equal(1, _corpus.Statistics.TopicMatch("tthc-huu-tri", []), 12);
+    }
+
+    [Fact]
     public void Idf_UnknownTermIsTheRarest() =>
         Assert.True(_corpus.Statistics.Idf("bitcoin") > _corpus.Statistics.Idf("tro cap"));
 
