@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
@@ -26,6 +27,8 @@ public static class ProcedureAssistantBuilderExtensions
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        AddOptions<EmbeddingOptions>(services, EmbeddingOptions.SectionName);
+        services.AddHttpClient(EmbeddingGenerators.HttpClientName);
         AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
         AddOptions<LlmOptions>(services, LlmOptions.SectionName);
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
@@ -36,6 +39,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
         services.AddSingleton<IChunkIndex>(CreateIndex);
+        services.AddSingleton(CreateDenseEncoder);
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
@@ -54,6 +58,14 @@ public static class ProcedureAssistantBuilderExtensions
         where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
+    // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
+    private static DenseEncoder CreateDenseEncoder(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<EmbeddingOptions>>();
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingGenerators.HttpClientName);
+        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http), services.GetRequiredService<ILogger<DenseEncoder>>());
+    }
+
     // The one place where the index backend is chosen.
     private static IChunkIndex CreateIndex(IServiceProvider services)
     {
@@ -66,7 +78,8 @@ public static class ProcedureAssistantBuilderExtensions
                 Path.Combine(store.DataPath, "embedded"),
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>()),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
+                retrieval.Fusion),
             _ => throw new OptionsValidationException(
                 VectorStoreOptions.SectionName,
                 typeof(VectorStoreOptions),

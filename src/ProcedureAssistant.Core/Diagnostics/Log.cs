@@ -31,4 +31,10 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Warning, "The chat model's answer cited no source it was given; answering in extractive mode")]
     public static partial void GeneratedAnswerWithoutCitations(ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Information, "LSA model {Model} trained: {TermCount} terms over {ChunkCount} chunks")]
+    public static partial void LsaTrained(ILogger logger, string model, int termCount, int chunkCount);
+
+    [LoggerMessage(11, LogLevel.Information, "The index's dense vectors ({Found}) are not what Embeddings configures ({Configured}); rebuilding it")]
+    public static partial void DenseModelChanged(ILogger logger, string found, string configured);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
@@ -13,7 +14,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away in-memory index,
 /// retrieves for every query that has relevance judgements, and scores the rankings.
 /// </summary>
-public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
+public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options, DenseEncoder encoder)
 {
     /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
     public async Task<RetrievalEvaluation> RunAsync(
@@ -24,10 +25,11 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B));
+        using var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
         var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], chunks), cancellationToken).ConfigureAwait(false);
-        var retriever = new Retriever(analyzer, index);
+        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
+        var retriever = new Retriever(analyzer, index, encoder);
 
         var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
         var results = new List<QueryResult>(judged.Count);

@@ -16,9 +16,16 @@ public interface IChunkIndex
     /// <summary>Builds a new index from the snapshot and switches readers to it once it is complete.</summary>
     Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default);
 
-    /// <summary>The best chunks for the query terms, best first.</summary>
+    /// <summary>
+    /// The best chunks for the query, best first: by BM25 over its terms or, when it carries a dense vector of the
+    /// index's model, by reciprocal-rank fusion of the BM25 and the dense rankings (see <see cref="RankFusion"/>).
+    /// <see cref="ChunkHit.Coverage"/> is computed from the terms either way.
+    /// </summary>
     /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The state of the dense model trained on the corpus and stored with the live version (LSA), or null when there is none.</summary>
+    Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every indexed document, ordered by id.</summary>
     Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default);

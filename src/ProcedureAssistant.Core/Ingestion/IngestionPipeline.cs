@@ -3,19 +3,22 @@ using Microsoft.Extensions.Logging;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Ingestion;
 
 /// <summary>
-/// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms →
-/// write a new index version. Files that fail to parse are reported and the rest still go in.
+/// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms → embed
+/// (when a dense model is configured) → write a new index version. Files that fail to parse are reported and the
+/// rest still go in.
 /// </summary>
 public sealed class IngestionPipeline(
     CorpusReader reader,
     LegalStructureChunker chunker,
     IChunkIndex index,
+    DenseEncoder encoder,
     IngestionStatus status,
     ILogger<IngestionPipeline> logger)
 {
@@ -39,7 +42,8 @@ public sealed class IngestionPipeline(
             progress?.Report(new IngestionProgress(i + 1, corpus.Documents.Count, document.SourcePath));
         }
 
-        var info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, chunks), cancellationToken).ConfigureAwait(false);
+        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+        var info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, embedded, dense), cancellationToken).ConfigureAwait(false);
         Log.IndexBuilt(logger, info.Version, info.DocumentCount, info.ChunkCount, corpus.Failures.Count, stopwatch.ElapsedMilliseconds);
         activity?.SetTag("documents", info.DocumentCount);
         var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed);

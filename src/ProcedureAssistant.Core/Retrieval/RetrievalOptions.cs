@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
@@ -35,6 +36,20 @@ public sealed class RetrievalOptions
 
     /// <summary>Drop question words that carry no topic.</summary>
     public bool DropQuestionWords { get; set; } = true;
+
+    /// <summary>
+    /// The reciprocal-rank fusion constant of hybrid search, in Qdrant's convention (Σ 1/(k + rank), rank from 0;
+    /// Qdrant's default is 2, the RRF paper's 60 is 61 here). Used only with a dense model.
+    /// </summary>
+    [Range(1, 1000)]
+    public int FusionK { get; set; } = 2;
+
+    /// <summary>Length of the BM25 and the dense ranking before they are fused.</summary>
+    [Range(1, 1000)]
+    public int FusionCandidates { get; set; } = 100;
+
+    /// <summary>The fusion settings as the indexes take them.</summary>
+    public FusionParameters Fusion => new(FusionK, FusionCandidates);
 
     /// <summary>The query-term weights as the analyser takes them.</summary>
     public QueryWeighting Weighting => new()

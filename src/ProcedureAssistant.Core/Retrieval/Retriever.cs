@@ -1,11 +1,15 @@
 using ProcedureAssistant.Core.Diagnostics;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
 
-/// <summary>Finds the chunks that best answer a question: analyse the question, then search the index.</summary>
-public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index)
+/// <summary>
+/// Finds the chunks that best answer a question: analyse the question, embed it when a dense model is configured,
+/// then search the index (which fuses the two rankings).
+/// </summary>
+public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index, DenseEncoder encoder)
 {
     /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
@@ -17,8 +21,10 @@ public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index)
             return [];
         }
 
-        var hits = await index.SearchAsync(terms, top, cancellationToken).ConfigureAwait(false);
+        var dense = await encoder.EmbedQueryAsync(index, question, cancellationToken).ConfigureAwait(false);
+        var hits = await index.SearchAsync(terms with { Dense = dense }, top, cancellationToken).ConfigureAwait(false);
         activity?.SetTag("hits", hits.Count);
+        activity?.SetTag("hybrid", dense is not null);
         return hits;
     }
 }

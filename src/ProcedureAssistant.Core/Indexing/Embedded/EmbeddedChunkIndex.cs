@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
@@ -9,32 +7,36 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// The default index: held in memory, searched with BM25, persisted as versioned files in a data folder
-/// (or nowhere, for throw-away evaluation indexes). Readers always see one complete version.
+/// The default index: held in memory, searched with BM25 (fused with a brute-force dot product over the dense
+/// vectors when it has them), persisted as versioned files in a data folder (or nowhere, for throw-away evaluation
+/// indexes). A dense model trained on the corpus is stored inside the version it belongs to. Readers always see one
+/// complete version.
 /// </summary>
 public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 {
     private readonly EmbeddedIndexStore? _store;
     private readonly Bm25Parameters _bm25;
+    private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LiveIndex? _live;
     private volatile bool _loadAttempted;
 
-    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time)
+    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion)
     {
         _store = store;
         _bm25 = bm25;
         _time = time;
+        _fusion = fusion;
     }
 
     /// <summary>An index persisted in <paramref name="folder"/>; the newest intact version is loaded on first use.</summary>
-    public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null) =>
-        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System);
+    public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null) =>
+        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
 
     /// <summary>An index that lives in memory only (evaluation, tests).</summary>
-    public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null) =>
-        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System);
+    public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null, FusionParameters? fusion = null) =>
+        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
 
     /// <inheritdoc />
     public async Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
@@ -44,14 +46,15 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
-        var contentHash = ContentHash(snapshot.AnalyzerVersion, snapshot.Documents, chunks);
+        DenseVectorCheck.Validate(snapshot);
+        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length, snapshot.Dense is null ? null : c.Vector)).ToList();
+        var contentHash = IndexContentHash.Compute(snapshot);
         var builtAt = _time.GetUtcNow();
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, snapshot.AnalyzerVersion, builtAt, contentHash, snapshot.Documents, chunks);
+            StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, snapshot.AnalyzerVersion, builtAt, contentHash, snapshot.Documents, chunks, snapshot.Dense);
             var version = _store is null
                 ? (_live?.Info.Version ?? 0) + 1
                 : await _store.SaveAsync(Build, cancellationToken).ConfigureAwait(false);
@@ -69,11 +72,30 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        return live.Bm25.Search(query, limit)
-            .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
+        if (query.Dense is not { } dense || live.Vectors is null || dense.Model != live.Stored.Dense?.Name)
+        {
+            return live.Bm25.Search(query, limit)
+                .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
+                .ToList();
+        }
+
+        var candidates = Math.Max(limit, _fusion.Candidates);
+        var sparse = live.Bm25.Search(query, candidates);
+        var coverage = sparse.ToDictionary(hit => hit.Document, hit => hit.Coverage);
+        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Document).ToList(), live.Vectors.Nearest(dense.Vector, candidates)], _fusion.K, limit);
+        return fused
+            .Select(hit => new ChunkHit(
+                live.Stored.Chunks[hit.Item].Chunk,
+                hit.Score,
+                coverage.TryGetValue(hit.Item, out var covered) ? covered : live.Bm25.Coverage(query, hit.Item)))
             .ToList();
     }
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
+        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Dense?.State;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default)
@@ -128,13 +150,6 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         }
     }
 
-    private static string ContentHash(string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { analyzerVersion, documents, chunks }));
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
     private sealed class LiveIndex
     {
         public LiveIndex(StoredIndex stored, Bm25Parameters bm25)
@@ -145,8 +160,12 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
             ChunksByDocument = stored.Chunks
                 .GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Chunk>)g.Select(c => c.Chunk).OrderBy(c => c.Ordinal).ToList(), StringComparer.Ordinal);
-            Info = new IndexInfo(stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash);
+            Vectors = stored.Dense is { } dense ? new DenseMatrix(stored.Chunks.Select(c => c.Vector).ToList(), dense.Dimensions) : null;
+            Info = new IndexInfo(
+                stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash, stored.Dense?.Name, stored.Dense?.Dimensions ?? 0);
         }
+
+        public DenseMatrix? Vectors { get; }
 
         public StoredIndex Stored { get; }
 

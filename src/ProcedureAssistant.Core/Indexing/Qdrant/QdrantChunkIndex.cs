@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
@@ -28,6 +25,10 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 /// (from its stored term list, exact, not re-derived from text) and how rare the term is (from the metadata, read once
 /// per build and cached), which Qdrant computes internally but does not expose. Stored term lists rather than
 /// re-analysing the hit's text keep coverage tied to the terms that were indexed, whoever built the snapshot.
+/// With dense vectors each chunk point also holds the named vector <see cref="DenseVectorName"/>, a search that
+/// carries a query vector of the same model is one server-side hybrid query (BM25 and dense prefetches fused by RRF
+/// with the constant of <see cref="FusionParameters"/>, as <see cref="RankFusion"/> does in process), and a model
+/// trained on the corpus is stored in the collection itself as vector-less parts (see <see cref="DenseModelPartPayload"/>).
 /// </remarks>
 public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 {
@@ -37,9 +38,19 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     /// <summary>Name of the sparse BM25 vector in each collection.</summary>
     public const string SparseVectorName = "bm25";
 
+    /// <summary>Name of the dense vector in collections built with a dense model.</summary>
+    public const string DenseVectorName = "dense";
+
+    // Raw bytes per dense-model part: base64 makes it 1.33 MiB, well inside the server's 32 MiB request limit.
+    private const int DenseModelPartBytes = 1 << 20;
+
+    // Qdrant 1.16 brought {"rrf": {"k": n}}; older servers fuse with their fixed k = 2.
+    private static readonly Version RrfConstantVersion = new(1, 16);
+
     // Namespaces of the name-based point ids: chunk ids for chunk points, document ids for documents without chunks.
     private static readonly Guid ChunkNamespace = new("dade2970-98ee-4156-9b8c-112c94049112");
     private static readonly Guid DocumentNamespace = new("3d8ac19e-5eff-4678-97b6-50d8a44e773f");
+    private static readonly Guid DenseModelNamespace = new("9b1f3c52-6c1e-4d8e-a3a5-2f6f0e7d4c11");
 
     // Chunk ids always hold '#' ({documentId}#{ordinal}), so this name cannot be a chunk's.
     private static readonly Guid MetadataPointId = UuidV5.Create(ChunkNamespace, "index-metadata");
@@ -58,19 +69,21 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private readonly string _alias;
     private readonly Regex _versionName;
     private readonly Bm25Parameters _bm25;
+    private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile TermStatistics? _statistics;
 
     /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
-    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
-        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger)
+    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
+        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger, fusion)
     {
     }
 
-    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
+    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
     {
+        _fusion = fusion ?? FusionParameters.Default;
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(alias);
         _client = client;
@@ -105,7 +118,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var contentHash = ContentHash(snapshot);
+        DenseVectorCheck.Validate(snapshot);
+        var contentHash = IndexContentHash.Compute(snapshot);
         var builtAt = _time.GetUtcNow();
         var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
 
@@ -125,6 +139,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 BuiltAt = builtAt,
                 ContentHash = contentHash,
                 UnigramDocumentFrequencies = unigrams,
+                DenseModel = snapshot.Dense?.Name,
+                DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
             };
 
             QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
@@ -156,7 +172,10 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             return [];
         }
 
-        var request = QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
+        // The query vector is used only on vectors of its own model: the alias may hold another build by now.
+        var request = query.Dense is { } dense && (await GetInfoAsync(cancellationToken).ConfigureAwait(false))?.DenseModel == dense.Model
+            ? QueryRequest.Hybrid(SparseVectorName, vector, DenseVectorName, dense.Vector, limit, _fusion.Candidates, withPayload: PayloadSelector.AllBut(PayloadField.Document), rrfK: await RrfConstantAsync(cancellationToken).ConfigureAwait(false))
+            : QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
 
         // The hits and the term statistics are two reads; should the alias move between them, search again.
         for (var attempt = 0; attempt < 3; attempt++)
@@ -182,6 +201,30 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
     }
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
+        OnAliasAsync<byte[]?>(async () =>
+        {
+            var parts = new List<DenseModelPartPayload>();
+            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.DenseModel));
+            await foreach (var point in _client.ScrollAllAsync<DenseModelPartPayload>(_alias, filter, true, pageSize: 4, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                parts.Add(point.Payload ?? throw new QdrantException($"A dense-model point of '{_alias}' has no payload."));
+            }
+
+            if (parts.Count == 0)
+            {
+                return null;
+            }
+
+            if (parts.Select(p => p.Part).Order().SequenceEqual(Enumerable.Range(0, parts[0].Parts)) is false || parts.Any(p => p.IndexVersion != parts[0].IndexVersion))
+            {
+                throw new QdrantException($"The dense model stored behind '{_alias}' is incomplete ({parts.Count} of {parts[0].Parts} parts).");
+            }
+
+            return parts.OrderBy(p => p.Part).SelectMany(p => Convert.FromBase64String(p.Data)).ToArray();
+        });
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
@@ -239,10 +282,13 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var chunk = indexed.Chunk;
             var document = documents.GetValueOrDefault(chunk.DocumentId);
             var isFirst = document is not null && seen.Add(chunk.DocumentId);
-            points.Add(new PointStruct(
-                ChunkPointId(chunk.Id),
-                new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) },
-                ChunkPayload.From(indexed, document, isFirst, version)));
+            var vectors = new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) };
+            if (indexed.Vector is { } dense)
+            {
+                vectors[DenseVectorName] = dense;
+            }
+
+            points.Add(new PointStruct(ChunkPointId(chunk.Id), vectors, ChunkPayload.From(indexed, document, isFirst, version)));
         }
 
         foreach (var document in snapshot.Documents.Where(d => !seen.Contains(d.Id)))
@@ -261,7 +307,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         var created = false;
         try
         {
-            await _client.CreateCollectionAsync(collection, SparseVectorName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.CreateCollectionAsync(collection, SparseVectorName, DenseVectorName, snapshot.Dense?.Dimensions, cancellationToken).ConfigureAwait(false);
             created = true;
             foreach (var (field, schema) in PayloadIndexes)
             {
@@ -269,6 +315,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             }
 
             await _client.UpsertAsync(collection, Points(snapshot, metadata.IndexVersion), cancellationToken).ConfigureAwait(false);
+            foreach (var part in DenseModelParts(snapshot.Dense?.State, metadata.IndexVersion))
+            {
+                // One part per request: each is about a megabyte.
+                await _client.UpsertAsync(collection, [part], cancellationToken).ConfigureAwait(false);
+            }
 
             // The metadata point goes last: a collection that has one was filled completely.
             await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), metadata)], cancellationToken).ConfigureAwait(false);
@@ -314,6 +365,35 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             .DefaultIfEmpty(0)
             .Max() + 1;
 
+    private static IEnumerable<PointStruct> DenseModelParts(byte[]? state, long version)
+    {
+        var parts = state is null ? 0 : (state.Length + DenseModelPartBytes - 1) / DenseModelPartBytes;
+        for (var part = 0; part < parts; part++)
+        {
+            var bytes = state.AsSpan(part * DenseModelPartBytes, Math.Min(DenseModelPartBytes, state!.Length - (part * DenseModelPartBytes)));
+            yield return new PointStruct(
+                UuidV5.Create(DenseModelNamespace, part.ToString(CultureInfo.InvariantCulture)),
+                new Dictionary<string, object>(),
+                new DenseModelPartPayload([PointKind.DenseModel], version, part, parts, Convert.ToBase64String(bytes)));
+        }
+    }
+
+    /// <summary>The RRF constant to send, or null (the server's k = 2) on a server older than 1.16.</summary>
+    private async Task<int?> RrfConstantAsync(CancellationToken cancellationToken)
+    {
+        if (await _client.GetServerVersionAsync(cancellationToken).ConfigureAwait(false) >= RrfConstantVersion)
+        {
+            return _fusion.K;
+        }
+
+        if (_fusion.K != 2)
+        {
+            QdrantLog.RrfConstantUnsupported(_logger, _fusion.K);
+        }
+
+        return null;
+    }
+
     private async Task<IndexMetadataPayload?> ReadMetadataAsync(object withPayload, CancellationToken cancellationToken)
     {
         var points = await _client.RetrieveAsync<IndexMetadataPayload>(_alias, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
@@ -354,13 +434,4 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 
     private IndexUnavailableException NoIndex(Exception? inner = null) =>
         new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);
-
-    // The same hash as the embedded index computes, so the same corpus gives the same hash on either backend.
-    private static string ContentHash(IndexSnapshot snapshot)
-    {
-        var analyzerVersion = snapshot.AnalyzerVersion;
-        var documents = snapshot.Documents;
-        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
-        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { analyzerVersion, documents, chunks })));
-    }
 }

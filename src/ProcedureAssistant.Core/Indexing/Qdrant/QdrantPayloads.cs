@@ -12,6 +12,7 @@ internal static class PointKind
     public const string Chunk = "chunk";
     public const string Document = "document";
     public const string Metadata = "index";
+    public const string DenseModel = "model";
 }
 
 /// <summary>Payload field names used in filters, selectors and indexes.</summary>
@@ -128,5 +129,16 @@ internal sealed record IndexMetadataPayload
 
     public IReadOnlyDictionary<string, int>? UnigramDocumentFrequencies { get; init; }
 
-    public IndexInfo ToInfo() => new(IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash);
+    public string? DenseModel { get; init; }
+
+    public int DenseDimensions { get; init; }
+
+    public IndexInfo ToInfo() => new(IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash, DenseModel, DenseDimensions);
 }
+
+/// <summary>
+/// One part of a dense model trained on the corpus (LSA), base64, on a point without a vector. The model lives in
+/// the collection it was trained for, so every API replica reads the same one and the alias switch changes vectors
+/// and model in one step.
+/// </summary>
+internal sealed record DenseModelPartPayload(IReadOnlyList<string> Kind, long IndexVersion, int Part, int Parts, string Data);
