@@ -40,7 +40,7 @@ public sealed class EmbeddingOptions : IValidatableObject
     [Range(1, 2048, ErrorMessage = "Embeddings:BatchSize must be between 1 and 2048.")]
     public int BatchSize { get; set; } = 32;
 
-    /// <summary>Longest token sequence given to the ONNX model; longer texts are cut.</summary>
+    /// <summary>Most word pieces given to the ONNX model per text (its own begin and end tokens aside); longer texts are cut.</summary>
     [Range(8, 8192, ErrorMessage = "Embeddings:MaxTokens must be between 8 and 8192.")]
     public int MaxTokens { get; set; } = 256;
 
