@@ -43,7 +43,8 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
-        services.AddSingleton<Retriever>();
+        services.AddSingleton(sp => new Retriever(
+            sp.GetRequiredService<TextAnalyzer>(), sp.GetRequiredService<IChunkIndex>(), sp.GetRequiredService<DenseEncoder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<ConversationStore>();

@@ -26,10 +26,12 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     {
         ArgumentNullException.ThrowIfNull(dataset);
         using var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
-        var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
+        // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
+        // number it would otherwise change the chunk's heading path and so its terms.
+        var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
         var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
         await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
-        var retriever = new Retriever(analyzer, index, encoder);
+        var retriever = new Retriever(analyzer, index, encoder, options.Value);
 
         var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
         var results = new List<QueryResult>(judged.Count);
@@ -47,6 +49,9 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
 
         return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies);
     }
+
+    private static IndexedChunk WithLaw(IndexedChunk indexed, string? law) =>
+        law is null ? indexed : indexed with { Chunk = indexed.Chunk with { Number = law } };
 
     private static Chunk ToChunk(BeirDocument document, int ordinal) => new()
     {

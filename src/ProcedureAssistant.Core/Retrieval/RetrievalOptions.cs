@@ -48,6 +48,14 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int FusionCandidates { get; set; } = 100;
 
+    /// <summary>Weight of the document-level prior (see <see cref="DocumentPrior"/>); 0 turns it off.</summary>
+    [Range(0.0, 5.0)]
+    public double DocumentPriorWeight { get; set; }
+
+    /// <summary>Candidates the document-level prior re-ranks.</summary>
+    [Range(1, 1000)]
+    public int DocumentPriorCandidates { get; set; } = 50;
+
     /// <summary>The fusion settings as the indexes take them.</summary>
     public FusionParameters Fusion => new(FusionK, FusionCandidates);
 
