@@ -43,12 +43,12 @@ internal sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         _hasTokenTypes = _session.InputMetadata.ContainsKey("token_type_ids");
         _output = _session.OutputMetadata.Keys.First();
-        Name = "onnx-" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))[..16];
+        Name = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))[..16];
         Dimensions = _session.OutputMetadata[_output].Dimensions[^1] is var last and > 0 ? last : Embed(["."])[0].Length;
         _metadata = new EmbeddingGeneratorMetadata("onnx", new Uri(Path.GetFullPath(folder)), Name, Dimensions);
     }
 
-    /// <summary>Names the model by a hash of its file.</summary>
+    /// <summary>Names the model by a hash of its file (the first 16 hex digits of its SHA-256).</summary>
     public string Name { get; }
 
     /// <summary>Size of the model's vectors.</summary>
