@@ -104,6 +104,12 @@ public sealed class DenseEncoder : IDisposable
 
             default:
             {
+                if (FixedDimensions == 0)
+                {
+                    // Neither configured nor probed yet (an eval run skips start-up): learn the size from the model.
+                    await VerifyModelAsync(cancellationToken).ConfigureAwait(false);
+                }
+
                 var embedded = new List<IndexedChunk>(chunks.Count);
                 foreach (var batch in chunks.Chunk(_options.BatchSize))
                 {
