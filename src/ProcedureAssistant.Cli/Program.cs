@@ -10,6 +10,7 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     AskCommand.Create(),
     SearchCommand.Create(),
     EvalCommand.Create(),
+    TrainRerankerCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -10,6 +10,7 @@ using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -27,6 +28,7 @@ public static class ProcedureAssistantBuilderExtensions
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        services.AddSingleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>();
         AddOptions<EmbeddingOptions>(services, EmbeddingOptions.SectionName);
         services.AddHttpClient(EmbeddingGenerators.HttpClientName);
         AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
@@ -43,8 +45,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
-        services.AddSingleton(sp => new Retriever(
-            sp.GetRequiredService<TextAnalyzer>(), sp.GetRequiredService<IChunkIndex>(), sp.GetRequiredService<DenseEncoder>(), sp.GetRequiredService<IOptions<RetrievalOptions>>().Value));
+        services.AddSingleton(CreateRetriever);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<ConversationStore>();
@@ -58,6 +59,19 @@ public static class ProcedureAssistantBuilderExtensions
     private static void AddOptions<T>(IServiceCollection services, string section)
         where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+
+    // The reranker model was checked at start-up (RetrievalOptionsValidator); it loads here once for the service.
+    private static Retriever CreateRetriever(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        return new Retriever(
+            services.GetRequiredService<TextAnalyzer>(),
+            services.GetRequiredService<IChunkIndex>(),
+            services.GetRequiredService<DenseEncoder>(),
+            options,
+            options.Rerank ? Reranker.Load(options.RerankerPath) : null,
+            services.GetRequiredService<ILogger<Retriever>>());
+    }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
     private static DenseEncoder CreateDenseEncoder(IServiceProvider services)

@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(11, LogLevel.Information, "The index's dense vectors ({Found}) are not what Embeddings configures ({Configured}); rebuilding it")]
     public static partial void DenseModelChanged(ILogger logger, string found, string configured);
+
+    [LoggerMessage(12, LogLevel.Warning, "The index holds no statistics for the reranker (a Qdrant collection built before they were stored); results keep BM25's order until it is re-indexed")]
+    public static partial void RerankSkipped(ILogger logger);
 }

@@ -5,6 +5,7 @@ using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -16,24 +17,23 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// </summary>
 public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options, DenseEncoder encoder)
 {
-    /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
+    /// <summary>
+    /// Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first; with
+    /// <paramref name="reranker"/> the first-stage candidates are reranked by it (whatever <c>Retrieval:Rerank</c> says).
+    /// </summary>
     public async Task<RetrievalEvaluation> RunAsync(
         BeirDataset dataset,
         int top = 10,
         bool foldQueries = false,
+        Reranker? reranker = null,
         IProgress<(int Done, int Total)>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
-        // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
-        // number it would otherwise change the chunk's heading path and so its terms.
-        var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
-        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
-        var retriever = new Retriever(analyzer, index, encoder, options.Value);
+        using var index = await BuildIndexAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var retriever = new Retriever(analyzer, index, encoder, options.Value, reranker);
 
-        var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
+        var judged = Judged(dataset);
         var results = new List<QueryResult>(judged.Count);
         var latencies = new List<double>(judged.Count);
         foreach (var query in judged)
@@ -48,6 +48,56 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         }
 
         return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies);
+    }
+
+    /// <summary>
+    /// The reranker's view of every judged question of the dataset, as typed and without diacritics: the first
+    /// <paramref name="candidates"/> BM25 hits (the first stage <see cref="Retriever"/> reranks), their features and
+    /// which are relevant. A question whose terms are all question words gets a group without candidates.
+    /// </summary>
+    public async Task<IReadOnlyList<RerankGroup>> CollectRerankGroupsAsync(BeirDataset dataset, int candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        using var index = await BuildIndexAsync(dataset, cancellationToken).ConfigureAwait(false);
+        var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The in-memory index has no statistics.");
+        var groups = new List<RerankGroup>();
+        foreach (var query in Judged(dataset))
+        {
+            var relevant = dataset.Relevant[query.Id];
+            var fingerprint = RerankerTraining.Fingerprint(query.Text);
+            foreach (var folded in new[] { false, true })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var terms = analyzer.AnalyzeQuery(folded ? VietnameseText.Fold(query.Text) : query.Text);
+                var hits = terms.IsEmpty ? [] : await index.SearchAsync(terms, candidates, cancellationToken).ConfigureAwait(false);
+                groups.Add(new RerankGroup(
+                    dataset.Name,
+                    query.Id,
+                    fingerprint,
+                    folded,
+                    hits.Select(h => h.Chunk.DocumentId).ToList(),
+                    RerankFeatures.Compute(terms, hits, statistics),
+                    hits.Select(h => relevant.Contains(h.Chunk.DocumentId)).ToList(),
+                    relevant));
+            }
+        }
+
+        return groups;
+    }
+
+    private static List<BeirQuery> Judged(BeirDataset dataset) => dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
+
+    // A throw-away in-memory index of the dataset's corpus, one article per chunk.
+    private async Task<EmbeddedChunkIndex> BuildIndexAsync(BeirDataset dataset, CancellationToken cancellationToken)
+    {
+        var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
+        // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
+        // number it would otherwise change the chunk's heading path and so its terms.
+        var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
+        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
+        return index;
     }
 
     private static IndexedChunk WithLaw(IndexedChunk indexed, string? law) =>

@@ -42,6 +42,12 @@ public sealed class Bm25Index
     /// <summary>Number of documents.</summary>
     public int Count => _lengths.Length;
 
+    /// <summary>Mean document length in syllables.</summary>
+    public double AverageLength => _averageLength;
+
+    /// <summary>Number of documents that hold the term.</summary>
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var list) ? list.Length : 0;
+
     /// <summary>Inverse document frequency of a term (0 when no document has it).</summary>
     public double Idf(string term)
     {

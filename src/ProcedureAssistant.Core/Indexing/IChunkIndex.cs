@@ -24,6 +24,14 @@ public interface IChunkIndex
     /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The live index's chunk count, mean chunk length and single-syllable document frequencies, for reranking the
+    /// hits of <see cref="SearchAsync"/>; null when the index does not hold them (a Qdrant collection built before
+    /// they were stored: re-index).
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
+    Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The state of the dense model trained on the corpus and stored with the live version (LSA), or null when there is none.</summary>
     Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default);
 

@@ -56,6 +56,15 @@ public sealed class RetrievalOptions
     [Range(1, 1000)]
     public int DocumentPriorCandidates { get; set; } = 50;
 
+    /// <summary>
+    /// Rerank the first-stage BM25 candidates with the learned reranker (see <see cref="Reranking.Reranker"/>). Needs
+    /// <c>Embeddings:Provider=None</c> and no document prior: the model was trained on plain BM25 candidates.
+    /// </summary>
+    public bool Rerank { get; set; }
+
+    /// <summary>A reranker model file written by <c>train-reranker</c>; null uses the one built into the service.</summary>
+    public string? RerankerPath { get; set; }
+
     /// <summary>The fusion settings as the indexes take them.</summary>
     public FusionParameters Fusion => new(FusionK, FusionCandidates);
 

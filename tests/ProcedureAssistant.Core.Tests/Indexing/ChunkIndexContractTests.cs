@@ -3,6 +3,9 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -104,6 +107,53 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
         Assert.Empty(await index.GetChunksAsync("tthc-1.000894", Token));
         var hits = await index.SearchAsync(_analyzer.AnalyzeQuery("đăng ký kết hôn"), 10, Token);
         Assert.DoesNotContain(hits, h => h.Chunk.DocumentId == "tthc-1.000894");
+    }
+
+    [Fact]
+    public async Task GetStatistics_AfterABuild_CountsChunksTheirLengthAndEverySyllable()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var documents = (await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(corpus.Path, Token)).Documents;
+        var chunker = new LegalStructureChunker(Options.Create(new ChunkingOptions()));
+        var indexed = documents.SelectMany(d => chunker.Split(d).Select(c => IngestionPipeline.Analyze(c, d.Aliases))).ToList();
+        var index = await OpenIndexAsync();
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+
+        var statistics = await (await OpenIndexAsync()).GetStatisticsAsync(Token);
+
+        Assert.NotNull(statistics);
+        Assert.Equal(indexed.Count, statistics.ChunkCount);
+        Assert.Equal(indexed.Average(c => (double)c.Terms.Length), statistics.AverageLength, 9);
+        foreach (var term in new[] { "khai", "~khai", "hôn", "~hon", "xã" })
+        {
+            Assert.Equal(indexed.Count(c => c.Terms.Frequencies.ContainsKey(term)), statistics.DocumentFrequency(term));
+        }
+
+        Assert.Equal(0, statistics.DocumentFrequency("không-có-từ-này"));
+    }
+
+    [Fact]
+    public async Task Rerank_FeaturesOfThisBackendsHits_MatchTheEmbeddedIndexs()
+    {
+        var index = await BuildSampleAsync();
+        using var reference = EmbeddedChunkIndex.InMemory();
+        using (var corpus = TestPipeline.WriteSampleCorpus())
+        {
+            await TestPipeline.For(reference).RunAsync(corpus.Path, cancellationToken: Token);
+        }
+
+        foreach (var question in new[] { "Đăng ký khai sinh cho con cần giấy tờ gì?", "dang ky ket hon o dau" })
+        {
+            var terms = _analyzer.AnalyzeQuery(question);
+            var hits = await index.SearchAsync(terms, 10, Token);
+            var expectedHits = await reference.SearchAsync(terms, 10, Token);
+
+            var features = RerankFeatures.Compute(terms, hits, (await index.GetStatisticsAsync(Token))!);
+            var expected = RerankFeatures.Compute(terms, expectedHits, (await reference.GetStatisticsAsync(Token))!);
+
+            Assert.Equal(expectedHits.Select(h => h.Chunk.Id), hits.Select(h => h.Chunk.Id));
+            Assert.Equal(expected.SelectMany(f => f), features.SelectMany(f => f), (x, y) => Math.Abs(x - y) <= 1e-4f * Math.Max(1, Math.Abs(x)));
+        }
     }
 
     [Fact]

@@ -94,6 +94,13 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
+        return live.Statistics;
+    }
+
+    /// <inheritdoc />
     public async Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
         (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Dense?.State;
 
@@ -156,6 +163,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         {
             Stored = stored;
             Bm25 = new Bm25Index(stored.Chunks.Select(c => new TermBag(c.Terms, c.Length)).ToList(), bm25);
+            Statistics = new IndexStatistics(Bm25.Count, Bm25.AverageLength, Bm25.DocumentFrequency);
             Documents = stored.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
             ChunksByDocument = stored.Chunks
                 .GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal)
@@ -170,6 +178,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         public StoredIndex Stored { get; }
 
         public Bm25Index Bm25 { get; }
+
+        public IndexStatistics Statistics { get; }
 
         public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
 

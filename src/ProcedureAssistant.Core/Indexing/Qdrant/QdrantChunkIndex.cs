@@ -74,6 +74,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile TermStatistics? _statistics;
+    private volatile CachedIndexStatistics? _indexStatistics;
 
     /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
     public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
@@ -139,6 +140,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 BuiltAt = builtAt,
                 ContentHash = contentHash,
                 UnigramDocumentFrequencies = unigrams,
+                AverageLength = Bm25SparseEncoder.For(snapshot.Chunks, _bm25).AverageLength,
                 DenseModel = snapshot.Dense?.Name,
                 DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
             };
@@ -200,6 +202,30 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         }
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
+    }
+
+    /// <inheritdoc />
+    public async Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        // The small read tells whether the cached statistics are still those of the live build; the large one
+        // (every term's document frequency) happens once per build.
+        var info = await OnAliasAsync(() => ReadMetadataAsync(PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken)).ConfigureAwait(false)
+            ?? throw NoIndex();
+        if (_indexStatistics is { } cached && cached.Version == info.IndexVersion && cached.ContentHash == info.ContentHash)
+        {
+            return cached.Statistics;
+        }
+
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(true, cancellationToken)).ConfigureAwait(false) ?? throw NoIndex();
+        if (metadata.AverageLength is not { } averageLength)
+        {
+            return null;
+        }
+
+        var frequencies = metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>();
+        var statistics = new IndexStatistics(metadata.ChunkCount, averageLength, term => frequencies.GetValueOrDefault(term));
+        _indexStatistics = new CachedIndexStatistics(metadata.IndexVersion, metadata.ContentHash, statistics);
+        return statistics;
     }
 
     /// <inheritdoc />
@@ -431,6 +457,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             throw NoIndex(ex);
         }
     }
+
+    private sealed record CachedIndexStatistics(long Version, string ContentHash, IndexStatistics Statistics);
 
     private IndexUnavailableException NoIndex(Exception? inner = null) =>
         new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);

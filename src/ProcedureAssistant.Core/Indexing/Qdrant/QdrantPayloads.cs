@@ -129,6 +129,9 @@ internal sealed record IndexMetadataPayload
 
     public IReadOnlyDictionary<string, int>? UnigramDocumentFrequencies { get; init; }
 
+    /// <summary>The mean chunk length (syllables) the chunks' BM25 vectors were encoded with; null in collections built before rerankers needed it.</summary>
+    public double? AverageLength { get; init; }
+
     public string? DenseModel { get; init; }
 
     public int DenseDimensions { get; init; }
