@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
@@ -64,13 +65,21 @@ public static class ProcedureAssistantBuilderExtensions
     private static Retriever CreateRetriever(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var provider = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Provider;
+        var logger = services.GetRequiredService<ILogger<Retriever>>();
+        var reranker = options.UsesReranker(provider) ? Reranker.Load(options.RerankerPath) : null;
+        if (options.Rerank && reranker is null)
+        {
+            Log.RerankerNotUsed(logger, provider.ToString(), options.DocumentPriorWeight);
+        }
+
         return new Retriever(
             services.GetRequiredService<TextAnalyzer>(),
             services.GetRequiredService<IChunkIndex>(),
             services.GetRequiredService<DenseEncoder>(),
             options,
-            options.Rerank ? Reranker.Load(options.RerankerPath) : null,
-            services.GetRequiredService<ILogger<Retriever>>());
+            reranker,
+            logger);
     }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Retrieval;
 using Spectre.Console;
@@ -36,6 +37,11 @@ internal static class EvalCommand
             DefaultValueFactory = _ => RerankMode.Config,
         };
         var rerankTrain = new Option<DirectoryInfo[]>("--rerank-train") { Description = "Bộ BEIR huấn luyện thêm cho cv/lodo (mặc định: các bộ mô hình kèm theo đã học, cạnh --dataset)." };
+        var without = new Option<string[]>("--rerank-without")
+        {
+            Description = "Bỏ các đặc trưng này khỏi cv/lodo (đo đóng góp của từng đặc trưng), ví dụ proximity,query_likelihood_gap.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo (cv).", DefaultValueFactory = _ => 5 };
         folds.Validators.Add(result =>
         {
@@ -52,7 +58,7 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, folds, json, report };
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, folds, json, report };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
@@ -71,7 +77,11 @@ internal static class EvalCommand
             var data = await BeirDataset.LoadAsync(parse.GetValue(dataset)!.FullName, parse.GetValue(queries)?.FullName, parse.GetValue(qrels)?.FullName, cancellationToken).ConfigureAwait(false);
             var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
             var folded = parse.GetValue(fold);
-            var choice = RerankChoice.Resolve(parse.GetValue(rerank), host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value, data);
+            var choice = RerankChoice.Resolve(
+                parse.GetValue(rerank),
+                host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value,
+                host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Provider,
+                data);
             if (choice.Refusal is { } refusal)
             {
                 CliHost.Status.MarkupLineInterpolated($"[red]{refusal}[/]");
@@ -81,7 +91,7 @@ internal static class EvalCommand
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)
             {
                 return await RerankEvalRunner.RunAsync(
-                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(folds), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(folds), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
             }
 
             RetrievalEvaluation? evaluation = null;
@@ -136,6 +146,12 @@ internal static class EvalCommand
         text.AppendLine("|---|---|---|---|---|---|---|");
         text.AppendLine(CultureInfo.InvariantCulture, $"| {m.Mrr10:0.000} | {m.Recall1:0.000} | {m.Recall5:0.000} | {m.Recall10:0.000} | {m.Ndcg10:0.000} | {(latency is null ? "–" : $"{latency.P50Ms:0.0} ms")} | {(latency is null ? "–" : $"{latency.P95Ms:0.0} ms")} |");
         text.AppendLine();
+        if (latency is null)
+        {
+            text.AppendLine("Search times are not measured in a cross-validated run (see `eval/reports/latency.md`).");
+            text.AppendLine();
+        }
+
         text.AppendLine("Produced by:");
         text.AppendLine();
         text.AppendLine("```");

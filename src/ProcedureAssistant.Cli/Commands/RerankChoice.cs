@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
@@ -11,9 +12,9 @@ namespace ProcedureAssistant.Cli.Commands;
 /// <param name="Refusal">Why the run must not go ahead, or null.</param>
 internal sealed record RerankChoice(RerankMode Mode, Reranker? Shipped, string Label, string? Refusal = null)
 {
-    public static RerankChoice Resolve(RerankMode requested, RetrievalOptions options, BeirDataset data)
+    public static RerankChoice Resolve(RerankMode requested, RetrievalOptions options, EmbeddingProvider provider, BeirDataset data)
     {
-        if (requested == RerankMode.Off || (requested == RerankMode.Config && !options.Rerank))
+        if (requested == RerankMode.Off || (requested == RerankMode.Config && !options.UsesReranker(provider)))
         {
             return new RerankChoice(RerankMode.Off, null, "off");
         }
@@ -21,13 +22,11 @@ internal sealed record RerankChoice(RerankMode Mode, Reranker? Shipped, string L
         if (requested is RerankMode.Cv or RerankMode.Lodo)
         {
             // The shipped model only names the default training sets here; cv and lodo train their own models.
-            var recipe = File.Exists(options.RerankerPath ?? string.Empty) || options.RerankerPath is null ? TryLoad(options.RerankerPath) : null;
-            return new RerankChoice(requested, recipe, requested == RerankMode.Cv ? "cv" : "lodo");
+            return new RerankChoice(requested, TryLoad(options.RerankerPath), requested == RerankMode.Cv ? "cv" : "lodo");
         }
 
         var shipped = Reranker.Load(options.RerankerPath);
-        var trained = shipped.Model.Training.Questions.ToHashSet(StringComparer.Ordinal);
-        var seen = data.Queries.Where(q => data.Relevant.ContainsKey(q.Id)).Count(q => trained.Contains(RerankerTraining.Fingerprint(q.Text)));
+        var seen = shipped.Model.Training.CountTrainedOn(data.Queries.Where(q => data.Relevant.ContainsKey(q.Id)).Select(q => q.Text));
         return requested switch
         {
             _ when seen == 0 => new RerankChoice(RerankMode.Shipped, shipped, "shipped"),

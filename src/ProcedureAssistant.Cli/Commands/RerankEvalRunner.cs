@@ -19,6 +19,7 @@ internal static class RerankEvalRunner
         RerankChoice choice,
         DirectoryInfo[]? trainFolders,
         DirectoryInfo dataFolder,
+        string[] without,
         int folds,
         bool folded,
         FileInfo? json,
@@ -35,8 +36,15 @@ internal static class RerankEvalRunner
             }
         }
 
-        var own = await RerankTrainingSets.CollectAsync(evaluator, [data], settings.Candidates, cancellationToken).ConfigureAwait(false);
-        var pool = await RerankTrainingSets.CollectAsync(evaluator, others, settings.Candidates, cancellationToken).ConfigureAwait(false);
+        var dropped = without.SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (dropped.FirstOrDefault(name => !RerankFeatures.Names.Contains(name, StringComparer.Ordinal)) is { } unknown)
+        {
+            CliHost.Status.MarkupLineInterpolated($"[red]--rerank-without: there is no feature '{unknown}' (features: {string.Join(", ", RerankFeatures.Names)}).[/]");
+            return 2;
+        }
+
+        var own = Without(await RerankTrainingSets.CollectAsync(evaluator, [data], settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
+        var pool = Without(await RerankTrainingSets.CollectAsync(evaluator, others, settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
         var targets = own.Where(g => g.Folded == folded).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<QueryResult> results;
@@ -45,7 +53,7 @@ internal static class RerankEvalRunner
         {
             var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds} trained[/]"));
             results = RerankerCrossValidation.KFold([.. own, .. pool], targets, folds, settings, progress);
-            label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}";
+            label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{(dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}")}";
         }
         else
         {
@@ -56,7 +64,7 @@ internal static class RerankEvalRunner
             }
 
             results = RerankerCrossValidation.HeldOut(pool, targets, settings);
-            label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only";
+            label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{(dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}")}";
         }
 
         var metrics = RetrievalMetrics.From(results);
@@ -84,5 +92,25 @@ internal static class RerankEvalRunner
 
         Console.WriteLine(metrics.ToMetricsLine());
         return 0;
+    }
+
+    // A feature held at zero gives the trees nothing to split on: the same as training without it.
+    private static List<RerankGroup> Without(List<RerankGroup> groups, List<string> dropped)
+    {
+        var columns = dropped.Select(name => RerankFeatures.Names.ToList().IndexOf(name)).ToList();
+        if (columns.Count == 0)
+        {
+            return groups;
+        }
+
+        return groups.Select(g => g with
+        {
+            Features = g.Features.Select(f =>
+            {
+                var copy = f.ToArray();
+                columns.ForEach(c => copy[c] = 0);
+                return copy;
+            }).ToList(),
+        }).ToList();
     }
 }

@@ -40,4 +40,7 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Warning, "The index holds no statistics for the reranker (a Qdrant collection built before they were stored); results keep BM25's order until it is re-indexed")]
     public static partial void RerankSkipped(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Information, "Retrieval:Rerank is on but the reranker is not used: it was trained on plain BM25 candidates, and Embeddings:Provider is {Provider}, Retrieval:DocumentPriorWeight is {PriorWeight}")]
+    public static partial void RerankerNotUsed(ILogger logger, string provider, double priorWeight);
 }

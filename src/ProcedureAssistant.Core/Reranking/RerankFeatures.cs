@@ -15,7 +15,7 @@ namespace ProcedureAssistant.Core.Reranking;
 /// The features are fixed by <see cref="Version"/>: a trained model names the version it was trained on and is
 /// refused with any other. Change a feature (its meaning, order or constants) and the version changes with it.
 /// </remarks>
-internal static class RerankFeatures
+public static class RerankFeatures
 {
     /// <summary>Names the feature set below: its features, their order and their constants.</summary>
     public const string Version = "rerank-features-1";

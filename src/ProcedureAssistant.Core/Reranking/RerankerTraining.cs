@@ -10,6 +10,14 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <param name="Questions">Fingerprints (<see cref="RerankerTraining.Fingerprint"/>) of every training question, sorted: a set to evaluate on is checked against them.</param>
 public sealed record RerankerTraining(string Trainer, IReadOnlyList<RerankerDataset> Datasets, IReadOnlyList<string> Questions)
 {
+    /// <summary>How many of <paramref name="questions"/> the model was trained on (their figures would be contaminated).</summary>
+    public int CountTrainedOn(IEnumerable<string> questions)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var trained = Questions.ToHashSet(StringComparer.Ordinal);
+        return questions.Count(q => trained.Contains(Fingerprint(q)));
+    }
+
     /// <summary>
     /// The fingerprint of a question: 16 hex digits of the SHA-256 of its normalised, diacritic-free words, so that
     /// the same question typed with or without marks, in other case or spacing, has one fingerprint.

@@ -57,13 +57,17 @@ public sealed class RetrievalOptions
     public int DocumentPriorCandidates { get; set; } = 50;
 
     /// <summary>
-    /// Rerank the first-stage BM25 candidates with the learned reranker (see <see cref="Reranking.Reranker"/>). Needs
-    /// <c>Embeddings:Provider=None</c> and no document prior: the model was trained on plain BM25 candidates.
+    /// Rerank the first-stage BM25 candidates with the learned reranker (see <see cref="Reranking.Reranker"/>). The
+    /// model was trained on plain BM25 candidates, so it is not used when <c>Embeddings:Provider</c> makes dense
+    /// vectors or <see cref="DocumentPriorWeight"/> is set: the first stage is then another ranking (see <see cref="UsesReranker"/>).
     /// </summary>
-    public bool Rerank { get; set; }
+    public bool Rerank { get; set; } = true;
 
     /// <summary>A reranker model file written by <c>train-reranker</c>; null uses the one built into the service.</summary>
     public string? RerankerPath { get; set; }
+
+    /// <summary>Whether the reranker reorders the hits: <see cref="Rerank"/> is on and the first stage is the plain BM25 it was trained on.</summary>
+    public bool UsesReranker(Embeddings.EmbeddingProvider provider) => Rerank && provider == Embeddings.EmbeddingProvider.None && DocumentPriorWeight <= 0;
 
     /// <summary>The fusion settings as the indexes take them.</summary>
     public FusionParameters Fusion => new(FusionK, FusionCandidates);

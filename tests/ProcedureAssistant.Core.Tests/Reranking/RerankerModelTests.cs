@@ -1,5 +1,7 @@
 using System.Text;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Tests.Fakes;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Reranking;
 
@@ -58,6 +60,19 @@ public sealed class RerankerModelTests
         Assert.Equal(RerankFeatures.Names, model.Features);
         Assert.Equal(["alqac2025", "drill-subset", "alqac2022"], model.Training.Datasets.Select(d => d.Name));
         Assert.NotEmpty(model.Trees);
+    }
+
+    [Fact]
+    public void CountTrainedOn_TheOpenQuestionsAndNewOnes_CountsOnlyTheTrainedOnes()
+    {
+        var training = Reranker.Load().Model.Training;
+        var open = File.ReadLines(Path.Combine(SharedData.Benchmark("drill-subset"), "queries.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!)
+            .ToList();
+
+        Assert.Equal(open.Count, training.CountTrainedOn(open));
+        Assert.Equal(open.Count, training.CountTrainedOn(open.Select(VietnameseText.Fold)));
+        Assert.Equal(0, training.CountTrainedOn(["Đăng ký khai sinh cho con ở xã nào?", "Lệ phí cấp căn cước là bao nhiêu?"]));
     }
 
     [Fact]
