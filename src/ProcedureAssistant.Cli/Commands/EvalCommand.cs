@@ -12,7 +12,7 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--rerank MODE] [--rerank-train DIR ...]
-/// [--folds N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md.
+/// [--rerank-without FEATURE,...] [--folds N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md.
 /// </summary>
 /// <remarks>
 /// The shipped reranker was trained on the open questions of the benchmark sets, so its figures on those questions

@@ -43,6 +43,7 @@ internal static class RerankEvalRunner
             return 2;
         }
 
+        var droppedLabel = dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}";
         var own = Without(await RerankTrainingSets.CollectAsync(evaluator, [data], settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
         var pool = Without(await RerankTrainingSets.CollectAsync(evaluator, others, settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
         var targets = own.Where(g => g.Folded == folded).ToList();
@@ -53,7 +54,7 @@ internal static class RerankEvalRunner
         {
             var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds} trained[/]"));
             results = RerankerCrossValidation.KFold([.. own, .. pool], targets, folds, settings, progress);
-            label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{(dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}")}";
+            label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
         }
         else
         {
@@ -64,7 +65,7 @@ internal static class RerankEvalRunner
             }
 
             results = RerankerCrossValidation.HeldOut(pool, targets, settings);
-            label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{(dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}")}";
+            label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{droppedLabel}";
         }
 
         var metrics = RetrievalMetrics.From(results);

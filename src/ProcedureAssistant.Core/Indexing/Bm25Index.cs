@@ -51,7 +51,7 @@ public sealed class Bm25Index
     /// <summary>Inverse document frequency of a term (0 when no document has it).</summary>
     public double Idf(string term)
     {
-        var df = _postings.TryGetValue(term, out var list) ? list.Length : 0;
+        var df = DocumentFrequency(term);
         return df == 0 ? 0 : Math.Log(1 + ((Count - df + 0.5) / (df + 0.5)));
     }
 
