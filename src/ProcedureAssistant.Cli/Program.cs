@@ -14,6 +14,7 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     SearchCommand.Create(),
     EvalCommand.Create(),
     CalibrateSpellingCommand.Create(),
+    TrainRerankerCommand.Create(),
 };
 
 try

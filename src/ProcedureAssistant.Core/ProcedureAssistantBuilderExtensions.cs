@@ -4,12 +4,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -27,6 +30,9 @@ public static class ProcedureAssistantBuilderExtensions
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
+        services.AddSingleton<IValidateOptions<RetrievalOptions>, RetrievalOptionsValidator>();
+        AddOptions<EmbeddingOptions>(services, EmbeddingOptions.SectionName);
+        services.AddHttpClient(EmbeddingGenerators.HttpClientName);
         AddOptions<AnsweringOptions>(services, AnsweringOptions.SectionName);
         AddOptions<LlmOptions>(services, LlmOptions.SectionName);
         AddOptions<QdrantOptions>(services, QdrantOptions.SectionName);
@@ -46,10 +52,11 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
         services.AddSingleton<IChunkIndex>(CreateIndex);
+        services.AddSingleton(CreateDenseEncoder);
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
-        services.AddSingleton<Retriever>();
+        services.AddSingleton(CreateRetriever);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<DocumentCatalog>();
@@ -66,6 +73,35 @@ public static class ProcedureAssistantBuilderExtensions
         where T : class =>
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
+    // The reranker model was checked at start-up (RetrievalOptionsValidator); it loads here once for the service.
+    private static Retriever CreateRetriever(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+        var provider = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Provider;
+        var logger = services.GetRequiredService<ILogger<Retriever>>();
+        var reranker = options.UsesReranker(provider) ? Reranker.Load(options.RerankerPath) : null;
+        if (options.Rerank && reranker is null)
+        {
+            Log.RerankerNotUsed(logger, provider.ToString(), options.DocumentPriorWeight);
+        }
+
+        return new Retriever(
+            services.GetRequiredService<TextAnalyzer>(),
+            services.GetRequiredService<IChunkIndex>(),
+            services.GetRequiredService<DenseEncoder>(),
+            options,
+            reranker,
+            logger);
+    }
+
+    // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
+    private static DenseEncoder CreateDenseEncoder(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<EmbeddingOptions>>();
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingGenerators.HttpClientName);
+        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http), services.GetRequiredService<ILogger<DenseEncoder>>());
+    }
+
     // The one place where the index backend is chosen.
     private static IChunkIndex CreateIndex(IServiceProvider services)
     {
@@ -78,13 +114,15 @@ public static class ProcedureAssistantBuilderExtensions
                 Path.Combine(store.DataPath, "embedded"),
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>()),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
+                retrieval.Fusion),
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
                 services.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantChunkIndex.HttpClientName),
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<QdrantChunkIndex>()),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<QdrantChunkIndex>(),
+                retrieval.Fusion),
             _ => throw new OptionsValidationException(
                 VectorStoreOptions.SectionName,
                 typeof(VectorStoreOptions),

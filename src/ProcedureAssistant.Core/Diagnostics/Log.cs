@@ -34,4 +34,16 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Information, "An incremental ingestion builds the whole index instead: {Reason}")]
     public static partial void IncrementalFallsBack(ILogger logger, string reason);
+
+    [LoggerMessage(11, LogLevel.Information, "LSA model {Model} trained: {TermCount} terms over {ChunkCount} chunks")]
+    public static partial void LsaTrained(ILogger logger, string model, int termCount, int chunkCount);
+
+    [LoggerMessage(12, LogLevel.Information, "The index's dense vectors ({Found}) are not what Embeddings configures ({Configured}); rebuilding it")]
+    public static partial void DenseModelChanged(ILogger logger, string found, string configured);
+
+    [LoggerMessage(13, LogLevel.Warning, "The index holds no statistics for the reranker (a Qdrant collection built before they were stored); results keep BM25's order until it is re-indexed")]
+    public static partial void RerankSkipped(ILogger logger);
+
+    [LoggerMessage(14, LogLevel.Information, "Retrieval:Rerank is on but the reranker is not used: it was trained on plain BM25 candidates, and Embeddings:Provider is {Provider}, Retrieval:DocumentPriorWeight is {PriorWeight}")]
+    public static partial void RerankerNotUsed(ILogger logger, string provider, double priorWeight);
 }

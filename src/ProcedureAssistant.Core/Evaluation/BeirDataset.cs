@@ -91,7 +91,16 @@ public sealed record BeirDataset(
 public sealed record BeirDocument(
     [property: JsonPropertyName("_id")] string Id,
     [property: JsonPropertyName("title")] string? Title,
-    [property: JsonPropertyName("text")] string Text);
+    [property: JsonPropertyName("text")] string Text)
+{
+    /// <summary>The law the article belongs to, when the set says (<c>law_id</c>).</summary>
+    [JsonPropertyName("law_id")]
+    public string? LawId { get; init; }
+
+    /// <summary>The law: <c>law_id</c>, else the part of <c>_id</c> before '|' ("91/2015/QH13|6"), else null.</summary>
+    [JsonIgnore]
+    public string? Law => LawId ?? (Id.Contains('|', StringComparison.Ordinal) ? Id[..Id.IndexOf('|', StringComparison.Ordinal)] : null);
+}
 
 /// <summary>One query of a BEIR dataset.</summary>
 public sealed record BeirQuery(

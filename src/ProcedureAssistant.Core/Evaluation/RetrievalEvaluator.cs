@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -14,36 +16,41 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// caller gives one, such as a Qdrant alias of its own), retrieves for every query that has relevance judgements,
 /// and scores the rankings.
 /// </summary>
-public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options)
+public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<RetrievalOptions> options, DenseEncoder encoder)
 {
-    /// <summary>Evaluates the dataset. With <paramref name="foldQueries"/> the questions are stripped of diacritics first.</summary>
+    /// <summary>Evaluates the dataset in a throw-away in-memory embedded index (see the other overload).</summary>
     public Task<RetrievalEvaluation> RunAsync(
         BeirDataset dataset,
         int top = 10,
         bool foldQueries = false,
+        Reranker? reranker = null,
         IProgress<(int Done, int Total)>? progress = null,
         CancellationToken cancellationToken = default) =>
-        RunAsync(dataset, null, top, foldQueries, progress, cancellationToken);
+        RunAsync(dataset, null, top, foldQueries, reranker, progress, cancellationToken);
 
-    /// <summary>Evaluates the dataset in <paramref name="index"/>, which it replaces (an in-memory embedded index when null).</summary>
+    /// <summary>
+    /// Evaluates the dataset in <paramref name="index"/>, which it replaces (an in-memory embedded index when null).
+    /// With <paramref name="foldQueries"/> the questions are stripped of diacritics first; with
+    /// <paramref name="reranker"/> the first-stage candidates are reranked by it (whatever <c>Retrieval:Rerank</c> says).
+    /// </summary>
     public async Task<RetrievalEvaluation> RunAsync(
         BeirDataset dataset,
         IChunkIndex? index,
         int top = 10,
         bool foldQueries = false,
+        Reranker? reranker = null,
         IProgress<(int Done, int Total)>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var inMemory = index is null ? EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B)) : null;
+        using var inMemory = index is null ? InMemoryIndex() : null;
         index ??= inMemory!;
         var indexing = System.Diagnostics.Stopwatch.StartNew();
-        var chunks = dataset.Corpus.Select(ToChunk).Select(chunk => IngestionPipeline.Analyze(chunk, [])).ToList();
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], chunks), cancellationToken).ConfigureAwait(false);
+        await FillAsync(index, dataset, cancellationToken).ConfigureAwait(false);
         var indexElapsed = indexing.Elapsed;
-        var retriever = new Retriever(analyzer, index);
+        var retriever = new Retriever(analyzer, index, encoder, options.Value, reranker);
 
-        var judged = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
+        var judged = Judged(dataset);
         var results = new List<QueryResult>(judged.Count);
         var latencies = new List<double>(judged.Count);
         foreach (var query in judged)
@@ -59,6 +66,60 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
 
         return new RetrievalEvaluation(dataset.Name, RetrievalMetrics.From(results), results, latencies, indexElapsed);
     }
+
+    /// <summary>
+    /// The reranker's view of every judged question of the dataset, as typed and without diacritics: the first
+    /// <paramref name="candidates"/> BM25 hits (the first stage <see cref="Retriever"/> reranks), their features and
+    /// which are relevant. A question whose terms are all question words gets a group without candidates.
+    /// </summary>
+    public async Task<IReadOnlyList<RerankGroup>> CollectRerankGroupsAsync(BeirDataset dataset, int candidates, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        using var index = InMemoryIndex();
+        await FillAsync(index, dataset, cancellationToken).ConfigureAwait(false);
+        var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The in-memory index has no statistics.");
+        var groups = new List<RerankGroup>();
+        foreach (var query in Judged(dataset))
+        {
+            var relevant = dataset.Relevant[query.Id];
+            var fingerprint = RerankerTraining.Fingerprint(query.Text);
+            foreach (var folded in new[] { false, true })
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var terms = analyzer.AnalyzeQuery(folded ? VietnameseText.Fold(query.Text) : query.Text);
+                var hits = terms.IsEmpty ? [] : await index.SearchAsync(terms, candidates, cancellationToken).ConfigureAwait(false);
+                groups.Add(new RerankGroup(
+                    dataset.Name,
+                    query.Id,
+                    fingerprint,
+                    folded,
+                    hits.Select(h => h.Chunk.DocumentId).ToList(),
+                    RerankFeatures.Compute(terms, hits, statistics),
+                    hits.Select(h => relevant.Contains(h.Chunk.DocumentId)).ToList(),
+                    relevant));
+            }
+        }
+
+        return groups;
+    }
+
+    private static List<BeirQuery> Judged(BeirDataset dataset) => dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
+
+    private EmbeddedChunkIndex InMemoryIndex() => EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
+
+    // Replaces the index's content with the dataset's corpus, one article per chunk.
+    private async Task FillAsync(IChunkIndex index, BeirDataset dataset, CancellationToken cancellationToken)
+    {
+        // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
+        // number it would otherwise change the chunk's heading path and so its terms.
+        var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
+        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IndexedChunk WithLaw(IndexedChunk indexed, string? law) =>
+        law is null ? indexed : indexed with { Chunk = indexed.Chunk with { Number = law } };
 
     private static Chunk ToChunk(BeirDocument document, int ordinal) => new()
     {

@@ -42,10 +42,16 @@ public sealed class Bm25Index
     /// <summary>Number of documents.</summary>
     public int Count => _lengths.Length;
 
+    /// <summary>Mean document length in syllables.</summary>
+    public double AverageLength => _averageLength;
+
+    /// <summary>Number of documents that hold the term.</summary>
+    public int DocumentFrequency(string term) => _postings.TryGetValue(term, out var list) ? list.Length : 0;
+
     /// <summary>Inverse document frequency of a term (0 when no document has it).</summary>
     public double Idf(string term)
     {
-        var df = _postings.TryGetValue(term, out var list) ? list.Length : 0;
+        var df = DocumentFrequency(term);
         return df == 0 ? 0 : Math.Log(1 + ((Count - df + 0.5) / (df + 0.5)));
     }
 
@@ -117,6 +123,56 @@ public sealed class Bm25Index
 
         results.Reverse();
         return results;
+    }
+
+    /// <summary>
+    /// The coverage <see cref="Search"/> would give one document: for a document a dense search found that BM25
+    /// did not rank (0 when it holds none of the question's syllables).
+    /// </summary>
+    public double Coverage(QueryTerms query, int document)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var maxIdf = Math.Log(1 + ((Count + 0.5) / 0.5));
+        var total = 0.0;
+        var covered = 0.0;
+        foreach (var (term, weight) in query.Weights)
+        {
+            if (term.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (!_postings.TryGetValue(term, out var list))
+            {
+                total += maxIdf * weight;
+                continue;
+            }
+
+            var idf = Idf(term) * weight;
+            total += idf;
+            covered += Holds(list, document) ? idf : 0;
+        }
+
+        return total == 0 ? 0 : covered / total;
+    }
+
+    // Postings are in document order (built in one pass over the bags).
+    private static bool Holds(Posting[] list, int document)
+    {
+        var (low, high) = (0, list.Length - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var found = list[middle].Document;
+            if (found == document)
+            {
+                return true;
+            }
+
+            (low, high) = found < document ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return false;
     }
 
     /// <summary>One result: the document's position, its BM25 score and its coverage of the question (0–1).</summary>

@@ -11,7 +11,7 @@ namespace ProcedureAssistant.Core.Indexing;
 /// <summary>
 /// <see cref="IndexInfo.ContentHash"/>, the same on every backend and whether the index was built at once or updated
 /// document by document: SHA-256 over the analyser version and, in document-id order, one digest per document id
-/// (its record and its analysed chunks). An update recomputes it from the digests of the documents it touched and
+/// (its record and its analysed chunks, with their dense vectors when the index has them). An update recomputes it from the digests of the documents it touched and
 /// the recorded digests of the others, without reading their chunks back.
 /// </summary>
 internal static class ContentDigest
@@ -55,15 +55,27 @@ internal static class ContentDigest
             BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), chunk.Length);
             buffer.Advance(4);
             hash.AppendData(buffer.WrittenSpan);
+            if (chunk.Vector is { } vector)
+            {
+                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+            }
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>The index's content hash from its analyser version and its per-document digests.</summary>
-    public static string Combine(string analyzerVersion, IEnumerable<KeyValuePair<string, string>> digests)
+    /// <summary>
+    /// The index's content hash from its analyser version, its dense model (null when it has none, which leaves the
+    /// hash of a sparse-only index as it was) and its per-document digests.
+    /// </summary>
+    public static string Combine(string analyzerVersion, string? denseModel, IEnumerable<KeyValuePair<string, string>> digests)
     {
         var text = new StringBuilder(analyzerVersion).Append('\n');
+        if (denseModel is not null)
+        {
+            text.Append("dense\t").Append(denseModel).Append('\n');
+        }
+
         foreach (var (id, digest) in digests.OrderBy(d => d.Key, StringComparer.Ordinal))
         {
             text.Append(id).Append('\t').Append(digest).Append('\n');

@@ -33,9 +33,24 @@ public interface IChunkIndex
     /// <exception cref="InvalidOperationException">The live index cannot be updated in place (see <see cref="ListSourcesAsync"/>).</exception>
     Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default);
 
-    /// <summary>The best chunks for the query terms, best first.</summary>
+    /// <summary>
+    /// The best chunks for the query, best first: by BM25 over its terms or, when it carries a dense vector of the
+    /// index's model, by reciprocal-rank fusion of the BM25 and the dense rankings (see <see cref="RankFusion"/>).
+    /// <see cref="ChunkHit.Coverage"/> is computed from the terms either way.
+    /// </summary>
     /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
     Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The live index's chunk count, mean chunk length and single-syllable document frequencies, for reranking the
+    /// hits of <see cref="SearchAsync"/>; null when the index does not hold them (a Qdrant collection built before
+    /// they were stored: re-index).
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
+    Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The state of the dense model trained on the corpus and stored with the live version (LSA), or null when there is none.</summary>
+    Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every indexed document, ordered by id.</summary>
     Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default);

@@ -7,4 +7,6 @@ namespace ProcedureAssistant.Core.Indexing;
 /// <param name="ChunkCount">Chunks indexed.</param>
 /// <param name="BuiltAt">When it was built.</param>
 /// <param name="ContentHash">SHA-256 of its content: the same corpus gives the same hash.</param>
-public sealed record IndexInfo(long Version, string AnalyzerVersion, int DocumentCount, int ChunkCount, DateTimeOffset BuiltAt, string ContentHash);
+/// <param name="DenseModel">The <see cref="Indexing.DenseModel.Name"/> of its dense vectors, or null when it has none.</param>
+/// <param name="DenseDimensions">Size of its dense vectors (0 when it has none).</param>
+public sealed record IndexInfo(long Version, string AnalyzerVersion, int DocumentCount, int ChunkCount, DateTimeOffset BuiltAt, string ContentHash, string? DenseModel = null, int DenseDimensions = 0);

@@ -3,20 +3,23 @@ using Microsoft.Extensions.Logging;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Ingestion;
 
 /// <summary>
-/// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms →
-/// write the index (a new version, or an update of the live one). Files that fail to parse are reported and the
+/// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms → embed
+/// (when a dense model is configured) → write the index (a new version, or an update of the live one). Files that
+/// fail to parse are reported and the
 /// rest still go in.
 /// </summary>
 public sealed class IngestionPipeline(
     CorpusReader reader,
     LegalStructureChunker chunker,
     IChunkIndex index,
+    DenseEncoder encoder,
     IngestionStatus status,
     ILogger<IngestionPipeline> logger)
 {
@@ -59,7 +62,8 @@ public sealed class IngestionPipeline(
         IndexInfo info;
         if (incremental is null)
         {
-            info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, chunks), cancellationToken).ConfigureAwait(false);
+            var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+            info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, embedded, dense), cancellationToken).ConfigureAwait(false);
         }
         else if (corpus.Documents.Count == 0 && removed.Count == 0)
         {
@@ -67,7 +71,9 @@ public sealed class IngestionPipeline(
         }
         else
         {
-            info = await index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, corpus.Documents, chunks, removed), cancellationToken).ConfigureAwait(false);
+            // New and changed chunks are embedded with the live index's model, so they sit in the same space as the rest.
+            var embedded = await encoder.EmbedForUpdateAsync(index, chunks, cancellationToken).ConfigureAwait(false);
+            info = await index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, corpus.Documents, embedded, removed), cancellationToken).ConfigureAwait(false);
         }
 
         var written = incremental is null ? IngestionMode.Full : IngestionMode.Incremental;
@@ -95,13 +101,15 @@ public sealed class IngestionPipeline(
     private async Task<IReadOnlyList<DocumentSource>?> IncrementalSourcesAsync(CancellationToken cancellationToken)
     {
         var info = await index.GetInfoAsync(cancellationToken).ConfigureAwait(false);
-        var sources = info is not null && info.AnalyzerVersion == TextAnalyzer.Version ? await index.ListSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
+        var updatable = info is not null && info.AnalyzerVersion == TextAnalyzer.Version && encoder.Matches(info);
+        var sources = updatable ? await index.ListSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
         if (sources is null)
         {
             Log.IncrementalFallsBack(logger, info switch
             {
                 null => "there is no index yet",
                 { AnalyzerVersion: var found } when found != TextAnalyzer.Version => $"the index was built by analyser {found}, this is {TextAnalyzer.Version}",
+                _ when !encoder.Matches(info) => $"the index's dense vectors ({info.DenseModel ?? "none"}) are not what Embeddings configures ({encoder.Provider})",
                 _ => "the live index cannot be updated in place",
             });
         }

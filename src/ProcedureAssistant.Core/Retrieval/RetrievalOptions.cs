@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
@@ -35,6 +36,41 @@ public sealed class RetrievalOptions
 
     /// <summary>Drop question words that carry no topic.</summary>
     public bool DropQuestionWords { get; set; } = true;
+
+    /// <summary>
+    /// The reciprocal-rank fusion constant of hybrid search, in Qdrant's convention (Σ 1/(k + rank), rank from 0;
+    /// Qdrant's default is 2, the RRF paper's 60 is 61 here). Used only with a dense model.
+    /// </summary>
+    [Range(1, 1000)]
+    public int FusionK { get; set; } = 2;
+
+    /// <summary>Length of the BM25 and the dense ranking before they are fused.</summary>
+    [Range(1, 1000)]
+    public int FusionCandidates { get; set; } = 100;
+
+    /// <summary>Weight of the document-level prior (see <see cref="DocumentPrior"/>); 0 turns it off.</summary>
+    [Range(0.0, 5.0)]
+    public double DocumentPriorWeight { get; set; }
+
+    /// <summary>Candidates the document-level prior re-ranks.</summary>
+    [Range(1, 1000)]
+    public int DocumentPriorCandidates { get; set; } = 50;
+
+    /// <summary>
+    /// Rerank the first-stage BM25 candidates with the learned reranker (see <see cref="Reranking.Reranker"/>). The
+    /// model was trained on plain BM25 candidates, so it is not used when <c>Embeddings:Provider</c> makes dense
+    /// vectors or <see cref="DocumentPriorWeight"/> is set: the first stage is then another ranking (see <see cref="UsesReranker"/>).
+    /// </summary>
+    public bool Rerank { get; set; } = true;
+
+    /// <summary>A reranker model file written by <c>train-reranker</c>; null uses the one built into the service.</summary>
+    public string? RerankerPath { get; set; }
+
+    /// <summary>Whether the reranker reorders the hits: <see cref="Rerank"/> is on and the first stage is the plain BM25 it was trained on.</summary>
+    public bool UsesReranker(Embeddings.EmbeddingProvider provider) => Rerank && provider == Embeddings.EmbeddingProvider.None && DocumentPriorWeight <= 0;
+
+    /// <summary>The fusion settings as the indexes take them.</summary>
+    public FusionParameters Fusion => new(FusionK, FusionCandidates);
 
     /// <summary>The query-term weights as the analyser takes them.</summary>
     public QueryWeighting Weighting => new()

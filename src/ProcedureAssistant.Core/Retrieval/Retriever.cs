@@ -1,12 +1,22 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Diagnostics;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
 
-/// <summary>Finds the chunks that best answer a question: analyse the question, then search the index.</summary>
-public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index)
+/// <summary>
+/// Finds the chunks that best answer a question: analyse the question, embed it when a dense model is configured,
+/// search the index (which fuses the two rankings), then, with a reranker, reorder the first candidates.
+/// </summary>
+public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index, DenseEncoder encoder, RetrievalOptions? options = null, Reranker? reranker = null, ILogger? logger = null)
 {
+    /// <summary>The reranker in use, or null when hits keep the index's order.</summary>
+    public Reranker? Reranker => reranker;
+
     /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
     {
@@ -17,8 +27,27 @@ public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index)
             return [];
         }
 
-        var hits = await index.SearchAsync(terms, top, cancellationToken).ConfigureAwait(false);
+        if (reranker is not null)
+        {
+            var candidates = await index.SearchAsync(terms, Math.Max(top, reranker.Candidates), cancellationToken).ConfigureAwait(false);
+            var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("reranked", statistics is not null);
+            if (statistics is null)
+            {
+                Log.RerankSkipped(logger ?? NullLogger.Instance);
+                return candidates.Take(top).ToList();
+            }
+
+            return reranker.Rerank(terms, candidates, statistics, top);
+        }
+
+        var dense = await encoder.EmbedQueryAsync(index, question, cancellationToken).ConfigureAwait(false);
+        var prior = options?.DocumentPriorWeight ?? 0;
+        var limit = prior > 0 ? Math.Max(top, options!.DocumentPriorCandidates) : top;
+        var hits = await index.SearchAsync(terms with { Dense = dense }, limit, cancellationToken).ConfigureAwait(false);
+        hits = prior > 0 ? DocumentPrior.Apply(hits, prior, top) : hits;
         activity?.SetTag("hits", hits.Count);
+        activity?.SetTag("hybrid", dense is not null);
         return hits;
     }
 }

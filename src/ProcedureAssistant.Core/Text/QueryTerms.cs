@@ -1,8 +1,16 @@
+using ProcedureAssistant.Core.Indexing;
+
 namespace ProcedureAssistant.Core.Text;
 
-/// <summary>The weighted terms of a question, and whether it was typed with diacritics.</summary>
+/// <summary>
+/// The analysed question: its weighted terms, whether it was typed with diacritics and, when a dense model is
+/// configured, its embedding (<see cref="Dense"/>), which an index fuses with the terms' BM25 ranking.
+/// </summary>
 public sealed record QueryTerms(IReadOnlyDictionary<string, float> Weights, bool Accented)
 {
+    /// <summary>The question's dense vector, or null for a sparse-only search.</summary>
+    public DenseQuery? Dense { get; init; }
+
     /// <summary>True when nothing in the question carries a topic (empty, or only question words).</summary>
     public bool IsEmpty => Weights.Count == 0;
 }

@@ -55,6 +55,17 @@ public sealed class Bm25IndexTests
         Assert.Equal(idfA / (idfA + maxIdf), hits[1].Coverage, 12);
     }
 
+    [Fact]
+    public void Coverage_OfOneDocument_EqualsWhatSearchGivesIt()
+    {
+        var query = Query(("a", 1f), ("x", 0.5f), ("a x", 1f), ("zzz", 1f));
+        var hits = Index.Search(query, 10);
+
+        Assert.Equal(2, hits.Count);
+        Assert.All(hits, hit => Assert.Equal(hit.Coverage, Index.Coverage(query, hit.Document), 12));
+        Assert.Equal(0, Index.Coverage(query, 2));
+    }
+
     private static QueryTerms Query(params (string Term, float Weight)[] terms) =>
         new(terms.ToDictionary(t => t.Term, t => t.Weight), Accented: true);
 }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -109,6 +111,53 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task GetStatistics_AfterABuild_CountsChunksTheirLengthAndEverySyllable()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var documents = (await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(corpus.Path, Token)).Documents;
+        var chunker = new LegalStructureChunker(Options.Create(new ChunkingOptions()));
+        var indexed = documents.SelectMany(d => chunker.Split(d).Select(c => IngestionPipeline.Analyze(c, d.Aliases))).ToList();
+        var index = await OpenIndexAsync();
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+
+        var statistics = await (await OpenIndexAsync()).GetStatisticsAsync(Token);
+
+        Assert.NotNull(statistics);
+        Assert.Equal(indexed.Count, statistics.ChunkCount);
+        Assert.Equal(indexed.Average(c => (double)c.Terms.Length), statistics.AverageLength, 9);
+        foreach (var term in new[] { "khai", "~khai", "hôn", "~hon", "xã" })
+        {
+            Assert.Equal(indexed.Count(c => c.Terms.Frequencies.ContainsKey(term)), statistics.DocumentFrequency(term));
+        }
+
+        Assert.Equal(0, statistics.DocumentFrequency("không-có-từ-này"));
+    }
+
+    [Fact]
+    public async Task Rerank_FeaturesOfThisBackendsHits_MatchTheEmbeddedIndexs()
+    {
+        var index = await BuildSampleAsync();
+        using var reference = EmbeddedChunkIndex.InMemory();
+        using (var corpus = TestPipeline.WriteSampleCorpus())
+        {
+            await TestPipeline.For(reference).RunAsync(corpus.Path, cancellationToken: Token);
+        }
+
+        foreach (var question in new[] { "Đăng ký khai sinh cho con cần giấy tờ gì?", "dang ky ket hon o dau" })
+        {
+            var terms = _analyzer.AnalyzeQuery(question);
+            var hits = await index.SearchAsync(terms, 10, Token);
+            var expectedHits = await reference.SearchAsync(terms, 10, Token);
+
+            var features = RerankFeatures.Compute(terms, hits, (await index.GetStatisticsAsync(Token))!);
+            var expected = RerankFeatures.Compute(terms, expectedHits, (await reference.GetStatisticsAsync(Token))!);
+
+            Assert.Equal(expectedHits.Select(h => h.Chunk.Id), hits.Select(h => h.Chunk.Id));
+            Assert.Equal(expected.SelectMany(f => f), features.SelectMany(f => f), (x, y) => Math.Abs(x - y) <= 1e-4f * Math.Max(1, Math.Abs(x)));
+        }
+    }
+
+    [Fact]
     public async Task GetDocument_UnknownId_ReturnsNull()
     {
         var index = await BuildSampleAsync();
@@ -188,6 +237,34 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
         Assert.Contains("07 ngày", marriage[0].Chunk.Text, StringComparison.Ordinal);
         var residence = await reader.SearchAsync(_analyzer.AnalyzeQuery("đăng ký tạm trú trong bao lâu"), 1, Token);
         Assert.Equal("luat-99-2025", residence[0].Chunk.DocumentId);
+    }
+
+    [Fact]
+    public async Task Incremental_WithLsa_EmbedsTheChangedChunksWithTheLiveModel()
+    {
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        using var encoder = new DenseEncoder(Options.Create(new EmbeddingOptions { Provider = EmbeddingProvider.Lsa, Dimensions = 4 }));
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index, encoder);
+        var built = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
+        var model = await index.GetDenseModelStateAsync(Token);
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+
+        var report = await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        // The update is incremental, keeps the model the documents were embedded with, and its chunks answer a
+        // hybrid search: a chunk without a vector of the model would be refused by the backend.
+        Assert.Equal(IngestionMode.Incremental, report.Mode);
+        Assert.Equal(new DocumentChanges(Added: 1, Changed: 0, Unchanged: 3, Removed: 0), report.Changes);
+        var reader = await OpenIndexAsync();
+        Assert.Equal((built.DenseModel, built.DenseDimensions), (report.Index.DenseModel, report.Index.DenseDimensions));
+        Assert.Equal(model, await reader.GetDenseModelStateAsync(Token));
+        Assert.NotEqual(built.ContentHash, report.Index.ContentHash);
+        var question = "đăng ký tạm trú trong bao lâu";
+        var dense = await encoder.EmbedQueryAsync(reader, question, Token);
+        Assert.NotNull(dense);
+        var hits = await reader.SearchAsync(_analyzer.AnalyzeQuery(question) with { Dense = dense }, 3, Token);
+        Assert.Equal("luat-99-2025", hits[0].Chunk.DocumentId);
     }
 
     [Fact]

@@ -7,32 +7,36 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// The default index: held in memory, searched with BM25, persisted as versioned files in a data folder
-/// (or nowhere, for throw-away evaluation indexes). Readers always see one complete version.
+/// The default index: held in memory, searched with BM25 (fused with a brute-force dot product over the dense
+/// vectors when it has them), persisted as versioned files in a data folder (or nowhere, for throw-away evaluation
+/// indexes). A dense model trained on the corpus is stored inside the version it belongs to. Readers always see one
+/// complete version.
 /// </summary>
 public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 {
     private readonly EmbeddedIndexStore? _store;
     private readonly Bm25Parameters _bm25;
+    private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile LiveIndex? _live;
     private volatile bool _loadAttempted;
 
-    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time)
+    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion)
     {
         _store = store;
         _bm25 = bm25;
         _time = time;
+        _fusion = fusion;
     }
 
     /// <summary>An index persisted in <paramref name="folder"/>; the newest intact version is loaded on first use.</summary>
-    public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null) =>
-        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System);
+    public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null) =>
+        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
 
     /// <summary>An index that lives in memory only (evaluation, tests).</summary>
-    public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null) =>
-        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System);
+    public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null, FusionParameters? fusion = null) =>
+        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
 
     /// <inheritdoc />
     public async Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
@@ -42,11 +46,12 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        DenseVectorCheck.Validate(snapshot.Chunks, snapshot.Dense);
         var chunks = snapshot.Chunks.Select(Store).ToList();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SaveAsync(snapshot.AnalyzerVersion, snapshot.Documents, chunks, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(snapshot.AnalyzerVersion, snapshot.Documents, chunks, snapshot.Dense, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -64,7 +69,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     /// <remarks>
     /// Writes a new version like <see cref="ReplaceAsync"/>, atomically, reusing the stored chunks of every document
     /// the update does not touch. Documents are kept in source-path order, the order a full read of the corpus gives,
-    /// so the new version is the one a full build would write.
+    /// so the new version is the one a full build would write. The dense model (if any) stays the live version's: the
+    /// update's chunks must carry vectors of it.
     /// </remarks>
     public async Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
     {
@@ -80,6 +86,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                     $"The live index was built by analyser {live.Stored.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
             }
 
+            DenseVectorCheck.Validate(update.Chunks, live.Stored.Dense);
+
             var documents = live.Stored.Documents.Where(d => !touched.Contains(d.Id))
                 .Concat(update.Documents)
                 .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
@@ -90,7 +98,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                 .OrderBy(c => position.GetValueOrDefault(c.Chunk.DocumentId, int.MaxValue))
                 .ThenBy(c => c.Chunk.Ordinal)
                 .ToList();
-            return await SaveAsync(update.AnalyzerVersion, documents, chunks, cancellationToken).ConfigureAwait(false);
+            return await SaveAsync(update.AnalyzerVersion, documents, chunks, live.Stored.Dense, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -101,11 +109,37 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     /// <inheritdoc />
     public async Task<IReadOnlyList<ChunkHit>> SearchAsync(QueryTerms query, int limit, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        return live.Bm25.Search(query, limit)
-            .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
+        if (query.Dense is not { } dense || live.Vectors is null || dense.Model != live.Stored.Dense?.Name)
+        {
+            return live.Bm25.Search(query, limit)
+                .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
+                .ToList();
+        }
+
+        var candidates = Math.Max(limit, _fusion.Candidates);
+        var sparse = live.Bm25.Search(query, candidates);
+        var coverage = sparse.ToDictionary(hit => hit.Document, hit => hit.Coverage);
+        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Document).ToList(), live.Vectors.Nearest(dense.Vector, candidates)], _fusion.K, limit);
+        return fused
+            .Select(hit => new ChunkHit(
+                live.Stored.Chunks[hit.Item].Chunk,
+                hit.Score,
+                coverage.TryGetValue(hit.Item, out var covered) ? covered : live.Bm25.Coverage(query, hit.Item)))
             .ToList();
     }
+
+    /// <inheritdoc />
+    public async Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
+        return live.Statistics;
+    }
+
+    /// <inheritdoc />
+    public async Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
+        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Dense?.State;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default)
@@ -137,14 +171,15 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     private static IndexUnavailableException NoIndex() =>
         new("No index has been built yet: run 'ingest', or wait for the service to finish its first ingestion.");
 
-    private static StoredChunk Store(IndexedChunk chunk) => new(chunk.Chunk, chunk.Terms.Frequencies, chunk.Terms.Length);
+    private static StoredChunk Store(IndexedChunk chunk) => new(chunk.Chunk, chunk.Terms.Frequencies, chunk.Terms.Length, chunk.Vector);
 
     // Callers hold _gate.
-    private async Task<IndexInfo> SaveAsync(string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken)
+    private async Task<IndexInfo> SaveAsync(
+        string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks, DenseModel? dense, CancellationToken cancellationToken)
     {
-        var contentHash = ContentDigest.Combine(analyzerVersion, ContentDigest.PerDocument(documents, chunks));
+        var contentHash = ContentDigest.Combine(analyzerVersion, dense?.Name, ContentDigest.PerDocument(documents, chunks));
         var builtAt = _time.GetUtcNow();
-        StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks);
+        StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, dense);
         var version = _store is null
             ? (_live?.Info.Version ?? 0) + 1
             : await _store.SaveAsync(Build, cancellationToken).ConfigureAwait(false);
@@ -191,16 +226,23 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         {
             Stored = stored;
             Bm25 = new Bm25Index(stored.Chunks.Select(c => new TermBag(c.Terms, c.Length)).ToList(), bm25);
+            Statistics = new IndexStatistics(Bm25.Count, Bm25.AverageLength, Bm25.DocumentFrequency);
             Documents = stored.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
             ChunksByDocument = stored.Chunks
                 .GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Chunk>)g.Select(c => c.Chunk).OrderBy(c => c.Ordinal).ToList(), StringComparer.Ordinal);
-            Info = new IndexInfo(stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash);
+            Vectors = stored.Dense is { } dense ? new DenseMatrix(stored.Chunks.Select(c => c.Vector).ToList(), dense.Dimensions) : null;
+            Info = new IndexInfo(
+                stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash, stored.Dense?.Name, stored.Dense?.Dimensions ?? 0);
         }
+
+        public DenseMatrix? Vectors { get; }
 
         public StoredIndex Stored { get; }
 
         public Bm25Index Bm25 { get; }
+
+        public IndexStatistics Statistics { get; }
 
         public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
 

@@ -128,7 +128,7 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
         using var gzip = new GZipStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress);
         var index = await JsonSerializer.DeserializeAsync<StoredIndex>(gzip, Json, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException("empty index");
-        return index.Format == StoredIndex.CurrentFormat
+        return StoredIndex.IsReadable(index.Format)
             ? index
             : throw new InvalidDataException($"format {index.Format} is not supported (expected {StoredIndex.CurrentFormat})");
     }

@@ -11,10 +11,14 @@ internal sealed record StoredIndex(
     DateTimeOffset BuiltAt,
     string ContentHash,
     IReadOnlyList<CorpusDocument> Documents,
-    IReadOnlyList<StoredChunk> Chunks)
+    IReadOnlyList<StoredChunk> Chunks,
+    DenseModel? Dense = null)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>Format 2 added dense vectors and their model; format 1 files (without them) are still read.</summary>
+    public const int CurrentFormat = 2;
+
+    public static bool IsReadable(int format) => format is 1 or CurrentFormat;
 }
 
-/// <summary>A chunk with its term frequencies and length in syllables.</summary>
-internal sealed record StoredChunk(Chunk Chunk, IReadOnlyDictionary<string, float> Terms, int Length);
+/// <summary>A chunk with its term frequencies, length in syllables and, when the index has a dense model, its vector.</summary>
+internal sealed record StoredChunk(Chunk Chunk, IReadOnlyDictionary<string, float> Terms, int Length, float[]? Vector = null);

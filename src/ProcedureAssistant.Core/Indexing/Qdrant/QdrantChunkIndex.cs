@@ -41,6 +41,13 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 /// New document vectors use the average chunk length of the last full build, so after many updates the length
 /// normalisation drifts from a fresh build's (a warning says by how much; a full re-index resets it).
 /// </para>
+/// <para>
+/// With dense vectors each chunk point also holds the named vector <see cref="DenseVectorName"/>, a search that
+/// carries a query vector of the same model is one server-side hybrid query (BM25 and dense prefetches fused by RRF
+/// with the constant of <see cref="FusionParameters"/>, as <see cref="RankFusion"/> does in process), and a model
+/// trained on the corpus is stored in the collection itself as vector-less parts (see <see cref="DenseModelPartPayload"/>).
+/// An update embeds its chunks with that same model and leaves the parts alone.
+/// </para>
 /// </remarks>
 public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 {
@@ -50,9 +57,19 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     /// <summary>Name of the sparse BM25 vector in each collection.</summary>
     public const string SparseVectorName = "bm25";
 
+    /// <summary>Name of the dense vector in collections built with a dense model.</summary>
+    public const string DenseVectorName = "dense";
+
+    // Raw bytes per dense-model part: base64 makes it 1.33 MiB, well inside the server's 32 MiB request limit.
+    private const int DenseModelPartBytes = 1 << 20;
+
+    // Qdrant 1.16 brought {"rrf": {"k": n}}; older servers fuse with their fixed k = 2.
+    private static readonly Version RrfConstantVersion = new(1, 16);
+
     // Namespaces of the name-based point ids: chunk ids for chunk points, document ids for documents without chunks.
     private static readonly Guid ChunkNamespace = new("dade2970-98ee-4156-9b8c-112c94049112");
     private static readonly Guid DocumentNamespace = new("3d8ac19e-5eff-4678-97b6-50d8a44e773f");
+    private static readonly Guid DenseModelNamespace = new("9b1f3c52-6c1e-4d8e-a3a5-2f6f0e7d4c11");
 
     // Chunk ids always hold '#' ({documentId}#{ordinal}), so this name cannot be a chunk's.
     private static readonly Guid MetadataPointId = UuidV5.Create(ChunkNamespace, "index-metadata");
@@ -75,19 +92,22 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private readonly string _alias;
     private readonly Regex _versionName;
     private readonly Bm25Parameters _bm25;
+    private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedStatistics? _statistics;
+    private volatile CachedIndexStatistics? _indexStatistics;
 
     /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
-    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
-        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger)
+    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
+        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger, fusion)
     {
     }
 
-    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null)
+    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
     {
+        _fusion = fusion ?? FusionParameters.Default;
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(alias);
         _client = client;
@@ -125,7 +145,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var chunks = snapshot.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
+        DenseVectorCheck.Validate(snapshot.Chunks, snapshot.Dense);
+        var chunks = snapshot.Chunks.Select(Store).ToList();
         var entries = Entries(snapshot.Documents, chunks);
         var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
         var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
@@ -150,13 +171,15 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 DocumentCount = snapshot.Documents.Count,
                 ChunkCount = snapshot.Chunks.Count,
                 BuiltAt = _time.GetUtcNow(),
-                ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
+                ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, snapshot.Dense?.Name, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
                 UnigramDocumentFrequencies = unigrams,
                 Documents = entries,
+                DenseModel = snapshot.Dense?.Name,
+                DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
             };
 
             QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
-            await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), metadata, cancellationToken).ConfigureAwait(false);
+            await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), snapshot.Dense, metadata, cancellationToken).ConfigureAwait(false);
             QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
             _statistics = new CachedStatistics(new TermStatistics(version, snapshot.Chunks.Count, unigrams), _time.GetUtcNow());
 
@@ -201,7 +224,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(update);
         var touched = update.TouchedDocumentIds();
-        var chunks = update.Chunks.Select(c => new StoredChunk(c.Chunk, c.Terms.Frequencies, c.Terms.Length)).ToList();
+        var chunks = update.Chunks.Select(Store).ToList();
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -221,6 +244,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 throw new InvalidOperationException(
                     $"The live index was built by analyser {metadata.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
             }
+
+            DenseVectorCheck.Validate(update.Chunks, metadata.Dense);
 
             // A revision no point carries yet, not even one of a killed update, so step (2) keeps only this update's points.
             var (_, highest) = await UncommittedAsync(collection, metadata, cancellationToken).ConfigureAwait(false);
@@ -253,7 +278,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 DocumentCount = documentCount,
                 ChunkCount = chunkCount,
                 BuiltAt = _time.GetUtcNow(),
-                ContentHash = ContentDigest.Combine(update.AnalyzerVersion, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
+                ContentHash = ContentDigest.Combine(update.AnalyzerVersion, metadata.DenseModel, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
                 UnigramDocumentFrequencies = statistics.UnigramDocumentFrequencies,
                 Documents = entries,
             };
@@ -302,7 +327,10 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             return [];
         }
 
-        var request = QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
+        // The query vector is used only on vectors of its own model: the alias may hold another build by now.
+        var request = query.Dense is { } dense && (await GetInfoAsync(cancellationToken).ConfigureAwait(false))?.DenseModel == dense.Model
+            ? QueryRequest.Hybrid(SparseVectorName, vector, DenseVectorName, dense.Vector, limit, _fusion.Candidates, withPayload: PayloadSelector.AllBut(PayloadField.Document), rrfK: await RrfConstantAsync(cancellationToken).ConfigureAwait(false))
+            : QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
 
         // The hits and the term statistics are two reads; should the alias move between them, search again.
         for (var attempt = 0; attempt < 3; attempt++)
@@ -328,6 +356,54 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
     }
+
+    /// <inheritdoc />
+    public async Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default)
+    {
+        // The small read tells whether the cached statistics are still those of the live build; the large one
+        // (every term's document frequency) happens once per build.
+        var info = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
+            ?? throw NoIndex();
+        if (_indexStatistics is { } cached && cached.Version == info.IndexVersion && cached.ContentHash == info.ContentHash)
+        {
+            return cached.Statistics;
+        }
+
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false) ?? throw NoIndex();
+        if (metadata.AverageLength is not { } averageLength)
+        {
+            return null;
+        }
+
+        var frequencies = metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>();
+        var statistics = new IndexStatistics(metadata.ChunkCount, averageLength, term => frequencies.GetValueOrDefault(term));
+        _indexStatistics = new CachedIndexStatistics(metadata.IndexVersion, metadata.ContentHash, statistics);
+        return statistics;
+    }
+
+    /// <inheritdoc />
+    public Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
+        OnAliasAsync<byte[]?>(async () =>
+        {
+            var parts = new List<DenseModelPartPayload>();
+            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.DenseModel));
+            await foreach (var point in _client.ScrollAllAsync<DenseModelPartPayload>(_alias, filter, true, pageSize: 4, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                parts.Add(point.Payload ?? throw new QdrantException($"A dense-model point of '{_alias}' has no payload."));
+            }
+
+            if (parts.Count == 0)
+            {
+                return null;
+            }
+
+            if (parts.Select(p => p.Part).Order().SequenceEqual(Enumerable.Range(0, parts[0].Parts)) is false || parts.Any(p => p.IndexVersion != parts[0].IndexVersion))
+            {
+                throw new QdrantException($"The dense model stored behind '{_alias}' is incomplete ({parts.Count} of {parts[0].Parts} parts).");
+            }
+
+            return parts.OrderBy(p => p.Part).SelectMany(p => Convert.FromBase64String(p.Data)).ToArray();
+        });
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default) =>
@@ -387,10 +463,13 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var chunk = indexed.Chunk;
             var document = byId.GetValueOrDefault(chunk.DocumentId);
             var isFirst = document is not null && seen.Add(chunk.DocumentId);
-            points.Add(new PointStruct(
-                ChunkPointId(chunk.Id),
-                new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) },
-                ChunkPayload.From(indexed, document, isFirst, version, revision)));
+            var vectors = new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) };
+            if (indexed.Vector is { } dense)
+            {
+                vectors[DenseVectorName] = dense;
+            }
+
+            points.Add(new PointStruct(ChunkPointId(chunk.Id), vectors, ChunkPayload.From(indexed, document, isFirst, version, revision)));
         }
 
         foreach (var document in documents.Where(d => !seen.Contains(d.Id)))
@@ -420,12 +499,12 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             StringComparer.Ordinal);
     }
 
-    private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, DenseModel? dense, IndexMetadataPayload metadata, CancellationToken cancellationToken)
     {
         var created = false;
         try
         {
-            await _client.CreateCollectionAsync(collection, SparseVectorName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await _client.CreateCollectionAsync(collection, SparseVectorName, DenseVectorName, dense?.Dimensions, cancellationToken).ConfigureAwait(false);
             created = true;
             foreach (var (field, schema) in PayloadIndexes)
             {
@@ -433,6 +512,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             }
 
             await _client.UpsertAsync(collection, points, cancellationToken).ConfigureAwait(false);
+            foreach (var part in DenseModelParts(dense?.State, metadata.IndexVersion))
+            {
+                // One part per request: each is about a megabyte.
+                await _client.UpsertAsync(collection, [part], cancellationToken).ConfigureAwait(false);
+            }
 
             // The metadata point goes last: a collection that has one was filled completely.
             await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), metadata)], cancellationToken).ConfigureAwait(false);
@@ -539,6 +623,35 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private long BuildNumber(string collection) =>
         _versionName.Match(collection) is { Success: true } match ? long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
+    private static IEnumerable<PointStruct> DenseModelParts(byte[]? state, long version)
+    {
+        var parts = state is null ? 0 : (state.Length + DenseModelPartBytes - 1) / DenseModelPartBytes;
+        for (var part = 0; part < parts; part++)
+        {
+            var bytes = state.AsSpan(part * DenseModelPartBytes, Math.Min(DenseModelPartBytes, state!.Length - (part * DenseModelPartBytes)));
+            yield return new PointStruct(
+                UuidV5.Create(DenseModelNamespace, part.ToString(CultureInfo.InvariantCulture)),
+                new Dictionary<string, object>(),
+                new DenseModelPartPayload([PointKind.DenseModel], version, part, parts, Convert.ToBase64String(bytes)));
+        }
+    }
+
+    /// <summary>The RRF constant to send, or null (the server's k = 2) on a server older than 1.16.</summary>
+    private async Task<int?> RrfConstantAsync(CancellationToken cancellationToken)
+    {
+        if (await _client.GetServerVersionAsync(cancellationToken).ConfigureAwait(false) >= RrfConstantVersion)
+        {
+            return _fusion.K;
+        }
+
+        if (_fusion.K != 2)
+        {
+            QdrantLog.RrfConstantUnsupported(_logger, _fusion.K);
+        }
+
+        return null;
+    }
+
     private async Task<IndexMetadataPayload?> ReadMetadataAsync(string collection, object withPayload, CancellationToken cancellationToken)
     {
         var points = await _client.RetrieveAsync<IndexMetadataPayload>(collection, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
@@ -580,8 +693,12 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         }
     }
 
+    private sealed record CachedIndexStatistics(long Version, string ContentHash, IndexStatistics Statistics);
+
     private IndexUnavailableException NoIndex(Exception? inner = null) =>
         new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);
+
+    private static StoredChunk Store(IndexedChunk chunk) => new(chunk.Chunk, chunk.Terms.Frequencies, chunk.Terms.Length, chunk.Vector);
 
     private sealed record CachedStatistics(TermStatistics Statistics, DateTimeOffset ReadAt);
 }

@@ -99,14 +99,15 @@ internal sealed record QueryRequest(
 
     /// <summary>
     /// Sparse and dense candidates fetched separately (each <paramref name="candidates"/> long, never fewer than
-    /// <paramref name="limit"/>), fused by reciprocal rank. The top-level filter applies to both prefetches.
+    /// <paramref name="limit"/>), fused by reciprocal rank: with the server's default constant (k = 2), or with
+    /// <paramref name="rrfK"/> (needs Qdrant 1.16). The top-level filter applies to both prefetches.
     /// </summary>
     public static QueryRequest Hybrid(
-        string sparseName, SparseVector sparse, string denseName, IReadOnlyList<float> dense, int limit, int candidates, QdrantFilter? filter = null, object? withPayload = null)
+        string sparseName, SparseVector sparse, string denseName, IReadOnlyList<float> dense, int limit, int candidates, QdrantFilter? filter = null, object? withPayload = null, int? rrfK = null)
     {
         var prefetchLimit = Math.Max(limit, candidates);
         return new QueryRequest(
-            new FusionQuery("rrf"),
+            rrfK is { } k ? new RrfQuery(new RrfParameters(k)) : new FusionQuery("rrf"),
             limit,
             Prefetch: [new Prefetch(sparse, sparseName, prefetchLimit), new Prefetch(dense, denseName, prefetchLimit)],
             Filter: filter,
@@ -119,6 +120,12 @@ internal sealed record Prefetch(object Query, string Using, int Limit, QdrantFil
 
 /// <summary><c>{"fusion": "rrf"}</c> or <c>{"fusion": "dbsf"}</c>.</summary>
 internal sealed record FusionQuery(string Fusion);
+
+/// <summary><c>{"rrf": {"k": n}}</c> (1.16+): reciprocal-rank fusion with its constant set.</summary>
+internal sealed record RrfQuery(RrfParameters Rrf);
+
+/// <summary>The RRF constant k (≥ 1; Qdrant's default is 2).</summary>
+internal sealed record RrfParameters(int K);
 
 /// <summary><c>POST /collections/{name}/points/delete</c> by filter.</summary>
 internal sealed record DeleteByFilterRequest(QdrantFilter Filter);

@@ -12,6 +12,7 @@ internal static class PointKind
     public const string Chunk = "chunk";
     public const string Document = "document";
     public const string Metadata = "index";
+    public const string DenseModel = "model";
 }
 
 /// <summary>Payload field names used in filters, selectors and indexes.</summary>
@@ -153,7 +154,14 @@ internal sealed record IndexMetadataPayload
     /// <summary>Every document id of the collection (chunks without a document included), as committed.</summary>
     public IReadOnlyDictionary<string, DocumentEntry>? Documents { get; init; }
 
-    public IndexInfo ToInfo() => new(Revision ?? IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash);
+    public string? DenseModel { get; init; }
+
+    public int DenseDimensions { get; init; }
+
+    /// <summary>The collection's dense model without its state (which lives in the model parts), or null when it has none.</summary>
+    public DenseModel? Dense => DenseModel is { } name ? new DenseModel(name, DenseDimensions) : null;
+
+    public IndexInfo ToInfo() => new(Revision ?? IndexVersion, AnalyzerVersion, DocumentCount, ChunkCount, BuiltAt, ContentHash, DenseModel, DenseDimensions);
 }
 
 /// <summary>
@@ -161,3 +169,10 @@ internal sealed record IndexMetadataPayload
 /// chunks it has, their total length in syllables, and its <see cref="ContentDigest"/>.
 /// </summary>
 internal sealed record DocumentEntry(string? SourcePath, string? ContentHash, int Chunks, long Length, string Digest);
+
+/// <summary>
+/// One part of a dense model trained on the corpus (LSA), base64, on a point without a vector. The model lives in
+/// the collection it was trained for, so every API replica reads the same one and the alias switch changes vectors
+/// and model in one step.
+/// </summary>
+internal sealed record DenseModelPartPayload(IReadOnlyList<string> Kind, long IndexVersion, int Part, int Parts, string Data);

@@ -51,6 +51,13 @@ internal sealed class QdrantRestClient
             ?? throw new QdrantException($"Qdrant at {Url} answered GET / without a version.");
     }
 
+    /// <summary>The server's version (checked once, then cached), to gate features such as <c>{"rrf":{"k":..}}</c> (1.16+).</summary>
+    public async Task<Version> GetServerVersionAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureSupportedServerAsync(cancellationToken).ConfigureAwait(false);
+        return ParseVersion(_server!.Version)!;
+    }
+
     public async Task<bool> CollectionExistsAsync(string collection, CancellationToken cancellationToken = default) =>
         (await SendForResultAsync<CollectionExistence>(HttpMethod.Get, $"/collections/{Escape(collection)}/exists", null, cancellationToken).ConfigureAwait(false)).Exists;
 
@@ -248,8 +255,7 @@ internal sealed class QdrantRestClient
 
         // Concurrent first calls may both ask; the answer is the same, so no lock.
         var server = await GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
-        var core = server.Version.Split('-', '+')[0];
-        if (!Version.TryParse(core, out var version))
+        if (ParseVersion(server.Version) is not { } version)
         {
             throw new QdrantException($"Qdrant at {Url} reports the version '{server.Version}', which is not a version number.");
         }
@@ -264,6 +270,8 @@ internal sealed class QdrantRestClient
         QdrantLog.Connected(_logger, server.Version, Url);
         _server = server;
     }
+
+    private static Version? ParseVersion(string text) => Version.TryParse(text.Split('-', '+')[0], out var version) ? version : null;
 
     private async Task BackOffAsync(HttpMethod method, string path, string reason, int attempt, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {

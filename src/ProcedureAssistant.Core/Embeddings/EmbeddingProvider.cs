@@ -1,0 +1,17 @@
+namespace ProcedureAssistant.Core.Embeddings;
+
+/// <summary>Where dense vectors come from (<c>Embeddings:Provider</c>).</summary>
+public enum EmbeddingProvider
+{
+    /// <summary>No dense vectors: sparse BM25 retrieval only.</summary>
+    None,
+
+    /// <summary>Latent semantic analysis trained on the corpus at ingest: offline, no weights.</summary>
+    Lsa,
+
+    /// <summary>Any OpenAI-compatible <c>/v1/embeddings</c> endpoint.</summary>
+    OpenAI,
+
+    /// <summary>A local ONNX sentence-embedding model folder.</summary>
+    Onnx,
+}

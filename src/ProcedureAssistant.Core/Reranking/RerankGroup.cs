@@ -1,0 +1,23 @@
+namespace ProcedureAssistant.Core.Reranking;
+
+/// <summary>
+/// One question's first-stage candidates as the reranker sees them, with the judgements: the unit of training and of
+/// cross-validation (a question's group is never split between folds).
+/// </summary>
+/// <param name="Dataset">The benchmark the question comes from.</param>
+/// <param name="QueryId">The question's id in it.</param>
+/// <param name="Fingerprint">The question's <see cref="RerankerTraining.Fingerprint"/>; folds are assigned by it.</param>
+/// <param name="Folded">Whether the question was searched without diacritics.</param>
+/// <param name="Documents">The candidates' document ids, in first-stage order.</param>
+/// <param name="Features">One <see cref="RerankFeatures"/> vector per candidate.</param>
+/// <param name="Relevant">Whether each candidate is a relevant document.</param>
+/// <param name="RelevantDocuments">Every relevant document of the question, found or not (recall counts them all).</param>
+public sealed record RerankGroup(
+    string Dataset,
+    string QueryId,
+    string Fingerprint,
+    bool Folded,
+    IReadOnlyList<string> Documents,
+    IReadOnlyList<float[]> Features,
+    IReadOnlyList<bool> Relevant,
+    IReadOnlySet<string> RelevantDocuments);
