@@ -15,8 +15,7 @@ internal static class ApiServiceExtensions
     {
         var services = builder.Services;
         services.AddProblemDetails();
-        services.AddExceptionHandler<IndexUnavailableExceptionHandler>();
-        services.AddExceptionHandler<CorpusUnavailableExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(options =>

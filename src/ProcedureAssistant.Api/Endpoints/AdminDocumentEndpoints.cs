@@ -33,22 +33,12 @@ internal static class AdminDocumentEndpoints
         admin.MapPost("/documents", UploadAsync)
             .WithName("UploadDocument")
             .WithSummary("Add a document (.md, .json, .txt, .html, .htm, .docx, .pdf) to the corpus and queue a re-index.")
-            .Accepts<DocumentUploadForm>("multipart/form-data")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .AcceptsUpload();
         admin.MapPut("/documents/{id}", ReplaceAsync)
             .WithName("ReplaceDocument")
             .WithSummary("Replace a document's file, keeping its id, and queue a re-index.")
-            .Accepts<DocumentUploadForm>("multipart/form-data")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .AcceptsUpload()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         admin.MapDelete("/documents/{id}", WithdrawAsync)
             .WithName("WithdrawDocument")
             .WithSummary("Withdraw a document: its file moves out of the corpus to {DataPath}/withdrawn/, and a re-index is queued.")
@@ -56,6 +46,15 @@ internal static class AdminDocumentEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return admin;
     }
+
+    // What an upload route takes (the multipart form) and how it can be refused.
+    private static RouteHandlerBuilder AcceptsUpload(this RouteHandlerBuilder route) => route
+        .Accepts<DocumentUploadForm>("multipart/form-data")
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Ok<AdminDocumentList>> ListAsync(CorpusFolder corpus, IChunkIndex index, CancellationToken cancellationToken) =>
         TypedResults.Ok(new AdminDocumentList(await StatusesAsync(corpus, index, cancellationToken)));

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProcedureAssistant.Api.Tests.Fakes;
 
@@ -18,9 +12,7 @@ namespace ProcedureAssistant.Api.Tests.Fakes;
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private FakeChatServer(WebApplication app) => _app = app;
+    private LoopbackServer _server = null!;
 
     /// <summary>The JSON bodies received, in order.</summary>
     public ConcurrentQueue<JsonElement> Requests { get; } = new();
@@ -33,23 +25,13 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeChatServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Endpoint = new Uri(address + "/v1");
-        return server;
+        var fake = new FakeChatServer();
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", fake.HandleAsync));
+        fake.Endpoint = new Uri(fake._server.Address, "v1");
+        return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

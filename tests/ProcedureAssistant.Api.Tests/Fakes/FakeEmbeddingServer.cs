@@ -2,13 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProcedureAssistant.Api.Tests.Fakes;
 
@@ -19,9 +13,7 @@ namespace ProcedureAssistant.Api.Tests.Fakes;
 /// </summary>
 public sealed class FakeEmbeddingServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private FakeEmbeddingServer(WebApplication app) => _app = app;
+    private LoopbackServer _server = null!;
 
     /// <summary>The JSON bodies and Authorization headers received, in order.</summary>
     public ConcurrentQueue<(JsonElement Body, string? Authorization)> Requests { get; } = new();
@@ -34,23 +26,13 @@ public sealed class FakeEmbeddingServer : IAsyncDisposable
 
     public static async Task<FakeEmbeddingServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeEmbeddingServer(app);
-        app.MapPost("/v1/embeddings", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Endpoint = new Uri(address + "/v1");
-        return server;
+        var fake = new FakeEmbeddingServer();
+        fake._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/embeddings", fake.HandleAsync));
+        fake.Endpoint = new Uri(fake._server.Address, "v1");
+        return fake;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     /// <summary>A vector with one component per syllable hash bucket: texts sharing words point the same way.</summary>
     public static float[] Hashed(string text, int dimensions)

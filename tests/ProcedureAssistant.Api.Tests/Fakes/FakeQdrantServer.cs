@@ -1,40 +1,19 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ProcedureAssistant.Api.Tests.Fakes;
 
 /// <summary>A server on a loopback port that answers <c>GET /</c> as Qdrant of the given version would, and nothing else.</summary>
 public sealed class FakeQdrantServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private FakeQdrantServer(WebApplication app) => _app = app;
+    private FakeQdrantServer(LoopbackServer server) => _server = server;
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _server.Address;
 
-    public static async Task<FakeQdrantServer> StartAsync(string version)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/", () => Results.Json(new { title = "qdrant - vector search engine", version, commit = "0000000" }));
-        await app.StartAsync();
-        return new FakeQdrantServer(app)
-        {
-            Url = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()),
-        };
-    }
+    public static async Task<FakeQdrantServer> StartAsync(string version) =>
+        new(await LoopbackServer.StartAsync(app => app.MapGet("/", () => Results.Json(new { title = "qdrant - vector search engine", version, commit = "0000000" }))));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
