@@ -45,19 +45,25 @@ internal static class Answerability
         }
 
         var weights = new TermWeights(analyzer, question.SearchText, document, catalog);
+        var gaps = DeclaredGaps.Find(document.Body).ToList();
+
+        // A line that states a gap is scored as the gap's context ("Có 32 nhiệm vụ ... Kho dữ liệu này chưa tổng
+        // hợp danh sách các nhiệm vụ này"), not as a line that answers: it tells how many, not which.
         var lines = document.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l)).Select(weights.Score).DefaultIfEmpty(0).Max();
+        var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l) && !gaps.Any(g => g.Line == l)).Select(weights.Score).DefaultIfEmpty(0).Max();
         var title = DocumentCatalog.FoldedQueryTerms(analyzer, document.Title);
         var asksAmount = AskedFields.AsksForAnAmount(question.SearchText);
-        foreach (var subject in DeclaredGaps.Subjects(document.Body))
+        var beyondTitle = question.Terms.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
+        foreach (var (subject, line) in gaps)
         {
             // The question asks for the item (it holds most of the item's own words beyond the document's name),
             // and no line that does say something speaks to it better; or it asks how much is paid ("được bao
             // nhiêu tiền một tháng") and the item is the amount ("Mức trợ cấp").
             var terms = DocumentCatalog.FoldedQueryTerms(analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(catalog.Idf);
-            var asked = terms.Count > 0 && terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
-            if ((asked && weights.Score(subject) >= bestKnown) || (asksAmount && IsAmount(subject)))
+            var asked = terms.Count > 0 && (terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total ||
+                beyondTitle.Count > 0 && beyondTitle.Where(terms.Contains).Sum(catalog.Idf) >= options.GapMatch * beyondTitle.Sum(catalog.Idf));
+            if ((asked && weights.Score(line) >= bestKnown) || (asksAmount && IsAmount(subject)))
             {
                 return Verdict.Gap(subject);
             }
