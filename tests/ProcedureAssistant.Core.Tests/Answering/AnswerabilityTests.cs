@@ -66,6 +66,15 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
+    public void Judge_AGapHoldingTheQuestionsFewWordsButLittleElseOfThem_IsNotAsked()
+    {
+        // "thủ tục", the only words beyond the name, are all in the gap but a small part of it.
+        const string question = "thủ tục hưởng trợ cấp hưu trí xã hội có lệ phí không";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.9))));
+    }
+
+    [Fact]
     public void Judge_WhatTheGuideDoesSay_Answers()
     {
         const string question = "tỉnh Đắk Lắk sau sáp nhập có bao nhiêu xã phường";

@@ -65,6 +65,8 @@ internal sealed class AnsweringCorpus
         - Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức trong kho dữ liệu.
         ## Điều kiện
         - Từ đủ 75 tuổi trở lên, không hưởng lương hưu.
+        ## Ghi chú
+        - Mã thủ tục quốc gia và mã hồ sơ trên Cổng Dịch vụ công: chưa có trong kho dữ liệu.
         """;
 
     public const string OldLaw = """
