@@ -47,6 +47,14 @@ public sealed class AnsweringOptions
     [Range(0.0, 2.0)]
     public double NameMatchMargin { get; set; } = 0.1;
 
+    /// <summary>
+    /// A later retrieved document takes over from the one chosen so far (a record the question names better, a text
+    /// in force over a superseded one) only when its best passage covers at least this share of what that one's
+    /// covers: the ranking has already weighed what the question says beyond the name.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NearEqualCoverage { get; set; } = 0.8;
+
     /// <summary>How many retrieved documents, in order, compete to be the one answered from.</summary>
     [Range(1, 20)]
     public int SelectionDepth { get; set; } = 5;
