@@ -61,7 +61,9 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// The question asks for something the document marks unknown ("Mức trợ cấp: Chưa có thông tin chính thức")
-    /// when it holds at least this rarity-weighted share of that item's terms; the answer then says it is not known.
+    /// when it holds at least this rarity-weighted share of that item's terms, or the item holds this share of the
+    /// question's terms beyond the document's name (and the question a quarter of the item's); the answer then says
+    /// it is not known.
     /// </summary>
     [Range(0.0, 1.0)]
     public double GapMatch { get; set; } = 0.75;

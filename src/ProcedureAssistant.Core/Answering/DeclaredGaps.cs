@@ -85,9 +85,8 @@ internal static class DeclaredGaps
                     continue;
                 }
 
-                var before = start - Suffix(folded[..start]);
-                var after = start + marker.Length;
-                after += Prefix(folded[after..]);
+                var before = start - SelfReferenceLength(folded[..start], leading: false);
+                var after = start + marker.Length + SelfReferenceLength(folded[(start + marker.Length)..], leading: true);
                 var item = string.Join(' ', words[..before].Concat(words[after..])).Trim(' ', ',', '(', ')');
                 return item.Length > 0 ? item : null;
             }
@@ -96,23 +95,12 @@ internal static class DeclaredGaps
         return null;
     }
 
-    // How many of the leading words are the statement's own ("chính thức", "trong kho dữ liệu này", "về").
-    private static int Prefix(string[] folded)
+    // How many of the leading (or trailing) words are the statement's own: "chính thức", "trong kho dữ liệu này",
+    // "về" after the marker, "Kho dữ liệu này" before it.
+    private static int SelfReferenceLength(string[] folded, bool leading)
     {
         var taken = 0;
-        while (SelfReference.FirstOrDefault(r => folded.AsSpan(taken).StartsWith(r)) is { } reference)
-        {
-            taken += reference.Length;
-        }
-
-        return taken;
-    }
-
-    // How many of the trailing words refer to the corpus ("Kho dữ liệu này").
-    private static int Suffix(string[] folded)
-    {
-        var taken = 0;
-        while (SelfReference.FirstOrDefault(r => folded.AsSpan(0, folded.Length - taken).EndsWith(r)) is { } reference)
+        while (SelfReference.FirstOrDefault(r => leading ? folded.AsSpan(taken).StartsWith(r) : folded.AsSpan(0, folded.Length - taken).EndsWith(r)) is { } reference)
         {
             taken += reference.Length;
         }
