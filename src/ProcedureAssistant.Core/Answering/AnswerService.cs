@@ -110,7 +110,7 @@ public sealed class AnswerService(
             conversations.Record(conversationId, verdict.Kind == VerdictKind.Gap ? Topic(choice!.Document) : searchText);
             var text = verdict.Kind switch
             {
-                VerdictKind.Gap => $"Hồ sơ «{ExtractiveAnswerer.DisplayName(choice!.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
+                VerdictKind.Gap => $"{(choice!.Document.Type == DocumentType.Procedure ? "Hồ sơ" : "Văn bản")} «{ExtractiveAnswerer.DisplayName(choice.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
                 VerdictKind.OutOfDomain => OutOfDomain,
                 _ => "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
             };

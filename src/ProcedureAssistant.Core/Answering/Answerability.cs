@@ -13,6 +13,11 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class Answerability
 {
+    // A question whose few words beyond the document's name all occur in a declared gap asks for that item only
+    // if it also holds this share of the item's words: "thủ tục ... nộp giấy gì" does not ask for "Mã thủ tục
+    // quốc gia của thủ tục này".
+    private const double MinItemShare = 0.25;
+
     public static Verdict Judge(SourceChoice choice, AskedQuestion question, double bestCoverage, DocumentStatistics catalog, TextAnalyzer analyzer, AnsweringOptions options)
     {
         var named = choice.NameMatch >= options.NamedThreshold;
@@ -45,19 +50,32 @@ internal static class Answerability
         }
 
         var weights = new TermWeights(analyzer, question.SearchText, document, catalog);
-        var lines = document.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var bestKnown = lines.Where(l => !DeclaredGaps.IsGap(l)).Select(weights.Score).DefaultIfEmpty(0).Max();
+        var gaps = DeclaredGaps.Find(document.Body).ToList();
+
+        // A gap is weighed with its line as context ("Có 32 nhiệm vụ ... Kho dữ liệu này chưa tổng hợp danh sách
+        // các nhiệm vụ này") against each sentence that does say something: a line that states a gap must not
+        // compete with its own gap, but a sentence beside it may answer better ("Có thể hỏi trực tiếp Ban chỉ huy
+        // quân sự cấp xã").
+        var bestKnown = document.Body.Split(['\n', '.', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(s => !DeclaredGaps.IsGap(s) && !DeclaredGaps.Find(s).Any())
+            .Select(weights.Score)
+            .DefaultIfEmpty(0)
+            .Max();
         var title = DocumentCatalog.FoldedQueryTerms(analyzer, document.Title);
         var asksAmount = AskedFields.AsksForAnAmount(question.SearchText);
-        foreach (var subject in DeclaredGaps.Subjects(document.Body))
+        var beyondTitle = question.Terms.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
+        foreach (var (subject, line) in gaps)
         {
-            // The question asks for the item (it holds most of the item's own words beyond the document's name),
-            // and no line that does say something speaks to it better; or it asks how much is paid ("được bao
-            // nhiêu tiền một tháng") and the item is the amount ("Mức trợ cấp").
+            // The question asks for the item (it holds most of the item's own words beyond the document's name,
+            // or the item holds most of the question's and the question a fair part of the item's: one of the
+            // fees a guide lists as not found), and no sentence that does say something speaks to it better; or
+            // it asks how much is paid ("được bao nhiêu tiền một tháng") and the item is the amount ("Mức trợ cấp").
             var terms = DocumentCatalog.FoldedQueryTerms(analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(catalog.Idf);
-            var asked = terms.Count > 0 && terms.Where(question.Terms.Contains).Sum(catalog.Idf) >= options.GapMatch * total;
-            if ((asked && weights.Score(subject) >= bestKnown) || (asksAmount && IsAmount(subject)))
+            var itemShare = total == 0 ? 0 : terms.Where(question.Terms.Contains).Sum(catalog.Idf) / total;
+            var questionShare = beyondTitle.Where(terms.Contains).Sum(catalog.Idf) / Math.Max(double.Epsilon, beyondTitle.Sum(catalog.Idf));
+            var asked = itemShare >= options.GapMatch || (questionShare >= options.GapMatch && itemShare >= MinItemShare);
+            if ((asked && weights.Score(line) >= bestKnown) || (asksAmount && IsAmount(subject)))
             {
                 return Verdict.Gap(subject);
             }

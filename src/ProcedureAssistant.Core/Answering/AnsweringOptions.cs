@@ -47,13 +47,23 @@ public sealed class AnsweringOptions
     [Range(0.0, 2.0)]
     public double NameMatchMargin { get; set; } = 0.1;
 
+    /// <summary>
+    /// A later retrieved document takes over from the one chosen so far (a record the question names better, a text
+    /// in force over a superseded one) only when its best passage covers at least this share of what that one's
+    /// covers: the ranking has already weighed what the question says beyond the name.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double NearEqualCoverage { get; set; } = 0.8;
+
     /// <summary>How many retrieved documents, in order, compete to be the one answered from.</summary>
     [Range(1, 20)]
     public int SelectionDepth { get; set; } = 5;
 
     /// <summary>
     /// The question asks for something the document marks unknown ("Mức trợ cấp: Chưa có thông tin chính thức")
-    /// when it holds at least this rarity-weighted share of that item's terms; the answer then says it is not known.
+    /// when it holds at least this rarity-weighted share of that item's terms, or the item holds this share of the
+    /// question's terms beyond the document's name (and the question a quarter of the item's); the answer then says
+    /// it is not known.
     /// </summary>
     [Range(0.0, 1.0)]
     public double GapMatch { get; set; } = 0.75;

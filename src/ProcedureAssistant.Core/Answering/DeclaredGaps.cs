@@ -16,6 +16,10 @@ internal static class DeclaredGaps
         "khong co trong kho",
     ];
 
+    // Words around a marker that refer to the corpus or qualify the statement, not the missing item.
+    private static readonly string[][] SelfReference =
+        [.. new[] { "trong kho du lieu nay", "trong kho du lieu", "kho du lieu nay", "kho du lieu", "du lieu nay", "du lieu", "chinh thuc", "ve" }.Select(r => r.Split(' '))];
+
     /// <summary>True when the line (a bullet, a sentence or a whole field) only says the information is not available.</summary>
     public static bool IsGap(string line)
     {
@@ -40,37 +44,74 @@ internal static class DeclaredGaps
     }
 
     /// <summary>
-    /// What each gap of the text is about: the label before "…: Chưa có thông tin", or, for a sentence such as
-    /// "Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này", the sentence itself.
+    /// The gaps of the text, each with the line that states it. What a gap is about is the label before
+    /// "…: Chưa có thông tin", or, for a sentence such as "Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ
+    /// này", the sentence without the statement and the corpus' reference to itself ("danh sách các nhiệm vụ
+    /// này"): those words say that something is missing, not what.
     /// </summary>
-    public static IEnumerable<string> Subjects(string text)
+    public static IEnumerable<DeclaredGap> Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (var sentence in text.Split(['\n', '.', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var value = sentence.TrimStart('-', '*', ' ');
-            var colon = value.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && StartsWithMarker(value[(colon + 1)..]))
+            foreach (var sentence in line.Split(['.', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                yield return value[..colon];
-            }
-            else if (colon < 0 && ContainsMarker(value))
-            {
-                yield return value;
+                var value = sentence.TrimStart('-', '*', ' ');
+                var colon = value.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && StartsWithMarker(value[(colon + 1)..]))
+                {
+                    yield return new DeclaredGap(value[..colon], line);
+                }
+                else if (colon < 0 && ItemOfStatement(value) is { } item)
+                {
+                    yield return new DeclaredGap(item, line);
+                }
             }
         }
+    }
+
+    // "Nghị quyết về mức thu của tỉnh chưa có trong kho dữ liệu" → "Nghị quyết về mức thu của tỉnh"; null when
+    // the sentence states no gap or names nothing beside the statement ("Chưa có thông tin chính thức trong kho").
+    private static string? ItemOfStatement(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = words.Select(w => VietnameseText.Fold(string.Join(' ', TextAnalyzer.Syllables(w)))).ToArray();
+        foreach (var marker in Markers.Select(m => m.Split(' ')))
+        {
+            for (var start = 0; start + marker.Length <= folded.Length; start++)
+            {
+                if (!folded.AsSpan(start, marker.Length).SequenceEqual(marker))
+                {
+                    continue;
+                }
+
+                var before = start - SelfReferenceLength(folded[..start], leading: false);
+                var after = start + marker.Length + SelfReferenceLength(folded[(start + marker.Length)..], leading: true);
+                var item = string.Join(' ', words[..before].Concat(words[after..])).Trim(' ', ',', '(', ')');
+                return item.Length > 0 ? item : null;
+            }
+        }
+
+        return null;
+    }
+
+    // How many of the leading (or trailing) words are the statement's own: "chính thức", "trong kho dữ liệu này",
+    // "về" after the marker, "Kho dữ liệu này" before it.
+    private static int SelfReferenceLength(string[] folded, bool leading)
+    {
+        var taken = 0;
+        while (SelfReference.FirstOrDefault(r => leading ? folded.AsSpan(taken).StartsWith(r) : folded.AsSpan(0, folded.Length - taken).EndsWith(r)) is { } reference)
+        {
+            taken += reference.Length;
+        }
+
+        return taken;
     }
 
     private static bool StartsWithMarker(string text)
     {
         var folded = Folded(text);
         return Markers.Any(m => folded.StartsWith(" " + m + " ", StringComparison.Ordinal));
-    }
-
-    private static bool ContainsMarker(string text)
-    {
-        var folded = Folded(text);
-        return Markers.Any(m => folded.Contains(" " + m + " ", StringComparison.Ordinal));
     }
 
     private static string Folded(string text) => " " + string.Join(' ', TextAnalyzer.Syllables(text).Select(VietnameseText.Fold)) + " ";

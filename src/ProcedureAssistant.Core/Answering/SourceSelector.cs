@@ -14,9 +14,6 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class SourceSelector
 {
-    // A text in force replaces a superseded first hit only when it speaks to the question about as well.
-    private const double InForceCoverageRatio = 0.8;
-
     /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
     public static SourceChoice? Choose(
         IReadOnlyList<ChunkHit> hits,
@@ -50,12 +47,17 @@ internal static class SourceSelector
         foreach (var candidate in candidates.Skip(1))
         {
             var isRecord = candidate.Document.Type == DocumentType.Procedure;
-            var fitsBetter = isRecord && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
+
+            // Only among documents whose best passage speaks to the question about as well: the ranking has
+            // already weighed what the question says beyond the name ("lấy chồng Hàn Quốc thì đăng ký kết hôn
+            // ở đâu" is the foreign-element record, though it names the plain one in full).
+            var nearEqual = candidate.Coverage >= best.Coverage * options.NearEqualCoverage;
+            var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
             var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && best.NameMatch < options.NamedThreshold &&
-                candidate.Coverage >= best.Coverage * InForceCoverageRatio;
+                nearEqual;
             if (fitsBetter || ownsTheField || replacesOld)
             {
                 best = candidate;

@@ -37,6 +37,52 @@ public sealed class AnswerabilityTests
     }
 
     [Fact]
+    public void Judge_ListTheNamedDecreeOnlyCounts_IsAGapNamingTheList()
+    {
+        const string question = "danh sách 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh theo Nghị định 129/2025 gồm những việc gì";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("nd-129", 0.9)));
+
+        Assert.Equal(Verdict.Gap("danh sách các nhiệm vụ này"), verdict);
+    }
+
+    [Fact]
+    public void Judge_CountTheNamedDecreeGives_Answers()
+    {
+        const string question = "theo Nghị định 129/2025 có bao nhiêu nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("nd-129", 0.9))));
+    }
+
+    [Fact]
+    public void Judge_OneOfTheItemsAGuideListsAsNotFound_IsAGap()
+    {
+        // The question holds few of the item's words (it lists three fees), but the item holds nearly all of the question's.
+        const string question = "Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch là nghị quyết số mấy";
+
+        var verdict = _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("guide-tinh", 0.9)));
+
+        Assert.Equal(Verdict.Gap("Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch, đăng ký hộ kinh doanh, cấp giấy chứng nhận quyền sử dụng đất"), verdict);
+    }
+
+    [Fact]
+    public void Judge_AGapHoldingTheQuestionsFewWordsButLittleElseOfThem_IsNotAsked()
+    {
+        // "thủ tục", the only words beyond the name, are all in the gap but a small part of it.
+        const string question = "thủ tục hưởng trợ cấp hưu trí xã hội có lệ phí không";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-huu-tri", 0.9))));
+    }
+
+    [Fact]
+    public void Judge_WhatTheGuideDoesSay_Answers()
+    {
+        const string question = "tỉnh Đắk Lắk sau sáp nhập có bao nhiêu xã phường";
+
+        Assert.Equal(Verdict.Answer, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("guide-tinh", 0.9))));
+    }
+
+    [Fact]
     public void Judge_KnownFieldAsked_Answers()
     {
         const string question = "hưởng trợ cấp hưu trí xã hội có mất phí không";

@@ -11,7 +11,7 @@ namespace ProcedureAssistant.Core.Tests.Answering;
 /// <summary>
 /// A few procedure records and texts, parsed and counted the way the service does, for the source-selection
 /// and answerability tests: two sibling household-business records, a record with declared gaps, a superseded
-/// law and its successor.
+/// law and its successor, a decree and a guide that each declare an item unknown.
 /// </summary>
 internal sealed class AnsweringCorpus
 {
@@ -65,6 +65,8 @@ internal sealed class AnsweringCorpus
         - Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức trong kho dữ liệu.
         ## Điều kiện
         - Từ đủ 75 tuổi trở lên, không hưởng lương hưu.
+        ## Ghi chú
+        - Mã thủ tục quốc gia và mã hồ sơ trên Cổng Dịch vụ công: chưa có trong kho dữ liệu.
         """;
 
     public const string OldLaw = """
@@ -96,10 +98,39 @@ internal sealed class AnsweringCorpus
         Chính quyền địa phương được tổ chức ở hai cấp tỉnh và xã.
         """;
 
+    public const string Decree = """
+        ---
+        id: nd-129
+        type: regulation
+        number: 129/2025/NĐ-CP
+        title: Nghị định 129/2025/NĐ-CP phân định thẩm quyền trong lĩnh vực nội vụ
+        effective: 2025-07-01
+        source: https://example.gov.vn/129
+        ---
+        # Nghị định 129/2025/NĐ-CP
+        ## Nhiệm vụ chuyển lên cấp tỉnh
+        Có 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh. Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này; cần tra cứu toàn văn.
+        ## Nhiệm vụ chuyển về cấp xã
+        Có 60 nhiệm vụ chuyển từ cấp huyện về cấp xã, trong đó Chủ tịch Ủy ban nhân dân cấp xã tặng giấy khen.
+        """;
+
+    public const string Province = """
+        ---
+        id: guide-tinh
+        type: guide
+        title: Tỉnh Đắk Lắk sau sáp nhập
+        source: https://example.gov.vn/tinh
+        ---
+        # Tỉnh Đắk Lắk sau sáp nhập
+        Tỉnh Đắk Lắk có 102 xã, phường sau sáp nhập.
+        ## Thông tin chưa có trong kho dữ liệu
+        - Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch, đăng ký hộ kinh doanh, cấp giấy chứng nhận quyền sử dụng đất: chưa tìm thấy.
+        """;
+
     public AnsweringCorpus()
     {
         var parser = new MarkdownDocumentParser();
-        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw }
+        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw, Decree, Province }
             .Select((text, i) => parser.Parse($"doc{i}.md", Encoding.UTF8.GetBytes(text)))
             .ToDictionary(d => d.Id, StringComparer.Ordinal);
         Statistics = new DocumentStatistics(1, "hash", Documents.Values.ToList(), Analyzer);

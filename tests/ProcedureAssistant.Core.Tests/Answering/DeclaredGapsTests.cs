@@ -23,8 +23,26 @@ public sealed class DeclaredGapsTests
     }
 
     [Fact]
-    public void Subjects_AreTheLabelsOrTheSentencesOfTheGaps() =>
+    public void Find_GivesTheLabelOrTheSentenceWithoutTheStatement_WithTheLine()
+    {
+        const string second = "Có 32 nhiệm vụ. Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này; cần tra cứu toàn văn.";
         Assert.Equal(
-            ["Mức trợ cấp", "Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này"],
-            DeclaredGaps.Subjects("- Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức.\nCó 32 nhiệm vụ. Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này; cần tra cứu toàn văn."));
+            [
+                new DeclaredGap("Mức trợ cấp", "- Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức."),
+                new DeclaredGap("danh sách các nhiệm vụ này", second),
+            ],
+            DeclaredGaps.Find("- Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức.\n" + second));
+    }
+
+    [Theory]
+    [InlineData("Nghị quyết về mức thu của tỉnh Đắk Lắk sau khi hợp nhất chưa có trong kho dữ liệu.", "Nghị quyết về mức thu của tỉnh Đắk Lắk sau khi hợp nhất")]
+    [InlineData("Kho dữ liệu chưa tổng hợp nội dung chi tiết của thông tư.", "nội dung chi tiết của thông tư")]
+    [InlineData("- Chưa rõ doanh nghiệp nào xây dựng hệ thống nào.", "doanh nghiệp nào xây dựng hệ thống nào")]
+    [InlineData("Mức lệ phí do tỉnh quy định; số hiệu chưa có trong kho dữ liệu.", "số hiệu")]
+    public void Find_SentenceGapsAreAboutWhatTheSentenceNames(string text, string subject) =>
+        Assert.Equal(subject, Assert.Single(DeclaredGaps.Find(text)).Subject);
+
+    [Fact]
+    public void Find_ASentenceThatOnlyStatesTheGapNamesNothing() =>
+        Assert.Empty(DeclaredGaps.Find("Chưa có thông tin chính thức trong kho dữ liệu."));
 }

@@ -16,6 +16,16 @@ public sealed class SourceSelectorTests
         Assert.Equal(["tthc-1.001612", "tthc-cap-lai-hkd"], choice.Context.Select(h => h.Chunk.DocumentId));
     }
 
+    [Theory]
+    [InlineData(0.85, "tthc-1.001612")]
+    [InlineData(0.7, "tthc-cap-lai-hkd")]
+    public void Choose_ABetterNamedRecord_TakesOverOnlyWhenItsPassageCoversNearlyAsMuch(double coverage, string chosen)
+    {
+        var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", coverage));
+
+        Assert.Equal(chosen, choice.Document.Id);
+    }
+
     [Fact]
     public void Choose_NothingNamedBetter_KeepsRetrievalOrder()
     {
