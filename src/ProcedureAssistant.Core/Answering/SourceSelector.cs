@@ -46,7 +46,9 @@ internal static class SourceSelector
         }
 
         // A procedure record the question names better, and whose text holds more of it, takes over from the
-        // first retrieved document; a text in force takes over from a superseded one the question does not name.
+        // first retrieved document, as does a regulation or guide whose title the question holds in full and a
+        // sibling record that covers the question as well; a text in force takes over from a superseded one the
+        // question does not name.
         var best = candidates[0];
         foreach (var candidate in candidates.Skip(1))
         {

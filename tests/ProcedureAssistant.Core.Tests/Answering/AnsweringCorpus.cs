@@ -74,7 +74,7 @@ internal sealed class AnsweringCorpus
         id: luat-65
         type: regulation
         number: 65/2025/QH15
-        title: Luật Tổ chức chính quyền địa phương 2025 (ba cấp)
+        title: Luật Tổ chức chính quyền địa phương số 65/2025/QH15 (đã bị thay thế)
         effective: 2025-03-01
         superseded_by: luat-72
         source: https://example.gov.vn/65

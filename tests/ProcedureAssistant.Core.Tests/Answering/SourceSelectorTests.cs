@@ -105,7 +105,8 @@ public sealed class SourceSelectorTests
     [Fact]
     public void Choose_ANameTheSupersededTextSharesWithItsSuccessor_DoesNotKeepTheOldOne()
     {
-        var choice = _corpus.Choose("Luật Tổ chức chính quyền địa phương 2025 quy định mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
+        // Both laws go by "Luật Tổ chức chính quyền địa phương", which the question holds in full.
+        var choice = _corpus.Choose("Luật Tổ chức chính quyền địa phương quy định mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
 
         Assert.Equal("luat-72", choice.Document.Id);
     }
