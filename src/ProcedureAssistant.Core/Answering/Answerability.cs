@@ -21,18 +21,22 @@ internal static class Answerability
     public static Verdict Judge(SourceChoice choice, AskedQuestion question, double bestCoverage, DocumentStatistics catalog, TextAnalyzer analyzer, AnsweringOptions options)
     {
         var named = choice.NameMatch >= options.NamedThreshold;
+        var topic = named ? 1 : catalog.TopicMatch(choice.Document.Id, question.Terms);
+
+        // Almost nothing in common with any text, or words in common but no topic and no procedure's field asked
+        // for ("thời tiết Hà Nội ngày mai"): outside what the service is for.
+        var outside = bestCoverage < options.OutOfDomainCoverage || (topic < options.OutOfDomainTopicMatch && question.Fields.Count == 0);
         if (choice.Coverage < options.MinCoverage && !named)
         {
-            // Almost nothing in common with any text, and no text named: outside what the service is for.
-            return bestCoverage < options.OutOfDomainCoverage ? Verdict.OutOfDomain : Verdict.Weak;
+            return outside ? Verdict.OutOfDomain : Verdict.Weak;
         }
 
         // Words in common are not a topic in common: "làm hộ chiếu lần đầu cần giấy tờ gì" shares "lần đầu",
         // "giấy tờ" and the syllables of "hộ chiếu" with the first-time land certificate, but not "hộ chiếu".
         // A question that does not name the document must match it as a topic, phrases included.
-        if (!named && catalog.TopicMatch(choice.Document.Id, question.Terms) < options.MinTopicMatch)
+        if (topic < options.MinTopicMatch)
         {
-            return Verdict.Weak;
+            return outside ? Verdict.OutOfDomain : Verdict.Weak;
         }
 
         var document = choice.Document;

@@ -72,6 +72,15 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double OutOfDomainCoverage { get; set; } = 0.2;
 
+    /// <summary>
+    /// A question refused for weak evidence is also taken as outside the domain, and declined politely rather than
+    /// referred, when the chosen document matches less than this share of its topic and it asks for none of a
+    /// procedure's fields (fee, time limit, filing place, documents): "thời tiết Hà Nội ngày mai" shares "ngày" and
+    /// "Hà Nội" with many texts, so its coverage alone does not tell.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double OutOfDomainTopicMatch { get; set; } = 0.2;
+
     /// <summary>Longest quoted passage, in characters.</summary>
     [Range(100, 5000)]
     public int MaxQuoteCharacters { get; set; } = 700;

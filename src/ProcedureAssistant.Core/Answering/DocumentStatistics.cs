@@ -11,6 +11,7 @@ public sealed class DocumentStatistics
 {
     private readonly Dictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HashSet<string>>> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HashSet<string>>> _titles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly double _maxIdf;
 
@@ -32,6 +33,8 @@ public sealed class DocumentStatistics
 
             // A name's topic terms, without the question words the analyser drops ("những", "có"...).
             _names[document.Id] = names.Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
+            _titles[document.Id] = new[] { document.Title, ShortName(document.Title, document.Number) }.OfType<string>()
+                .Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
         Vocabulary = new SyllableVocabulary(texts);
@@ -70,11 +73,20 @@ public sealed class DocumentStatistics
     /// How fully the question names the document: over each of its names (title, number, code, aliases), the
     /// rarity-weighted share of the name's terms that the question contains; the best name counts.
     /// </summary>
-    public double NameMatch(string documentId, IReadOnlySet<string> questionTerms)
+    public double NameMatch(string documentId, IReadOnlySet<string> questionTerms) => BestMatch(_names, documentId, questionTerms);
+
+    /// <summary>
+    /// Like <see cref="NameMatch"/>, over the document's own names only: its title and the title without the
+    /// number ("Luật Tổ chức Chính phủ"). Aliases are often a few common words ("UBND huyện", "VNeID") that a
+    /// question holds without being about the document; a title held in full is the document named.
+    /// </summary>
+    public double TitleMatch(string documentId, IReadOnlySet<string> questionTerms) => BestMatch(_titles, documentId, questionTerms);
+
+    private double BestMatch(Dictionary<string, List<HashSet<string>>> names, string documentId, IReadOnlySet<string> questionTerms)
     {
         ArgumentNullException.ThrowIfNull(questionTerms);
         var best = 0.0;
-        foreach (var name in _names.GetValueOrDefault(documentId) ?? [])
+        foreach (var name in names.GetValueOrDefault(documentId) ?? [])
         {
             var total = name.Sum(Idf);
             var found = name.Where(questionTerms.Contains).Sum(Idf);
@@ -119,5 +131,30 @@ public sealed class DocumentStatistics
     internal static string Text(CorpusDocument document) => string.Join('\n', Names(document).Append(document.Body));
 
     private static List<string> Names(CorpusDocument document) =>
-        new[] { document.Title, document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
+        new[] { document.Title, ShortName(document.Title, document.Number), document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
+
+    /// <summary>
+    /// The name a text goes by without its number, when the title gives one before the number: "Luật Tổ chức
+    /// Chính phủ" of "Luật Tổ chức Chính phủ số 63/2025/QH15". A question names a law by that name ("Luật Tổ chức
+    /// Chính phủ năm 2025 có số hiệu là gì"); the number's rare terms would otherwise outweigh it. A title that
+    /// gives only the kind of text before the number ("Nghị định 118/2025/NĐ-CP về …") has no such name.
+    /// </summary>
+    internal static string? ShortName(string title, string? number)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var at = string.IsNullOrEmpty(number) ? -1 : title.IndexOf(number, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        var syllables = TextAnalyzer.Syllables(title[..at]).ToList();
+        if (syllables.Count > 0 && VietnameseText.Fold(syllables[^1]) == "so")
+        {
+            syllables.RemoveAt(syllables.Count - 1);
+        }
+
+        // Two syllables are the kind of text ("Nghị định", "Quyết định", "Công điện"), not a name.
+        return syllables.Count > 2 ? string.Join(' ', syllables) : null;
+    }
 }

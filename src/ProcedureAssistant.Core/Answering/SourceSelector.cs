@@ -14,6 +14,9 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class SourceSelector
 {
+    // Every term of one of the document's names is in the question (up to rounding).
+    private const double FullName = 0.999;
+
     /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
     public static SourceChoice? Choose(
         IReadOnlyList<ChunkHit> hits,
@@ -33,7 +36,8 @@ internal static class SourceSelector
                 g.OrderBy(x => x.rank).Select(x => x.hit).ToList(),
                 g.Max(x => x.hit.Coverage),
                 catalog.NameMatch(g.Key, questionTerms),
-                catalog.Support(g.Key, questionTerms)))
+                catalog.Support(g.Key, questionTerms),
+                catalog.TitleMatch(g.Key, questionTerms)))
             .Take(options.SelectionDepth)
             .ToList();
         if (candidates.Count == 0)
@@ -42,7 +46,9 @@ internal static class SourceSelector
         }
 
         // A procedure record the question names better, and whose text holds more of it, takes over from the
-        // first retrieved document; a text in force takes over from a superseded one the question does not name.
+        // first retrieved document, as does a regulation or guide whose title the question holds in full and a
+        // sibling record that covers the question as well; a text in force takes over from a superseded one the
+        // question does not name.
         var best = candidates[0];
         foreach (var candidate in candidates.Skip(1))
         {
@@ -54,11 +60,26 @@ internal static class SourceSelector
             var nearEqual = candidate.Coverage >= best.Coverage * options.NearEqualCoverage;
             var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
 
+            // A regulation or guide in force whose title the question holds in full ("Luật Tổ chức Chính phủ"),
+            // where it does not hold the first one's. Not a record: a record's title is a short procedure name
+            // ("Đăng ký kết hôn") that questions about its siblings hold too, and records have the rule above.
+            var namedInFull = !isRecord && nearEqual && candidate.Document.IsInForce(today) && candidate.TitleMatch >= FullName && best.TitleMatch < FullName;
+
+            // Sibling records whose best passages cover the question equally ("đăng ký hộ kinh doanh" in the
+            // records of registering, re-issuing and closing a household business) are told apart by their
+            // names and texts alone: the ranking between them says nothing.
+            var tieBroken = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
+                candidate.NameMatch + candidate.Support > best.NameMatch + best.Support;
+
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
             var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
-            var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && best.NameMatch < options.NamedThreshold &&
-                nearEqual;
-            if (fitsBetter || ownsTheField || replacesOld)
+
+            // A name the old and the new text share ("Luật Tổ chức chính quyền địa phương") names neither of them;
+            // the old one's number ("Luật 65/2025") does.
+            var namesOld = best.NameMatch >= options.NamedThreshold &&
+                (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
+            var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
+            if (fitsBetter || namedInFull || tieBroken || ownsTheField || replacesOld)
             {
                 best = candidate;
             }
@@ -94,5 +115,5 @@ internal static class SourceSelector
         return digits.Count > 0 && digits.All(questionTerms.Contains);
     }
 
-    private sealed record Candidate(CorpusDocument Document, IReadOnlyList<ChunkHit> Hits, double Coverage, double NameMatch, double Support);
+    private sealed record Candidate(CorpusDocument Document, IReadOnlyList<ChunkHit> Hits, double Coverage, double NameMatch, double Support, double TitleMatch);
 }

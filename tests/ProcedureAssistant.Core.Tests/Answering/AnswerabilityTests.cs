@@ -156,4 +156,21 @@ public sealed class AnswerabilityTests
 
         Assert.Equal(Verdict.Weak, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.35))));
     }
+
+    [Fact]
+    public void Judge_WordsInCommonButNoTopicAndNoFieldAsked_IsOutOfDomain()
+    {
+        const string question = "thời tiết Hà Nội ngày mai";
+
+        Assert.Equal(Verdict.OutOfDomain, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.45))));
+        Assert.Equal(Verdict.OutOfDomain, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.6))));
+    }
+
+    [Fact]
+    public void Judge_NoTopicButAProceduresFieldAsked_IsWeakNotOutOfDomain()
+    {
+        const string question = "đăng ký tàu cá cần giấy tờ gì";
+
+        Assert.Equal(Verdict.Weak, _corpus.Judge(question, _corpus.Choose(question, _corpus.Hit("tthc-1.001612", 0.6))));
+    }
 }

@@ -11,7 +11,7 @@ namespace ProcedureAssistant.Core.Tests.Answering;
 /// <summary>
 /// A few procedure records and texts, parsed and counted the way the service does, for the source-selection
 /// and answerability tests: two sibling household-business records, a record with declared gaps, a superseded
-/// law and its successor, a decree and a guide that each declare an item unknown.
+/// law and its successor, a law named by its title, a decree and a guide that each declare an item unknown.
 /// </summary>
 internal sealed class AnsweringCorpus
 {
@@ -74,7 +74,7 @@ internal sealed class AnsweringCorpus
         id: luat-65
         type: regulation
         number: 65/2025/QH15
-        title: Luật Tổ chức chính quyền địa phương 2025 (ba cấp)
+        title: Luật Tổ chức chính quyền địa phương số 65/2025/QH15 (đã bị thay thế)
         effective: 2025-03-01
         superseded_by: luat-72
         source: https://example.gov.vn/65
@@ -96,6 +96,19 @@ internal sealed class AnsweringCorpus
         # Luật 72/2025/QH15
         ## Tổ chức chính quyền hai cấp
         Chính quyền địa phương được tổ chức ở hai cấp tỉnh và xã.
+        """;
+
+    public const string GovernmentLaw = """
+        ---
+        id: luat-63
+        type: regulation
+        number: 63/2025/QH15
+        title: Luật Tổ chức Chính phủ số 63/2025/QH15
+        effective: 2025-03-01
+        source: https://example.gov.vn/63
+        ---
+        # Luật Tổ chức Chính phủ số 63/2025/QH15
+        Luật quy định về tổ chức của Chính phủ, ban hành ngày 18/02/2025.
         """;
 
     public const string Decree = """
@@ -130,7 +143,7 @@ internal sealed class AnsweringCorpus
     public AnsweringCorpus()
     {
         var parser = new MarkdownDocumentParser();
-        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw, Decree, Province }
+        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw, GovernmentLaw, Decree, Province }
             .Select((text, i) => parser.Parse($"doc{i}.md", Encoding.UTF8.GetBytes(text)))
             .ToDictionary(d => d.Id, StringComparer.Ordinal);
         Statistics = new DocumentStatistics(1, "hash", Documents.Values.ToList(), Analyzer);

@@ -68,4 +68,24 @@ public sealed class DocumentStatisticsTests
         Assert.Contains("di hoc", terms);
         Assert.DoesNotContain("cho con", terms);
     }
+
+    [Theory]
+    [InlineData("Luật Tổ chức Chính phủ số 63/2025/QH15", "63/2025/QH15", "luật tổ chức chính phủ")]
+    [InlineData("Luật Tổ chức chính quyền địa phương số 65/2025/QH15 (đã bị thay thế)", "65/2025/QH15", "luật tổ chức chính quyền địa phương")]
+    [InlineData("Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính", "118/2025/NĐ-CP", null)]
+    [InlineData("Luật Tổ chức chính quyền địa phương", "72/2025/QH15", null)]
+    [InlineData("Đăng ký khai sinh", null, null)]
+    public void ShortName_IsTheTitleBeforeItsNumber_WhenThatIsMoreThanTheKindOfText(string title, string? number, string? expected) =>
+        Assert.Equal(expected, DocumentStatistics.ShortName(title, number));
+
+    [Fact]
+    public void TitleMatch_CountsTheTitleAndTheTitleWithoutItsNumber_NotAliases()
+    {
+        var statistics = _corpus.Statistics;
+
+        Assert.Equal(1, statistics.TitleMatch("luat-63", _corpus.Terms("Luật Tổ chức Chính phủ năm 2025")), 12);
+        Assert.Equal(1, statistics.NameMatch("luat-63", _corpus.Terms("Luật Tổ chức Chính phủ năm 2025")), 12);
+        Assert.Equal(1, statistics.NameMatch("tthc-1.001612", _corpus.Terms("đăng ký hộ kinh doanh cá thể")), 12);
+        Assert.True(statistics.TitleMatch("tthc-1.001612", _corpus.Terms("đăng ký hộ kinh doanh cá thể")) < 1);
+    }
 }

@@ -59,7 +59,7 @@ public sealed class ExtractiveAnswererTests
 
         var (text, _) = corpus.Extractive().Compose(question, Persona.Official, evidence);
 
-        Assert.StartsWith("Theo Luật Tổ chức chính quyền địa phương 2025 (ba cấp) (65/2025/QH15) [1]:", text, StringComparison.Ordinal);
+        Assert.StartsWith("Theo Luật Tổ chức chính quyền địa phương số 65/2025/QH15 (đã bị thay thế) [1]:", text, StringComparison.Ordinal);
         Assert.Contains("đã được thay thế bởi Luật Tổ chức chính quyền địa phương (72/2025/QH15)", text, StringComparison.Ordinal);
         Assert.Contains("còn nhắc đến cấp huyện", text, StringComparison.Ordinal);
     }

@@ -79,4 +79,35 @@ public sealed class SourceSelectorTests
         Assert.Equal("tthc-1.001612", choice.Document.Id);
         Assert.Empty(choice.Others);
     }
+
+    [Theory]
+    [InlineData(0.8, "luat-63")]
+    [InlineData(0.5, "luat-72")]
+    public void Choose_ARegulationWhoseTitleTheQuestionHoldsInFull_TakesOverFromANearEqualFirstHit(double coverage, string chosen)
+    {
+        var choice = _corpus.Choose("Luật Tổ chức Chính phủ có số hiệu là gì", _corpus.Hit("luat-72", 0.8), _corpus.Hit("luat-63", coverage));
+
+        Assert.Equal(chosen, choice.Document.Id);
+    }
+
+    [Theory]
+    [InlineData(0.9, "tthc-cap-lai-hkd")]
+    [InlineData(0.89, "tthc-1.001612")]
+    public void Choose_SiblingRecordsCoveringTheQuestionEqually_TheBetterNamedAndSupportedOneWins(double coverage, string chosen)
+    {
+        // The re-issue record is named a little better (0.566 against 0.535, both support 1): less than
+        // NameMatchMargin, so only a tie in coverage lets it take over.
+        var choice = _corpus.Choose("đăng ký hộ kinh doanh ở xã nào", _corpus.Hit("tthc-1.001612", 0.9), _corpus.Hit("tthc-cap-lai-hkd", coverage));
+
+        Assert.Equal(chosen, choice.Document.Id);
+    }
+
+    [Fact]
+    public void Choose_ANameTheSupersededTextSharesWithItsSuccessor_DoesNotKeepTheOldOne()
+    {
+        // Both laws go by "Luật Tổ chức chính quyền địa phương", which the question holds in full.
+        var choice = _corpus.Choose("Luật Tổ chức chính quyền địa phương quy định mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
+
+        Assert.Equal("luat-72", choice.Document.Id);
+    }
 }
