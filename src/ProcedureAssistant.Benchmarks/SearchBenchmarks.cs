@@ -61,8 +61,12 @@ public class SearchBenchmarks
             Text = d.Text,
         }, [])).ToList();
         var (embedded, dense) = await encoder.EmbedChunksAsync(chunks);
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense));
-        _retriever = new Retriever(analyzer, index, encoder, retrieval, Rerank ? Reranker.Load() : null);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, dataset.Corpus.Select(d => d.ToCorpusDocument()).ToList(), embedded, dense));
+
+        // The index's vocabulary (diacritic restoration) is built once per index version: here, not in the first question.
+        var vocabulary = new IndexVocabulary(index);
+        await vocabulary.CurrentAsync();
+        _retriever = new Retriever(analyzer, index, encoder, retrieval, Rerank ? Reranker.Load() : null, vocabulary: vocabulary);
         _questions = dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id))
             .Select(q => Folded ? VietnameseText.Fold(q.Text) : q.Text)
             .ToArray();

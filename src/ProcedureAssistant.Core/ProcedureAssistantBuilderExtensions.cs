@@ -56,6 +56,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
+        services.AddSingleton<IndexVocabulary>();
         services.AddSingleton(CreateRetriever);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
@@ -91,7 +92,8 @@ public static class ProcedureAssistantBuilderExtensions
             services.GetRequiredService<DenseEncoder>(),
             options,
             reranker,
-            logger);
+            logger,
+            services.GetRequiredService<IndexVocabulary>());
     }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).

@@ -95,15 +95,24 @@ internal static class EvalCommand
             // The embedded case keeps its in-memory index; Qdrant gets the throw-away alias.
             var index = scratch.Provider == VectorStoreProvider.Embedded ? null : scratch.Index;
             var folded = parse.GetValue(fold);
+            var retrieval = scratch.Host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
             var choice = RerankChoice.Resolve(
                 parse.GetValue(rerank),
-                scratch.Host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value,
+                retrieval,
                 scratch.Host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Provider,
                 data);
             if (choice.Refusal is { } refusal)
             {
                 CliHost.Status.MarkupLineInterpolated($"[red]{refusal}[/]");
                 return 2;
+            }
+
+            if (folded && retrieval.RestoreDiacritics)
+            {
+                var restoration = RetrievalEvaluator.MeasureRestoration(data, retrieval.RestorationMinConfidence);
+                Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"restoration syllables={restoration.Syllables} accuracy={restoration.Accuracy:0.000} confident={restoration.KeptShare:0.000} confidentAccuracy={restoration.KeptAccuracy:0.000} minConfidence={retrieval.RestorationMinConfidence}"));
             }
 
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)

@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
@@ -10,7 +11,7 @@ namespace ProcedureAssistant.Core.Answering;
 /// (title, aliases, number, code). The retriever scores chunks; the answer has to know whether the chosen
 /// <em>document</em> speaks to the question and whether the question names it. Rebuilt when the index changes.
 /// </summary>
-public sealed class DocumentCatalog(IChunkIndex index, TextAnalyzer analyzer)
+public sealed class DocumentCatalog(IChunkIndex index, TextAnalyzer analyzer, IndexVocabulary vocabulary)
 {
     private volatile DocumentStatistics? _current;
 
@@ -26,7 +27,7 @@ public sealed class DocumentCatalog(IChunkIndex index, TextAnalyzer analyzer)
 
         // Two requests racing here build the same value; the last one written wins, which is harmless.
         var documents = await index.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
-        current = new DocumentStatistics(info?.Version ?? 0, info?.ContentHash ?? string.Empty, documents, analyzer);
+        current = new DocumentStatistics(info?.Version ?? 0, info?.ContentHash ?? string.Empty, documents, analyzer, vocabulary.Of(info, documents));
         _current = current;
         return current;
     }

@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
@@ -15,16 +16,14 @@ public sealed class DocumentStatistics
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly double _maxIdf;
 
-    internal DocumentStatistics(long version, string contentHash, IReadOnlyList<CorpusDocument> documents, TextAnalyzer analyzer)
+    internal DocumentStatistics(long version, string contentHash, IReadOnlyList<CorpusDocument> documents, TextAnalyzer analyzer, SyllableVocabulary? vocabulary = null)
     {
         Version = version;
         ContentHash = contentHash;
-        var texts = new List<string>();
         foreach (var document in documents)
         {
             var names = Names(document);
-            texts.Add(Text(document));
-            var terms = DocumentCatalog.Terms(texts[^1]);
+            var terms = DocumentCatalog.Terms(IndexVocabulary.Text(document));
             _terms[document.Id] = terms;
             foreach (var term in terms)
             {
@@ -37,7 +36,7 @@ public sealed class DocumentStatistics
                 .Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
-        Vocabulary = new SyllableVocabulary(texts);
+        Vocabulary = vocabulary ?? new SyllableVocabulary(documents.Select(IndexVocabulary.Text));
         DocumentCount = documents.Count;
         _maxIdf = Math.Log(1 + ((DocumentCount + 0.5) / 0.5));
     }
@@ -48,7 +47,7 @@ public sealed class DocumentStatistics
     /// <summary>The index content hash the statistics were built from.</summary>
     public string ContentHash { get; }
 
-    /// <summary>The syllables the documents are written in, for correcting misspelt questions.</summary>
+    /// <summary>The syllables the documents are written in, for correcting misspelt questions (shared with retrieval, see <see cref="IndexVocabulary"/>).</summary>
     public SyllableVocabulary Vocabulary { get; }
 
     /// <summary>Documents in the index.</summary>
@@ -126,9 +125,6 @@ public sealed class DocumentStatistics
         var total = known.Sum(Idf);
         return total == 0 ? 1 : known.Where(t => Contains(documentId, t)).Sum(Idf) / total;
     }
-
-    /// <summary>What the statistics read of a document: its names (title, number, code, aliases) and its body.</summary>
-    internal static string Text(CorpusDocument document) => string.Join('\n', Names(document).Append(document.Body));
 
     private static List<string> Names(CorpusDocument document) =>
         new[] { document.Title, ShortName(document.Title, document.Number), document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();

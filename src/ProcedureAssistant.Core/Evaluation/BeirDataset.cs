@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ProcedureAssistant.Core.Documents;
 
 namespace ProcedureAssistant.Core.Evaluation;
 
@@ -100,6 +101,21 @@ public sealed record BeirDocument(
     /// <summary>The law: <c>law_id</c>, else the part of <c>_id</c> before '|' ("91/2015/QH13|6"), else null.</summary>
     [JsonIgnore]
     public string? Law => LawId ?? (Id.Contains('|', StringComparison.Ordinal) ? Id[..Id.IndexOf('|', StringComparison.Ordinal)] : null);
+
+    /// <summary>
+    /// The article as an index document (a regulation numbered by its law), so that an index of the set holds its
+    /// text for the vocabulary diacritic restoration reads (<see cref="Retrieval.IndexVocabulary"/>), as it holds the service's documents.
+    /// </summary>
+    public CorpusDocument ToCorpusDocument() => new()
+    {
+        Id = Id,
+        Type = DocumentType.Regulation,
+        Title = string.IsNullOrWhiteSpace(Title) ? Id : Title,
+        Number = Law,
+        Body = Text,
+        SourcePath = Id,
+        ContentHash = string.Empty,
+    };
 }
 
 /// <summary>One query of a BEIR dataset.</summary>

@@ -48,7 +48,12 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         var indexing = System.Diagnostics.Stopwatch.StartNew();
         await FillAsync(index, dataset, cancellationToken).ConfigureAwait(false);
         var indexElapsed = indexing.Elapsed;
-        var retriever = new Retriever(analyzer, index, encoder, options.Value, reranker);
+
+        // The vocabulary is built once per index version (in the service, by the first question after a change); it
+        // is built here before the clock runs so that the latencies are per question.
+        var vocabulary = new IndexVocabulary(index);
+        await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var retriever = new Retriever(analyzer, index, encoder, options.Value, reranker, vocabulary: vocabulary);
 
         var judged = Judged(dataset);
         var results = new List<QueryResult>(judged.Count);
@@ -79,6 +84,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         await FillAsync(index, dataset, cancellationToken).ConfigureAwait(false);
         var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The in-memory index has no statistics.");
+        var retriever = new Retriever(analyzer, index, encoder, options.Value);
         var groups = new List<RerankGroup>();
         foreach (var query in Judged(dataset))
         {
@@ -87,7 +93,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
             foreach (var folded in new[] { false, true })
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var terms = analyzer.AnalyzeQuery(folded ? VietnameseText.Fold(query.Text) : query.Text);
+                var terms = await retriever.AnalyzeAsync(folded ? VietnameseText.Fold(query.Text) : query.Text, cancellationToken).ConfigureAwait(false);
                 var hits = terms.IsEmpty ? [] : await index.SearchAsync(terms, candidates, cancellationToken).ConfigureAwait(false);
                 groups.Add(new RerankGroup(
                     dataset.Name,
@@ -104,6 +110,36 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         return groups;
     }
 
+    /// <summary>
+    /// How well <see cref="DiacriticRestorer"/> puts back the diacritics of the judged questions from the dataset's
+    /// corpus (the vocabulary an index of it holds): each question folded, restored, and compared syllable by
+    /// syllable (words only, not numbers) with the question as typed; also how many syllables reach
+    /// <paramref name="minConfidence"/> (those retrieval matches restored) and how many of those are right.
+    /// </summary>
+    public static RestorationAccuracy MeasureRestoration(BeirDataset dataset, double minConfidence)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var vocabulary = new SyllableVocabulary(Documents(dataset).Select(IndexVocabulary.Text));
+        var restorer = new DiacriticRestorer();
+        var accuracy = new RestorationAccuracy();
+        foreach (var query in Judged(dataset))
+        {
+            var typed = TextAnalyzer.Syllables(query.Text).ToList();
+            var folded = typed.Select(VietnameseText.Fold).ToList();
+            var restored = restorer.Restore(folded, vocabulary);
+            var kept = restorer.Restore(folded, vocabulary, minConfidence);
+            for (var i = 0; i < typed.Count; i++)
+            {
+                if (typed[i].All(char.IsLetter))
+                {
+                    accuracy = accuracy.Add(restored[i] == typed[i], kept[i] is not null);
+                }
+            }
+        }
+
+        return accuracy;
+    }
+
     private static List<BeirQuery> Judged(BeirDataset dataset) => dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
 
     private EmbeddedChunkIndex InMemoryIndex() => EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
@@ -115,8 +151,10 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         // number it would otherwise change the chunk's heading path and so its terms.
         var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
         var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, [], embedded, dense), cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, Documents(dataset), embedded, dense), cancellationToken).ConfigureAwait(false);
     }
+
+    private static List<CorpusDocument> Documents(BeirDataset dataset) => dataset.Corpus.Select(d => d.ToCorpusDocument()).ToList();
 
     private static IndexedChunk WithLaw(IndexedChunk indexed, string? law) =>
         law is null ? indexed : indexed with { Chunk = indexed.Chunk with { Number = law } };

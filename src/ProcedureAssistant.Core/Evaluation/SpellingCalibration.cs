@@ -1,6 +1,6 @@
 using System.Text;
-using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Evaluation;
@@ -25,7 +25,7 @@ public static class SpellingCalibration
         ArgumentNullException.ThrowIfNull(corpus);
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(settings);
-        var vocabulary = new SyllableVocabulary(corpus.Select(DocumentStatistics.Text));
+        var vocabulary = new SyllableVocabulary(corpus.Select(IndexVocabulary.Text));
         var normalizer = new QueryNormalizer([], settings with { ExpandShorthand = false, CorrectSpelling = true });
         var random = new Random(seed);
         var typed = new Tally();

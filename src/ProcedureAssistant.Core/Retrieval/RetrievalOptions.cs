@@ -30,6 +30,24 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double FoldedWeight { get; set; } = 0.25;
 
+    /// <summary>
+    /// Restore the diacritics of a question typed without any (<see cref="DiacriticRestorer"/>, from the index's
+    /// syllables) and match it like an accented one, with its folded terms at <see cref="RestoredFoldedWeight"/>.
+    /// Off: such a question is matched on folded terms only.
+    /// </summary>
+    public bool RestoreDiacritics { get; set; } = true;
+
+    /// <summary>Weight of folded terms for a question whose diacritics were restored; it forgives a wrong restoration.</summary>
+    [Range(0.0, 1.0)]
+    public double RestoredFoldedWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// Least posterior probability of a syllable's restored form (over every restoration of the question) for it to
+    /// be matched restored; a syllable below it is matched on its folded terms only, at full weight. 0 keeps every restoration.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double RestorationMinConfidence { get; set; } = 0.8;
+
     /// <summary>Weight of the corpus wording added by the everyday-word dictionary.</summary>
     [Range(0.0, 2.0)]
     public double ExpansionWeight { get; set; } = 0.5;
@@ -77,6 +95,7 @@ public sealed class RetrievalOptions
     {
         BigramWeight = BigramWeight,
         FoldedWeight = FoldedWeight,
+        RestoredFoldedWeight = RestoredFoldedWeight,
         ExpansionWeight = ExpansionWeight,
         DropQuestionWords = DropQuestionWords,
     };

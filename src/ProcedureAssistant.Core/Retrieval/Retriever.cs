@@ -9,19 +9,50 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Retrieval;
 
 /// <summary>
-/// Finds the chunks that best answer a question: analyse the question, embed it when a dense model is configured,
-/// search the index (which fuses the two rankings), then, with a reranker, reorder the first candidates.
+/// Finds the chunks that best answer a question: analyse the question (restoring its diacritics from the index's
+/// vocabulary when it was typed without, see <see cref="RetrievalOptions.RestoreDiacritics"/>), embed it when a
+/// dense model is configured, search the index (which fuses the two rankings), then, with a reranker, reorder the
+/// first candidates. Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
 /// </summary>
-public sealed class Retriever(TextAnalyzer analyzer, IChunkIndex index, DenseEncoder encoder, RetrievalOptions? options = null, Reranker? reranker = null, ILogger? logger = null)
+public sealed class Retriever(
+    TextAnalyzer analyzer,
+    IChunkIndex index,
+    DenseEncoder encoder,
+    RetrievalOptions? options = null,
+    Reranker? reranker = null,
+    ILogger? logger = null,
+    IndexVocabulary? vocabulary = null)
 {
+    private readonly IndexVocabulary _vocabulary = vocabulary ?? new IndexVocabulary(index);
+    private readonly double _minConfidence = (options ?? new RetrievalOptions()).RestorationMinConfidence;
+    private readonly DiacriticRestorer? _restorer = (options ?? new RetrievalOptions()).RestoreDiacritics ? new DiacriticRestorer() : null;
+
     /// <summary>The reranker in use, or null when hits keep the index's order.</summary>
     public Reranker? Reranker => reranker;
+
+    /// <summary>
+    /// The question's weighted terms as the search uses them: a question typed without any diacritic is matched on
+    /// the syllables the index's vocabulary most likely meant (with its folded terms as a back-up) when restoration is on.
+    /// </summary>
+    public async Task<QueryTerms> AnalyzeAsync(string question, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (_restorer is null || VietnameseText.HasDiacritics(question))
+        {
+            return analyzer.AnalyzeQuery(question);
+        }
+
+        var syllables = TextAnalyzer.Syllables(question).ToList();
+        var vocabulary = await _vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var restored = _restorer.Restore(syllables, vocabulary, _minConfidence);
+        return analyzer.AnalyzeQuery(question, restored);
+    }
 
     /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
     {
         using var activity = Telemetry.Source.StartActivity("retrieve");
-        var terms = analyzer.AnalyzeQuery(question);
+        var terms = await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false);
         if (terms.IsEmpty)
         {
             return [];

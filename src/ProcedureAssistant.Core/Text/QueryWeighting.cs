@@ -9,6 +9,12 @@ public sealed record QueryWeighting
     /// <summary>Weight of folded (diacritic-free) terms when the question has diacritics; it forgives a wrong mark.</summary>
     public double FoldedWeight { get; init; } = 0.25;
 
+    /// <summary>
+    /// Weight of folded terms when a question typed without diacritics is matched on its restored syllables
+    /// (<see cref="DiacriticRestorer"/>); it forgives a wrong restoration.
+    /// </summary>
+    public double RestoredFoldedWeight { get; init; } = 0.5;
+
     /// <summary>Weight of the corpus wording added by the everyday-word dictionary.</summary>
     public double ExpansionWeight { get; init; } = 0.5;
 

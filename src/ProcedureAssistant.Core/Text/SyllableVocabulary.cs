@@ -4,7 +4,8 @@ namespace ProcedureAssistant.Core.Text;
 /// The syllables a corpus is written in, and how often each one and each adjacent pair occur, both as written
 /// (normalised, with diacritics) and folded. It is what <see cref="QueryNormalizer"/> corrects a misspelt query
 /// syllable towards: the syllables at one edit from it, or with other marks, that the corpus uses next to the
-/// query's neighbouring words. Immutable once built.
+/// query's neighbouring words, and what <see cref="DiacriticRestorer"/> restores a question typed without diacritics
+/// from. Immutable once built.
 /// </summary>
 public sealed class SyllableVocabulary
 {
@@ -35,6 +36,11 @@ public sealed class SyllableVocabulary
             forms.Add(syllable);
         }
 
+        foreach (var forms in _byFold.Values)
+        {
+            forms.Sort(StringComparer.Ordinal);
+        }
+
         _accented.IndexDeletions();
         _folded.IndexDeletions();
     }
@@ -47,6 +53,18 @@ public sealed class SyllableVocabulary
 
     /// <summary>How often the corpus uses the syllable.</summary>
     public int Count(string syllable, bool folded) => (folded ? _folded : _accented).Count(syllable);
+
+    /// <summary>The corpus' syllables (with diacritics) whose folded form is <paramref name="fold"/>, in ordinal order; empty when it writes none.</summary>
+    public IReadOnlyList<string> FormsOf(string fold) => _byFold.GetValueOrDefault(fold) ?? (IReadOnlyList<string>)[];
+
+    /// <summary>How many different syllables the corpus writes right after <paramref name="first"/> (as written, with diacritics).</summary>
+    public int FollowerCount(string first) => _accented.Followers(first);
+
+    /// <summary>How many different syllables the corpus writes right before <paramref name="second"/> (as written, with diacritics).</summary>
+    public int PredecessorCount(string second) => _accented.Predecessors(second);
+
+    /// <summary>How many different adjacent pairs of syllables the corpus writes (as written, with diacritics).</summary>
+    public int PairTypeCount => _accented.PairTypes;
 
     /// <summary>
     /// Corpus syllables that the normalised <paramref name="syllable"/> may be a misspelling of: those one edit
@@ -74,8 +92,16 @@ public sealed class SyllableVocabulary
         private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
         private readonly Dictionary<(string, string), int> _pairs = [];
         private readonly Dictionary<string, List<string>> _deletions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _followers = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _predecessors = new(StringComparer.Ordinal);
 
         public IEnumerable<string> Words => _counts.Keys;
+
+        public int PairTypes => _pairs.Count;
+
+        public int Followers(string first) => _followers.GetValueOrDefault(first);
+
+        public int Predecessors(string second) => _predecessors.GetValueOrDefault(second);
 
         public void Add(string[] syllables)
         {
@@ -89,7 +115,15 @@ public sealed class SyllableVocabulary
                 _counts[syllables[i]] = _counts.GetValueOrDefault(syllables[i]) + 1;
                 if (i + 1 < syllables.Length && IsWord(syllables[i + 1]))
                 {
-                    _pairs[(syllables[i], syllables[i + 1])] = _pairs.GetValueOrDefault((syllables[i], syllables[i + 1])) + 1;
+                    var pair = (syllables[i], syllables[i + 1]);
+                    var count = _pairs.GetValueOrDefault(pair);
+                    if (count == 0)
+                    {
+                        _followers[pair.Item1] = _followers.GetValueOrDefault(pair.Item1) + 1;
+                        _predecessors[pair.Item2] = _predecessors.GetValueOrDefault(pair.Item2) + 1;
+                    }
+
+                    _pairs[pair] = count + 1;
                 }
             }
         }

@@ -89,36 +89,56 @@ public sealed class TextAnalyzer
 
     /// <summary>
     /// Weighted query terms. A question typed with diacritics is matched on accented terms, with folded terms
-    /// at a small weight to forgive a wrong mark; one typed without any is matched on folded terms only.
-    /// Question words are dropped and synonyms add the corpus' wording at a lower weight.
+    /// at a small weight to forgive a wrong mark; one typed without any is matched on folded terms only, unless
+    /// <paramref name="restored"/> gives its syllables with the diacritics put back (<see cref="DiacriticRestorer"/>):
+    /// then the restored ones are matched like an accented question's, with their folded terms at
+    /// <see cref="QueryWeighting.RestoredFoldedWeight"/> to forgive a wrong restoration, and a syllable left
+    /// unrestored (null) keeps its folded terms at full weight. Question words are dropped and synonyms add the
+    /// corpus' wording at a lower weight.
     /// </summary>
-    public QueryTerms AnalyzeQuery(string query)
+    /// <param name="query">The question as typed.</param>
+    /// <param name="restored">For a question without diacritics, its normalised syllables restored (null where not); ignored for one with diacritics.</param>
+    public QueryTerms AnalyzeQuery(string query, IReadOnlyList<string?>? restored = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         var accented = VietnameseText.HasDiacritics(query);
-        var syllables = Syllables(query).ToArray();
-        var folded = syllables.Select(VietnameseText.Fold).ToArray();
-        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
-
-        if (accented)
+        var typed = Syllables(query).ToArray();
+        var folded = typed.Select(VietnameseText.Fold).ToArray();
+        string?[] syllables = typed;
+        var foldedWeights = Enumerable.Repeat((float)_weighting.FoldedWeight, folded.Length).ToArray();
+        var restoring = !accented && restored is not null;
+        if (restoring)
         {
-            AddQueryTerms(weights, syllables, 1f, string.Empty);
-            AddQueryTerms(weights, folded, (float)_weighting.FoldedWeight, FoldedPrefix);
+            if (restored!.Count != typed.Length)
+            {
+                throw new ArgumentException($"The restored question has {restored.Count} syllables, the question {typed.Length}.", nameof(restored));
+            }
+
+            syllables = [.. restored];
+            foldedWeights = restored.Select(s => s is null ? 1f : (float)_weighting.RestoredFoldedWeight).ToArray();
+        }
+
+        var matchAccented = accented || restoring;
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        if (matchAccented)
+        {
+            AddQueryTerms(weights, syllables, _ => 1f, string.Empty);
+            AddQueryTerms(weights, folded, i => foldedWeights[i], FoldedPrefix);
         }
         else
         {
-            AddQueryTerms(weights, folded, 1f, FoldedPrefix);
+            AddQueryTerms(weights, folded, _ => 1f, FoldedPrefix);
         }
 
         foreach (var expansion in Expansions(syllables, folded))
         {
-            if (accented)
+            if (matchAccented)
             {
-                AddQueryTerms(weights, expansion, (float)_weighting.ExpansionWeight, string.Empty);
+                AddQueryTerms(weights, expansion, _ => (float)_weighting.ExpansionWeight, string.Empty);
             }
             else
             {
-                AddQueryTerms(weights, expansion.Select(VietnameseText.Fold).ToArray(), (float)_weighting.ExpansionWeight, FoldedPrefix);
+                AddQueryTerms(weights, expansion.Select(VietnameseText.Fold).ToArray(), _ => (float)_weighting.ExpansionWeight, FoldedPrefix);
             }
         }
 
@@ -126,17 +146,17 @@ public sealed class TextAnalyzer
     }
 
     // Each expansion once, even when both the accented and the folded form of its phrase match.
-    private IEnumerable<string[]> Expansions(string[] syllables, string[] folded) =>
+    private IEnumerable<string[]> Expansions(string?[] syllables, string[] folded) =>
         _synonyms
             .Where(s => ContainsPhrase(s.Folded ? folded : syllables, s.Phrase))
             .Select(s => s.Expansion)
             .DistinctBy(expansion => string.Join(' ', expansion), StringComparer.Ordinal);
 
-    private static bool ContainsPhrase(string[] haystack, string[] phrase)
+    private static bool ContainsPhrase(string?[] haystack, string[] phrase)
     {
         for (var i = 0; i + phrase.Length <= haystack.Length; i++)
         {
-            if (haystack.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+            if (haystack.AsSpan(i, phrase.Length).SequenceEqual((ReadOnlySpan<string?>)phrase))
             {
                 return true;
             }
@@ -145,23 +165,29 @@ public sealed class TextAnalyzer
         return false;
     }
 
-    private void AddQueryTerms(Dictionary<string, float> weights, string[] syllables, float weight, string prefix)
+    // A null syllable (one left unrestored) adds no term; a bigram weighs as its heavier syllable.
+    private void AddQueryTerms(Dictionary<string, float> weights, string?[] syllables, Func<int, float> weight, string prefix)
     {
         for (var i = 0; i < syllables.Length; i++)
         {
-            var unigram = prefix + syllables[i];
-            if (!IsStopWord(unigram))
+            if (syllables[i] is not { } syllable)
             {
-                Accumulate(weights, unigram, weight);
+                continue;
             }
 
-            if (i + 1 < syllables.Length)
+            var unigram = prefix + syllable;
+            if (!IsStopWord(unigram))
             {
-                var bigram = prefix + syllables[i] + " " + syllables[i + 1];
-                var bothStop = IsStopWord(unigram) && IsStopWord(prefix + syllables[i + 1]);
+                Accumulate(weights, unigram, weight(i));
+            }
+
+            if (i + 1 < syllables.Length && syllables[i + 1] is { } next)
+            {
+                var bigram = prefix + syllable + " " + next;
+                var bothStop = IsStopWord(unigram) && IsStopWord(prefix + next);
                 if (!bothStop && !IsStopWord(bigram))
                 {
-                    Accumulate(weights, bigram, weight * (float)_weighting.BigramWeight);
+                    Accumulate(weights, bigram, Math.Max(weight(i), weight(i + 1)) * (float)_weighting.BigramWeight);
                 }
             }
         }

@@ -7,6 +7,7 @@ using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -72,6 +73,26 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
         Assert.Equal("tthc-1.001193#0", hits[0].Chunk.Id);
         Assert.Equal("Đăng ký khai sinh", hits[0].Chunk.Title);
         Assert.True(hits[0].Score > hits[1].Score, $"{hits[0].Score} should beat {hits[1].Score}");
+    }
+
+    [Fact]
+    public async Task Retrieve_UnaccentedQuestion_IsRestoredFromTheIndexsOwnDocuments()
+    {
+        const string Question = "lam giay khai sinh can giay to gi";
+        var index = await BuildSampleAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        var (documents, _) = await ReadCorpusAsync(corpus.Path);
+        var vocabulary = new SyllableVocabulary(documents.Select(IndexVocabulary.Text));
+        var restored = new DiacriticRestorer().Restore(TextAnalyzer.Syllables(Question).ToList(), vocabulary, new RetrievalOptions().RestorationMinConfidence);
+        var retriever = new Retriever(_analyzer, index, TestPipeline.SparseOnly(), new RetrievalOptions { Rerank = false });
+
+        var terms = await retriever.AnalyzeAsync(Question, Token);
+        var hits = await retriever.RetrieveAsync(Question, 3, Token);
+
+        // Every backend restores from the documents it holds, as a vocabulary of the corpus read directly does.
+        Assert.Equal(["làm", "giấy", "khai", "sinh"], restored.Take(4));
+        Assert.Equal(_analyzer.AnalyzeQuery(Question, restored).Weights, terms.Weights);
+        Assert.Equal("tthc-1.001193#0", hits[0].Chunk.Id);
     }
 
     [Fact]

@@ -27,6 +27,26 @@ public sealed class SyllableVocabularyTests
         Assert.DoesNotContain("sinh", _vocabulary.Candidates("sinh", folded: false));
 
     [Fact]
+    public void FormsOf_AreTheAccentedSyllablesOfAFold_InOrdinalOrder()
+    {
+        Assert.Equal(["dạng", "đang", "đăng"], _vocabulary.FormsOf("dang"));
+        Assert.Equal(["thông"], _vocabulary.FormsOf("thong"));
+        Assert.Empty(_vocabulary.FormsOf("hon"));
+    }
+
+    [Fact]
+    public void FollowersAndPredecessors_CountDifferentNeighbours()
+    {
+        // Pairs: sinh xin, xin in, in sản, sản thực, đăng đang, đang dạng, dạng thông, khai sinh (twice), sinh khai,
+        // sinh điều ("12" is no word).
+        Assert.Equal(3, _vocabulary.FollowerCount("sinh"));
+        Assert.Equal(1, _vocabulary.FollowerCount("khai"));
+        Assert.Equal(1, _vocabulary.PredecessorCount("sinh"));
+        Assert.Equal(0, _vocabulary.PredecessorCount("đăng"));
+        Assert.Equal(10, _vocabulary.PairTypeCount);
+    }
+
+    [Fact]
     public void Counts_SyllablesAndPairsAcrossPunctuation()
     {
         Assert.Equal(3, _vocabulary.Count("sinh", folded: false));

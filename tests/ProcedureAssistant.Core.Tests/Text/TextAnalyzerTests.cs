@@ -34,6 +34,45 @@ public sealed class TextAnalyzerTests
     }
 
     [Fact]
+    public void AnalyzeQuery_Restored_MatchesTheRestoredSyllablesWithTheFoldedOnesAsBackUp()
+    {
+        var analyzer = TextAnalyzer.CreateDefault(new QueryWeighting { RestoredFoldedWeight = 0.4 });
+
+        var query = analyzer.AnalyzeQuery("dang ky ket hon", ["đăng", "kí", "kết", "hôn"]);
+
+        Assert.False(query.Accented); // the question was typed without diacritics
+        Assert.Equal(1f, query.Weights["đăng kí"]);
+        Assert.Equal(1f, query.Weights["kết hôn"]);
+        Assert.Equal(0.4f, query.Weights["~dang ki"]);
+        Assert.Equal(0.4f, query.Weights["~hon"]);
+        Assert.Equal(14, query.Weights.Count); // 4 syllables and 3 pairs, accented and folded
+    }
+
+    [Fact]
+    public void AnalyzeQuery_SyllableLeftUnrestored_KeepsItsFoldedTermsAtFullWeight()
+    {
+        var analyzer = TextAnalyzer.CreateDefault(new QueryWeighting { RestoredFoldedWeight = 0.4 });
+
+        var query = analyzer.AnalyzeQuery("dang ky ket hon", [null, "kí", "kết", "hôn"]);
+
+        Assert.DoesNotContain(query.Weights.Keys, term => term.StartsWith('đ') || term.StartsWith('d'));
+        Assert.Equal(1f, query.Weights["~dang"]);
+        Assert.Equal(1f, query.Weights["~dang ki"]); // a pair weighs as its heavier syllable
+        Assert.Equal(0.4f, query.Weights["~ki"]);
+        Assert.Equal(1f, query.Weights["kí kết"]);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_Restored_IsIgnoredForAQuestionWithDiacritics() =>
+        Assert.Equal(
+            _analyzer.AnalyzeQuery("đăng ký kết hôn").Weights,
+            _analyzer.AnalyzeQuery("đăng ký kết hôn", ["đang", "kí", "kết", "hôn"]).Weights);
+
+    [Fact]
+    public void AnalyzeQuery_RestoredOfAnotherLength_Throws() =>
+        Assert.Throws<ArgumentException>(() => _analyzer.AnalyzeQuery("dang ky ket hon", ["đăng", "kí"]));
+
+    [Fact]
     public void AnalyzeQuery_QuestionWords_AreDropped()
     {
         var query = _analyzer.AnalyzeQuery("thủ tục kết hôn như thế nào");
