@@ -46,7 +46,7 @@ internal static class RerankEvalRunner
         var droppedLabel = dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}";
         var own = Without(await RerankTrainingSets.CollectAsync(evaluator, [data], settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
         var pool = Without(await RerankTrainingSets.CollectAsync(evaluator, others, settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
-        var targets = own.Where(g => g.Folded == folded).ToList();
+        var targets = own.Where(g => g.Folded == folded && g.Use != RerankGroupUse.TrainOnly).ToList();
         var started = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<QueryResult> results;
         string label;

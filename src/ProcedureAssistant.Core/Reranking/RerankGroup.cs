@@ -12,6 +12,7 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <param name="Features">One <see cref="RerankFeatures"/> vector per candidate.</param>
 /// <param name="Relevant">Whether each candidate is a relevant document.</param>
 /// <param name="RelevantDocuments">Every relevant document of the question, found or not (recall counts them all).</param>
+/// <param name="Use">Whether the group is learnt from, scored, or both (see <see cref="RerankGroupUse"/>).</param>
 public sealed record RerankGroup(
     string Dataset,
     string QueryId,
@@ -20,4 +21,5 @@ public sealed record RerankGroup(
     IReadOnlyList<string> Documents,
     IReadOnlyList<float[]> Features,
     IReadOnlyList<bool> Relevant,
-    IReadOnlySet<string> RelevantDocuments);
+    IReadOnlySet<string> RelevantDocuments,
+    RerankGroupUse Use = RerankGroupUse.TrainAndScore);

@@ -11,7 +11,10 @@ namespace ProcedureAssistant.Core.Reranking;
 /// </summary>
 public static class RerankerTrainer
 {
-    /// <summary>Trains on every group that has a relevant candidate (the others carry no ranking signal).</summary>
+    /// <summary>
+    /// Trains on every group that has a relevant candidate (the others carry no ranking signal), except those that
+    /// are only for scoring (<see cref="RerankGroupUse.ScoreOnly"/>).
+    /// </summary>
     /// <param name="groups">The training questions' candidates, in a deterministic order.</param>
     /// <param name="settings">The learner's settings.</param>
     public static RerankerModel Train(IReadOnlyList<RerankGroup> groups, RerankerTrainerSettings settings) =>
@@ -22,7 +25,7 @@ public static class RerankerTrainer
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(settings);
-        var useful = groups.Where(g => g.Relevant.Any(r => r)).ToList();
+        var useful = groups.Where(g => g.Use != RerankGroupUse.ScoreOnly && g.Relevant.Any(r => r)).ToList();
         if (useful.Count == 0)
         {
             throw new ArgumentException("No training question has a relevant candidate: there is nothing to learn from.", nameof(groups));

@@ -48,6 +48,21 @@ public sealed class RerankerTrainerTests
     }
 
     [Fact]
+    public void Train_ScoreOnlyGroups_AreNotLearntFrom()
+    {
+        var groups = SyntheticGroups(40, seed: 5);
+
+        // The same questions again, for scoring only, judged the other way round: were they learnt from, the model
+        // would change.
+        var scoreOnly = groups.Select(g => g with { Relevant = g.Relevant.Select(r => !r).ToList(), Use = RerankGroupUse.ScoreOnly });
+        var withScoreOnly = RerankerTrainer.Train([.. groups, .. scoreOnly], Small).ToBytes();
+        var trainOnly = RerankerTrainer.Train([.. groups, .. groups.Take(10).Select(g => g with { Use = RerankGroupUse.TrainOnly })], Small).ToBytes();
+
+        Assert.Equal(RerankerTrainer.Train(groups, Small).ToBytes(), withScoreOnly);
+        Assert.NotEqual(withScoreOnly, trainOnly);
+    }
+
+    [Fact]
     public void Train_NoGroupWithARelevantCandidate_Throws()
     {
         var groups = SyntheticGroups(5, seed: 1).Select(g => g with { Relevant = g.Relevant.Select(_ => false).ToList() }).ToList();
