@@ -1,13 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using Microsoft.Extensions.Options;
-using ProcedureAssistant.Core.Chunking;
-using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
-using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
@@ -51,17 +48,7 @@ public class SearchBenchmarks
         var analyzer = TextAnalyzer.CreateDefault(retrieval.Weighting);
         var encoder = new DenseEncoder(Options.Create(new EmbeddingOptions()));
         var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(retrieval.Bm25K1, retrieval.Bm25B), fusion: retrieval.Fusion);
-        var chunks = dataset.Corpus.Select((d, i) => IngestionPipeline.Analyze(new Chunk
-        {
-            Id = d.Id,
-            DocumentId = d.Id,
-            Ordinal = i,
-            DocumentType = DocumentType.Regulation,
-            Title = string.IsNullOrWhiteSpace(d.Title) ? d.Id : d.Title,
-            Text = d.Text,
-        }, [])).ToList();
-        var (embedded, dense) = await encoder.EmbedChunksAsync(chunks);
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, dataset.Corpus.Select(d => d.ToCorpusDocument()).ToList(), embedded, dense));
+        await new RetrievalEvaluator(analyzer, Options.Create(retrieval), encoder).FillAsync(index, dataset);
 
         // The index's vocabulary (diacritic restoration) is built once per index version: here, not in the first question.
         var vocabulary = new IndexVocabulary(index);

@@ -158,9 +158,14 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
 
     private EmbeddedChunkIndex InMemoryIndex() => EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
 
-    // Replaces the index's content with the dataset's corpus, one article per chunk.
-    private async Task FillAsync(IChunkIndex index, BeirDataset dataset, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the index's content with the dataset's corpus, one article per chunk, as every evaluation here
+    /// indexes it (the latency benchmark too, so that it times the same index).
+    /// </summary>
+    public async Task FillAsync(IChunkIndex index, BeirDataset dataset, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(dataset);
         // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
         // number it would otherwise change the chunk's heading path and so its terms.
         var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
