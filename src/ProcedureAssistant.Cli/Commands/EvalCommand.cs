@@ -13,7 +13,7 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--rerank MODE] [--rerank-train DIR ...]
-/// [--rerank-without FEATURE,...] [--folds N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
+/// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
 /// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics.
 /// Either runs on the configured backend (<c>VectorStore__Provider</c>), in a throw-away index.
 /// </summary>
@@ -48,6 +48,7 @@ internal static class EvalCommand
             Description = "Bỏ các đặc trưng này khỏi cv/lodo (đo đóng góp của từng đặc trưng), ví dụ proximity,query_likelihood_gap.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var necessity = new Option<bool>("--rerank-necessity") { Description = "cv/lodo: bậc tìm đầu nhân trọng số mỗi từ của câu hỏi theo mức cần thiết học từ các câu hỏi huấn luyện (đòn bẩy, mặc định tắt)." };
         var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo (cv).", DefaultValueFactory = _ => 5 };
         folds.Validators.Add(result =>
         {
@@ -72,7 +73,7 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, folds, json, report, sample, seed, llmCache };
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, necessity, folds, json, report, sample, seed, llmCache };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
@@ -118,7 +119,7 @@ internal static class EvalCommand
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)
             {
                 return await RerankEvalRunner.RunAsync(
-                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(folds), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(necessity), parse.GetValue(folds), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
             }
 
             RetrievalEvaluation? evaluation = null;

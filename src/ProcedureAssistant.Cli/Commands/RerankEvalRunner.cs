@@ -20,13 +20,21 @@ internal static class RerankEvalRunner
         DirectoryInfo[]? trainFolders,
         DirectoryInfo dataFolder,
         string[] without,
+        bool necessityFirstStage,
         int folds,
         bool folded,
         FileInfo? json,
         FileInfo? report,
         CancellationToken cancellationToken)
     {
-        var settings = new RerankerTrainerSettings();
+        var dropped = without.SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (dropped.FirstOrDefault(name => !RerankFeatures.Names.Contains(name, StringComparer.Ordinal)) is { } unknown)
+        {
+            CliHost.Status.MarkupLineInterpolated($"[red]--rerank-without: there is no feature '{unknown}' (features: {string.Join(", ", RerankFeatures.Names)}).[/]");
+            return 2;
+        }
+
+        var settings = new RerankerTrainerSettings { NecessityFirstStage = necessityFirstStage, HeldAtZero = dropped };
         var others = new List<BeirDataset>();
         foreach (var folder in RerankTrainingSets.Resolve(trainFolders, dataFolder, choice.Shipped?.Model))
         {
@@ -36,40 +44,41 @@ internal static class RerankEvalRunner
             }
         }
 
-        var dropped = without.SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-        if (dropped.FirstOrDefault(name => !RerankFeatures.Names.Contains(name, StringComparer.Ordinal)) is { } unknown)
+        if (choice.Mode != RerankMode.Cv && others.Count == 0)
         {
-            CliHost.Status.MarkupLineInterpolated($"[red]--rerank-without: there is no feature '{unknown}' (features: {string.Join(", ", RerankFeatures.Names)}).[/]");
+            CliHost.Status.MarkupLine("[red]--rerank lodo needs training sets other than --dataset (--rerank-train DIR).[/]");
             return 2;
         }
 
-        var droppedLabel = dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}";
-        var own = Without(await RerankTrainingSets.CollectAsync(evaluator, [data], settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
-        var pool = Without(await RerankTrainingSets.CollectAsync(evaluator, others, settings.Candidates, cancellationToken).ConfigureAwait(false), dropped);
-        var targets = own.Where(g => g.Folded == folded && g.Use != RerankGroupUse.TrainOnly).ToList();
+        var droppedLabel = (dropped.Count == 0 ? string.Empty : $", without {string.Join(',', dropped)}") + (necessityFirstStage ? ", first stage weighted by term necessity" : string.Empty);
+        var collectors = await RerankTrainingSets.OpenAsync(evaluator, [data, .. others], cancellationToken).ConfigureAwait(false);
+        var source = RerankTrainingSets.Source(collectors, settings.Candidates);
+        bool IsTarget(RerankGroup g) => string.Equals(g.Dataset, data.Name, StringComparison.Ordinal) && g.Folded == folded && g.Use != RerankGroupUse.TrainOnly;
         var started = System.Diagnostics.Stopwatch.StartNew();
-        IReadOnlyList<QueryResult> results;
+        CrossValidatedRankings rankings;
         string label;
-        if (choice.Mode == RerankMode.Cv)
+        try
         {
-            var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds} trained[/]"));
-            results = RerankerCrossValidation.KFold([.. own, .. pool], targets, folds, settings, progress);
-            label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
-        }
-        else
-        {
-            if (pool.Count == 0)
+            if (choice.Mode == RerankMode.Cv)
             {
-                CliHost.Status.MarkupLine("[red]--rerank lodo needs training sets other than --dataset (--rerank-train DIR).[/]");
-                return 2;
+                var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds} trained[/]"));
+                rankings = await RerankerCrossValidation.KFoldAsync(source, IsTarget, folds, settings, progress, cancellationToken).ConfigureAwait(false);
+                label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
             }
-
-            results = RerankerCrossValidation.HeldOut(pool, targets, settings);
-            label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{droppedLabel}";
+            else
+            {
+                rankings = await RerankerCrossValidation.HeldOutAsync(source, IsTarget, settings, cancellationToken).ConfigureAwait(false);
+                label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{droppedLabel}";
+            }
+        }
+        finally
+        {
+            collectors.ForEach(c => c.Dispose());
         }
 
+        var results = rankings.Reranked;
         var metrics = RetrievalMetrics.From(results);
-        var firstStage = RetrievalMetrics.From(targets.Select(RerankerCrossValidation.FirstStage).ToList());
+        var firstStage = RetrievalMetrics.From(rankings.FirstStage);
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} reranker=\"{label}\" trainSeconds={started.Elapsed.TotalSeconds:0.0} firstStageMRR@10={firstStage.Mrr10:0.000} firstStageR@10={firstStage.Recall10:0.000}"));
@@ -95,23 +104,4 @@ internal static class RerankEvalRunner
         return 0;
     }
 
-    // A feature held at zero gives the trees nothing to split on: the same as training without it.
-    private static List<RerankGroup> Without(List<RerankGroup> groups, List<string> dropped)
-    {
-        var columns = dropped.Select(name => RerankFeatures.Names.ToList().IndexOf(name)).ToList();
-        if (columns.Count == 0)
-        {
-            return groups;
-        }
-
-        return groups.Select(g => g with
-        {
-            Features = g.Features.Select(f =>
-            {
-                var copy = f.ToArray();
-                columns.ForEach(c => copy[c] = 0);
-                return copy;
-            }).ToList(),
-        }).ToList();
-    }
 }

@@ -36,16 +36,40 @@ internal static class RerankTrainingSets
         return found;
     }
 
-    /// <summary>Every judged question's groups (as typed and folded) of each set, set by set in the order given.</summary>
-    public static async Task<List<RerankGroup>> CollectAsync(RetrievalEvaluator evaluator, IEnumerable<BeirDataset> sets, int candidates, CancellationToken cancellationToken)
+    /// <summary>Indexes each set for collecting its candidate groups, in the order given.</summary>
+    public static async Task<List<RerankGroupCollector>> OpenAsync(RetrievalEvaluator evaluator, IEnumerable<BeirDataset> sets, CancellationToken cancellationToken)
+    {
+        var collectors = new List<RerankGroupCollector>();
+        try
+        {
+            foreach (var set in sets)
+            {
+                CliHost.Status.MarkupLineInterpolated($"[grey]Indexing {set.Name} ({set.Corpus.Count} documents, {set.Queries.Count} questions)[/]");
+                collectors.Add(await evaluator.OpenRerankCollectorAsync(set, cancellationToken).ConfigureAwait(false));
+            }
+
+            return collectors;
+        }
+        catch
+        {
+            collectors.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Every judged question's groups (as typed and folded) of each set, set by set in the collectors' order, with
+    /// the first stage weighted by the table given, or unweighted.
+    /// </summary>
+    public static RerankGroupSource Source(IReadOnlyList<RerankGroupCollector> collectors, int candidates) => async (firstStage, cancellationToken) =>
     {
         var groups = new List<RerankGroup>();
-        foreach (var set in sets)
+        foreach (var collector in collectors)
         {
-            CliHost.Status.MarkupLineInterpolated($"[grey]Collecting {candidates} candidates per question of {set.Name} ({set.Queries.Count} questions)[/]");
-            groups.AddRange(await evaluator.CollectRerankGroupsAsync(set, candidates, cancellationToken).ConfigureAwait(false));
+            CliHost.Status.MarkupLineInterpolated($"[grey]Collecting {candidates} candidates per question of {collector.Dataset} ({collector.Questions} questions, first stage {(firstStage is null ? "unweighted" : "weighted by term necessity")})[/]");
+            groups.AddRange(await collector.CollectAsync(candidates, firstStage, cancellationToken).ConfigureAwait(false));
         }
 
         return groups;
-    }
+    };
 }

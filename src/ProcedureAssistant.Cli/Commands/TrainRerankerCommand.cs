@@ -7,9 +7,10 @@ using ProcedureAssistant.Core.Reranking;
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>train-reranker --dataset DIR [--dataset DIR ...] --out FILE</c>: trains the learned reranker on every judged
-/// question of the sets (as typed and without diacritics) and writes the model. Deterministic: the same sets, in the
-/// same order, give the same bytes; the command prints their SHA-256.
+/// <c>train-reranker --dataset DIR [--dataset DIR ...] --out FILE [--necessity]</c>: trains the learned reranker on
+/// every judged question of the sets (as typed and without diacritics) and writes the model; with
+/// <c>--necessity</c> its first stage weighs question terms by the term necessity learnt from them. Deterministic:
+/// the same sets, in the same order, give the same bytes; the command prints their SHA-256.
 /// </summary>
 internal static class TrainRerankerCommand
 {
@@ -17,19 +18,39 @@ internal static class TrainRerankerCommand
     {
         var datasets = new Option<DirectoryInfo[]>("--dataset") { Description = "Thư mục BEIR để huấn luyện (lặp lại được).", Required = true, AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo>("--out") { Description = $"Tệp mô hình ghi ra (mô hình kèm dịch vụ: {Reranker.BuiltInModelPath}).", Required = true };
-        var command = new Command("train-reranker", "Huấn luyện bộ xếp hạng lại (ML.NET FastTree LambdaRank) trên các bộ BEIR.") { datasets, output };
+        var necessity = new Option<bool>("--necessity") { Description = "Bậc tìm đầu của mô hình nhân trọng số mỗi từ theo mức cần thiết học từ các câu hỏi (đòn bẩy, mặc định tắt)." };
+        var command = new Command("train-reranker", "Huấn luyện bộ xếp hạng lại (ML.NET FastTree LambdaRank) trên các bộ BEIR.") { datasets, output, necessity };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(parse);
             var evaluator = host.Services.GetRequiredService<RetrievalEvaluator>();
-            var settings = new RerankerTrainerSettings();
+            var settings = new RerankerTrainerSettings { NecessityFirstStage = parse.GetValue(necessity) };
             var sets = new List<BeirDataset>();
             foreach (var folder in parse.GetValue(datasets)!)
             {
                 sets.Add(await BeirDataset.LoadAsync(folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false));
             }
 
-            var groups = await RerankTrainingSets.CollectAsync(evaluator, sets, settings.Candidates, cancellationToken).ConfigureAwait(false);
+            var collectors = await RerankTrainingSets.OpenAsync(evaluator, sets, cancellationToken).ConfigureAwait(false);
+            List<RerankGroup> groups;
+            try
+            {
+                var source = RerankTrainingSets.Source(collectors, settings.Candidates);
+                groups = [.. await source(null, cancellationToken).ConfigureAwait(false)];
+
+                // With --necessity the model's first stage weighs terms by the necessity learnt from all these
+                // questions; each training question is searched with its own counts left out, as a new question is
+                // in service.
+                if (settings.NecessityFirstStage)
+                {
+                    groups = [.. await source(TermNecessity.Learn(groups), cancellationToken).ConfigureAwait(false)];
+                }
+            }
+            finally
+            {
+                collectors.ForEach(c => c.Dispose());
+            }
+
             var started = System.Diagnostics.Stopwatch.StartNew();
             var model = RerankerTrainer.Train(groups, settings);
             var bytes = model.ToBytes();

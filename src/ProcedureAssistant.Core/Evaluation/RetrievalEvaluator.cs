@@ -73,55 +73,53 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     }
 
     /// <summary>
-    /// The reranker's view of every judged question of the dataset, as typed and without diacritics: the first
-    /// <paramref name="candidates"/> BM25 hits (the first stage <see cref="Retriever"/> reranks), their features and
-    /// which are relevant. A question whose terms are all question words gets a group without candidates.
+    /// Indexes the dataset for collecting the reranker's candidate groups (<see cref="RerankGroupCollector"/>): every
+    /// judged question analysed as typed and without diacritics, ready to be searched under any first-stage term
+    /// weights.
     /// </summary>
-    public async Task<IReadOnlyList<RerankGroup>> CollectRerankGroupsAsync(BeirDataset dataset, int candidates, CancellationToken cancellationToken = default)
+    public async Task<RerankGroupCollector> OpenRerankCollectorAsync(BeirDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        using var index = InMemoryIndex();
-        await FillAsync(index, dataset, cancellationToken).ConfigureAwait(false);
-        var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
-            ?? throw new InvalidOperationException("The in-memory index has no statistics.");
-        var retriever = new Retriever(analyzer, index, encoder, options.Value);
-        var groups = new List<RerankGroup>();
-        foreach (var query in Judged(dataset))
+        var index = InMemoryIndex();
+        try
         {
-            var relevant = dataset.Relevant[query.Id];
-            var fingerprint = RerankerTraining.Fingerprint(query.Text);
-            var folded = VietnameseText.Fold(query.Text);
-            await AddAsync(await retriever.AnalyzeAsync(query.Text, cancellationToken).ConfigureAwait(false), folded: false, RerankGroupUse.TrainAndScore).ConfigureAwait(false);
-
-            // The reranker learns a question without diacritics as analysed without restoring them, and is scored on
-            // it as the service analyses it, marks restored. Learning from the restored form instead (or from both)
-            // measured worse on the QA set, whose questions the reranker never sees (ablation.md, "Diacritic
-            // restoration"): the unrestored copy is the noisier one, and it teaches the model not to lean on
-            // accented evidence that a restoration may have got wrong.
-            await AddAsync(analyzer.AnalyzeQuery(folded), folded: true, options.Value.RestoreDiacritics ? RerankGroupUse.TrainOnly : RerankGroupUse.TrainAndScore).ConfigureAwait(false);
-            if (options.Value.RestoreDiacritics)
+            var chunks = Analysed(dataset);
+            await FillAsync(index, dataset, chunks, cancellationToken).ConfigureAwait(false);
+            var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The in-memory index has no statistics.");
+            var retriever = new Retriever(analyzer, index, encoder, options.Value);
+            var termsOf = chunks.ToDictionary(c => c.Chunk.DocumentId, c => c.Terms, StringComparer.Ordinal);
+            var questions = new List<RerankGroupCollector.Question>();
+            foreach (var query in Judged(dataset))
             {
-                await AddAsync(await retriever.AnalyzeAsync(folded, cancellationToken).ConfigureAwait(false), folded: true, RerankGroupUse.ScoreOnly).ConfigureAwait(false);
+                var relevant = dataset.Relevant[query.Id];
+                var folded = VietnameseText.Fold(query.Text);
+                var forms = new List<RerankGroupCollector.Form>
+                {
+                    new(await retriever.AnalyzeAsync(query.Text, cancellationToken).ConfigureAwait(false), Folded: false, RerankGroupUse.TrainAndScore),
+
+                    // The reranker learns a question without diacritics as analysed without restoring them, and is
+                    // scored on it as the service analyses it, marks restored. Learning from the restored form instead
+                    // (or from both) measured worse on the QA set, whose questions the reranker never sees
+                    // (ablation.md, "Diacritic restoration"): the unrestored copy is the noisier one, and it teaches
+                    // the model not to lean on accented evidence that a restoration may have got wrong.
+                    new(analyzer.AnalyzeQuery(folded), Folded: true, options.Value.RestoreDiacritics ? RerankGroupUse.TrainOnly : RerankGroupUse.TrainAndScore),
+                };
+                if (options.Value.RestoreDiacritics)
+                {
+                    forms.Add(new(await retriever.AnalyzeAsync(folded, cancellationToken).ConfigureAwait(false), Folded: true, RerankGroupUse.ScoreOnly));
+                }
+
+                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, relevant.Where(termsOf.ContainsKey).Select(d => termsOf[d]).ToList(), forms));
             }
 
-            async Task AddAsync(QueryTerms terms, bool folded, RerankGroupUse use)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var hits = terms.IsEmpty ? [] : await index.SearchAsync(terms, candidates, cancellationToken).ConfigureAwait(false);
-                groups.Add(new RerankGroup(
-                    dataset.Name,
-                    query.Id,
-                    fingerprint,
-                    folded,
-                    hits.Select(h => h.Chunk.DocumentId).ToList(),
-                    RerankFeatures.Compute(terms, hits, statistics),
-                    hits.Select(h => relevant.Contains(h.Chunk.DocumentId)).ToList(),
-                    relevant,
-                    use));
-            }
+            return new RerankGroupCollector(dataset.Name, index, statistics, questions);
         }
-
-        return groups;
+        catch
+        {
+            index.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -162,16 +160,23 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     /// Replaces the index's content with the dataset's corpus, one article per chunk, as every evaluation here
     /// indexes it (the latency benchmark too, so that it times the same index).
     /// </summary>
-    public async Task FillAsync(IChunkIndex index, BeirDataset dataset, CancellationToken cancellationToken = default)
+    public Task FillAsync(IChunkIndex index, BeirDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(dataset);
-        // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
-        // number it would otherwise change the chunk's heading path and so its terms.
-        var chunks = dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
+        return FillAsync(index, dataset, Analysed(dataset), cancellationToken);
+    }
+
+    private async Task FillAsync(IChunkIndex index, BeirDataset dataset, List<IndexedChunk> chunks, CancellationToken cancellationToken)
+    {
         var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
         await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, Documents(dataset), embedded, dense), cancellationToken).ConfigureAwait(false);
     }
+
+    // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
+    // number it would otherwise change the chunk's heading path and so its terms.
+    private static List<IndexedChunk> Analysed(BeirDataset dataset) =>
+        dataset.Corpus.Select((document, i) => WithLaw(IngestionPipeline.Analyze(ToChunk(document, i), []), document.Law)).ToList();
 
     private static List<CorpusDocument> Documents(BeirDataset dataset) => dataset.Corpus.Select(d => d.ToCorpusDocument()).ToList();
 

@@ -78,14 +78,16 @@ public sealed class Bm25Index
         foreach (var (term, weight) in query.Weights)
         {
             var isUnigram = !term.Contains(' ', StringComparison.Ordinal);
+            var coverageWeight = query.CoverageWeight(term, weight);
             if (!_postings.TryGetValue(term, out var list))
             {
-                totalCoverage += isUnigram ? maxIdf * weight : 0;
+                totalCoverage += isUnigram ? maxIdf * coverageWeight : 0;
                 continue;
             }
 
             var idf = Idf(term) * weight;
-            totalCoverage += isUnigram ? idf : 0;
+            var coverageIdf = Idf(term) * coverageWeight;
+            totalCoverage += isUnigram ? coverageIdf : 0;
             foreach (var posting in list)
             {
                 var norm = k1 * (1 - b + (b * _lengths[posting.Document] / _averageLength));
@@ -96,7 +98,7 @@ public sealed class Bm25Index
                 }
 
                 scores[posting.Document] += idf * (tf * (k1 + 1) / (tf + norm));
-                coverage[posting.Document] += isUnigram ? idf : 0;
+                coverage[posting.Document] += isUnigram ? coverageIdf : 0;
             }
         }
 
@@ -142,13 +144,14 @@ public sealed class Bm25Index
                 continue;
             }
 
+            var coverageWeight = query.CoverageWeight(term, weight);
             if (!_postings.TryGetValue(term, out var list))
             {
-                total += maxIdf * weight;
+                total += maxIdf * coverageWeight;
                 continue;
             }
 
-            var idf = Idf(term) * weight;
+            var idf = Idf(term) * coverageWeight;
             total += idf;
             covered += Holds(list, document) ? idf : 0;
         }

@@ -13,6 +13,7 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <param name="Relevant">Whether each candidate is a relevant document.</param>
 /// <param name="RelevantDocuments">Every relevant document of the question, found or not (recall counts them all).</param>
 /// <param name="Use">Whether the group is learnt from, scored, or both (see <see cref="RerankGroupUse"/>).</param>
+/// <param name="QuestionTerms">The question's weighted terms, each with whether a relevant document holds it: what <see cref="TermNecessity"/> learns (null: nothing to learn).</param>
 public sealed record RerankGroup(
     string Dataset,
     string QueryId,
@@ -22,4 +23,5 @@ public sealed record RerankGroup(
     IReadOnlyList<float[]> Features,
     IReadOnlyList<bool> Relevant,
     IReadOnlySet<string> RelevantDocuments,
-    RerankGroupUse Use = RerankGroupUse.TrainAndScore);
+    RerankGroupUse Use = RerankGroupUse.TrainAndScore,
+    IReadOnlyDictionary<string, bool>? QuestionTerms = null);

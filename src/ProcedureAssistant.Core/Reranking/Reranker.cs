@@ -21,10 +21,14 @@ public sealed class Reranker
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        Necessity = new TermNecessity(model.TermNecessity);
     }
 
     /// <summary>The model it scores with.</summary>
     public RerankerModel Model { get; }
+
+    /// <summary>The model's term necessity, with which its first stage weighs a question's terms.</summary>
+    public TermNecessity Necessity { get; }
 
     /// <summary>How many first-stage candidates it reorders (the number the model was trained on).</summary>
     public int Candidates => Model.Candidates;
@@ -47,6 +51,16 @@ public sealed class Reranker
 
         using var file = File.OpenRead(path);
         return new Reranker(RerankerModel.Load(file, Path.GetFullPath(path)));
+    }
+
+    /// <summary>
+    /// The question as the first stage whose candidates the model reorders searches it: its terms weighted by the
+    /// model's term necessity when the model was trained on such a first stage, as it is.
+    /// </summary>
+    public QueryTerms FirstStageTerms(QueryTerms query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Model.FirstStage == RerankerModel.Bm25NecessityFirstStage ? Necessity.Weigh(query) : query;
     }
 
     /// <summary>

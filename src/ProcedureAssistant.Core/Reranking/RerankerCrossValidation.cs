@@ -19,58 +19,82 @@ public static class RerankerCrossValidation
     }
 
     /// <summary>
-    /// k-fold cross-validation grouped by question: for each fold, a model trained on the <paramref name="pool"/>'s
-    /// groups outside the fold ranks the <paramref name="targets"/> inside it.
+    /// k-fold cross-validation grouped by question: for each fold, a model trained on the groups outside the fold
+    /// ranks the targets inside it. With <see cref="RerankerTrainerSettings.NecessityFirstStage"/> the groups are
+    /// collected again for each fold, their first stage weighted by a <see cref="TermNecessity"/> learnt from the
+    /// questions outside the fold only, so that no judgement of a scored question reaches its first stage or its model.
     /// </summary>
-    /// <param name="pool">Training groups (the targets' own set and any others).</param>
-    /// <param name="targets">The groups to score, e.g. one set's questions as typed.</param>
+    /// <param name="source">Collects every group (training pool and targets) under a first-stage table, or unweighted.</param>
+    /// <param name="isTarget">Which groups to score, e.g. one set's questions as typed.</param>
     /// <param name="folds">Number of folds.</param>
     /// <param name="settings">The learner's settings.</param>
     /// <param name="progress">Reports each fold as it is done.</param>
-    public static IReadOnlyList<QueryResult> KFold(
-        IReadOnlyList<RerankGroup> pool, IReadOnlyList<RerankGroup> targets, int folds, RerankerTrainerSettings settings, IProgress<int>? progress = null)
+    /// <param name="cancellationToken">Stops the collection.</param>
+    public static async Task<CrossValidatedRankings> KFoldAsync(
+        RerankGroupSource source,
+        Func<RerankGroup, bool> isTarget,
+        int folds,
+        RerankerTrainerSettings settings,
+        IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pool);
-        ArgumentNullException.ThrowIfNull(targets);
-        var results = new QueryResult[targets.Count];
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(isTarget);
+        ArgumentNullException.ThrowIfNull(settings);
+        var unweighted = await source(null, cancellationToken).ConfigureAwait(false);
+        var targets = Enumerable.Range(0, unweighted.Count).Where(i => isTarget(unweighted[i])).ToList();
+        var reranked = new QueryResult[targets.Count];
+        var firstStage = new QueryResult[targets.Count];
         for (var fold = 0; fold < folds; fold++)
         {
-            var training = pool.Where(g => FoldOf(g.Fingerprint, folds) != fold).ToList();
-            var scored = Enumerable.Range(0, targets.Count).Where(i => FoldOf(targets[i].Fingerprint, folds) == fold).ToList();
+            var outside = unweighted.Where(g => FoldOf(g.Fingerprint, folds) != fold).ToList();
+            var groups = settings.NecessityFirstStage
+                ? await source(TermNecessity.Learn(outside), cancellationToken).ConfigureAwait(false)
+                : unweighted;
+            var scored = Enumerable.Range(0, targets.Count).Where(t => FoldOf(groups[targets[t]].Fingerprint, folds) == fold).ToList();
             if (scored.Count > 0)
             {
-                var model = RerankerTrainer.Train(training, settings);
-                foreach (var i in scored)
+                var reranker = new Reranker(RerankerTrainer.Train(groups.Where(g => FoldOf(g.Fingerprint, folds) != fold).ToList(), settings));
+                foreach (var t in scored)
                 {
-                    results[i] = Apply(model, targets[i]);
+                    reranked[t] = Apply(reranker, groups[targets[t]]);
+                    firstStage[t] = FirstStage(groups[targets[t]]);
                 }
             }
 
             progress?.Report(fold + 1);
         }
 
-        return results;
+        return new CrossValidatedRankings(reranked, firstStage);
     }
 
     /// <summary>
-    /// Held-out evaluation (e.g. leave one dataset out): one model trained on the <paramref name="pool"/> less every
-    /// question the targets hold ranks the targets.
+    /// Held-out evaluation (e.g. leave one dataset out): one model, and with
+    /// <see cref="RerankerTrainerSettings.NecessityFirstStage"/> one first-stage table, learnt from the groups that
+    /// are neither targets nor the same question as one, ranks the targets.
     /// </summary>
-    public static IReadOnlyList<QueryResult> HeldOut(IReadOnlyList<RerankGroup> pool, IReadOnlyList<RerankGroup> targets, RerankerTrainerSettings settings)
+    public static async Task<CrossValidatedRankings> HeldOutAsync(
+        RerankGroupSource source, Func<RerankGroup, bool> isTarget, RerankerTrainerSettings settings, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(pool);
-        ArgumentNullException.ThrowIfNull(targets);
-        var held = targets.Select(t => t.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        var model = RerankerTrainer.Train(pool.Where(g => !held.Contains(g.Fingerprint)).ToList(), settings);
-        return targets.Select(t => Apply(model, t)).ToList();
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(isTarget);
+        ArgumentNullException.ThrowIfNull(settings);
+        var unweighted = await source(null, cancellationToken).ConfigureAwait(false);
+        var held = unweighted.Where(isTarget).Select(t => t.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        var groups = settings.NecessityFirstStage
+            ? await source(TermNecessity.Learn(unweighted.Where(g => !held.Contains(g.Fingerprint))), cancellationToken).ConfigureAwait(false)
+            : unweighted;
+        var reranker = new Reranker(RerankerTrainer.Train(groups.Where(g => !held.Contains(g.Fingerprint)).ToList(), settings));
+        var targets = groups.Where(isTarget).ToList();
+        return new CrossValidatedRankings(targets.Select(t => Apply(reranker, t)).ToList(), targets.Select(FirstStage).ToList());
     }
 
     /// <summary>The group's candidates in the model's order, as an evaluation result.</summary>
-    public static QueryResult Apply(RerankerModel model, RerankGroup group)
+    public static QueryResult Apply(Reranker reranker, RerankGroup group)
     {
-        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reranker);
         ArgumentNullException.ThrowIfNull(group);
-        var order = Reranker.Order(new Reranker(model).Score(group.Features));
+        var order = Reranker.Order(reranker.Score(group.Features));
         return new QueryResult(group.QueryId, order.Select(i => group.Documents[i]).ToList(), group.RelevantDocuments);
     }
 
@@ -81,3 +105,9 @@ public static class RerankerCrossValidation
         return new QueryResult(group.QueryId, group.Documents, group.RelevantDocuments);
     }
 }
+
+/// <summary>Collects every candidate group under a first-stage <see cref="TermNecessity"/> (null: unweighted BM25).</summary>
+public delegate Task<IReadOnlyList<RerankGroup>> RerankGroupSource(TermNecessity? firstStage, CancellationToken cancellationToken);
+
+/// <summary>The targets' rankings, in the targets' order: by the reranker, and by the first stage it reordered.</summary>
+public sealed record CrossValidatedRankings(IReadOnlyList<QueryResult> Reranked, IReadOnlyList<QueryResult> FirstStage);

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,15 +13,21 @@ namespace ProcedureAssistant.Core.Reranking;
 public sealed record RerankerModel
 {
     /// <summary>Version of this file layout.</summary>
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
-    /// <summary>The only first stage models are trained on so far: BM25 over the analysed terms, without dense vectors.</summary>
+    /// <summary>A first stage of BM25 over the analysed terms, without dense vectors.</summary>
     public const string Bm25FirstStage = "bm25";
+
+    /// <summary>The same, with each question term's weight multiplied by the model's <see cref="TermNecessity"/>.</summary>
+    public const string Bm25NecessityFirstStage = "bm25-necessity";
 
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // The term counts are Vietnamese: written as they are, not as \u escapes (a file, never inlined in a page).
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>File layout version (<see cref="CurrentFormat"/>).</summary>
@@ -32,7 +39,7 @@ public sealed record RerankerModel
     /// <summary>The features' names in vector order, as trained.</summary>
     public required IReadOnlyList<string> Features { get; init; }
 
-    /// <summary>The first-stage ranking whose candidates it reorders (<see cref="Bm25FirstStage"/>).</summary>
+    /// <summary>The first-stage ranking whose candidates it reorders (<see cref="Bm25FirstStage"/> or <see cref="Bm25NecessityFirstStage"/>).</summary>
     public required string FirstStage { get; init; }
 
     /// <summary>How many first-stage candidates it was trained to reorder; the service reranks as many.</summary>
@@ -46,6 +53,13 @@ public sealed record RerankerModel
 
     /// <summary>The trees; a candidate's score is the bias plus each tree's weighted leaf value.</summary>
     public required IReadOnlyList<RerankerTree> Trees { get; init; }
+
+    /// <summary>
+    /// The training questions' term counts (ordinal order), with which a <see cref="Bm25NecessityFirstStage"/> weighs
+    /// a question's terms; empty for a plain first stage. Not required by the reader, so that a file of an older
+    /// layout is refused for its layout rather than for this field.
+    /// </summary>
+    public IReadOnlyDictionary<string, TermCount> TermNecessity { get; init; } = new Dictionary<string, TermCount>(StringComparer.Ordinal);
 
     /// <summary>The model's score of one feature vector; higher ranks first.</summary>
     public double Score(ReadOnlySpan<float> features)
@@ -97,6 +111,16 @@ public sealed record RerankerModel
         {
             throw new InvalidDataException(
                 $"The reranker model '{source}' was trained on feature set '{model.FeatureSet}' ({model.Features.Count} features); this build computes '{RerankFeatures.Version}' ({RerankFeatures.Count} features). Rebuild it with 'train-reranker'.");
+        }
+
+        if (model.FirstStage is not (Bm25FirstStage or Bm25NecessityFirstStage))
+        {
+            throw new InvalidDataException($"The reranker model '{source}' reorders a first stage '{model.FirstStage}'; this build runs '{Bm25FirstStage}' and '{Bm25NecessityFirstStage}'.");
+        }
+
+        if (model.TermNecessity.FirstOrDefault(c => c.Value.Hits < 0 || c.Value.Hits > c.Value.Questions) is { Key: { } term })
+        {
+            throw new InvalidDataException($"The reranker model '{source}': the term count of '{term}' is not 0 ≤ hits ≤ questions.");
         }
 
         if (model.Candidates < 1)

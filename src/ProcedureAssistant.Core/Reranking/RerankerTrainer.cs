@@ -13,7 +13,8 @@ public static class RerankerTrainer
 {
     /// <summary>
     /// Trains on every group that has a relevant candidate (the others carry no ranking signal), except those that
-    /// are only for scoring (<see cref="RerankGroupUse.ScoreOnly"/>).
+    /// are only for scoring (<see cref="RerankGroupUse.ScoreOnly"/>). The model keeps the <see cref="TermNecessity"/>
+    /// of the same questions, with which its first stage weighs a question's terms.
     /// </summary>
     /// <param name="groups">The training questions' candidates, in a deterministic order.</param>
     /// <param name="settings">The learner's settings.</param>
@@ -25,7 +26,9 @@ public static class RerankerTrainer
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(settings);
-        var useful = groups.Where(g => g.Use != RerankGroupUse.ScoreOnly && g.Relevant.Any(r => r)).ToList();
+        var useful = groups.Where(g => g.Use != RerankGroupUse.ScoreOnly && g.Relevant.Any(r => r))
+            .Select(g => HoldAtZero(g, settings.HeldAtZero))
+            .ToList();
         if (useful.Count == 0)
         {
             throw new ArgumentException("No training question has a relevant candidate: there is nothing to learn from.", nameof(groups));
@@ -66,18 +69,39 @@ public static class RerankerTrainer
         var datasets = groups.GroupBy(g => g.Dataset, StringComparer.Ordinal)
             .Select(g => new RerankerDataset(g.Key, g.Select(q => q.QueryId).Distinct(StringComparer.Ordinal).Count()))
             .ToList();
+        var necessity = TermNecessity.Learn(groups);
         var model = new RerankerModel
         {
             Format = RerankerModel.CurrentFormat,
             FeatureSet = RerankFeatures.Version,
             Features = RerankFeatures.Names,
-            FirstStage = RerankerModel.Bm25FirstStage,
+            FirstStage = settings.NecessityFirstStage ? RerankerModel.Bm25NecessityFirstStage : RerankerModel.Bm25FirstStage,
             Candidates = settings.Candidates,
             Training = new RerankerTraining(settings.Describe(), datasets, fingerprints),
             Bias = ensemble.Bias,
             Trees = trees,
+            TermNecessity = settings.NecessityFirstStage ? necessity.Counts : new Dictionary<string, TermCount>(StringComparer.Ordinal),
         };
         return (model, transformer, context);
+    }
+
+    private static RerankGroup HoldAtZero(RerankGroup group, IReadOnlyList<string> held)
+    {
+        if (held.Count == 0)
+        {
+            return group;
+        }
+
+        var columns = held.Select(name => RerankFeatures.Names.ToList().IndexOf(name)).Where(c => c >= 0).ToList();
+        return group with
+        {
+            Features = group.Features.Select(f =>
+            {
+                var copy = f.ToArray();
+                columns.ForEach(c => copy[c] = 0);
+                return copy;
+            }).ToList(),
+        };
     }
 
     /// <summary>The rows ML.NET reads: one per candidate, groups numbered from 1 (key 0 means missing).</summary>

@@ -12,7 +12,8 @@ namespace ProcedureAssistant.Core.Retrieval;
 /// Finds the chunks that best answer a question: analyse the question (restoring its diacritics from the index's
 /// vocabulary when it was typed without, see <see cref="RetrievalOptions.RestoreDiacritics"/>), embed it when a
 /// dense model is configured, search the index (which fuses the two rankings), then, with a reranker, reorder the
-/// first candidates. Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
+/// first candidates. A reranker's first stage searches the question's terms weighted as its model says
+/// (<see cref="Reranker.FirstStageTerms"/>: by how often such a term is in the article that answers a question). Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
 /// </summary>
 public sealed class Retriever(
     TextAnalyzer analyzer,
@@ -60,6 +61,7 @@ public sealed class Retriever(
 
         if (reranker is not null)
         {
+            terms = reranker.FirstStageTerms(terms);
             var candidates = await index.SearchAsync(terms, Math.Max(top, reranker.Candidates), cancellationToken).ConfigureAwait(false);
             var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false);
             activity?.SetTag("reranked", statistics is not null);

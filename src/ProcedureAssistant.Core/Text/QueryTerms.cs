@@ -11,6 +11,17 @@ public sealed record QueryTerms(IReadOnlyDictionary<string, float> Weights, bool
     /// <summary>The question's dense vector, or null for a sparse-only search.</summary>
     public DenseQuery? Dense { get; init; }
 
+    /// <summary>
+    /// The weights <see cref="ChunkHit.Coverage"/> is computed with, when the search weighs the terms otherwise
+    /// (<see cref="Reranking.TermNecessity.Weigh"/>): coverage stays the share of the question as asked, which the
+    /// answering layer's thresholds read. Null: the same as <see cref="Weights"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, float>? CoverageWeights { get; init; }
+
+    /// <summary>The weight of <paramref name="term"/> in <see cref="ChunkHit.Coverage"/>.</summary>
+    public float CoverageWeight(string term, float searchWeight) =>
+        CoverageWeights is null ? searchWeight : CoverageWeights.GetValueOrDefault(term);
+
     /// <summary>True when nothing in the question carries a topic (empty, or only question words).</summary>
     public bool IsEmpty => Weights.Count == 0;
 }

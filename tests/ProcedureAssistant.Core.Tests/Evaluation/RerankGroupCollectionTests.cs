@@ -26,7 +26,8 @@ public sealed class RerankGroupCollectionTests
     [Fact]
     public async Task Collect_RestorationOn_LearnsTheUnrestoredFoldedFormAndScoresTheRestoredOne()
     {
-        var groups = await Evaluator(restore: true).CollectRerankGroupsAsync(Dataset, candidates: 3, Token);
+        using var collector = await Evaluator(restore: true).OpenRerankCollectorAsync(Dataset, Token);
+        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
 
         Assert.Equal(
             [(false, RerankGroupUse.TrainAndScore), (true, RerankGroupUse.TrainOnly), (true, RerankGroupUse.ScoreOnly)],
@@ -41,11 +42,61 @@ public sealed class RerankGroupCollectionTests
     [Fact]
     public async Task Collect_RestorationOff_LearnsAndScoresTheFoldedForm()
     {
-        var groups = await Evaluator(restore: false).CollectRerankGroupsAsync(Dataset, candidates: 3, Token);
+        using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
+        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
 
         Assert.Equal([(false, RerankGroupUse.TrainAndScore), (true, RerankGroupUse.TrainAndScore)], groups.Select(g => (g.Folded, g.Use)));
     }
 
+    [Fact]
+    public async Task Collect_MarksTheQuestionTermsTheRelevantArticleHolds()
+    {
+        using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
+        var typed = (await collector.CollectAsync(candidates: 3, firstStage: null, Token))[0];
+
+        var marked = typed.QuestionTerms!;
+        Assert.True(marked["kết hôn"]);
+        Assert.True(marked["đăng"]);
+        Assert.True(marked["~ket"]);
+        Assert.DoesNotContain("đâu", marked.Keys);
+    }
+
+    [Fact]
+    public async Task Collect_WithATableThatCountedOnlyThisQuestion_LeavesItsFirstStageAsItWas()
+    {
+        using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
+        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+
+        // Its own counts are left out, so every term is back at the weight of a term never counted.
+        var weighted = await collector.CollectAsync(candidates: 3, TermNecessity.Learn(unweighted), Token);
+
+        Assert.Equal(unweighted.Select(g => g.Features), weighted.Select(g => g.Features), new FeaturesComparer());
+    }
+
+    [Fact]
+    public async Task Collect_WithATableOfOtherQuestions_WeighsTheFirstStage()
+    {
+        using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
+        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+
+        // "đăng" was in three other questions whose answers never held it, "kết" in three whose answers all did.
+        var table = new TermNecessity(new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["đăng"] = new(3, 0), ["kết"] = new(3, 3) });
+        var weighted = await collector.CollectAsync(candidates: 3, table, Token);
+
+        // The features are computed from the weighed question; what is learnt from it is the question as asked.
+        Assert.NotEqual(unweighted[0].Features[0], weighted[0].Features[0]);
+        Assert.Equal(unweighted[0].QuestionTerms, weighted[0].QuestionTerms);
+        Assert.True(table.Weight("đăng") < 1);
+    }
+
     private static RetrievalEvaluator Evaluator(bool restore) =>
         new(Analyzer, Options.Create(new RetrievalOptions { RestoreDiacritics = restore }), TestPipeline.SparseOnly());
+
+    private sealed class FeaturesComparer : IEqualityComparer<IReadOnlyList<float[]>>
+    {
+        public bool Equals(IReadOnlyList<float[]>? x, IReadOnlyList<float[]>? y) =>
+            x!.Count == y!.Count && x.Zip(y).All(p => p.First.Zip(p.Second).All(v => Math.Abs(v.First - v.Second) < 1e-5));
+
+        public int GetHashCode(IReadOnlyList<float[]> obj) => obj.Count;
+    }
 }

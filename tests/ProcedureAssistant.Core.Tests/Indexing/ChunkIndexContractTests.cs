@@ -179,6 +179,25 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Search_TermsWeighedByNecessity_KeepTheCoverageOfTheQuestionAsAsked()
+    {
+        var index = await BuildSampleAsync();
+        // "kết hôn" weighed far down: a chunk that holds the rest of the question would cover more of the weighed
+        // question than of the question as asked.
+        var asked = _analyzer.AnalyzeQuery("Đăng ký kết hôn cần giấy tờ gì?");
+        var table = new TermNecessity(new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["kết"] = new(9, 0), ["hôn"] = new(9, 0), ["ký"] = new(9, 9) });
+
+        var plain = await index.SearchAsync(asked, 10, Token);
+        var weighed = await index.SearchAsync(table.Weigh(asked), 10, Token);
+
+        // The scores move with the weights; each chunk's coverage is still the share of the question as asked.
+        Assert.NotEqual(plain.Select(h => h.Score), weighed.Select(h => h.Score));
+        var coverage = plain.ToDictionary(h => h.Chunk.Id, h => h.Coverage, StringComparer.Ordinal);
+        Assert.All(weighed.Where(h => coverage.ContainsKey(h.Chunk.Id)), h => Assert.Equal(coverage[h.Chunk.Id], h.Coverage, 6));
+        Assert.Contains(weighed, h => h.Coverage is > 0 and < 1);
+    }
+
+    [Fact]
     public async Task GetDocument_UnknownId_ReturnsNull()
     {
         var index = await BuildSampleAsync();

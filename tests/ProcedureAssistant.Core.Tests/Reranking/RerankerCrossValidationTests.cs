@@ -6,20 +6,70 @@ public sealed class RerankerCrossValidationTests
 {
     private static readonly RerankerTrainerSettings Small = new(Candidates: 8, Trees: 10, Leaves: 4, MinimumExamplesPerLeaf: 5);
 
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
-    public void KFold_EachQuestion_IsRankedByTheModelTrainedWithoutItsFold()
+    public async Task KFold_EachQuestion_IsRankedByTheModelTrainedWithoutItsFold()
     {
         var pool = RerankerTrainerTests.SyntheticGroups(50, seed: 5);
-        var targets = pool.Take(20).ToList();
+        var targets = pool.Take(20).ToHashSet();
 
-        var results = RerankerCrossValidation.KFold(pool, targets, folds: 3, Small);
+        var results = await RerankerCrossValidation.KFoldAsync((_, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: 3, Small, cancellationToken: Token);
 
-        for (var i = 0; i < targets.Count; i++)
+        var ordered = pool.Where(targets.Contains).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var fold = RerankerCrossValidation.FoldOf(targets[i].Fingerprint, 3);
+            var fold = RerankerCrossValidation.FoldOf(ordered[i].Fingerprint, 3);
             var model = RerankerTrainer.Train(pool.Where(g => RerankerCrossValidation.FoldOf(g.Fingerprint, 3) != fold).ToList(), Small);
-            Assert.Equal(RerankerCrossValidation.Apply(model, targets[i]).Ranking, results[i].Ranking);
+            Assert.Equal(RerankerCrossValidation.Apply(new Reranker(model), ordered[i]).Ranking, results.Reranked[i].Ranking);
+            Assert.Equal(ordered[i].Documents, results.FirstStage[i].Ranking);
         }
+    }
+
+    [Fact]
+    public async Task KFold_EachFoldsFirstStage_IsWeightedByATableOfTheOtherFoldsOnly()
+    {
+        var pool = RerankerTrainerTests.SyntheticGroups(30, seed: 7, withTerms: true);
+        var tables = new List<TermNecessity?>();
+
+        await RerankerCrossValidation.KFoldAsync(
+            (table, _) =>
+            {
+                tables.Add(table);
+                return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
+            },
+            _ => true,
+            folds: 3,
+            Small with { NecessityFirstStage = true },
+            cancellationToken: Token);
+
+        // One unweighted collection, then one per fold; each fold's table counts exactly the questions outside it.
+        Assert.Null(tables[0]);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            var outside = pool.Count(g => RerankerCrossValidation.FoldOf(g.Fingerprint, 3) != fold);
+            Assert.Equal(outside, tables[fold + 1]!.Counts[RerankerTrainerTests.SharedTerm].Questions);
+        }
+    }
+
+    [Fact]
+    public async Task KFold_PlainFirstStage_CollectsOnce()
+    {
+        var pool = RerankerTrainerTests.SyntheticGroups(30, seed: 7, withTerms: true);
+        var calls = 0;
+
+        await RerankerCrossValidation.KFoldAsync(
+            (_, _) =>
+            {
+                calls++;
+                return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
+            },
+            _ => true,
+            folds: 3,
+            Small,
+            cancellationToken: Token);
+
+        Assert.Equal(1, calls);
     }
 
     [Fact]
@@ -33,11 +83,11 @@ public sealed class RerankerCrossValidationTests
     }
 
     [Fact]
-    public void HeldOut_PoolOfOnlyTheTargets_HasNothingLeftToTrainOn()
+    public async Task HeldOut_PoolOfOnlyTheTargets_HasNothingLeftToTrainOn()
     {
         var targets = RerankerTrainerTests.SyntheticGroups(10, seed: 2);
 
-        Assert.Throws<ArgumentException>(() => RerankerCrossValidation.HeldOut(targets, targets, Small));
+        await Assert.ThrowsAsync<ArgumentException>(() => RerankerCrossValidation.HeldOutAsync((_, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(targets), _ => true, Small, Token));
     }
 
     [Fact]

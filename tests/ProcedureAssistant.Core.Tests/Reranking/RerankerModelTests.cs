@@ -35,6 +35,53 @@ public sealed class RerankerModelTests
     }
 
     [Fact]
+    public void Load_WhatToBytesWrote_KeepsTheTermCountsAsPairs()
+    {
+        var model = Stump(0.5f, -1, 1) with
+        {
+            TermNecessity = new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["hình sự"] = new(12, 1), ["đồng"] = new(3, 3) },
+        };
+
+        var bytes = model.ToBytes();
+        var loaded = RerankerModel.Load(new MemoryStream(bytes), "test.json");
+
+        Assert.Contains("\"termNecessity\":{\"hình sự\":[12,1],\"đồng\":[3,3]}", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(model.TermNecessity, loaded.TermNecessity);
+    }
+
+    [Fact]
+    public void Load_MoreHitsThanQuestions_FailsNamingTheTerm()
+    {
+        var bad = Stump(0.5f, -1, 1) with { TermNecessity = new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["đồng"] = new(1, 2) } };
+
+        var error = Assert.Throws<InvalidDataException>(() => RerankerModel.Load(new MemoryStream(bad.ToBytes()), "bad.json"));
+
+        Assert.Contains("'đồng'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_AnUnknownFirstStage_Fails()
+    {
+        var dense = Stump(0.5f, -1, 1) with { FirstStage = "dense" };
+
+        var error = Assert.Throws<InvalidDataException>(() => RerankerModel.Load(new MemoryStream(dense.ToBytes()), "dense.json"));
+
+        Assert.Contains("'dense'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ALayoutOneFile_FailsForItsLayout()
+    {
+        var json = Encoding.UTF8.GetString(Stump(0.5f, -1, 1).ToBytes())
+            .Replace($"\"format\":{RerankerModel.CurrentFormat}", "\"format\":1", StringComparison.Ordinal)
+            .Replace(",\"termNecessity\":{}", string.Empty, StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidDataException>(() => RerankerModel.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "v1.json"));
+
+        Assert.Contains("layout 1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_ATreeWhoseChildLoopsBack_Fails()
     {
         var looping = Stump(0.5f, -1, 1) with { Trees = [new RerankerTree(1, [0], [0.5f], [0], [~1], [1, 2])] };
@@ -60,6 +107,8 @@ public sealed class RerankerModelTests
         Assert.Equal(RerankFeatures.Names, model.Features);
         Assert.Equal(["alqac2025", "drill-subset", "alqac2022"], model.Training.Datasets.Select(d => d.Name));
         Assert.NotEmpty(model.Trees);
+        Assert.Equal(RerankerModel.Bm25FirstStage, model.FirstStage);
+        Assert.Empty(model.TermNecessity);
     }
 
     [Fact]
@@ -93,5 +142,6 @@ public sealed class RerankerModelTests
         Training = new RerankerTraining("hand-made", [], []),
         Bias = 0.25,
         Trees = [new RerankerTree(1, [2], [threshold], [~0], [~1], [left, right])],
+        TermNecessity = new Dictionary<string, TermCount>(StringComparer.Ordinal),
     };
 }

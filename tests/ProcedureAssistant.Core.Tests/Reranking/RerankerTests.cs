@@ -30,6 +30,21 @@ public sealed class RerankerTests
     }
 
     [Fact]
+    public void FirstStageTerms_OfANecessityModel_AreWeighted_AndOfAPlainOneAsTheyAre()
+    {
+        var counts = new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["~khai"] = new(4, 0), ["~sinh"] = new(4, 4) };
+        var query = Analyzer.AnalyzeQuery("khai sinh");
+        var necessity = new Reranker(RerankerModelTests.Stump(0.5f, -1, 2) with { FirstStage = RerankerModel.Bm25NecessityFirstStage, TermNecessity = counts });
+        var plain = new Reranker(RerankerModelTests.Stump(0.5f, -1, 2) with { TermNecessity = counts });
+
+        var weighted = necessity.FirstStageTerms(query).Weights;
+
+        Assert.True(weighted["~khai"] < query.Weights["~khai"]);
+        Assert.True(weighted["~sinh"] > query.Weights["~sinh"]);
+        Assert.Equal(query.Weights, plain.FirstStageTerms(query).Weights);
+    }
+
+    [Fact]
     public async Task Retrieve_WithAReranker_ReordersTheIndexsCandidates()
     {
         using var index = await SampleIndexAsync();

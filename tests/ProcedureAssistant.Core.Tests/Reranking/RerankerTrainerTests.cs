@@ -70,11 +70,14 @@ public sealed class RerankerTrainerTests
         Assert.Throws<ArgumentException>(() => RerankerTrainer.Train(groups, Small));
     }
 
+    /// <summary>The one term every synthetic question with terms holds.</summary>
+    internal const string SharedTerm = "kết hôn";
+
     /// <summary>
     /// Groups of eight candidates with random features; the relevant one has the largest feature 3 (plus noise),
     /// which LambdaRank can learn.
     /// </summary>
-    internal static List<RerankGroup> SyntheticGroups(int count, int seed)
+    internal static List<RerankGroup> SyntheticGroups(int count, int seed, bool withTerms = false)
     {
         var random = new Random(seed);
         var groups = new List<RerankGroup>();
@@ -91,7 +94,8 @@ public sealed class RerankerTrainerTests
                 documents,
                 features,
                 Enumerable.Range(0, 8).Select(i => i == best).ToList(),
-                new HashSet<string>([documents[best]], StringComparer.Ordinal)));
+                new HashSet<string>([documents[best]], StringComparer.Ordinal),
+                QuestionTerms: withTerms ? new Dictionary<string, bool>(StringComparer.Ordinal) { [SharedTerm] = g % 2 == 0 } : null));
         }
 
         return groups;

@@ -39,13 +39,14 @@ internal sealed record TermStatistics(long Version, int ChunkCount, IReadOnlyDic
         var maxIdf = Math.Log(1 + ((ChunkCount + 0.5) / 0.5));
         var total = 0.0;
         var covered = 0.0;
-        foreach (var (term, weight) in query.Weights)
+        foreach (var (term, searchWeight) in query.Weights)
         {
             if (!IsUnigram(term))
             {
                 continue;
             }
 
+            var weight = query.CoverageWeight(term, searchWeight);
             var df = UnigramDocumentFrequencies.GetValueOrDefault(term);
             if (df == 0)
             {
