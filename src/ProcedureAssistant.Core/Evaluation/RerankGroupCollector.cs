@@ -57,7 +57,7 @@ public sealed class RerankGroupCollector : IDisposable
                     hits.Select(h => question.Relevant.Contains(h.Chunk.DocumentId)).ToList(),
                     question.Relevant,
                     form.Use,
-                    terms.Weights.Where(w => w.Value > 0).ToDictionary(w => w.Key, w => question.RelevantTerms.Any(bag => bag.Frequencies.ContainsKey(w.Key)), StringComparer.Ordinal)));
+                    form.QuestionTerms));
             }
         }
 
@@ -67,9 +67,18 @@ public sealed class RerankGroupCollector : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _index.Dispose();
 
-    /// <summary>A judged question: its relevant documents, their terms, and the forms it is searched in.</summary>
-    internal sealed record Question(string Id, string Fingerprint, IReadOnlySet<string> Relevant, IReadOnlyList<TermBag> RelevantTerms, IReadOnlyList<Form> Forms);
+    /// <summary>A judged question: its relevant documents and the forms it is searched in.</summary>
+    internal sealed record Question(string Id, string Fingerprint, IReadOnlySet<string> Relevant, IReadOnlyList<Form> Forms);
 
-    /// <summary>One analysed form of a question and what it is for.</summary>
-    internal sealed record Form(QueryTerms Terms, bool Folded, RerankGroupUse Use);
+    /// <summary>
+    /// One analysed form of a question, what it is for, and its terms each with whether a relevant document holds
+    /// it (the same whatever the first stage weighs them by: a weight is never brought to zero).
+    /// </summary>
+    internal sealed record Form(QueryTerms Terms, bool Folded, RerankGroupUse Use, IReadOnlyDictionary<string, bool> QuestionTerms)
+    {
+        public Form(QueryTerms terms, bool folded, RerankGroupUse use, IReadOnlyList<TermBag> relevant)
+            : this(terms, folded, use, terms.Weights.Where(w => w.Value > 0).ToDictionary(w => w.Key, w => relevant.Any(bag => bag.Frequencies.ContainsKey(w.Key)), StringComparer.Ordinal))
+        {
+        }
+    }
 }

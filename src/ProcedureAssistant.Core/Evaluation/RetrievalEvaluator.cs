@@ -93,24 +93,25 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
             foreach (var query in Judged(dataset))
             {
                 var relevant = dataset.Relevant[query.Id];
+                var relevantTerms = relevant.Where(termsOf.ContainsKey).Select(d => termsOf[d]).ToList();
                 var folded = VietnameseText.Fold(query.Text);
                 var forms = new List<RerankGroupCollector.Form>
                 {
-                    new(await retriever.AnalyzeAsync(query.Text, cancellationToken).ConfigureAwait(false), Folded: false, RerankGroupUse.TrainAndScore),
+                    new(await retriever.AnalyzeAsync(query.Text, cancellationToken).ConfigureAwait(false), false, RerankGroupUse.TrainAndScore, relevantTerms),
 
                     // The reranker learns a question without diacritics as analysed without restoring them, and is
                     // scored on it as the service analyses it, marks restored. Learning from the restored form instead
                     // (or from both) measured worse on the QA set, whose questions the reranker never sees
                     // (ablation.md, "Diacritic restoration"): the unrestored copy is the noisier one, and it teaches
                     // the model not to lean on accented evidence that a restoration may have got wrong.
-                    new(analyzer.AnalyzeQuery(folded), Folded: true, options.Value.RestoreDiacritics ? RerankGroupUse.TrainOnly : RerankGroupUse.TrainAndScore),
+                    new(analyzer.AnalyzeQuery(folded), true, options.Value.RestoreDiacritics ? RerankGroupUse.TrainOnly : RerankGroupUse.TrainAndScore, relevantTerms),
                 };
                 if (options.Value.RestoreDiacritics)
                 {
-                    forms.Add(new(await retriever.AnalyzeAsync(folded, cancellationToken).ConfigureAwait(false), Folded: true, RerankGroupUse.ScoreOnly));
+                    forms.Add(new(await retriever.AnalyzeAsync(folded, cancellationToken).ConfigureAwait(false), true, RerankGroupUse.ScoreOnly, relevantTerms));
                 }
 
-                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, relevant.Where(termsOf.ContainsKey).Select(d => termsOf[d]).ToList(), forms));
+                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, forms));
             }
 
             return new RerankGroupCollector(dataset.Name, index, statistics, questions);

@@ -105,9 +105,3 @@ public static class RerankerCrossValidation
         return new QueryResult(group.QueryId, group.Documents, group.RelevantDocuments);
     }
 }
-
-/// <summary>Collects every candidate group under a first-stage <see cref="TermNecessity"/> (null: unweighted BM25).</summary>
-public delegate Task<IReadOnlyList<RerankGroup>> RerankGroupSource(TermNecessity? firstStage, CancellationToken cancellationToken);
-
-/// <summary>The targets' rankings, in the targets' order: by the reranker, and by the first stage it reordered.</summary>
-public sealed record CrossValidatedRankings(IReadOnlyList<QueryResult> Reranked, IReadOnlyList<QueryResult> FirstStage);

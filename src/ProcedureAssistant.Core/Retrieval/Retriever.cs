@@ -13,7 +13,8 @@ namespace ProcedureAssistant.Core.Retrieval;
 /// vocabulary when it was typed without, see <see cref="RetrievalOptions.RestoreDiacritics"/>), embed it when a
 /// dense model is configured, search the index (which fuses the two rankings), then, with a reranker, reorder the
 /// first candidates. A reranker's first stage searches the question's terms weighted as its model says
-/// (<see cref="Reranker.FirstStageTerms"/>: by how often such a term is in the article that answers a question). Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
+/// (<see cref="Reranker.FirstStageTerms"/>: by how often such a term is in the article that answers a question).
+/// Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
 /// </summary>
 public sealed class Retriever(
     TextAnalyzer analyzer,
