@@ -59,15 +59,15 @@ internal static class RerankTrainingSets
 
     /// <summary>
     /// Every judged question's groups (as typed and folded) of each set, set by set in the collectors' order, with
-    /// the first stage weighted by the table given, or unweighted.
+    /// the first stage weighted by the table given, or unweighted, and translation likelihoods where a table is given.
     /// </summary>
-    public static RerankGroupSource Source(IReadOnlyList<RerankGroupCollector> collectors, int candidates) => async (firstStage, cancellationToken) =>
+    public static RerankGroupSource Source(IReadOnlyList<RerankGroupCollector> collectors, int candidates) => async (firstStage, translationOf, cancellationToken) =>
     {
         var groups = new List<RerankGroup>();
         foreach (var collector in collectors)
         {
             CliHost.Status.MarkupLineInterpolated($"[grey]Collecting {candidates} candidates per question of {collector.Dataset} ({collector.Questions} questions, first stage {(firstStage is null ? "unweighted" : "weighted by term necessity")})[/]");
-            groups.AddRange(await collector.CollectAsync(candidates, firstStage, cancellationToken).ConfigureAwait(false));
+            groups.AddRange(await collector.CollectAsync(candidates, firstStage, translationOf, cancellationToken).ConfigureAwait(false));
         }
 
         return groups;

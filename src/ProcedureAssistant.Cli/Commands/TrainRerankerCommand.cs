@@ -8,7 +8,8 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>train-reranker --dataset DIR [--dataset DIR ...] --out FILE [--necessity]</c>: trains the learned reranker on
-/// every judged question of the sets (as typed and without diacritics) and writes the model; with
+/// every judged question of the sets (as typed and without diacritics), learns its term-translation table from the
+/// same questions, and writes the model; with
 /// <c>--necessity</c> its first stage weighs question terms by the term necessity learnt from them. Deterministic:
 /// the same sets, in the same order, give the same bytes; the command prints their SHA-256.
 /// </summary>
@@ -36,14 +37,14 @@ internal static class TrainRerankerCommand
             try
             {
                 var source = RerankTrainingSets.Source(collectors, settings.Candidates);
-                groups = [.. await source(null, cancellationToken).ConfigureAwait(false)];
+                groups = [.. await source(null, null, cancellationToken).ConfigureAwait(false)];
 
                 // With --necessity the model's first stage weighs terms by the necessity learnt from all these
                 // questions; each training question is searched with its own counts left out, as a new question is
                 // in service.
                 if (settings.NecessityFirstStage)
                 {
-                    groups = [.. await source(TermNecessity.Learn(groups), cancellationToken).ConfigureAwait(false)];
+                    groups = [.. await source(TermNecessity.Learn(groups), null, cancellationToken).ConfigureAwait(false)];
                 }
             }
             finally

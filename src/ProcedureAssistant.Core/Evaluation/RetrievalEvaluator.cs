@@ -111,7 +111,8 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
                     forms.Add(new(await retriever.AnalyzeAsync(folded, cancellationToken).ConfigureAwait(false), true, RerankGroupUse.ScoreOnly, relevantTerms));
                 }
 
-                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, forms));
+                var relevantSyllables = relevantTerms.SelectMany(bag => bag.Frequencies.Keys).Where(TermTranslation.IsSyllable).ToHashSet(StringComparer.Ordinal);
+                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, relevantSyllables, forms));
             }
 
             return new RerankGroupCollector(dataset.Name, index, statistics, questions);

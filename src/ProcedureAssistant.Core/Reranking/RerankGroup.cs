@@ -14,6 +14,8 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <param name="RelevantDocuments">Every relevant document of the question, found or not (recall counts them all).</param>
 /// <param name="Use">Whether the group is learnt from, scored, or both (see <see cref="RerankGroupUse"/>).</param>
 /// <param name="QuestionTerms">The question's weighted terms, each with whether a relevant document holds it: what <see cref="TermNecessity"/> learns (null: nothing to learn).</param>
+/// <param name="RelevantSyllables">The accented syllables of the relevant documents, from which <see cref="TermTranslation"/> learns the question's syllables (null: nothing to learn).</param>
+/// <param name="Translation">Each candidate's <see cref="TranslationLikelihood"/> under a table learnt without this question (null: not computed; the candidates are then ranked by the model alone).</param>
 public sealed record RerankGroup(
     string Dataset,
     string QueryId,
@@ -24,4 +26,6 @@ public sealed record RerankGroup(
     IReadOnlyList<bool> Relevant,
     IReadOnlySet<string> RelevantDocuments,
     RerankGroupUse Use = RerankGroupUse.TrainAndScore,
-    IReadOnlyDictionary<string, bool>? QuestionTerms = null);
+    IReadOnlyDictionary<string, bool>? QuestionTerms = null,
+    IReadOnlySet<string>? RelevantSyllables = null,
+    IReadOnlyList<double>? Translation = null);

@@ -13,7 +13,7 @@ namespace ProcedureAssistant.Core.Reranking;
 public sealed record RerankerModel
 {
     /// <summary>Version of this file layout.</summary>
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     /// <summary>A first stage of BM25 over the analysed terms, without dense vectors.</summary>
     public const string Bm25FirstStage = "bm25";
@@ -60,6 +60,20 @@ public sealed record RerankerModel
     /// layout is refused for its layout rather than for this field.
     /// </summary>
     public IReadOnlyDictionary<string, TermCount> TermNecessity { get; init; } = new Dictionary<string, TermCount>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// How many of the best candidates keep the trees' order; the rest are ranked by reciprocal-rank fusion of the
+    /// trees' order and the <see cref="TranslationLikelihood"/> under <see cref="TermTranslation"/>. 0: the trees
+    /// rank every candidate.
+    /// </summary>
+    public int Head { get; init; }
+
+    /// <summary>
+    /// The training questions' <see cref="Reranking.TermTranslation"/>, t(q | w) keyed by question syllable then by
+    /// article syllable (ordinal order); empty when <see cref="Head"/> is 0.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, float>> TermTranslation { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal);
 
     /// <summary>The model's score of one feature vector; higher ranks first.</summary>
     public double Score(ReadOnlySpan<float> features)
@@ -121,6 +135,16 @@ public sealed record RerankerModel
         if (model.TermNecessity.FirstOrDefault(c => c.Value.Hits < 0 || c.Value.Hits > c.Value.Questions) is { Key: { } term })
         {
             throw new InvalidDataException($"The reranker model '{source}': the term count of '{term}' is not 0 ≤ hits ≤ questions.");
+        }
+
+        if (model.TermTranslation.FirstOrDefault(s => s.Value.Values.Any(p => !(p > 0 && p <= 1))) is { Key: { } asked })
+        {
+            throw new InvalidDataException($"The reranker model '{source}': a translation probability of '{asked}' is not in (0, 1].");
+        }
+
+        if (model.Head < 0)
+        {
+            throw new InvalidDataException($"The reranker model '{source}' keeps a head of {model.Head} candidates; it must be 0 or more.");
         }
 
         if (model.Candidates < 1)

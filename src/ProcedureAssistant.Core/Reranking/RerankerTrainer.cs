@@ -14,7 +14,8 @@ public static class RerankerTrainer
     /// <summary>
     /// Trains on every group that has a relevant candidate (the others carry no ranking signal), except those that
     /// are only for scoring (<see cref="RerankGroupUse.ScoreOnly"/>). The model keeps the <see cref="TermNecessity"/>
-    /// of the same questions, with which its first stage weighs a question's terms.
+    /// of the same questions, with which its first stage weighs a question's terms, and their
+    /// <see cref="TermTranslation"/>, with which it ranks the candidates past its head.
     /// </summary>
     /// <param name="groups">The training questions' candidates, in a deterministic order.</param>
     /// <param name="settings">The learner's settings.</param>
@@ -81,6 +82,8 @@ public static class RerankerTrainer
             Bias = ensemble.Bias,
             Trees = trees,
             TermNecessity = settings.NecessityFirstStage ? necessity.Counts : new Dictionary<string, TermCount>(StringComparer.Ordinal),
+            Head = settings.Head,
+            TermTranslation = settings.Head > 0 ? TermTranslation.Learn(groups).Sources : new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal),
         };
         return (model, transformer, context);
     }

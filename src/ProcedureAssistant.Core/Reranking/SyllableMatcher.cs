@@ -8,7 +8,8 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <see cref="TextAnalyzer.Syllables"/> cuts it), its id among the question's accented syllables and among its folded
 /// ones, or −1. Normalising every syllable of fifty candidates costs far more than the rest of reranking, so a
 /// syllable is first folded through a character table and only one whose folded form the question holds is
-/// normalised in full; the result is the same as normalising all of them.
+/// normalised in full; the result is the same as normalising all of them. A token normalised once is remembered, so
+/// the same word in fifty candidates is normalised once: a matcher is for one question, not to be shared.
 /// </summary>
 internal sealed class SyllableMatcher
 {
@@ -23,6 +24,8 @@ internal sealed class SyllableMatcher
     private readonly Dictionary<string, int> _folded;
     private readonly HashSet<string> _gate;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _gateLookup;
+    private readonly Dictionary<string, (int Accented, int Folded)> _matched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Accented, int Folded)>.AlternateLookup<ReadOnlySpan<char>> _matchedLookup;
 
     /// <summary>A matcher for the question's accented and folded syllables (folded ones without their prefix).</summary>
     public SyllableMatcher(Dictionary<string, int> accented, Dictionary<string, int> folded)
@@ -32,6 +35,7 @@ internal sealed class SyllableMatcher
         _gate = new HashSet<string>(folded.Keys, StringComparer.Ordinal);
         _gate.UnionWith(accented.Keys.Select(VietnameseText.Fold));
         _gateLookup = _gate.GetAlternateLookup<ReadOnlySpan<char>>();
+        _matchedLookup = _matched.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Adds the ids of every syllable of <paramref name="text"/>, in order.</summary>
@@ -93,8 +97,15 @@ internal sealed class SyllableMatcher
             }
         }
 
+        if (_matchedLookup.TryGetValue(token, out var remembered))
+        {
+            return remembered;
+        }
+
         normalized ??= VietnameseText.Normalize(token.ToString());
-        return (_accented.GetValueOrDefault(normalized, -1), _folded.GetValueOrDefault(VietnameseText.Fold(normalized), -1));
+        var ids = (_accented.GetValueOrDefault(normalized, -1), _folded.GetValueOrDefault(VietnameseText.Fold(normalized), -1));
+        _matchedLookup[token] = ids;
+        return ids;
     }
 
     private static char[] BuildFoldTable()

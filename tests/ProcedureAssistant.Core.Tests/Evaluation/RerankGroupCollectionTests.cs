@@ -27,7 +27,7 @@ public sealed class RerankGroupCollectionTests
     public async Task Collect_RestorationOn_LearnsTheUnrestoredFoldedFormAndScoresTheRestoredOne()
     {
         using var collector = await Evaluator(restore: true).OpenRerankCollectorAsync(Dataset, Token);
-        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token);
 
         Assert.Equal(
             [(false, RerankGroupUse.TrainAndScore), (true, RerankGroupUse.TrainOnly), (true, RerankGroupUse.ScoreOnly)],
@@ -43,7 +43,7 @@ public sealed class RerankGroupCollectionTests
     public async Task Collect_RestorationOff_LearnsAndScoresTheFoldedForm()
     {
         using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
-        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+        var groups = await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token);
 
         Assert.Equal([(false, RerankGroupUse.TrainAndScore), (true, RerankGroupUse.TrainAndScore)], groups.Select(g => (g.Folded, g.Use)));
     }
@@ -52,7 +52,7 @@ public sealed class RerankGroupCollectionTests
     public async Task Collect_MarksTheQuestionTermsTheRelevantArticleHolds()
     {
         using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
-        var typed = (await collector.CollectAsync(candidates: 3, firstStage: null, Token))[0];
+        var typed = (await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token))[0];
 
         var marked = typed.QuestionTerms!;
         Assert.True(marked["kết hôn"]);
@@ -65,10 +65,10 @@ public sealed class RerankGroupCollectionTests
     public async Task Collect_WithATableThatCountedOnlyThisQuestion_LeavesItsFirstStageAsItWas()
     {
         using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
-        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token);
 
         // Its own counts are left out, so every term is back at the weight of a term never counted.
-        var weighted = await collector.CollectAsync(candidates: 3, TermNecessity.Learn(unweighted), Token);
+        var weighted = await collector.CollectAsync(candidates: 3, TermNecessity.Learn(unweighted), cancellationToken: Token);
 
         Assert.Equal(unweighted.Select(g => g.Features), weighted.Select(g => g.Features), new FeaturesComparer());
     }
@@ -77,16 +77,37 @@ public sealed class RerankGroupCollectionTests
     public async Task Collect_WithATableOfOtherQuestions_WeighsTheFirstStage()
     {
         using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
-        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, Token);
+        var unweighted = await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token);
 
         // "đăng" was in three other questions whose answers never held it, "kết" in three whose answers all did.
         var table = new TermNecessity(new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["đăng"] = new(3, 0), ["kết"] = new(3, 3) });
-        var weighted = await collector.CollectAsync(candidates: 3, table, Token);
+        var weighted = await collector.CollectAsync(candidates: 3, table, cancellationToken: Token);
 
         // The features are computed from the weighed question; what is learnt from it is the question as asked.
         Assert.NotEqual(unweighted[0].Features[0], weighted[0].Features[0]);
         Assert.Equal(unweighted[0].QuestionTerms, weighted[0].QuestionTerms);
         Assert.True(table.Weight("đăng") < 1);
+    }
+
+    [Fact]
+    public async Task Collect_TranslationLikelihoods_OnlyForTheQuestionsGivenATable()
+    {
+        using var collector = await Evaluator(restore: false).OpenRerankCollectorAsync(Dataset, Token);
+        var plain = await collector.CollectAsync(candidates: 3, firstStage: null, cancellationToken: Token);
+        var table = new TermTranslation(new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal)
+        {
+            ["kết"] = new Dictionary<string, float>(StringComparer.Ordinal) { ["khai"] = 0.5f },
+        });
+
+        var translated = await collector.CollectAsync(candidates: 3, firstStage: null, _ => table, Token);
+        var withNone = await collector.CollectAsync(candidates: 3, firstStage: null, _ => null, Token);
+
+        // What translation learns from: the relevant article's accented syllables, not another article's.
+        Assert.Contains("hôn", plain[0].RelevantSyllables!);
+        Assert.DoesNotContain("khai", plain[0].RelevantSyllables!);
+        Assert.All(plain.Concat(withNone), g => Assert.Null(g.Translation));
+        Assert.Equal(translated[0].Documents.Count, translated[0].Translation!.Count);
+        Assert.Equal(plain.Select(g => g.Features), translated.Select(g => g.Features), new FeaturesComparer());
     }
 
     private static RetrievalEvaluator Evaluator(bool restore) =>

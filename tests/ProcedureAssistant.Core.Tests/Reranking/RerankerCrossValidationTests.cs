@@ -14,7 +14,7 @@ public sealed class RerankerCrossValidationTests
         var pool = RerankerTrainerTests.SyntheticGroups(50, seed: 5);
         var targets = pool.Take(20).ToHashSet();
 
-        var results = await RerankerCrossValidation.KFoldAsync((_, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: 3, Small, cancellationToken: Token);
+        var results = await RerankerCrossValidation.KFoldAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: 3, Small, cancellationToken: Token);
 
         var ordered = pool.Where(targets.Contains).ToList();
         for (var i = 0; i < ordered.Count; i++)
@@ -33,7 +33,7 @@ public sealed class RerankerCrossValidationTests
         var tables = new List<TermNecessity?>();
 
         await RerankerCrossValidation.KFoldAsync(
-            (table, _) =>
+            (table, _, _) =>
             {
                 tables.Add(table);
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
@@ -53,15 +53,35 @@ public sealed class RerankerCrossValidationTests
     }
 
     [Fact]
-    public async Task KFold_PlainFirstStage_CollectsOnce()
+    public async Task KFold_PlainFirstStageWithoutAHead_CollectsOnce()
     {
         var pool = RerankerTrainerTests.SyntheticGroups(30, seed: 7, withTerms: true);
         var calls = 0;
 
         await RerankerCrossValidation.KFoldAsync(
-            (_, _) =>
+            (_, _, _) =>
             {
                 calls++;
+                return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
+            },
+            _ => true,
+            folds: 3,
+            Small with { Head = 0 },
+            cancellationToken: Token);
+
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public async Task KFold_WithAHead_GivesEachFoldsQuestionsATranslationTableLearntOutsideTheFold()
+    {
+        var pool = RerankerTrainerTests.SyntheticGroups(30, seed: 7, withSyllables: true);
+        var choosers = new List<Func<string, TermTranslation?>?>();
+
+        await RerankerCrossValidation.KFoldAsync(
+            (_, translationOf, _) =>
+            {
+                choosers.Add(translationOf);
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
@@ -69,7 +89,25 @@ public sealed class RerankerCrossValidationTests
             Small,
             cancellationToken: Token);
 
-        Assert.Equal(1, calls);
+        // One plain collection, then one per fold.
+        Assert.Equal(4, choosers.Count);
+        Assert.Null(choosers[0]);
+        for (var fold = 0; fold < 3; fold++)
+        {
+            for (var g = 0; g < pool.Count; g++)
+            {
+                var table = choosers[fold + 1]!(pool[g].Fingerprint);
+                if (RerankerCrossValidation.FoldOf(pool[g].Fingerprint, 3) != fold)
+                {
+                    Assert.Null(table); // training questions need no translation: the trees do not read it
+                    continue;
+                }
+
+                Assert.Empty(table!.SourcesOf($"s{g}"));
+                var outside = pool.FindIndex(o => RerankerCrossValidation.FoldOf(o.Fingerprint, 3) != fold);
+                Assert.Equal(1f, table.SourcesOf($"s{outside}")[$"w{outside}"], 3);
+            }
+        }
     }
 
     [Fact]
@@ -87,7 +125,7 @@ public sealed class RerankerCrossValidationTests
     {
         var targets = RerankerTrainerTests.SyntheticGroups(10, seed: 2);
 
-        await Assert.ThrowsAsync<ArgumentException>(() => RerankerCrossValidation.HeldOutAsync((_, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(targets), _ => true, Small, Token));
+        await Assert.ThrowsAsync<ArgumentException>(() => RerankerCrossValidation.HeldOutAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(targets), _ => true, Small, Token));
     }
 
     [Fact]

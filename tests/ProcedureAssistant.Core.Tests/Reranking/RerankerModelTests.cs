@@ -50,6 +50,46 @@ public sealed class RerankerModelTests
     }
 
     [Fact]
+    public void Load_WhatToBytesWrote_KeepsTheHeadAndTheTranslationTable()
+    {
+        var model = Stump(0.5f, -1, 1) with
+        {
+            Head = 5,
+            TermTranslation = new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal)
+            {
+                ["tham"] = new Dictionary<string, float>(StringComparer.Ordinal) { ["chiếm"] = 0.25f, ["đoạt"] = 0.5f },
+            },
+        };
+
+        var loaded = RerankerModel.Load(new MemoryStream(model.ToBytes()), "test.json");
+
+        Assert.Equal(5, loaded.Head);
+        Assert.Equal(0.5f, loaded.TermTranslation["tham"]["đoạt"]);
+        Assert.True(new Reranker(loaded).FusesTranslation);
+        Assert.False(new Reranker(loaded with { Head = 0 }).FusesTranslation);
+    }
+
+    [Theory]
+    [InlineData(-1, 0.5f, "head")]
+    [InlineData(5, 0f, "'tham'")]
+    [InlineData(5, 1.5f, "'tham'")]
+    public void Load_ANegativeHeadOrAProbabilityOutsideZeroToOne_FailsNamingIt(int head, float probability, string named)
+    {
+        var bad = Stump(0.5f, -1, 1) with
+        {
+            Head = head,
+            TermTranslation = new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal)
+            {
+                ["tham"] = new Dictionary<string, float>(StringComparer.Ordinal) { ["đoạt"] = probability },
+            },
+        };
+
+        var error = Assert.Throws<InvalidDataException>(() => RerankerModel.Load(new MemoryStream(bad.ToBytes()), "bad.json"));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_MoreHitsThanQuestions_FailsNamingTheTerm()
     {
         var bad = Stump(0.5f, -1, 1) with { TermNecessity = new Dictionary<string, TermCount>(StringComparer.Ordinal) { ["đồng"] = new(1, 2) } };
@@ -109,6 +149,10 @@ public sealed class RerankerModelTests
         Assert.NotEmpty(model.Trees);
         Assert.Equal(RerankerModel.Bm25FirstStage, model.FirstStage);
         Assert.Empty(model.TermNecessity);
+
+        // The answer's five sources keep the trees' order; the rest are fused with the translation ranking.
+        Assert.Equal(5, model.Head);
+        Assert.True(new Reranker(model).FusesTranslation);
     }
 
     [Fact]

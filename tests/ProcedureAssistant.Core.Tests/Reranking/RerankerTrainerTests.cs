@@ -77,7 +77,11 @@ public sealed class RerankerTrainerTests
     /// Groups of eight candidates with random features; the relevant one has the largest feature 3 (plus noise),
     /// which LambdaRank can learn.
     /// </summary>
-    internal static List<RerankGroup> SyntheticGroups(int count, int seed, bool withTerms = false)
+    /// <param name="count">How many groups.</param>
+    /// <param name="seed">Seed of the features.</param>
+    /// <param name="withTerms">Whether each question holds <see cref="SharedTerm"/> (relevant in even questions).</param>
+    /// <param name="withSyllables">Whether question g asks syllable "s{g}" of a relevant article holding "w{g}".</param>
+    internal static List<RerankGroup> SyntheticGroups(int count, int seed, bool withTerms = false, bool withSyllables = false)
     {
         var random = new Random(seed);
         var groups = new List<RerankGroup>();
@@ -95,7 +99,9 @@ public sealed class RerankerTrainerTests
                 features,
                 Enumerable.Range(0, 8).Select(i => i == best).ToList(),
                 new HashSet<string>([documents[best]], StringComparer.Ordinal),
-                QuestionTerms: withTerms ? new Dictionary<string, bool>(StringComparer.Ordinal) { [SharedTerm] = g % 2 == 0 } : null));
+                QuestionTerms: withTerms ? new Dictionary<string, bool>(StringComparer.Ordinal) { [SharedTerm] = g % 2 == 0 }
+                    : withSyllables ? new Dictionary<string, bool>(StringComparer.Ordinal) { [$"s{g}"] = false } : null,
+                RelevantSyllables: withSyllables ? new HashSet<string>([$"w{g}"], StringComparer.Ordinal) : null));
         }
 
         return groups;
