@@ -23,6 +23,7 @@ public sealed class Reranker
         Model = model;
         Necessity = new TermNecessity(model.TermNecessity);
         Translation = new TermTranslation(model.TermTranslation);
+        FusesTranslation = model.Head > 0 && Translation.Count > 0;
     }
 
     // Reciprocal-rank fusion constant of the ranking past the head: the paper's 60 (Cormack et al., 2009), not fitted.
@@ -38,7 +39,7 @@ public sealed class Reranker
     public TermTranslation Translation { get; }
 
     /// <summary>Whether the candidates past the head are fused with the translation ranking.</summary>
-    public bool FusesTranslation => Model.Head > 0 && Translation.Count > 0;
+    public bool FusesTranslation { get; }
 
     /// <summary>How many first-stage candidates it reorders (the number the model was trained on).</summary>
     public int Candidates => Model.Candidates;
@@ -94,14 +95,16 @@ public sealed class Reranker
         }
 
         var best = scores[order[0]];
+        var reranked = new List<ChunkHit>(hits.Count);
         var previous = double.MaxValue;
-        var reranked = order.Select(i =>
+        foreach (var i in order)
         {
             previous = Math.Min(previous, Math.Exp(scores[i] - best));
-            return candidates[i] with { Score = previous };
-        });
-        var rest = hits.Skip(candidates.Count).Select(h => h with { Score = 0 });
-        return reranked.Concat(rest).Take(top).ToList();
+            reranked.Add(candidates[i] with { Score = previous });
+        }
+
+        reranked.AddRange(hits.Skip(candidates.Count).Select(h => h with { Score = 0 }));
+        return reranked.Take(top).ToList();
     }
 
     /// <summary>The model's score of each feature vector.</summary>

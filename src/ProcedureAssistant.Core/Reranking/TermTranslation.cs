@@ -39,6 +39,7 @@ public sealed class TermTranslation
         }
 
         _sources = new Dictionary<string, IReadOnlyDictionary<string, float>>(sources, StringComparer.Ordinal);
+        Count = _sources.Values.Sum(s => s.Count);
     }
 
     /// <summary>A table that translates nothing.</summary>
@@ -52,7 +53,7 @@ public sealed class TermTranslation
             StringComparer.Ordinal);
 
     /// <summary>How many (question syllable, article syllable) pairs the table holds.</summary>
-    public int Count => _sources.Values.Sum(s => s.Count);
+    public int Count { get; }
 
     /// <summary>The article syllables w that <paramref name="questionSyllable"/> translates, with t(q | w); empty when none.</summary>
     public IReadOnlyDictionary<string, float> SourcesOf(string questionSyllable)
