@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using Spectre.Console;
 
@@ -13,7 +14,7 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--rerank MODE] [--rerank-train DIR ...]
-/// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
+/// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--fold-seed N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
 /// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics.
 /// Either runs on the configured backend (<c>VectorStore__Provider</c>), in a throw-away index.
 /// </summary>
@@ -50,6 +51,14 @@ internal static class EvalCommand
         };
         var necessity = new Option<bool>("--rerank-necessity") { Description = "cv/lodo: bậc tìm đầu nhân trọng số mỗi từ của câu hỏi theo mức cần thiết học từ các câu hỏi huấn luyện (đòn bẩy, mặc định tắt)." };
         var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo (cv).", DefaultValueFactory = _ => 5 };
+        var foldSeed = new Option<int>("--fold-seed") { Description = "Cách chia câu hỏi vào các phần của cv: 0 (mặc định) là cách các báo cáo dùng; số khác chia cùng các câu hỏi theo cách khác, để thấy con số phụ thuộc vào cách chia bao nhiêu.", DefaultValueFactory = _ => 0 };
+        foldSeed.Validators.Add(result =>
+        {
+            if (result.GetValue(foldSeed) < 0)
+            {
+                result.AddError("--fold-seed must be 0 or more.");
+            }
+        });
         folds.Validators.Add(result =>
         {
             if (result.GetValue(folds) is < 2 or > 20)
@@ -73,7 +82,7 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, necessity, folds, json, report, sample, seed, llmCache };
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, necessity, folds, foldSeed, json, report, sample, seed, llmCache };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
@@ -119,7 +128,7 @@ internal static class EvalCommand
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)
             {
                 return await RerankEvalRunner.RunAsync(
-                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(necessity), parse.GetValue(folds), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(necessity), new CrossValidationFolds(parse.GetValue(folds), parse.GetValue(foldSeed)), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
             }
 
             RetrievalEvaluation? evaluation = null;

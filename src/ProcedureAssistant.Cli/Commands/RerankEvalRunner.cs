@@ -21,7 +21,7 @@ internal static class RerankEvalRunner
         DirectoryInfo dataFolder,
         string[] without,
         bool necessityFirstStage,
-        int folds,
+        CrossValidationFolds folds,
         bool folded,
         FileInfo? json,
         FileInfo? report,
@@ -61,9 +61,9 @@ internal static class RerankEvalRunner
         {
             if (choice.Mode == RerankMode.Cv)
             {
-                var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds} trained[/]"));
+                var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds.Count} trained[/]"));
                 rankings = await RerankerCrossValidation.KFoldAsync(source, IsTarget, folds, settings, progress, cancellationToken).ConfigureAwait(false);
-                label = $"{choice.Label}: {folds}-fold by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
+                label = $"{choice.Label}: {folds.Count}-fold{(folds.Seed == 0 ? string.Empty : $" (fold seed {folds.Seed})")} by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
             }
             else
             {

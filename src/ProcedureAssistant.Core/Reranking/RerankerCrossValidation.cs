@@ -1,23 +1,13 @@
-using System.Globalization;
 using ProcedureAssistant.Core.Evaluation;
 
 namespace ProcedureAssistant.Core.Reranking;
 
 /// <summary>
 /// Honest figures for a learned reranker: every question is scored only by a model that never saw it. Folds are
-/// assigned by question fingerprint, so a question's groups (as typed and without diacritics, or the same question in
-/// two sets) always fall in the same fold.
+/// assigned by question fingerprint (<see cref="CrossValidationFolds"/>).
 /// </summary>
 public static class RerankerCrossValidation
 {
-    /// <summary>The fold (0 to <paramref name="folds"/> − 1) of a question, from its fingerprint.</summary>
-    public static int FoldOf(string fingerprint, int folds)
-    {
-        ArgumentNullException.ThrowIfNull(fingerprint);
-        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        return (int)(ulong.Parse(fingerprint.AsSpan(0, 15), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % (ulong)folds);
-    }
-
     /// <summary>
     /// k-fold cross-validation grouped by question: for each fold, a model trained on the groups outside the fold
     /// ranks the targets inside it. The groups are collected again for each fold: with a
@@ -28,34 +18,35 @@ public static class RerankerCrossValidation
     /// </summary>
     /// <param name="source">Collects every group (training pool and targets) under a first-stage table, or unweighted.</param>
     /// <param name="isTarget">Which groups to score, e.g. one set's questions as typed.</param>
-    /// <param name="folds">Number of folds.</param>
+    /// <param name="folds">How the questions are split.</param>
     /// <param name="settings">The learner's settings.</param>
     /// <param name="progress">Reports each fold as it is done.</param>
     /// <param name="cancellationToken">Stops the collection.</param>
     public static async Task<CrossValidatedRankings> KFoldAsync(
         RerankGroupSource source,
         Func<RerankGroup, bool> isTarget,
-        int folds,
+        CrossValidationFolds folds,
         RerankerTrainerSettings settings,
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(isTarget);
+        ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(settings);
         var unweighted = await source(null, null, cancellationToken).ConfigureAwait(false);
         var targets = Enumerable.Range(0, unweighted.Count).Where(i => isTarget(unweighted[i])).ToList();
         var reranked = new QueryResult[targets.Count];
         var firstStage = new QueryResult[targets.Count];
-        for (var fold = 0; fold < folds; fold++)
+        for (var fold = 0; fold < folds.Count; fold++)
         {
             var inside = fold;
-            var outside = unweighted.Where(g => FoldOf(g.Fingerprint, folds) != inside).ToList();
-            var groups = await CollectAsync(source, outside, fingerprint => FoldOf(fingerprint, folds) == inside, settings, unweighted, cancellationToken).ConfigureAwait(false);
-            var scored = Enumerable.Range(0, targets.Count).Where(t => FoldOf(groups[targets[t]].Fingerprint, folds) == fold).ToList();
+            var outside = unweighted.Where(g => folds.Of(g.Fingerprint) != inside).ToList();
+            var groups = await CollectAsync(source, outside, fingerprint => folds.Of(fingerprint) == inside, settings, unweighted, cancellationToken).ConfigureAwait(false);
+            var scored = Enumerable.Range(0, targets.Count).Where(t => folds.Of(groups[targets[t]].Fingerprint) == fold).ToList();
             if (scored.Count > 0)
             {
-                var reranker = new Reranker(RerankerTrainer.Train(groups.Where(g => FoldOf(g.Fingerprint, folds) != fold).ToList(), settings));
+                var reranker = new Reranker(RerankerTrainer.Train(groups.Where(g => folds.Of(g.Fingerprint) != fold).ToList(), settings));
                 foreach (var t in scored)
                 {
                     reranked[t] = Apply(reranker, groups[targets[t]]);

@@ -4,6 +4,8 @@ namespace ProcedureAssistant.Core.Tests.Reranking;
 
 public sealed class RerankerCrossValidationTests
 {
+    private static readonly CrossValidationFolds Three = new(3);
+
     private static readonly RerankerTrainerSettings Small = new(Candidates: 8, Trees: 10, Leaves: 4, MinimumExamplesPerLeaf: 5);
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -14,13 +16,13 @@ public sealed class RerankerCrossValidationTests
         var pool = RerankerTrainerTests.SyntheticGroups(50, seed: 5);
         var targets = pool.Take(20).ToHashSet();
 
-        var results = await RerankerCrossValidation.KFoldAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: 3, Small, cancellationToken: Token);
+        var results = await RerankerCrossValidation.KFoldAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: new(3), Small, cancellationToken: Token);
 
         var ordered = pool.Where(targets.Contains).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
-            var fold = RerankerCrossValidation.FoldOf(ordered[i].Fingerprint, 3);
-            var model = RerankerTrainer.Train(pool.Where(g => RerankerCrossValidation.FoldOf(g.Fingerprint, 3) != fold).ToList(), Small);
+            var fold = Three.Of(ordered[i].Fingerprint);
+            var model = RerankerTrainer.Train(pool.Where(g => Three.Of(g.Fingerprint) != fold).ToList(), Small);
             Assert.Equal(RerankerCrossValidation.Apply(new Reranker(model), ordered[i]).Ranking, results.Reranked[i].Ranking);
             Assert.Equal(ordered[i].Documents, results.FirstStage[i].Ranking);
         }
@@ -39,7 +41,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: 3,
+            folds: new(3),
             Small with { NecessityFirstStage = true },
             cancellationToken: Token);
 
@@ -47,7 +49,7 @@ public sealed class RerankerCrossValidationTests
         Assert.Null(tables[0]);
         for (var fold = 0; fold < 3; fold++)
         {
-            var outside = pool.Count(g => RerankerCrossValidation.FoldOf(g.Fingerprint, 3) != fold);
+            var outside = pool.Count(g => Three.Of(g.Fingerprint) != fold);
             Assert.Equal(outside, tables[fold + 1]!.Counts[RerankerTrainerTests.SharedTerm].Questions);
         }
     }
@@ -65,7 +67,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: 3,
+            folds: new(3),
             Small with { Head = 0 },
             cancellationToken: Token);
 
@@ -85,7 +87,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: 3,
+            folds: new(3),
             Small,
             cancellationToken: Token);
 
@@ -97,14 +99,14 @@ public sealed class RerankerCrossValidationTests
             for (var g = 0; g < pool.Count; g++)
             {
                 var table = choosers[fold + 1]!(pool[g].Fingerprint);
-                if (RerankerCrossValidation.FoldOf(pool[g].Fingerprint, 3) != fold)
+                if (Three.Of(pool[g].Fingerprint) != fold)
                 {
                     Assert.Null(table); // training questions need no translation: the trees do not read it
                     continue;
                 }
 
                 Assert.Empty(table!.SourcesOf($"s{g}"));
-                var outside = pool.FindIndex(o => RerankerCrossValidation.FoldOf(o.Fingerprint, 3) != fold);
+                var outside = pool.FindIndex(o => Three.Of(o.Fingerprint) != fold);
                 Assert.Equal(1f, table.SourcesOf($"s{outside}")[$"w{outside}"], 3);
             }
         }
@@ -113,11 +115,30 @@ public sealed class RerankerCrossValidationTests
     [Fact]
     public void FoldOf_IsStableAndInRange()
     {
-        var folds = Enumerable.Range(0, 200).Select(i => RerankerCrossValidation.FoldOf(RerankerTraining.Fingerprint($"câu {i}"), 5)).ToList();
+        var five = new CrossValidationFolds(5);
+        var folds = Enumerable.Range(0, 200).Select(i => five.Of(RerankerTraining.Fingerprint($"câu {i}"))).ToList();
 
         Assert.All(folds, f => Assert.InRange(f, 0, 4));
         Assert.Equal(5, folds.Distinct().Count());
-        Assert.Equal(RerankerCrossValidation.FoldOf(RerankerTraining.Fingerprint("Kết hôn"), 5), RerankerCrossValidation.FoldOf(RerankerTraining.Fingerprint("ket hon"), 5));
+        Assert.Equal(five.Of(RerankerTraining.Fingerprint("Kết hôn")), five.Of(RerankerTraining.Fingerprint("ket hon")));
+    }
+
+    [Fact]
+    public void FoldOf_AnotherSeed_SplitsTheSameQuestionsAnotherWayAndKeepsAQuestionsFormsTogether()
+    {
+        var fingerprints = Enumerable.Range(0, 200).Select(i => RerankerTraining.Fingerprint($"câu {i}")).ToList();
+        var usual = fingerprints.Select(new CrossValidationFolds(5).Of).ToList();
+        var other = fingerprints.Select(new CrossValidationFolds(5, Seed: 3).Of).ToList();
+
+        Assert.All(other, f => Assert.InRange(f, 0, 4));
+        Assert.Equal(5, other.Distinct().Count());
+        Assert.Equal(other, fingerprints.Select(new CrossValidationFolds(5, Seed: 3).Of).ToList());
+        // Another split, not the same folds renumbered: many pairs of questions together in one are apart in the other.
+        var pairs = Enumerable.Range(0, 200).SelectMany(i => Enumerable.Range(i + 1, 199 - i), (i, j) => (i, j)).ToList();
+        var together = pairs.Where(p => usual[p.i] == usual[p.j]).ToList();
+        Assert.InRange(together.Count(p => other[p.i] != other[p.j]), together.Count / 2, together.Count);
+        var seeded = new CrossValidationFolds(5, Seed: 3);
+        Assert.Equal(seeded.Of(RerankerTraining.Fingerprint("Kết hôn")), seeded.Of(RerankerTraining.Fingerprint("ket hon")));
     }
 
     [Fact]
