@@ -10,19 +10,22 @@ public sealed class RerankerCrossValidationTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task KFold_EachQuestion_IsRankedByTheModelTrainedWithoutItsFold()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public async Task KFold_EachQuestion_IsRankedByTheModelTrainedWithoutItsFold(int foldSeed)
     {
         var pool = RerankerTrainerTests.SyntheticGroups(50, seed: 5);
         var targets = pool.Take(20).ToHashSet();
+        var folds = new CrossValidationFolds(3, foldSeed);
 
-        var results = await RerankerCrossValidation.KFoldAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds: new(3), Small, cancellationToken: Token);
+        var results = await RerankerCrossValidation.KFoldAsync((_, _, _) => Task.FromResult<IReadOnlyList<RerankGroup>>(pool), targets.Contains, folds, Small, cancellationToken: Token);
 
         var ordered = pool.Where(targets.Contains).ToList();
         for (var i = 0; i < ordered.Count; i++)
         {
-            var fold = Three.Of(ordered[i].Fingerprint);
-            var model = RerankerTrainer.Train(pool.Where(g => Three.Of(g.Fingerprint) != fold).ToList(), Small);
+            var fold = folds.Of(ordered[i].Fingerprint);
+            var model = RerankerTrainer.Train(pool.Where(g => folds.Of(g.Fingerprint) != fold).ToList(), Small);
             Assert.Equal(RerankerCrossValidation.Apply(new Reranker(model), ordered[i]).Ranking, results.Reranked[i].Ranking);
             Assert.Equal(ordered[i].Documents, results.FirstStage[i].Ranking);
         }
@@ -41,7 +44,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: new(3),
+            Three,
             Small with { NecessityFirstStage = true },
             cancellationToken: Token);
 
@@ -67,7 +70,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: new(3),
+            Three,
             Small with { Head = 0 },
             cancellationToken: Token);
 
@@ -87,7 +90,7 @@ public sealed class RerankerCrossValidationTests
                 return Task.FromResult<IReadOnlyList<RerankGroup>>(pool);
             },
             _ => true,
-            folds: new(3),
+            Three,
             Small,
             cancellationToken: Token);
 
