@@ -30,6 +30,14 @@ public sealed class IndexStatistics
     /// <summary>Chunks that hold the single-syllable term; 0 when none does.</summary>
     public int DocumentFrequency(string unigram) => _documentFrequency(unigram);
 
+    /// <summary>
+    /// The term's probability in the whole index, for smoothing a chunk's language model: its document frequency
+    /// (each chunk holding it counted once, all the statistics keep) over the index's length in syllables, with half
+    /// a count so that an unseen term is not impossible.
+    /// </summary>
+    public double CollectionProbability(string unigram) =>
+        (DocumentFrequency(unigram) + 0.5) / Math.Max(ChunkCount * AverageLength, 1);
+
     /// <summary>BM25's IDF of the term, as <see cref="Bm25Index.Idf"/> computes it; a term no chunk holds gets the highest value.</summary>
     public double Idf(string unigram)
     {

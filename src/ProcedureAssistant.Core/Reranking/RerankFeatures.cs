@@ -146,7 +146,6 @@ public static class RerankFeatures
         private readonly double _primaryIdfTotal;
         private readonly double _primaryMaxIdf;
         private readonly double _averageLength;
-        private readonly double _collectionLength;
         private readonly IndexStatistics _statistics;
         private readonly bool _accented;
 
@@ -155,7 +154,6 @@ public static class RerankFeatures
             _statistics = statistics;
             _accented = query.Accented;
             _averageLength = statistics.AverageLength;
-            _collectionLength = Math.Max(statistics.ChunkCount * statistics.AverageLength, 1);
             var unigramBySyllable = new Dictionary<int, int>();
             // Ordinal order of the terms, so that ids (and with them floating-point sums) never depend on hashing.
             foreach (var (term, weight) in query.Weights.OrderBy(w => w.Key, StringComparer.Ordinal))
@@ -257,8 +255,7 @@ public static class RerankFeatures
                 unigramBm25 += unigramTf[u] == 0 ? 0 : weight * idf * Saturated(unigramTf[u]);
                 if (primary)
                 {
-                    // The collection probability of a term, from its document frequency: chunks holding it once each.
-                    var background = (_statistics.DocumentFrequency(_unigrams[u].Term) + 0.5) / _collectionLength;
+                    var background = _statistics.CollectionProbability(_unigrams[u].Term);
                     likelihood += weight * Math.Log((unigramTf[u] + (mu * background)) / (length + mu));
                     maxIdf = unigramTf[u] > 0 ? Math.Max(maxIdf, idf) : maxIdf;
                 }

@@ -65,8 +65,7 @@ public static class TranslationLikelihood
             sourceOf[id] = [.. list];
         }
 
-        var collectionLength = Math.Max(statistics.ChunkCount * statistics.AverageLength, 1);
-        var background = asked.Select(q => (statistics.DocumentFrequency(q) + 0.5) / collectionLength).ToArray();
+        var background = asked.Select(statistics.CollectionProbability).ToArray();
         var matcher = new SyllableMatcher(ids, new Dictionary<string, int>(StringComparer.Ordinal));
         var accentedIds = new List<int>(512);
         var foldedIds = new List<int>(512);
