@@ -137,7 +137,7 @@ public sealed record RerankerModel
             throw new InvalidDataException($"The reranker model '{source}': the term count of '{term}' is not 0 ≤ hits ≤ questions.");
         }
 
-        if (model.TermTranslation.FirstOrDefault(s => s.Value.Values.Any(p => !(p > 0 && p <= 1))) is { Key: { } asked })
+        if (Reranking.TermTranslation.WithImprobable(model.TermTranslation) is { } asked)
         {
             throw new InvalidDataException($"The reranker model '{source}': a translation probability of '{asked}' is not in (0, 1].");
         }

@@ -33,7 +33,7 @@ public sealed class TermTranslation
     public TermTranslation(IReadOnlyDictionary<string, IReadOnlyDictionary<string, float>> sources)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        if (sources.FirstOrDefault(s => s.Value.Values.Any(p => !(p > 0 && p <= 1))) is { Key: { } bad })
+        if (WithImprobable(sources) is { } bad)
         {
             throw new ArgumentException($"A translation probability of '{bad}' is not in (0, 1].", nameof(sources));
         }
@@ -41,6 +41,10 @@ public sealed class TermTranslation
         _sources = new Dictionary<string, IReadOnlyDictionary<string, float>>(sources, StringComparer.Ordinal);
         Count = _sources.Values.Sum(s => s.Count);
     }
+
+    /// <summary>The first question syllable of <paramref name="sources"/> with a probability not in (0, 1], or null.</summary>
+    internal static string? WithImprobable(IReadOnlyDictionary<string, IReadOnlyDictionary<string, float>> sources) =>
+        sources.FirstOrDefault(s => s.Value.Values.Any(p => !(p > 0 && p <= 1))).Key;
 
     /// <summary>A table that translates nothing.</summary>
     public static TermTranslation Empty { get; } = new(new Dictionary<string, IReadOnlyDictionary<string, float>>(StringComparer.Ordinal));
