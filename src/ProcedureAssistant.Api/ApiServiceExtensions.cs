@@ -18,6 +18,7 @@ internal static class ApiServiceExtensions
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddValidation();
         services.AddOpenApi();
+        services.AddProcedureAssistantRateLimiting();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

@@ -11,6 +11,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<AdminKeyMiddleware>();
+app.UseRateLimiter();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapAskEndpoints();

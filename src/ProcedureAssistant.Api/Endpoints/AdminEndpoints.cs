@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Ingestion;
 
 namespace ProcedureAssistant.Api.Endpoints;
@@ -12,7 +13,7 @@ internal static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(AdminKeyMiddleware.PathPrefix).WithTags("Admin")
+        var group = app.MapGroup(AdminKeyMiddleware.PathPrefix).WithTags("Admin").RequireRateLimiting(RateLimitPolicies.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/reindex", StartReindexAsync).WithName("Reindex")

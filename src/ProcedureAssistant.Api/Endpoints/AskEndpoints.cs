@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Answering;
 
 namespace ProcedureAssistant.Api.Endpoints;
@@ -10,7 +11,7 @@ internal static class AskEndpoints
 {
     public static RouteGroupBuilder MapAskEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ask").WithTags("Ask");
+        var group = app.MapGroup("/api/ask").WithTags("Ask").RequireRateLimiting(RateLimitPolicies.Questions);
         group.MapPost("/", AskAsync)
             .WithName("Ask")
             .WithSummary("Answer a question with numbered citations, or abstain and refer to the commune's service centre.")

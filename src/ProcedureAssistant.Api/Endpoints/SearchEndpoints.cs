@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -13,7 +14,7 @@ internal static class SearchEndpoints
 
     public static RouteGroupBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/search").WithTags("Search");
+        var group = app.MapGroup("/api/search").WithTags("Search").RequireRateLimiting(RateLimitPolicies.Questions);
         group.MapGet("/", SearchAsync)
             .WithName("Search")
             .WithSummary("Rank the chunks that best match a query.")
