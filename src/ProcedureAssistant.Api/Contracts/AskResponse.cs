@@ -7,7 +7,13 @@ namespace ProcedureAssistant.Api.Contracts;
 /// <param name="Persona">The persona the answer was written for.</param>
 /// <param name="Citations">The sources, numbered from 1.</param>
 /// <param name="ConversationId">Pass it with a follow-up question.</param>
-public sealed record AskResponse(string Answer, string Mode, bool Abstained, string Persona, IReadOnlyList<CitationResponse> Citations, string? ConversationId);
+/// <param name="Decision">The answer-policy rule that decided the reply, and why.</param>
+public sealed record AskResponse(string Answer, string Mode, bool Abstained, string Persona, IReadOnlyList<CitationResponse> Citations, string? ConversationId, DecisionResponse Decision);
+
+/// <summary>The rule of the answer policy that decided a reply.</summary>
+/// <param name="Rule">The rule's stable name (<c>answer</c>, <c>out-of-scope</c>, ...).</param>
+/// <param name="Reason">Why it fired, in one sentence.</param>
+public sealed record DecisionResponse(string Rule, string Reason);
 
 /// <summary>One source of an answer.</summary>
 public sealed record CitationResponse(

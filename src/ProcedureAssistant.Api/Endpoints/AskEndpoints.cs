@@ -74,5 +74,6 @@ internal static class AskEndpoints
         answer.Abstained,
         persona == Persona.Official ? "official" : "citizen",
         answer.Citations.Select(c => new CitationResponse(c.Index, c.DocumentId, c.ChunkId, c.Title, c.Code, c.Number, c.Path, c.Snippet, c.Url)).ToList(),
-        answer.ConversationId);
+        answer.ConversationId,
+        new DecisionResponse(answer.Decision.Rule, answer.Decision.Reason));
 }

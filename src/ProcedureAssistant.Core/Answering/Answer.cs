@@ -5,5 +5,6 @@ namespace ProcedureAssistant.Core.Answering;
 /// <param name="Mode">Extractive (offline) or generative (chat model).</param>
 /// <param name="Abstained">True when the service did not answer and referred the person instead.</param>
 /// <param name="Citations">The sources cited in the text.</param>
+/// <param name="Decision">The rule that decided the reply, and why.</param>
 /// <param name="ConversationId">The conversation to pass with a follow-up question.</param>
-public sealed record Answer(string Text, AnswerMode Mode, bool Abstained, IReadOnlyList<Citation> Citations, string? ConversationId = null);
+public sealed record Answer(string Text, AnswerMode Mode, bool Abstained, IReadOnlyList<Citation> Citations, AnswerDecision Decision, string? ConversationId = null);

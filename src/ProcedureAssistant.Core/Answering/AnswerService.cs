@@ -91,7 +91,7 @@ public sealed class AnswerService(
         {
             // Almost nothing in common with any text: the question is outside what the service is for.
             conversations.Record(conversationId, searchText);
-            foreach (var item in Abstain(OutOfDomain, conversationId, query.Question))
+            foreach (var item in Abstain(OutOfDomain, new AnswerDecision("no-match", "No text shares a term with the question."), conversationId, query.Question))
             {
                 yield return item;
             }
@@ -114,7 +114,13 @@ public sealed class AnswerService(
                 VerdictKind.OutOfDomain => OutOfDomain,
                 _ => "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
             };
-            foreach (var item in Abstain(text, conversationId, query.Question))
+            var decision = verdict.Kind switch
+            {
+                VerdictKind.Gap => new AnswerDecision("declared-gap", "The chosen text marks what is asked as not known."),
+                VerdictKind.OutOfDomain => new AnswerDecision("out-of-domain", "The question shares too little with any text to be about procedures or local government."),
+                _ => new AnswerDecision("weak-evidence", "No text covers enough of the question."),
+            };
+            foreach (var item in Abstain(text, decision, conversationId, query.Question))
             {
                 yield return item;
             }
@@ -144,7 +150,7 @@ public sealed class AnswerService(
             var (text, cited) = CitationParser.Validate(generated.ToString(), evidence.Sources.Count);
             if (cited.Count > 0)
             {
-                answer = new Answer(text.Trim(), AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), conversationId);
+                answer = new Answer(text.Trim(), AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), Answered, conversationId);
             }
             else if (generated.Length > 0)
             {
@@ -156,7 +162,7 @@ public sealed class AnswerService(
         {
             var evidence = new Evidence(searchText, [choice.Primary, .. choice.Others], documents, statistics);
             var (text, cited) = extractive.Compose(asked, query.Persona, evidence);
-            answer = new Answer(text, AnswerMode.Extractive, false, cited.Select(evidence.Cite).ToList(), conversationId);
+            answer = new Answer(text, AnswerMode.Extractive, false, cited.Select(evidence.Cite).ToList(), Answered, conversationId);
             if (!stream || !generative.IsEnabled)
             {
                 yield return new AnswerDelta(text);
@@ -167,13 +173,15 @@ public sealed class AnswerService(
         yield return new AnswerCompleted(answer);
     }
 
-    private IEnumerable<AnswerEvent> Abstain(string text, string conversationId, string question)
+    private IEnumerable<AnswerEvent> Abstain(string text, AnswerDecision decision, string conversationId, string question)
     {
         Log.QuestionAnswered(logger, nameof(AnswerMode.Extractive), true, question);
-        var answer = new Answer(text, AnswerMode.Extractive, true, [], conversationId);
+        var answer = new Answer(text, AnswerMode.Extractive, true, [], decision, conversationId);
         yield return new AnswerDelta(text);
         yield return new AnswerCompleted(answer);
     }
+
+    private static readonly AnswerDecision Answered = new("answer", "A text covers the question and states what is asked.");
 
     private static string Topic(CorpusDocument document) => document.Title;
 
