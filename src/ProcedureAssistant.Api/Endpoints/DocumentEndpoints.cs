@@ -35,7 +35,7 @@ internal static class DocumentEndpoints
         var procedures = documents
             .Where(d => d.Type == DocumentType.Procedure)
             .Where(d => field is null || string.Equals(d.Field, field, StringComparison.OrdinalIgnoreCase))
-            .Where(d => level is null || string.Equals(d.Level, level, StringComparison.OrdinalIgnoreCase))
+            .Where(d => level is null || d.Levels.Contains(ProcedureLevels.Parse(level) ?? level, StringComparer.Ordinal))
             .Select(d => Summarize(d, today))
             .ToList();
         return TypedResults.Ok(new DocumentListResponse(procedures));
@@ -67,7 +67,8 @@ internal static class DocumentEndpoints
         d.Number,
         d.Code,
         d.Field,
-        d.Level,
+        d.Levels,
+        d.Province,
         d.Authority,
         d.Effective,
         d.Expires,

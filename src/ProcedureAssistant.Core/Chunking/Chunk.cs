@@ -39,6 +39,12 @@ public sealed record Chunk
     /// <summary>Source link of the document.</summary>
     public string? Url { get; init; }
 
+    /// <summary>The document's procedure levels (<see cref="CorpusDocument.Levels"/>); empty for a regulation or guide.</summary>
+    public IReadOnlyList<string> Levels { get; init; } = [];
+
+    /// <summary>The document's province (<see cref="CorpusDocument.Province"/>), or null for a national text.</summary>
+    public string? Province { get; init; }
+
     /// <summary>"Nghị định 118/2025/NĐ-CP › Chương II › Điều 9 › Khoản 2".</summary>
     [JsonIgnore]
     public string Path => Headings.Count == 0 ? ShortName : ShortName + " › " + string.Join(" › ", Headings);

@@ -44,6 +44,8 @@ public sealed partial class LegalStructureChunker(IOptions<ChunkingOptions> opti
                     Headings = headings,
                     Text = text,
                     Url = document.Source,
+                    Levels = document.Levels,
+                    Province = document.Province,
                 });
             }
         }

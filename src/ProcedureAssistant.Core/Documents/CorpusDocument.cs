@@ -24,8 +24,17 @@ public sealed record CorpusDocument
     /// <summary>Lĩnh vực (field), such as Hộ tịch.</summary>
     public string? Field { get; init; }
 
-    /// <summary>The level that handles a procedure now: <c>xa</c> or <c>tinh</c>.</summary>
-    public string? Level { get; init; }
+    /// <summary>
+    /// The levels that carry out a procedure now (<see cref="ProcedureLevels"/>: <c>xa</c>, <c>tinh</c>, <c>bo</c>,
+    /// <c>khac</c>), lowest first; empty for a regulation or guide.
+    /// </summary>
+    public IReadOnlyList<string> Levels { get; init; } = [];
+
+    /// <summary>
+    /// The province the document belongs to (<see cref="ProvinceKey"/>: <c>dak-lak</c>), or null for a national text
+    /// that serves every province.
+    /// </summary>
+    public string? Province { get; init; }
 
     /// <summary>The competent body.</summary>
     public string? Authority { get; init; }

@@ -64,7 +64,8 @@ public sealed class MarkdownDocumentParser
             Code = Blank(front.Code),
             Issuer = Blank(front.Issuer),
             Field = Blank(front.Field),
-            Level = Blank(front.Level),
+            Levels = ProcedureLevels.ParseList(front.Level),
+            Province = ProvinceKey.Of(front.Province),
             Authority = Blank(front.Authority),
             LegalBasis = front.LegalBasis ?? [],
             Issued = ParseDate(sourcePath, "issued", front.Issued),
@@ -118,6 +119,7 @@ public sealed class MarkdownDocumentParser
         public string? Issuer { get; set; }
         public string? Field { get; set; }
         public string? Level { get; set; }
+        public string? Province { get; set; }
         public string? Authority { get; set; }
         public List<string>? LegalBasis { get; set; }
         public string? Issued { get; set; }

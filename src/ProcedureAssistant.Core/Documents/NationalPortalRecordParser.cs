@@ -79,7 +79,7 @@ public static class NationalPortalRecordParser
                 Title = title,
                 Code = code,
                 Field = Text(metadata, "lĩnh_vực"),
-                Level = Level(Text(metadata, "cấp_thực_hiện")),
+                Levels = ProcedureLevels.ParseList(Text(metadata, "cấp_thực_hiện")),
                 Authority = Text(details, "cơ_quan_có_thẩm_quyền") ?? Text(details, "cơ_quan_thực_hiện"),
                 LegalBasis = legalBasis,
                 Source = PortalUrl,
@@ -89,15 +89,6 @@ public static class NationalPortalRecordParser
             };
         }
     }
-
-    // The lowest level that handles the procedure: a commune-level step is what a citizen meets first.
-    private static string? Level(string? levels) => levels switch
-    {
-        null => null,
-        _ when levels.Contains("Xã", StringComparison.OrdinalIgnoreCase) => "xa",
-        _ when levels.Contains("Tỉnh", StringComparison.OrdinalIgnoreCase) => "tinh",
-        _ => "trung-uong",
-    };
 
     private static string? PerChannel(IReadOnlyList<JsonElement> channels, string field)
     {

@@ -61,7 +61,7 @@ public sealed class Bm25Index
     /// (a term no document has counts with the highest IDF): a score-free measure of how much of the question
     /// the document speaks to.
     /// </summary>
-    public IReadOnlyList<Bm25Match> Search(QueryTerms query, int limit)
+    public IReadOnlyList<Bm25Match> Search(QueryTerms query, int limit, Func<int, bool>? accepts = null)
     {
         ArgumentNullException.ThrowIfNull(query);
         if (limit <= 0 || Count == 0)
@@ -106,6 +106,11 @@ public sealed class Bm25Index
         var heap = new PriorityQueue<int, (double Score, int NegDocument)>();
         foreach (var document in touched)
         {
+            if (accepts is not null && !accepts(document))
+            {
+                continue;
+            }
+
             var key = (scores[document], -document);
             if (heap.Count < limit)
             {

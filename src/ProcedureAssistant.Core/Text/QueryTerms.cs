@@ -11,6 +11,9 @@ public sealed record QueryTerms(IReadOnlyDictionary<string, float> Weights, bool
     /// <summary>The question's dense vector, or null for a sparse-only search.</summary>
     public DenseQuery? Dense { get; init; }
 
+    /// <summary>Which chunks the search may return (a province, procedure levels), or null for every chunk.</summary>
+    public SearchFilter? Filter { get; init; }
+
     /// <summary>
     /// The weights <see cref="ChunkHit.Coverage"/> is computed with, when the search weighs the terms otherwise
     /// (<see cref="Reranking.TermNecessity.Weigh"/>): coverage stays the share of the question as asked, which the

@@ -39,7 +39,7 @@ public sealed class NationalPortalRecordParserTests
         Assert.Equal("1.013133", document.Code);
         Assert.Equal("Thủ tục đăng ký nghĩa vụ quân sự lần đầu", document.Title);
         Assert.Equal("Nghĩa vụ quân sự", document.Field);
-        Assert.Equal("xa", document.Level);
+        Assert.Equal(["xa"], document.Levels);
         Assert.Equal("Chủ tịch UBND cấp xã", document.Authority);
         Assert.Contains("220/2025/NĐ-CP", string.Join('|', document.LegalBasis), StringComparison.Ordinal);
         Assert.Equal("- Trực tiếp: 1 Ngày làm việc\n- Trực tuyến: 02 Giờ", record.Field("Thời hạn giải quyết"));

@@ -355,7 +355,7 @@ public sealed class UploadConverterTests
         Assert.Equal(DocumentType.Procedure, converted.Document.Type);
         Assert.Equal("Thủ tục thử nghiệm tải lên", converted.Document.Title);
         Assert.Equal("1.999999", converted.Document.Code);
-        Assert.Equal("xa", converted.Document.Level);
+        Assert.Equal(["xa"], converted.Document.Levels);
         Assert.Single(Chunker.Split(converted.Document));
     }
 

@@ -56,13 +56,14 @@ public sealed class QdrantRequestSchemaTests
     {
         var requests = await RecordAsync((_, index) => BuildSampleAsync(index));
 
-        var bodies = await AssertValidAsync(requests, HttpMethod.Put, "/collections/{collection_name}/index", "CreateFieldIndex", 7);
+        var bodies = await AssertValidAsync(requests, HttpMethod.Put, "/collections/{collection_name}/index", "CreateFieldIndex", 8);
         Assert.Equal(
             [
                 """{"field_name":"kind","field_schema":"keyword"}""",
                 """{"field_name":"document_id","field_schema":"keyword"}""",
                 """{"field_name":"type","field_schema":"keyword"}""",
-                """{"field_name":"level","field_schema":"keyword"}""",
+                """{"field_name":"levels","field_schema":"keyword"}""",
+                """{"field_name":"province","field_schema":"keyword"}""",
                 """{"field_name":"field","field_schema":"keyword"}""",
                 """{"field_name":"ordinal","field_schema":"integer"}""",
                 """{"field_name":"revision","field_schema":"integer"}""",

@@ -24,7 +24,7 @@ internal sealed class DenseMatrix
     }
 
     /// <summary>Positions of the <paramref name="limit"/> vectors with the largest dot product, best first; ties keep position order.</summary>
-    public IReadOnlyList<int> Nearest(ReadOnlySpan<float> query, int limit)
+    public IReadOnlyList<int> Nearest(ReadOnlySpan<float> query, int limit, Func<int, bool>? accepts = null)
     {
         if (query.Length != _dimensions || limit <= 0)
         {
@@ -34,6 +34,11 @@ internal sealed class DenseMatrix
         var heap = new PriorityQueue<int, (float Score, int NegPosition)>();
         for (var i = 0; i < _count; i++)
         {
+            if (accepts is not null && !accepts(i))
+            {
+                continue;
+            }
+
             var key = (TensorPrimitives.Dot(query, _values.AsSpan(i * _dimensions, _dimensions)), -i);
             if (heap.Count < limit)
             {

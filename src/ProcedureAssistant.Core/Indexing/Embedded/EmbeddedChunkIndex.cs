@@ -111,17 +111,18 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
+        Func<int, bool>? accepts = query.Filter is { IsEmpty: false } filter ? i => filter.Accepts(live.Stored.Chunks[i].Chunk) : null;
         if (query.Dense is not { } dense || live.Vectors is null || dense.Model != live.Stored.Dense?.Name)
         {
-            return live.Bm25.Search(query, limit)
+            return live.Bm25.Search(query, limit, accepts)
                 .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
                 .ToList();
         }
 
         var candidates = Math.Max(limit, _fusion.Candidates);
-        var sparse = live.Bm25.Search(query, candidates);
+        var sparse = live.Bm25.Search(query, candidates, accepts);
         var coverage = sparse.ToDictionary(hit => hit.Document, hit => hit.Coverage);
-        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Document).ToList(), live.Vectors.Nearest(dense.Vector, candidates)], _fusion.K, limit);
+        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Document).ToList(), live.Vectors.Nearest(dense.Vector, candidates, accepts)], _fusion.K, limit);
         return fused
             .Select(hit => new ChunkHit(
                 live.Stored.Chunks[hit.Item].Chunk,

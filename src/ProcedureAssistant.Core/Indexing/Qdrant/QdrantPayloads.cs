@@ -22,7 +22,8 @@ internal static class PayloadField
     public const string DocumentId = "document_id";
     public const string Ordinal = "ordinal";
     public const string Type = "type";
-    public const string Level = "level";
+    public const string Levels = "levels";
+    public const string Province = "province";
     public const string Field = "field";
     public const string Document = "document";
     public const string Unigrams = "unigrams";
@@ -66,7 +67,9 @@ internal sealed record ChunkPayload
 
     public string? Field { get; init; }
 
-    public string? Level { get; init; }
+    public IReadOnlyList<string> Levels { get; init; } = [];
+
+    public string? Province { get; init; }
 
     public IReadOnlyList<string>? Unigrams { get; init; }
 
@@ -88,7 +91,8 @@ internal sealed record ChunkPayload
         Text = indexed.Chunk.Text,
         Url = indexed.Chunk.Url,
         Field = document?.Field,
-        Level = document?.Level,
+        Levels = indexed.Chunk.Levels,
+        Province = indexed.Chunk.Province,
         Unigrams = indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal).ToList(),
         Document = isFirst ? document : null,
     };
@@ -105,6 +109,8 @@ internal sealed record ChunkPayload
         Headings = Headings,
         Text = Text,
         Url = Url,
+        Levels = Levels,
+        Province = Province,
     };
 }
 
