@@ -16,6 +16,7 @@ public sealed class WebServer : IAsyncDisposable
     public const string AdminKey = "web-test-admin-key-0123456789";
 
     private readonly DirectoryInfo _corpus;
+    private bool _disposed;
 
     private WebServer(ProcedureAssistantApp app, DirectoryInfo corpus, Uri address)
     {
@@ -93,8 +94,15 @@ public sealed class WebServer : IAsyncDisposable
         throw new TimeoutException("The service did not become ready within 60 seconds.");
     }
 
+    /// <summary>Stops the service (a second call does nothing: a test may stop it half-way).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         Http.Dispose();
         await App.DisposeAsync();
         _corpus.Delete(recursive: true);
