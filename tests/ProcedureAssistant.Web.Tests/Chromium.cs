@@ -26,6 +26,8 @@ public sealed class Chromium : IAsyncLifetime
             return;
         }
 
+        // A machine shared with other builds can be slow: wait up to 15 s for what a page should show.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

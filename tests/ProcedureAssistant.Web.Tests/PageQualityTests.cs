@@ -86,7 +86,8 @@ public sealed class PageQualityTests(Chromium chromium)
         await page.GotoAsync(server.Url("/scalar").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
 
         await Expect(page).ToHaveTitleAsync("ProcedureAssistant API");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ProcedureAssistant.Api | v1" })).ToBeVisibleAsync();
+        // The reference is a 5 MB script to parse before anything shows.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ProcedureAssistant.Api | v1" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByText("Feedback", new() { Exact = true }).First).ToBeVisibleAsync();
         Assert.True(elsewhere.Count == 0, "fetched from elsewhere: " + string.Join(", ", elsewhere));
     }

@@ -94,14 +94,28 @@ internal sealed class HandoffStore(SubmissionDatabase database, IOptions<Submiss
         return entries.Count == 0 ? null : entries[0];
     }
 
-    /// <summary>Deletes every request made more than the retention period ago; returns how many went.</summary>
+    /// <summary>
+    /// Deletes every request made more than the retention period ago, and returns how many went. The deleted rows
+    /// are overwritten in the file (<c>secure_delete</c>) and the write-ahead log that still held them is folded in
+    /// and emptied, so that a name or phone number does not linger on disk after its time.
+    /// </summary>
     public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var secure = connection.CreateCommand())
+        {
+            secure.CommandText = "PRAGMA secure_delete = ON;";
+            await secure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM handoff WHERE created_at <= $cutoff";
+        command.CommandText = "DELETE FROM handoff WHERE created_at <= $cutoff;";
         command.Parameters.AddWithValue("$cutoff", (time.GetUtcNow() - Retention).ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return deleted;
     }
 
     private const string Select = """
