@@ -37,6 +37,7 @@ public sealed class CitizenTests(Chromium chromium)
         await Expect(source).ToHaveAttributeAsync("aria-expanded", "true");
         var passage = plain.Locator(".passage").First;
         await Expect(passage.Locator(".passage-text")).ToContainTextAsync("khai sinh");
+        await Expect(passage).Not.ToContainTextAsync("null");
         var official = passage.GetByRole(AriaRole.Link, new() { Name = "Xem văn bản gốc" });
         await Expect(official).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^https?://"));
         await Expect(official).ToHaveAttributeAsync("rel", "noopener noreferrer");

@@ -27,12 +27,13 @@ public sealed class PageQualityTests(Chromium chromium)
             var turn = await page.AskAsync("làm giấy khai sinh cho con cần gì");
             await AskingPage.Sources(turn).First.ClickAsync();
             await Expect(turn.Locator(".passage-text").First).ToBeVisibleAsync();
+            await Screens.SaveAsync(page.Page, $"asking-page-{width}.png");
+
             await turn.GetByRole(AriaRole.Button, new() { Name = "Chưa đúng" }).ClickAsync();
             await page.Page.GetByLabel("Tên xã, phường").FillAsync("Hòa Phú");
             await page.Page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync();
             await Expect(page.Page.Locator("#commune-result, #commune-error").Filter(new() { HasNotText = "Đang tra cứu" }).First).Not.ToBeEmptyAsync();
             violations.AddRange(Prefixed($"/ answered at {width}", await Screens.SeriousViolationsAsync(page.Page)));
-            await Screens.SaveAsync(page.Page, $"asking-page-{width}.png");
 
             await page.Page.GetByRole(AriaRole.Button, new() { Name = "Gửi câu hỏi cho cán bộ" }).ClickAsync();
             await page.Page.GetByLabel("Tôi đồng ý").CheckAsync();

@@ -221,7 +221,7 @@ function citationItem(citation) {
     if (!loaded) {
       loaded = true;
       passage.replaceChildren(el('p', { class: 'hint' }, 'Đang tải đoạn trích…'));
-      passage.replaceChildren(...await passageContent(citation));
+      passage.replaceChildren(...(await passageContent(citation)).filter(Boolean));
     }
     if (focus) {
       passage.scrollIntoView({ block: 'nearest' });
