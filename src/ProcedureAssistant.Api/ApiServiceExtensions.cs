@@ -4,7 +4,13 @@ using System.Text.Json.Serialization;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
 using ProcedureAssistant.Api.Hosting;
+using ProcedureAssistant.Api.Submissions;
 using ProcedureAssistant.Core.Documents.Uploads;
+using ProcedureAssistant.Core.Indexing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace ProcedureAssistant.Api;
 
@@ -35,6 +41,18 @@ internal static class ApiServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<ReindexScheduler>());
         services.AddSingleton<IndexReadiness>();
         services.AddHostedService<IndexWarmupWorker>();
+        services.AddOptions<SubmissionsOptions>().BindConfiguration(SubmissionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SubmissionDatabase>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<HandoffStore>();
+        services.AddHostedService<HandoffRetentionWorker>();
+
+        // The admin page's session cookie is protected with keys kept beside the service's other files, so that a
+        // restart does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("ProcedureAssistant");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<VectorStoreOptions>, ILoggerFactory>((keys, store, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(store.Value.DataPath, "keys")), logging));
+        services.AddSingleton<AdminSession>();
         services.AddHealthChecks().AddCheck<IndexReadinessHealthCheck>("index", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

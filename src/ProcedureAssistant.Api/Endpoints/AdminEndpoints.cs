@@ -22,6 +22,7 @@ internal static class AdminEndpoints
         group.MapDelete("/jobs/{id:guid}", CancelJobAsync).WithName("CancelJob").WithSummary("Cancel a queued or running re-index; the previous index stays live.");
         group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions, newest first.");
         group.MapAdminDocumentEndpoints();
+        group.MapAdminSubmissionEndpoints();
         return group;
     }
 
