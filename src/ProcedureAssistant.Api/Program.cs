@@ -1,6 +1,7 @@
 using ProcedureAssistant.Api;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<AdminKeyMiddleware>();
 app.UseRateLimiter();
+app.UseMiddleware<RequestValuesCheck>();
+app.UseMiddleware<PublicBodyLimit>();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapAskEndpoints();

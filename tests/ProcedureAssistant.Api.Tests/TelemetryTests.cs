@@ -12,8 +12,11 @@ namespace ProcedureAssistant.Api.Tests;
 
 /// <summary>
 /// A trace per question with a span for each step, metrics for questions, abstentions by rule and latency, and no
-/// personal data (CCCD numbers, phone numbers, names) in what the logs and traces carry.
+/// personal data (CCCD numbers, phone numbers, names) in what the logs and traces carry. Not run beside other tests:
+/// spans and metrics are observed process-wide, and another app's questions would be counted.
 /// </summary>
+[Collection(nameof(TelemetryTests))]
+[CollectionDefinition(nameof(TelemetryTests), DisableParallelization = true)]
 public sealed partial class TelemetryTests
 {
     private const string Cccd = "001203004567";

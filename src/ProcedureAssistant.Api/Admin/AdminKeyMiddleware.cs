@@ -44,9 +44,5 @@ internal sealed class AdminKeyMiddleware(RequestDelegate next, IOptions<AdminOpt
         await next(context);
     }
 
-    /// <summary>A short, non-reversible name for the key that made a change, for the audit log.</summary>
-    public static string Fingerprint(HttpContext context) =>
-        "key:" + Convert.ToHexStringLower(Hash(context.Request.Headers[HeaderName].ToString()))[..12];
-
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }
