@@ -122,7 +122,12 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown, Leg
         var type = upload.Type
             ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its type (regulation, procedure or guide)") { Field = "type" };
         var title = Clean(upload.Title)
-            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its title (as text: markup is removed)") { Field = "title" };
+            ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its title") { Field = "title" };
+        if (upload.Id is { } given && given.Any(char.IsControl))
+        {
+            throw new DocumentParseException(name, "the id holds a control character (a NUL, a line break): give it as lower-case ASCII letters, digits, '-' and '.'") { Field = "id" };
+        }
+
         var id = Clean(upload.Id) ?? DocumentSlug.FromTitle(title)
             ?? throw new DocumentParseException(name, $"no id can be made from the title '{title}': give one") { Field = "id" };
         if (!DocumentSlug.IsValid(id))
