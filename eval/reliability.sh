@@ -12,6 +12,7 @@ SERVER_PID=
 
 stop_server() {
   if [ -n "$SERVER_PID" ]; then
+    pkill -P "$SERVER_PID" 2>/dev/null || true
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
@@ -23,17 +24,16 @@ dotnet build src/ProcedureAssistant.Api -c Release -v q -nologo
 dotnet build src/ProcedureAssistant.Benchmarks -c Release -v q -nologo
 driver() { dotnet src/ProcedureAssistant.Benchmarks/bin/Release/net10.0/ProcedureAssistant.Benchmarks.dll "$@" --url "http://127.0.0.1:$PORT" --admin-key "$KEY"; }
 
+# Sets SERVER_PID (the `dotnet run` process) and LAUNCHED (Unix ms); not to be called in a subshell.
 start_server() {
-  local launched
-  launched=$(date +%s%3N)
-  ASPNETCORE_URLS="http://127.0.0.1:$PORT" VectorStore__DataPath="$DATA" Admin__ApiKey="$KEY" \
+  LAUNCHED=$(date +%s%3N)
+  ASPNETCORE_URLS="http://127.0.0.1:$PORT" Corpus__Path="$PWD/corpus" VectorStore__DataPath="$DATA" Admin__ApiKey="$KEY" \
   RateLimiting__QuestionsPerMinute=100000 RateLimiting__AdminPerMinute=100000 Logging__LogLevel__Default=Warning \
     dotnet run --project src/ProcedureAssistant.Api -c Release --no-build --no-launch-profile >"$DATA.server.log" 2>&1 &
   SERVER_PID=$!
-  echo "$launched"
 }
 
-# The app itself is the child of `dotnet run`: its memory is what is read.
+# The app itself is the child of `dotnet run`: its memory is what is read, and it is stopped with its parent.
 app_pid() {
   local pid
   for _ in $(seq 1 100); do
@@ -45,12 +45,13 @@ app_pid() {
 }
 
 echo "== first start (ingests the corpus into an empty data folder)"
-LAUNCHED=$(start_server)
+start_server
 driver first-answer --since "$LAUNCHED"
-kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+APP=$(app_pid)
+kill "$APP" "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true
 
 echo "== second start (loads the index built by the first)"
-LAUNCHED=$(start_server)
+start_server
 driver first-answer --since "$LAUNCHED"
 APP=$(app_pid)
 

@@ -210,7 +210,18 @@ public sealed class FuzzTests(FuzzTests.Fixture fixture) : IClassFixture<FuzzTes
 
     private async Task<HttpStatusCode> AssertBoundedAsync(Func<HttpClient, Task<HttpResponseMessage>> send, HttpClient? client = null)
     {
-        using var response = await send(client ?? fixture.Reader.Client);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await send(client ?? fixture.Reader.Client);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("null characters", StringComparison.Ordinal))
+        {
+            // A NUL in the path: the test host refuses it before the app, as Kestrel does with a 400.
+            return HttpStatusCode.BadRequest;
+        }
+
+        using var response = sent;
         var body = await response.Content.ReadAsStringAsync(Token);
         Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
