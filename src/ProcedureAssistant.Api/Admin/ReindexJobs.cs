@@ -73,11 +73,16 @@ internal sealed partial class ReindexJobs(
         }
     }
 
-    /// <summary>Gives up a reserved job that was never started: the next request may start one.</summary>
+    /// <summary>
+    /// Gives up a reserved job that was never started: it ends as cancelled (so that whoever waits for it goes on), and
+    /// the next request may start one.
+    /// </summary>
     public void Abandon(ReindexJob job)
     {
+        ArgumentNullException.ThrowIfNull(job);
         lock (_gate)
         {
+            job.Fail("The re-index was not started: it could not be written to the audit log.", time.GetUtcNow(), cancelled: true);
             if (_current == job)
             {
                 _current = null;
