@@ -15,7 +15,7 @@ internal sealed class RedactingActivityProcessor : BaseProcessor<Activity>
         ArgumentNullException.ThrowIfNull(data);
         foreach (var (key, value) in data.TagObjects.ToList())
         {
-            if (value is string text && PersonalData.Redact(text) is var redacted && !ReferenceEquals(redacted, text) && redacted != text)
+            if (value is string text && PersonalData.Redact(text) is var redacted && redacted != text)
             {
                 data.SetTag(key, redacted);
             }
