@@ -14,14 +14,22 @@ using Microsoft.Extensions.Options;
 
 namespace ProcedureAssistant.Api;
 
-/// <summary>What the HTTP host adds to the core graph: ProblemDetails, validation, OpenAPI, health, start-up indexing.</summary>
+/// <summary>
+/// What the HTTP host adds to the core graph: ProblemDetails (stable types, one handler for malformed requests in
+/// every environment), validation, OpenAPI, rate limits, telemetry, health, start-up indexing and the admin API.
+/// </summary>
 internal static class ApiServiceExtensions
 {
     public static WebApplicationBuilder AddApiServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.Customize);
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddExceptionHandler<UnavailableExceptionHandler>();
+
+        // A body or query value that does not bind is thrown to BadRequestExceptionHandler, not answered with a bare
+        // 400 (Production) or a developer page (Development).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddValidation();
         services.AddOpenApi();
         services.AddProcedureAssistantRateLimiting();
@@ -29,13 +37,21 @@ internal static class ApiServiceExtensions
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // "topK": "5" is a string, not a number; a property given twice is ambiguous.
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.AllowDuplicateProperties = false;
         });
+        builder.AddObservability();
 
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadLimits>().BindConfiguration(UploadLimits.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReindexJobs>();
         services.AddHostedService(sp => sp.GetRequiredService<ReindexJobs>());
         services.AddSingleton<UploadConverter>();
+        services.AddSingleton<UploadSpool>();
+        services.AddHostedService(sp => sp.GetRequiredService<UploadSpool>());
         services.AddSingleton<CorpusFolder>();
         services.AddSingleton<ReindexScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<ReindexScheduler>());

@@ -1,6 +1,7 @@
 using ProcedureAssistant.Api;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Endpoints;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,8 @@ app.UseStatusCodePages();
 app.UseMiddleware<AdminKeyMiddleware>();
 app.UseRateLimiter();
 app.UsePages();
+app.UseMiddleware<RequestValuesCheck>();
+app.UseMiddleware<PublicBodyLimit>();
 app.MapOpenApi();
 app.MapApiReference();
 app.MapHealthEndpoints();

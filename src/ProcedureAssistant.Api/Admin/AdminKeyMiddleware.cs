@@ -17,8 +17,6 @@ internal sealed class AdminKeyMiddleware(RequestDelegate next, IOptions<AdminOpt
 
     public static readonly PathString PathPrefix = "/api/admin";
 
-    private const string FingerprintItem = "ProcedureAssistant.AdminFingerprint";
-
     public async Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -36,9 +34,8 @@ internal sealed class AdminKeyMiddleware(RequestDelegate next, IOptions<AdminOpt
             if (context.Request.Cookies[AdminSession.CookieName] is { Length: > 0 } token
                 && context.Request.Headers.ContainsKey(AdminSession.RequestHeader)
                 && !string.IsNullOrEmpty(expected)
-                && session.Resume(token, FingerprintOf(expected)) is { } fingerprint)
+                && session.Resume(token, KeyFingerprint(expected)) is not null)
             {
-                context.Items[FingerprintItem] = fingerprint;
                 await next(context);
                 return;
             }
@@ -54,15 +51,14 @@ internal sealed class AdminKeyMiddleware(RequestDelegate next, IOptions<AdminOpt
             return;
         }
 
-        context.Items[FingerprintItem] = FingerprintOf(presented);
         await next(context);
     }
 
-    /// <summary>A short, non-reversible name for the key that made a change, for the audit log.</summary>
-    public static string Fingerprint(HttpContext context) =>
-        context.Items[FingerprintItem] as string ?? FingerprintOf(context.Request.Headers[HeaderName].ToString());
-
-    private static string FingerprintOf(string key) => "key:" + Convert.ToHexStringLower(Hash(key))[..12];
+    /// <summary>
+    /// What a session token is bound to: a hash of the key, kept only inside the protected (encrypted) cookie, so that
+    /// a session ends when the configured key changes. The audit log names keys otherwise (<see cref="AuditLog.Actor"/>).
+    /// </summary>
+    public static string KeyFingerprint(string key) => "key:" + Convert.ToHexStringLower(Hash(key))[..12];
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }

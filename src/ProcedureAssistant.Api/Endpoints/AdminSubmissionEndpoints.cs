@@ -120,7 +120,7 @@ internal static class AdminSubmissionEndpoints
 
         var entries = await handoffs.ListAsync(status == "open", period, int.MaxValue, cancellationToken);
         // Personal data leaves the service here: who took it, and which rows, goes into the audit log.
-        await audit.RecordAsync(AdminKeyMiddleware.Fingerprint(context), "export-handoffs", null, $"{entries.Count} requests (status={status ?? "all"}, from={from ?? "-"}, to={to ?? "-"})", cancellationToken);
+        await audit.RecordAsync(audit.Actor(context), "export-handoffs", null, $"{entries.Count} requests (status={status ?? "all"}, from={from ?? "-"}, to={to ?? "-"})", cancellationToken);
         var csv = CsvTable.Write(
             ["reference", "createdAt", "status", "question", "conversation", "persona", "commune", "consent", "name", "phone", "answeredAt", "answerNote", "deleteAfter"],
             entries.Select(e => (IReadOnlyList<object?>)[
@@ -139,13 +139,13 @@ internal static class AdminSubmissionEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Request not found", detail: $"No hand-off request has the reference '{reference}'; it may have been deleted after its retention period.");
         }
 
-        await audit.RecordAsync(AdminKeyMiddleware.Fingerprint(context), "handoff-answered", entry.Reference, null, CancellationToken.None);
+        await audit.RecordAsync(audit.Actor(context), "handoff-answered", entry.Reference, null, CancellationToken.None);
         return TypedResults.Ok(entry);
     }
 
     private static NoContent StartSession(HttpContext context, AdminSession session)
     {
-        session.Start(context, AdminKeyMiddleware.Fingerprint(context));
+        session.Start(context, AdminKeyMiddleware.KeyFingerprint(context.Request.Headers[AdminKeyMiddleware.HeaderName].ToString()));
         return TypedResults.NoContent();
     }
 

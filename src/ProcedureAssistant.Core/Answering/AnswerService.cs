@@ -73,7 +73,7 @@ public sealed class AnswerService(
     private async IAsyncEnumerable<AnswerEvent> AnswerAsync(AskQuery query, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var activity = Telemetry.Source.StartActivity("answer");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.AnswerSpan);
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
         var topic = conversations.LastTopic(conversationId);
 
@@ -133,6 +133,7 @@ public sealed class AnswerService(
         Answer? answer = null;
         if (generative.IsEnabled)
         {
+            using var generation = Telemetry.Source.StartActivity(Telemetry.GenerateSpan);
             var evidence = new Evidence(searchText, choice.Context.Take(query.TopK ?? retrieval.Value.TopK).ToList(), documents, statistics);
             var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources);
             var generated = new StringBuilder();

@@ -53,7 +53,7 @@ public sealed class Retriever(
     /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
     {
-        using var activity = Telemetry.Source.StartActivity("retrieve");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.RetrieveSpan);
         var terms = await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false);
         if (terms.IsEmpty)
         {
@@ -72,6 +72,8 @@ public sealed class Retriever(
                 return candidates.Take(top).ToList();
             }
 
+            using var rerank = Telemetry.Source.StartActivity(Telemetry.RerankSpan);
+            rerank?.SetTag("candidates", candidates.Count);
             return reranker.Rerank(terms, candidates, statistics, top);
         }
 
