@@ -38,6 +38,36 @@ public sealed class AdminSessionTests
     }
 
     [Fact]
+    public async Task AuditedAction_ThroughTheSession_IsNamedLikeTheKeyItself()
+    {
+        await using var admin = await AdminTestApp.StartAsync();
+        using var started = await admin.SendAsync(HttpMethod.Post, "/api/admin/session");
+        var cookie = Assert.Single(started.Headers.GetValues("Set-Cookie")).Split(';')[0];
+
+        using (var byHeader = await admin.SendAsync(HttpMethod.Get, "/api/admin/handoffs/export"))
+        {
+            Assert.Equal(HttpStatusCode.OK, byHeader.StatusCode);
+        }
+
+        using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/admin/handoffs/export", UriKind.Relative)))
+        {
+            request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("X-Admin-Session", "1");
+            using var client = admin.App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+            using var bySession = await client.SendAsync(request, Token);
+            Assert.Equal(HttpStatusCode.OK, bySession.StatusCode);
+        }
+
+        var actors = (await admin.GetJsonAsync("/api/admin/audit")).EnumerateArray()
+            .Where(e => e.GetProperty("action").GetString() == "export-handoffs")
+            .Select(e => e.GetProperty("actor").GetString())
+            .ToList();
+        Assert.Equal(2, actors.Count);
+        Assert.Equal(actors[0], actors[1]);
+        Assert.Matches("^key:[0-9a-f]{16}$", actors[0]);
+    }
+
+    [Fact]
     public void Token_IsHonouredOnlyForTheKeyItWasIssuedFor()
     {
         var session = new AdminSession(DataProtectionProvider.Create("admin-session-tests"), TimeProvider.System);
