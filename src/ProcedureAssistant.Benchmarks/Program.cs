@@ -1,4 +1,33 @@
 using BenchmarkDotNet.Running;
+using ProcedureAssistant.Benchmarks;
 
-// dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- --filter '*'                    (BenchmarkDotNet)
+// dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- scale --chunks N [--engines ...]  (eval/reports/scale.md)
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+try
+{
+    var arguments = new Arguments(args.Skip(1).ToList());
+    return args.FirstOrDefault() switch
+    {
+        "scale" => await ScaleCommand.RunAsync(arguments, cancellation.Token),
+        "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
+        _ => Run(args),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -213,8 +213,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     private async Task<IndexInfo> SwitchAsync(
         long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, CancellationToken cancellationToken)
     {
-        var candidate = new IndexVersion(Manifest(version, analyzerVersion, dense, references, segments, string.Empty), segments);
-        var manifest = candidate.Manifest with { ContentHash = VersionDigest.ContentHash(candidate) };
+        var manifest = Manifest(version, analyzerVersion, dense, references, segments, _time.GetUtcNow());
         if (_store is not null)
         {
             await _store.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
@@ -226,25 +225,25 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         return live.Info;
     }
 
-    private IndexManifest Manifest(long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, string contentHash)
+    // The counts and content hash read from the segments' directories and the deleted documents only, so that an
+    // update's cost does not grow with the documents it leaves alone.
+    private static IndexManifest Manifest(long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, DateTimeOffset builtAt)
     {
         var documents = 0;
         var chunks = 0;
         for (var s = 0; s < segments.Count; s++)
         {
-            var removed = references[s].DeletedDocuments;
-            var removedSet = removed.ToHashSet();
-            for (var d = 0; d < segments[s].DocumentCount; d++)
+            documents += segments[s].DocumentsWithRecord;
+            chunks += segments[s].ChunkCount;
+            foreach (var deleted in references[s].DeletedDocuments)
             {
-                if (!removedSet.Contains(d))
-                {
-                    documents += segments[s].HasRecord(d) ? 1 : 0;
-                    chunks += segments[s].ChunksOf(d).Count;
-                }
+                documents -= segments[s].HasRecord(deleted) ? 1 : 0;
+                chunks -= segments[s].ChunksOf(deleted).Count;
             }
         }
 
-        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, _time.GetUtcNow(), contentHash, documents, chunks, references, dense);
+        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, segments, references);
+        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense);
     }
 
     private async Task<IndexVersion?> LoadOnceAsync(CancellationToken cancellationToken)
@@ -293,8 +292,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         var version = NextVersion();
         var segments = SegmentBuild.Write(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment);
         var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
-        var candidate = new IndexVersion(Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, string.Empty) with { BuiltAt = legacy.BuiltAt }, segments);
-        var manifest = candidate.Manifest with { ContentHash = VersionDigest.ContentHash(candidate) };
+        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, legacy.BuiltAt);
         await _store!.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
         _live = new IndexVersion(manifest, segments);
     }

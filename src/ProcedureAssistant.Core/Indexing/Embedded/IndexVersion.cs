@@ -54,11 +54,7 @@ internal sealed class IndexVersion
             }
 
             var lengths = segment.Lengths;
-            for (var c = 0; c < lengths.Length; c++)
-            {
-                length += lengths[c];
-            }
-
+            length += segment.TotalLength;
             foreach (var number in numbers)
             {
                 length -= lengths[number];

@@ -36,6 +36,15 @@ internal sealed class Segment : IDisposable
     /// <summary>The file's size in bytes.</summary>
     public long Bytes => _file.Length;
 
+    /// <summary>Sum of the chunks' lengths.</summary>
+    public long TotalLength => _directory.TotalLength;
+
+    /// <summary>Documents with a record of their own.</summary>
+    public int DocumentsWithRecord => _directory.DocumentsWithRecord;
+
+    /// <summary>Whether the ids sort alike by UTF-8 bytes and by UTF-16 code units.</summary>
+    public bool IdsSortAsUtf16 => _directory.IdsSortAsUtf16;
+
     /// <summary>Size of the dense vectors (0 when the segment has none).</summary>
     public int Dimensions => _directory.Dimensions;
 
@@ -123,6 +132,33 @@ internal sealed class Segment : IDisposable
 
     /// <summary>Document numbers in ordinal order of their ids.</summary>
     public ReadOnlySpan<int> DocumentsById => _file.Values<int>(_directory.DocumentsById, _directory.Documents);
+
+    /// <summary>The document's place in <see cref="DocumentsById"/>.</summary>
+    public int ByIdPosition(int document) => _file.Values<int>(_directory.ByIdPositions, _directory.Documents)[document];
+
+    /// <summary>The content-hash lines of the documents at places [<paramref name="from"/>, <paramref name="to"/>) of <see cref="DocumentsById"/>.</summary>
+    public ReadOnlySpan<byte> DigestLines(int from, int to)
+    {
+        var offsets = _file.Values<long>(_directory.DigestLineOffsets, _directory.Documents + 1);
+        return _file.Bytes(offsets[from], (int)(offsets[to] - offsets[from]));
+    }
+
+    /// <summary>The id of the document at place <paramref name="position"/> of <see cref="DocumentsById"/>, as UTF-8.</summary>
+    public ReadOnlySpan<byte> IdAt(int position) => DocumentIdBytes(DocumentsById[position]);
+
+    /// <summary>The first place of <see cref="DocumentsById"/> whose id is not below <paramref name="id"/> (UTF-8).</summary>
+    public int LowerBound(ReadOnlySpan<byte> id)
+    {
+        var byId = DocumentsById;
+        var (low, high) = (0, byId.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            (low, high) = DocumentIdBytes(byId[middle]).SequenceCompareTo(id) < 0 ? (middle + 1, high) : (low, middle);
+        }
+
+        return low;
+    }
 
     /// <summary>The document number with the id, or -1.</summary>
     public int FindDocument(string id)

@@ -71,6 +71,11 @@ internal static class SegmentFormat
 
         public long TotalLength { get; init; }
 
+        public int DocumentsWithRecord { get; init; }
+
+        /// <summary>Whether the ids sort alike by UTF-8 bytes and by UTF-16 code units (no character at or above U+E000).</summary>
+        public bool IdsSortAsUtf16 { get; init; }
+
         public IReadOnlyList<string> Provinces { get; init; } = [];
 
         public IReadOnlyList<string> Levels { get; init; } = [];
@@ -100,6 +105,12 @@ internal static class SegmentFormat
         public long DocumentIdOffsets { get; init; }
 
         public long DocumentsById { get; init; }
+
+        /// <summary>Each document's place in <see cref="DocumentsById"/>.</summary>
+        public long ByIdPositions { get; init; }
+
+        /// <summary>Offsets (in id order, one more than the documents) of the lines <c>id\tdigest\n</c> the content hash is made of.</summary>
+        public long DigestLineOffsets { get; init; }
 
         public long TermKeyOffsets { get; init; }
 

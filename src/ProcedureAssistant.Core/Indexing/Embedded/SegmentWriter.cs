@@ -99,7 +99,7 @@ internal sealed class SegmentWriter : IDisposable
             _writer.Write(digest);
         }
 
-        var (idOffsets, byId) = WriteDocumentIds();
+        var (idOffsets, byId, positions, lineOffsets, sortsAsUtf16) = WriteDocumentIds();
         var (keyOffsets, entries) = WritePostings();
         var vectors = WriteArray(CollectionsMarshal.AsSpan(_vectors));
 
@@ -110,6 +110,8 @@ internal sealed class SegmentWriter : IDisposable
             Terms = _postings.Count,
             Dimensions = _dimensions,
             TotalLength = _lengths.Sum(l => (long)l),
+            DocumentsWithRecord = _hasRecord.Count(h => h != 0),
+            IdsSortAsUtf16 = sortsAsUtf16,
             Provinces = _provinces.OrderBy(p => p.Value).Select(p => p.Key).ToList(),
             Levels = _levels.OrderBy(p => p.Value).Select(p => p.Key).ToList(),
             ChunkOffsets = chunkOffsets,
@@ -125,6 +127,8 @@ internal sealed class SegmentWriter : IDisposable
             DocumentDigests = digests,
             DocumentIdOffsets = idOffsets,
             DocumentsById = byId,
+            ByIdPositions = positions,
+            DigestLineOffsets = lineOffsets,
             TermKeyOffsets = keyOffsets,
             TermEntries = entries,
             Vectors = vectors,
@@ -192,7 +196,7 @@ internal sealed class SegmentWriter : IDisposable
         return code;
     }
 
-    private (long Offsets, long ById) WriteDocumentIds()
+    private (long Offsets, long ById, long Positions, long LineOffsets, bool SortsAsUtf16) WriteDocumentIds()
     {
         var keys = _documentIds.Select(Encoding.UTF8.GetBytes).ToArray();
         var offsets = new long[keys.Length + 1];
@@ -206,12 +210,34 @@ internal sealed class SegmentWriter : IDisposable
         offsets[^1] = _stream.Position - blob;
         var byId = Enumerable.Range(0, keys.Length).ToArray();
         Array.Sort(byId, (x, y) => keys[x].AsSpan().SequenceCompareTo(keys[y]));
+        var positions = new int[keys.Length];
+        for (var i = 0; i < byId.Length; i++)
+        {
+            positions[byId[i]] = i;
+        }
+
         for (var i = 0; i < offsets.Length; i++)
         {
             offsets[i] += blob;
         }
 
-        return (WriteArray<long>(offsets), WriteArray<int>(byId));
+        // The lines of ContentDigest.Combine, in id order, so that a version's content hash streams them.
+        var lineOffsets = new long[keys.Length + 1];
+        var hex = new char[SegmentFormat.DigestBytes * 2];
+        foreach (var (document, i) in byId.Select((d, i) => (d, i)))
+        {
+            lineOffsets[i] = _stream.Position;
+            _writer.Write(keys[document]);
+            _writer.Write((byte)'\t');
+            Convert.TryToHexStringLower(_digests[document], hex, out _);
+            _writer.Write(Encoding.ASCII.GetBytes(hex));
+            _writer.Write((byte)'\n');
+        }
+
+        _writer.Flush();
+        lineOffsets[^1] = _stream.Position;
+        var sortsAsUtf16 = _documentIds.All(id => id.All(c => c < '\ud800'));
+        return (WriteArray<long>(offsets), WriteArray<int>(byId), WriteArray<int>(positions), WriteArray<long>(lineOffsets), sortsAsUtf16);
     }
 
     private (long KeyOffsets, long Entries) WritePostings()
