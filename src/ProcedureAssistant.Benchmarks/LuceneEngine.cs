@@ -17,7 +17,7 @@ namespace ProcedureAssistant.Benchmarks;
 /// whitespace analyzer: each term written as often as it occurs, a bigram's space written as '_' (syllables hold
 /// letters and digits only), the question as a disjunction of its terms, each boosted by its weight. Each chunk's
 /// record is a stored field, read back for every hit as the embedded index reads its own. The default merge policy
-/// and a 256 MB indexing buffer, one commit at the end. Lucene's length normalisation differs from the project's in
+/// and a 256 MB indexing buffer, fed from every core, one commit at the end. Lucene's length normalisation differs from the project's in
 /// two ways: its length counts every token (accented and folded syllables and bigrams, about four per syllable), and
 /// it stores the length in one byte (lossy), so its scores differ slightly and its top ten may differ where scores
 /// are close.
@@ -48,32 +48,37 @@ internal sealed class LuceneEngine(string folder) : IScaleEngine
             RAMBufferSizeMB = 256,
         };
         using var writer = new IndexWriter(directory, config);
-        var text = new StringBuilder();
-        var i = 0;
-        foreach (var chunk in corpus.Chunks(chunks))
-        {
-            if ((i++ & 1023) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
 
-            text.Clear();
-            foreach (var (term, frequency) in chunk.Terms.Frequencies)
+        // Fed from every core, as the embedded index's build reads and packs its chunks: the writer takes documents
+        // from several threads at once (one indexing buffer each).
+        var list = corpus.Chunks(chunks);
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, list.Count, 256),
+            new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            range =>
             {
-                var token = Token(term);
-                for (var n = 0; n < (int)frequency; n++)
+                var text = new StringBuilder();
+                for (var i = range.Item1; i < range.Item2; i++)
                 {
-                    text.Append(token).Append(' ');
-                }
-            }
+                    var chunk = list[i];
+                    text.Clear();
+                    foreach (var (term, frequency) in chunk.Terms.Frequencies)
+                    {
+                        var token = Token(term);
+                        for (var n = 0; n < (int)frequency; n++)
+                        {
+                            text.Append(token).Append(' ');
+                        }
+                    }
 
-            writer.AddDocument(new Document
-            {
-                new StringField("id", chunk.Chunk.Id, Field.Store.YES),
-                new StoredField("chunk", JsonSerializer.Serialize(chunk.Chunk)),
-                new TextField(TermsField, text.ToString(), Field.Store.NO),
+                    writer.AddDocument(new Document
+                    {
+                        new StringField("id", chunk.Chunk.Id, Field.Store.YES),
+                        new StoredField("chunk", JsonSerializer.Serialize(chunk.Chunk)),
+                        new TextField(TermsField, text.ToString(), Field.Store.NO),
+                    });
+                }
             });
-        }
 
         writer.Commit();
         return Task.CompletedTask;

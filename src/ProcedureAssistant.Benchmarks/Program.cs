@@ -17,6 +17,9 @@ try
     {
         "scale" => await ScaleCommand.RunAsync(arguments, cancellation.Token),
         "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
+        "reindex" => await ReindexCommand.RunAsync(arguments, cancellation.Token),
+        "load" => await ApiLoadCommand.RunAsync(arguments, cancellation.Token),
+        "plot" => await PlotCommand.RunAsync(arguments, cancellation.Token),
         _ => Run(args),
     };
 }

@@ -117,6 +117,10 @@ internal static class ScaleCommand
                 if (name == "embedded")
                 {
                     child.AddRange(["--rerank", "--updates", "5"]);
+                    if (chunks > arguments.Integer("vocabulary-limit", 200_000))
+                    {
+                        child.Add("--base-vocabulary");
+                    }
                 }
 
                 await RunChildAsync(child, cancellationToken);

@@ -61,7 +61,7 @@ internal static class ServeCommand
 
         if (engine is EmbeddedEngine embeddedEngine && arguments.Flag("rerank"))
         {
-            result = await RerankAsync(embeddedEngine, questions, retrieval, analyzer, result, cancellationToken);
+            result = await RerankAsync(embeddedEngine, questions, retrieval, analyzer, result, arguments.Flag("base-vocabulary"), cancellationToken);
         }
 
         if (engine is EmbeddedEngine updated && arguments.Integer("updates", 1) is var updates and > 1)
@@ -105,11 +105,23 @@ internal static class ServeCommand
     }
 
     private static async Task<ServeResult> RerankAsync(
-        EmbeddedEngine engine, List<string> questions, RetrievalOptions retrieval, TextAnalyzer analyzer, ServeResult result, CancellationToken cancellationToken)
+        EmbeddedEngine engine, List<string> questions, RetrievalOptions retrieval, TextAnalyzer analyzer, ServeResult result, bool baseVocabulary, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var vocabulary = new IndexVocabulary(engine.Index);
-        await vocabulary.CurrentAsync(cancellationToken);
+        if (baseVocabulary)
+        {
+            // The real texts' vocabulary stands for the index's: the copies repeat the same syllables, so the counts
+            // the restoration compares only scale (bigrams across shuffled sentences aside). Reading a million
+            // documents back to count them is measured at smaller sizes instead.
+            var corpus = await ScaleCorpus.LoadAsync(SharedFolder.Shared(), cancellationToken);
+            vocabulary.Of(await engine.Index.GetInfoAsync(cancellationToken), corpus.Documents(corpus.BaseChunkCount));
+        }
+        else
+        {
+            await vocabulary.CurrentAsync(cancellationToken);
+        }
+
         var vocabularySeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         using var encoder = new DenseEncoder(Options.Create(new EmbeddingOptions()));
         var retriever = new Retriever(analyzer, engine.Index, encoder, retrieval, Reranker.Load(), vocabulary: vocabulary);

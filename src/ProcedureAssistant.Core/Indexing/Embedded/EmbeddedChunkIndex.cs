@@ -65,7 +65,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
             await LoadLockedAsync(cancellationToken).ConfigureAwait(false);
             var version = NextVersion();
             var segments = await Task.Run(
-                () => SegmentBuild.Write(snapshot.Documents, snapshot.Chunks, snapshot.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
+                () => SegmentBuild.WriteAsync(snapshot.Documents, snapshot.Chunks, snapshot.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
                 cancellationToken).ConfigureAwait(false);
             var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
             return await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, cancellationToken).ConfigureAwait(false);
@@ -124,9 +124,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
             var version = NextVersion();
             var dense = live.Manifest.Dense;
-            var added = await Task.Run(
-                () => SegmentBuild.Write(update.Documents, update.Chunks, dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
-                cancellationToken).ConfigureAwait(false);
+            var added = await SegmentBuild.WriteAsync(update.Documents, update.Chunks, dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
             var segments = live.Segments.Concat(added).ToList();
             var references = live.Segments.Select((s, i) => new SegmentReference(s.Name, deleted[i].ToList()))
                 .Concat(added.Select(s => new SegmentReference(s.Name, [])))
@@ -290,7 +288,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     {
         var chunks = legacy.Chunks.Select(c => new IndexedChunk(c.Chunk, new TermBag(c.Terms, c.Length), c.Vector)).ToList();
         var version = NextVersion();
-        var segments = SegmentBuild.Write(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment);
+        var segments = await SegmentBuild.WriteAsync(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
         var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
         var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, legacy.BuiltAt);
         await _store!.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);

@@ -58,9 +58,13 @@ internal sealed class SegmentWriter : IDisposable
 
     /// <summary>
     /// Adds one document (null for chunks whose document is not in the index, which <see cref="IChunkIndex.GetChunksAsync"/>
-    /// still serves) with its chunks, in order, and its content digest (<see cref="ContentDigest.Document"/>).
+    /// still serves) with its chunks, in order, and its content digest (see <see cref="ContentDigest"/>).
     /// </summary>
-    public void AddDocument(string id, CorpusDocument? document, IReadOnlyList<IndexedChunk> chunks, string digest)
+    public void AddDocument(string id, CorpusDocument? document, IReadOnlyList<IndexedChunk> chunks, string digest) =>
+        AddDocument(id, document is null ? null : SegmentFormat.Pack(document), chunks.Select(c => (c, SegmentFormat.Pack(c.Chunk))).ToList(), digest);
+
+    /// <summary>Adds one document whose record and chunks' records are packed already (<see cref="SegmentFormat.Pack"/>); null: chunks without a document.</summary>
+    public void AddDocument(string id, byte[]? document, IReadOnlyList<(IndexedChunk Chunk, byte[] Record)> chunks, string digest)
     {
         var number = _documentIds.Count;
         _documentIds.Add(id);
@@ -69,13 +73,13 @@ internal sealed class SegmentWriter : IDisposable
         _hasRecord.Add(document is null ? (byte)0 : (byte)1);
         _digests.Add(Convert.FromHexString(digest));
         _documentOffsets.Add(_stream.Position);
-        var record = document is null ? [] : SegmentFormat.Pack(document);
+        var record = document ?? [];
         _writer.Write(record);
         _documentRecordLengths.Add(record.Length);
 
-        foreach (var chunk in chunks)
+        foreach (var (chunk, packed) in chunks)
         {
-            AddChunk(chunk, number);
+            AddChunk(chunk, packed, number);
         }
     }
 
@@ -144,12 +148,12 @@ internal sealed class SegmentWriter : IDisposable
 
     public void Dispose() => _writer.Dispose();
 
-    private void AddChunk(IndexedChunk indexed, int document)
+    private void AddChunk(IndexedChunk indexed, byte[] record, int document)
     {
         var chunk = indexed.Chunk;
         var number = _lengths.Count;
         _chunkOffsets.Add(_stream.Position);
-        _writer.Write(SegmentFormat.Pack(chunk));
+        _writer.Write(record);
         _lengths.Add(indexed.Terms.Length);
         _chunkDocuments.Add(document);
         _chunkProvinces.Add(chunk.Province is null ? (ushort)0 : Code(_provinces, chunk.Province, ushort.MaxValue - 1, c => (ushort)(c + 1)));
