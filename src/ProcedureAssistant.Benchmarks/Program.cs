@@ -3,6 +3,12 @@ using ProcedureAssistant.Benchmarks;
 
 // dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- --filter '*'                    (BenchmarkDotNet)
 // dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- scale --chunks N [--engines ...]  (eval/reports/scale.md)
+// dotnet run --project src/ProcedureAssistant.Benchmarks -c Release -- load|first-answer|bombs --url http://127.0.0.1:5090 ... (see LoadDriver)
+if (args.Length > 0 && args[0] is "load" or "first-answer" or "bombs")
+{
+    return await LoadDriver.RunAsync(args);
+}
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -18,7 +24,6 @@ try
         "scale" => await ScaleCommand.RunAsync(arguments, cancellation.Token),
         "serve" => await ServeCommand.RunAsync(arguments, cancellation.Token),
         "reindex" => await ReindexCommand.RunAsync(arguments, cancellation.Token),
-        "load" => await ApiLoadCommand.RunAsync(arguments, cancellation.Token),
         "plot" => await PlotCommand.RunAsync(arguments, cancellation.Token),
         _ => Run(args),
     };

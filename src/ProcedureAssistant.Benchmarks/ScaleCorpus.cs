@@ -46,7 +46,7 @@ public sealed partial class ScaleCorpus
     /// <summary>Documents of the real texts.</summary>
     public int BaseDocumentCount => _documents.Count;
 
-    /// <summary>Time spent analysing chunks read from <see cref="Chunks"/> so far, on every thread.</summary>
+    /// <summary>Time spent analysing chunks read from <see cref="Chunks"/> so far, summed over every thread.</summary>
     public TimeSpan AnalysisTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _analysisTicks));
 
     /// <summary>Reads the real texts under <paramref name="shared"/> (the <c>shared</c> folder).</summary>
