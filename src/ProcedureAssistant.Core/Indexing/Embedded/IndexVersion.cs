@@ -17,6 +17,7 @@ internal sealed class IndexVersion
     private readonly ulong[]?[] _deletedChunks;
     private readonly int[][] _deletedChunkNumbers;
     private readonly ConcurrentDictionary<string, int> _frequencies = new(StringComparer.Ordinal);
+    private readonly Lazy<IReadOnlyList<string>> _provinces;
 
     public IndexVersion(IndexManifest manifest, IReadOnlyList<Segment> segments)
     {
@@ -63,6 +64,7 @@ internal sealed class IndexVersion
             chunks += segment.ChunkCount - numbers.Count;
         }
 
+        _provinces = new(() => LiveProvinces(segments));
         ChunkCount = (int)chunks;
         AverageLength = chunks == 0 ? 0 : (double)length / chunks;
         Statistics = new IndexStatistics(ChunkCount, AverageLength, DocumentFrequency);
@@ -83,6 +85,9 @@ internal sealed class IndexVersion
 
     /// <summary>Their mean length in syllables.</summary>
     public double AverageLength { get; }
+
+    /// <summary>The province keys its live chunks carry, in ordinal order.</summary>
+    public IReadOnlyList<string> Provinces => _provinces.Value;
 
     /// <summary>Whether any document of the version has been replaced or removed since its segments were written.</summary>
     public bool HasDeletions => _deletedChunks.Any(d => d is not null);
@@ -145,6 +150,30 @@ internal sealed class IndexVersion
         var segment = Segments[document.Segment];
         var (first, count) = segment.ChunksOf(document.Number);
         return Enumerable.Range(first, count).Select(segment.Chunk).OrderBy(c => c.Ordinal).ToList();
+    }
+
+    private List<string> LiveProvinces(IReadOnlyList<Segment> segments)
+    {
+        var provinces = new SortedSet<string>(StringComparer.Ordinal);
+        for (var s = 0; s < segments.Count; s++)
+        {
+            if (_deletedChunks[s] is null)
+            {
+                provinces.UnionWith(segments[s].Provinces);
+                continue;
+            }
+
+            var codes = segments[s].ChunkProvinces;
+            for (var c = 0; c < codes.Length; c++)
+            {
+                if (codes[c] != 0 && !IsDeleted(s, c))
+                {
+                    provinces.Add(segments[s].Provinces[codes[c] - 1]);
+                }
+            }
+        }
+
+        return [.. provinces];
     }
 
     private int CountFrequency(string term)
