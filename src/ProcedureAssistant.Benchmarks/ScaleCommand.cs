@@ -129,16 +129,20 @@ internal static class ScaleCommand
             }
 
             await File.WriteAllTextAsync(Path.Combine(work, $"top10-{name}-{chunks}.json"), JsonSerializer.Serialize(serve.TopTen), cancellationToken);
+
+            // --reuse measures an index built by an earlier run again: its ingest figures stay those of that run.
+            var previousFile = Path.Combine(SharedFolder.Repository(), "eval", "reports", "scale", $"{chunks}-{name}.json");
+            var previous = arguments.Flag("reuse") && File.Exists(previousFile) ? JsonSerializer.Deserialize<ScaleResult>(await File.ReadAllTextAsync(previousFile, cancellationToken)) : null;
             return new ScaleResult
             {
                 Engine = name,
                 Chunks = chunks,
                 Questions = questionCount,
                 Date = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                LoadAverageAtStart = loadAverage,
-                IngestSeconds = ingestSeconds,
-                AnalysisSeconds = analysisSeconds,
-                IngestPerSecond = arguments.Flag("reuse") ? 0 : chunks / ingestSeconds,
+                LoadAverageAtStart = previous?.LoadAverageAtStart ?? loadAverage,
+                IngestSeconds = previous?.IngestSeconds ?? ingestSeconds,
+                AnalysisSeconds = previous?.AnalysisSeconds ?? analysisSeconds,
+                IngestPerSecond = previous?.IngestPerSecond ?? chunks / ingestSeconds,
                 DiskMB = disk is { } bytes ? bytes / 1048576.0 : null,
                 Serve = serve with { TopTen = [] },
             };

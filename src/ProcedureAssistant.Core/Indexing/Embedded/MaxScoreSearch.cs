@@ -15,6 +15,9 @@ namespace ProcedureAssistant.Core.Indexing.Embedded;
 /// </summary>
 internal static class MaxScoreSearch
 {
+    // Chunks scored together: the essential terms' postings of one window are summed into an array this long.
+    private const int Window = 2048;
+
     /// <summary>One result: the chunk, its BM25 score and its coverage of the question (see <see cref="Bm25Index.Search"/>).</summary>
     public readonly record struct Match(ChunkReference Chunk, double Score, double Coverage);
 
@@ -146,92 +149,100 @@ internal static class MaxScoreSearch
 
         var accepts = ChunkFilter.For(segment, filter);
         var essential = 0;
-        while (essential < count && prefix[essential] <= threshold)
-        {
-            essential++;
-        }
+        var scores = new double[Window];
+        var touched = new ulong[Window / 64];
 
-        while (essential < count)
+        // Window by window: the essential terms' postings are added into an array (no per-chunk merge of cursors),
+        // then each chunk they reached is completed from the weaker terms, strongest first, until it either cannot
+        // reach the top k or is scored in full. Chunks are taken in order, so ties still go to the earlier one.
+        for (var start = 0; start < segment.ChunkCount; start += Window)
         {
-            var chunk = int.MaxValue;
-            for (var i = essential; i < count; i++)
+            while (essential < count && prefix[essential] <= threshold)
             {
-                chunk = Math.Min(chunk, postings[i].Document);
+                essential++;
             }
 
-            if (chunk == int.MaxValue)
+            if (essential == count)
             {
                 break;
             }
 
-            var skip = version.IsDeleted(s, chunk) || (accepts is not null && !accepts.Accepts(chunk));
-            var norm = k1 * (1 - b + (b * lengths[chunk] / average));
-            var score = 0.0;
+            var end = Math.Min(start + Window, segment.ChunkCount);
             for (var i = essential; i < count; i++)
             {
                 var cursor = postings[i];
-                if (cursor.Document == chunk)
+                cursor.Advance(start);
+                while (cursor.Document < end)
                 {
-                    if (!skip)
-                    {
-                        var tf = cursor.Frequency;
-                        score += weights[i] * (tf * (k1 + 1) / (tf + norm));
-                    }
-
+                    var chunk = cursor.Document;
+                    var tf = cursor.Frequency;
+                    var at = chunk - start;
+                    scores[at] += weights[i] * (tf * (k1 + 1) / (tf + (k1 * (1 - b + (b * lengths[chunk] / average)))));
+                    touched[at >> 6] |= 1UL << (at & 63);
                     cursor.Next();
                 }
             }
 
-            if (skip)
+            for (var word = 0; word < touched.Length; word++)
             {
-                continue;
-            }
-
-            var full = heap.Count >= limit;
-            var pruned = false;
-            for (var i = essential - 1; i >= 0; i--)
-            {
-                if (full && score + prefix[i] <= threshold)
+                var bits = touched[word];
+                touched[word] = 0;
+                while (bits != 0)
                 {
-                    pruned = true;
-                    break;
-                }
+                    var at = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                    bits &= bits - 1;
+                    var chunk = start + at;
+                    var score = scores[at];
+                    scores[at] = 0;
+                    if (version.IsDeleted(s, chunk) || (accepts is not null && !accepts.Accepts(chunk)))
+                    {
+                        continue;
+                    }
 
-                var cursor = postings[i];
-                cursor.Advance(chunk);
-                if (cursor.Document == chunk)
-                {
-                    var tf = cursor.Frequency;
-                    score += weights[i] * (tf * (k1 + 1) / (tf + norm));
-                }
-            }
+                    var full = heap.Count >= limit;
+                    var pruned = false;
+                    var norm = k1 * (1 - b + (b * lengths[chunk] / average));
+                    for (var i = essential - 1; i >= 0; i--)
+                    {
+                        if (full && score + prefix[i] <= threshold)
+                        {
+                            pruned = true;
+                            break;
+                        }
 
-            if (pruned)
-            {
-                continue;
-            }
+                        var cursor = postings[i];
+                        cursor.Advance(chunk);
+                        if (cursor.Document == chunk)
+                        {
+                            var tf = cursor.Frequency;
+                            score += weights[i] * (tf * (k1 + 1) / (tf + norm));
+                        }
+                    }
 
-            var key = (score, -s, -chunk);
-            if (!full)
-            {
-                heap.Enqueue(new ChunkReference(s, chunk), key);
-            }
-            else if (score > threshold)
-            {
-                heap.DequeueEnqueue(new ChunkReference(s, chunk), key);
-            }
-            else
-            {
-                continue;
-            }
+                    if (pruned)
+                    {
+                        continue;
+                    }
 
-            if (heap.Count >= limit)
-            {
-                heap.TryPeek(out _, out var worst);
-                threshold = worst.Score;
-                while (essential < count && prefix[essential] <= threshold)
-                {
-                    essential++;
+                    var key = (score, -s, -chunk);
+                    if (!full)
+                    {
+                        heap.Enqueue(new ChunkReference(s, chunk), key);
+                    }
+                    else if (score > threshold)
+                    {
+                        heap.DequeueEnqueue(new ChunkReference(s, chunk), key);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (heap.Count >= limit)
+                    {
+                        heap.TryPeek(out _, out var worst);
+                        threshold = worst.Score;
+                    }
                 }
             }
         }
