@@ -138,10 +138,25 @@ internal sealed class QdrantEngine(Uri url, string collection, string? serverFol
         ["values"] = new JsonArray([.. vector.Values.Select(v => (JsonNode)v)]),
     };
 
+    // On a loaded machine the server may drop a connection that sends its body too slowly: a batch is sent again
+    // (an upsert of the same ids is idempotent), at most five times.
     private async Task UpsertAsync(JsonArray points, CancellationToken cancellationToken)
     {
-        using var response = await _http.PutAsJsonAsync($"/collections/{collection}/points?wait=true", new JsonObject { ["points"] = points }, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        var body = new JsonObject { ["points"] = points }.ToJsonString();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+                using var response = await _http.PutAsync($"/collections/{collection}/points?wait=true", content, cancellationToken);
+                response.EnsureSuccessStatusCode();
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken);
+            }
+        }
     }
 
     private async Task WaitGreenAsync(CancellationToken cancellationToken)

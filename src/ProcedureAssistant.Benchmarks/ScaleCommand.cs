@@ -143,7 +143,7 @@ internal static class ScaleCommand
                 IngestSeconds = previous?.IngestSeconds ?? ingestSeconds,
                 AnalysisSeconds = previous?.AnalysisSeconds ?? analysisSeconds,
                 IngestPerSecond = previous?.IngestPerSecond ?? chunks / ingestSeconds,
-                DiskMB = disk is { } bytes ? bytes / 1048576.0 : null,
+                DiskMB = previous?.DiskMB ?? (disk is { } bytes ? bytes / 1048576.0 : null),
                 Serve = serve with { TopTen = [] },
             };
         }

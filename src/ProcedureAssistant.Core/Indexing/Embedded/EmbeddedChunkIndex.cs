@@ -50,8 +50,6 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     /// <summary>The live version's segments (for measuring; empty when there is no index).</summary>
     internal IReadOnlyList<string> SegmentNames => _live?.Segments.Select(s => s.Name).ToList() ?? [];
 
-    internal IndexVersion? LiveVersion => _live;
-
     /// <inheritdoc />
     public async Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
         (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Info;
