@@ -154,7 +154,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         var coverage = sparse.ToDictionary(hit => hit.Chunk, hit => hit.Coverage);
         var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Chunk).ToList(), MaxScoreSearch.Nearest(live, dense.Vector, candidates, query.Filter)], _fusion.K, limit);
         var unranked = fused.Select(hit => hit.Item).Where(c => !coverage.ContainsKey(c)).ToList();
-        foreach (var (chunk, covered) in unranked.Zip(MaxScoreSearch.Coverage(live, query, unranked, _bm25)))
+        foreach (var (chunk, covered) in unranked.Zip(MaxScoreSearch.Coverage(live, query, unranked)))
         {
             coverage[chunk] = covered;
         }

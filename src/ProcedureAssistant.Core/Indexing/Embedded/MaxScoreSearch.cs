@@ -10,8 +10,9 @@ namespace ProcedureAssistant.Core.Indexing.Embedded;
 /// terms together could add, chunks holding only those terms cannot enter the top k, so the search walks the
 /// postings of the other ("essential") terms only and looks the weak ones up, skipping whole blocks, just for the
 /// chunks it is scoring. A term's bound is the best score any of its postings blocks allows (greatest frequency,
-/// shortest chunk), so a common syllable whose chunks are all long is bounded low. The result is exactly
-/// <see cref="Bm25Index.Search"/>'s on the same chunks: same scores, same order, ties to the chunk indexed first.
+/// shortest chunk), so a common syllable whose chunks are all long is bounded low. The result is
+/// <see cref="Bm25Index.Search"/>'s on the same chunks: the same scores (summed in another order, so equal up to
+/// rounding), the same order, ties to the chunk indexed first.
 /// </summary>
 internal static class MaxScoreSearch
 {
@@ -29,7 +30,7 @@ internal static class MaxScoreSearch
             return [];
         }
 
-        var terms = Plan(version, query, parameters);
+        var terms = Plan(version, query);
         var heap = new PriorityQueue<ChunkReference, (double Score, int NegSegment, int NegChunk)>();
         var threshold = double.NegativeInfinity;
         for (var s = 0; s < version.Segments.Count; s++)
@@ -49,8 +50,8 @@ internal static class MaxScoreSearch
     }
 
     /// <summary>The coverage <see cref="Search"/> would give each chunk, in order.</summary>
-    public static double[] Coverage(IndexVersion version, QueryTerms query, IReadOnlyList<ChunkReference> chunks, Bm25Parameters parameters) =>
-        Coverage(version, Plan(version, query, parameters), chunks);
+    public static double[] Coverage(IndexVersion version, QueryTerms query, IReadOnlyList<ChunkReference> chunks) =>
+        Coverage(version, Plan(version, query), chunks);
 
     /// <summary>The chunks with the largest dot product with the query vector, best first; ties to the chunk indexed first.</summary>
     public static IReadOnlyList<ChunkReference> Nearest(IndexVersion version, ReadOnlySpan<float> query, int limit, SearchFilter? filter)
@@ -291,7 +292,7 @@ internal static class MaxScoreSearch
     }
 
     // The question's terms with their IDF over the whole version, as Bm25Index weighs them.
-    private static QueryPlan Plan(IndexVersion version, QueryTerms query, Bm25Parameters parameters)
+    private static QueryPlan Plan(IndexVersion version, QueryTerms query)
     {
         var count = version.ChunkCount;
         var maxIdf = Math.Log(1 + ((count + 0.5) / 0.5));
@@ -313,7 +314,6 @@ internal static class MaxScoreSearch
             terms.Add(new PlannedTerm(Encoding.UTF8.GetBytes(term), idf * weight, isUnigram, idf * coverageWeight));
         }
 
-        _ = parameters;
         return new QueryPlan(terms, total);
     }
 
