@@ -27,6 +27,7 @@ public static class ProcedureAssistantBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         AddOptions<CorpusOptions>(services, CorpusOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CorpusOptions>, CorpusOptionsValidator>();
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);

@@ -55,7 +55,7 @@ internal sealed partial class ReindexJobs(
             job.Start(time.GetUtcNow());
             try
             {
-                var report = await pipeline.RunAsync(corpus.Value.Path, job.Mode, new SynchronousProgress(job.Progress), linked.Token);
+                var report = await pipeline.RunAsync(corpus.Value.AllSources(), job.Mode, new SynchronousProgress(job.Progress), linked.Token);
                 job.Succeed(report, time.GetUtcNow());
             }
             catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
