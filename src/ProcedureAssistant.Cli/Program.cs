@@ -16,6 +16,8 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     EvalCommand.Create(),
     CalibrateSpellingCommand.Create(),
     TrainRerankerCommand.Create(),
+    CommunesCommand.Create(),
+    ImportCommunesCommand.Create(),
 };
 
 try
