@@ -17,5 +17,6 @@ app.MapHealthEndpoints();
 app.MapAskEndpoints();
 app.MapSearchEndpoints();
 app.MapDocumentEndpoints();
+app.MapCommuneEndpoints();
 app.MapAdminEndpoints();
 app.Run();

@@ -243,15 +243,27 @@ internal static partial class CatalogueTables
         return caption.Length == 0 ? null : caption;
     }
 
+    // The attached form's file name closes the cell, glued to the document's name: it starts after the last
+    // separator (";", ":", ".") or at the last capital glued to the word before it ("Mẫu số 18Mẫu số 18.docx").
     private static (string Name, string? Form) SplitForm(string cell)
     {
-        var form = FormFile().Match(cell);
-        if (!form.Success || form.Length > MaxFormNameLength || form.Index == 0)
+        var extension = FormExtension().Match(cell);
+        if (!extension.Success)
         {
             return (cell, null);
         }
 
-        return (cell[..form.Index].TrimEnd(' ', ';', ',').Trim(), form.Value.Trim());
+        for (var i = extension.Index - 1; i > 0 && extension.Index + extension.Length - i <= MaxFormNameLength; i--)
+        {
+            var glued = char.IsUpper(cell[i]) && !char.IsWhiteSpace(cell[i - 1]) && cell[i - 1] != '(' && i + 1 < cell.Length && char.IsLower(cell[i + 1]);
+            if (glued || cell[i - 1] is ';' or ':' or '.')
+            {
+                var name = cell[..i].TrimEnd(' ', ';', ',', ':', '.').Trim();
+                return name.Length == 0 ? (cell, null) : (name, cell[i..].Trim());
+            }
+        }
+
+        return (cell, null);
     }
 
     private static int NextRowEnd(string body, int from)
@@ -418,8 +430,8 @@ internal static partial class CatalogueTables
     [GeneratedRegex("(?<originals>\\d) bản chính(?:,(?<copies>\\d) bản sao)?(?=$|[^\\s),;.])")]
     private static partial Regex DocumentCount();
 
-    [GeneratedRegex("[^;:.!?\\n]*\\.(?:docx|doc|pdf|xlsx|xls|zip|rar|odt)$", RegexOptions.IgnoreCase)]
-    private static partial Regex FormFile();
+    [GeneratedRegex("\\.(?:docx|doc|pdf|xlsx|xls|zip|rar|odt)$", RegexOptions.IgnoreCase)]
+    private static partial Regex FormExtension();
 
     // A text's number: "51/2019/QH14", "601/QĐ-BTC", "09/2015/TTLT-BCA-BYT-BTC", "53/2013/QĐ-TTg", "73-CP", "42/2020".
     // 'min' is the shortest form the number can take, so that the caller can try each end up to the greedy one.
