@@ -71,11 +71,12 @@ public sealed partial class CommuneDirectory
             var cells = line.Split('\t');
             switch (cells[0])
             {
-                case "P" when cells.Length == 4:
-                    directory._newProvinces[cells[1]] = (cells[2], Blank(cells[3]));
+                // An empty last cell (no resolution, no article) may have lost its tab to an editor.
+                case "P" when cells.Length is 3 or 4:
+                    directory._newProvinces[cells[1]] = (cells[2], cells.Length == 4 ? Blank(cells[3]) : null);
                     break;
-                case "N" when cells.Length == 5:
-                    directory._new[cells[1]] = new NewUnit(cells[1], cells[2], cells[3], Blank(cells[4]));
+                case "N" when cells.Length is 4 or 5:
+                    directory._new[cells[1]] = new NewUnit(cells[1], cells[2], cells[3], cells.Length == 5 ? Blank(cells[4]) : null);
                     break;
                 case "Q" when cells.Length == 4:
                     directory._oldProvinces[cells[1]] = (cells[2], cells[3]);
@@ -172,7 +173,7 @@ public sealed partial class CommuneDirectory
 
     private ProvinceMention? ProvinceMentionOf(string question, Word first, List<Word> nameWords)
     {
-        var named = _provincesByName[FoldedKey(nameWords)].Where(p => AccentsAgree(nameWords, p.Name)).ToList();
+        var named = _provincesByName[FoldedKey(nameWords)].Where(p => AccentsAgree(nameWords, ProvinceUnit().Replace(p.Name, string.Empty))).ToList();
         if (named.Count == 0)
         {
             return null;
