@@ -132,6 +132,8 @@ public sealed class IngestionPipeline(
         return sources;
     }
 
+    // Documents are cut and analysed in parallel (the analysis is most of an ingestion's time: 2,700 catalogue
+    // records are 14 million characters), their chunks kept in document order; progress counts documents done.
     private List<IndexedChunk> Analyze(CorpusLoadResult corpus, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var total = corpus.Unchanged.Count + corpus.Documents.Count;
@@ -140,15 +142,20 @@ public sealed class IngestionPipeline(
             progress?.Report(new IngestionProgress(corpus.Unchanged.Count, total, corpus.Unchanged[^1].SourcePath));
         }
 
-        var chunks = new List<IndexedChunk>();
-        for (var i = 0; i < corpus.Documents.Count; i++)
+        var perDocument = new IndexedChunk[corpus.Documents.Count][];
+        var done = corpus.Unchanged.Count;
+        var gate = new Lock();
+        Parallel.For(0, corpus.Documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var document = corpus.Documents[i];
-            chunks.AddRange(chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)));
-            progress?.Report(new IngestionProgress(corpus.Unchanged.Count + i + 1, total, document.SourcePath));
-        }
+            perDocument[i] = chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)).ToArray();
+            lock (gate)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new IngestionProgress(++done, total, document.SourcePath));
+            }
+        });
 
-        return chunks;
+        return perDocument.SelectMany(chunks => chunks).ToList();
     }
 }

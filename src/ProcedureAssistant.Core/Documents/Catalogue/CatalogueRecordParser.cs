@@ -49,9 +49,11 @@ internal static class CatalogueRecordParser
             Labelled("Cơ quan thực hiện", Text(record, "co_quan_thuc_hien")),
             Labelled("Cơ quan được ủy quyền", Text(record, "co_quan_duoc_uy_quyen")),
             Labelled("Cơ quan phối hợp", Text(record, "co_quan_phoi_hop"))));
+        // Each channel's time limit and fee have their own sections; its description goes with the time limit
+        // when it speaks of one, and with the channel otherwise, so that no text is written twice.
         Section(body, "Nơi nộp và cách thức nộp", Lines([
-            .. SameForEvery(channels, c => (c.TimeLimit, c.Fee, c.FeeNote, c.Description))
-                .Select(g => $"{g.Channels}: thời hạn {g.Row.TimeLimit}; phí, lệ phí: {Fee(g.Row)}{(g.Row.Description is null ? string.Empty : ". " + g.Row.Description)}"),
+            .. SameForEvery(channels, c => DescribesTime(c.Description) ? null : c.Description)
+                .Select(g => g.Row.Description is null || DescribesTime(g.Row.Description) ? g.Channels : $"{g.Channels}: {g.Row.Description}"),
             Labelled("Địa chỉ tiếp nhận", Text(record, "dia_chi_tiep_nhan"))]));
         Section(body, "Thành phần hồ sơ", DocumentList(documents));
         Section(body, "Trình tự thực hiện", steps);
