@@ -24,5 +24,6 @@ app.MapSearchEndpoints();
 app.MapDocumentEndpoints();
 app.MapIndexEndpoints();
 app.MapSubmissionEndpoints();
+app.MapCommuneEndpoints();
 app.MapAdminEndpoints();
 app.Run();

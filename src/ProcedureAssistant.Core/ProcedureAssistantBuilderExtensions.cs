@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
@@ -27,6 +28,7 @@ public static class ProcedureAssistantBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         AddOptions<CorpusOptions>(services, CorpusOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CorpusOptions>, CorpusOptionsValidator>();
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
@@ -65,6 +67,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
+        services.AddSingleton(_ => CommuneDirectory.LoadDefault());
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<QaEvaluator>();
         return builder;

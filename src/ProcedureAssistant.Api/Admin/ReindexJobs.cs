@@ -100,7 +100,7 @@ internal sealed partial class ReindexJobs(
             job.Start(time.GetUtcNow());
             try
             {
-                var report = await pipeline.RunAsync(corpus.Value.Path, job.Mode, new SynchronousProgress(job.Progress), linked.Token);
+                var report = await pipeline.RunAsync(corpus.Value.AllSources(), job.Mode, new SynchronousProgress(job.Progress), linked.Token);
 
                 // The reranker's statistics of a new version are read once here, not by the first questions.
                 await index.GetStatisticsAsync(linked.Token);

@@ -222,7 +222,8 @@ internal static class AdminDocumentEndpoints
 
     /// <summary>
     /// Every document in the corpus folder with its status against the live index, every file that fails to parse,
-    /// and every document still in the live index whose file has been withdrawn.
+    /// and every document still in the live index whose file has been withdrawn. Documents read from the other
+    /// corpus sources (Corpus:Sources) are not the folder's and are left out.
     /// </summary>
     private static async Task<List<AdminDocumentStatus>> StatusesAsync(CorpusFolder corpus, IChunkIndex index, CancellationToken cancellationToken)
     {
@@ -235,7 +236,7 @@ internal static class AdminDocumentEndpoints
                 : new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, Pending, indexed is null ? "stored; not in the live index yet" : "changed; the live index has an older version", d.ContentHash))
             .Concat(files.Failures.Select(f => new AdminDocumentStatus(f.SourcePath, null, null, Failed, f.Reason, null)))
             .Concat(live.Values
-                .Where(d => !stored.Contains(d.Id))
+                .Where(d => !stored.Contains(d.Id) && !corpus.IsFromAnotherSource(d.SourcePath))
                 .Select(d => new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, Pending, "withdrawn; still in the live index until the next re-index", d.ContentHash)))
             .OrderBy(s => s.SourcePath, StringComparer.Ordinal)
             .ToList();

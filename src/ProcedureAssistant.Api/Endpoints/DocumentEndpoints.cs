@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Core.Documents;
@@ -21,7 +22,8 @@ internal static class DocumentEndpoints
         app.MapGroup("/api/procedures").WithTags("Documents")
             .MapGet("/", ListProceduresAsync)
             .WithName("ListProcedures")
-            .WithSummary("Procedure records, optionally filtered by field (lĩnh vực) and level (xa, tinh).");
+            .WithSummary("Procedure records, optionally filtered by field (lĩnh vực, diacritics optional: 'ho tich' is 'Hộ tịch') and level (xa, tinh, bo, khac, or their names: 'cấp xã').")
+            .ProducesValidationProblem();
         return app;
     }
 
@@ -32,18 +34,37 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new DocumentListResponse(documents.Select(d => Summarize(d, today)).ToList()));
     }
 
-    private static async Task<Ok<DocumentListResponse>> ListProceduresAsync(IChunkIndex index, TimeProvider time, CancellationToken cancellationToken, string? field = null, string? level = null)
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListProceduresAsync(
+        IChunkIndex index,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        [StringLength(200)] string? field = null,
+        [StringLength(50)] string? level = null)
     {
+        var levelKey = ProcedureLevels.Parse(level);
+        if (!string.IsNullOrWhiteSpace(level) && levelKey is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["level"] = [$"'{level}' is not a procedure level: use {string.Join(", ", ProcedureLevels.All)} (or 'cấp xã', 'cấp tỉnh', 'cấp bộ', 'cơ quan khác')."],
+            });
+        }
+
+        var fieldKey = string.IsNullOrWhiteSpace(field) ? null : FieldKey(field);
         var documents = await index.ListDocumentsAsync(cancellationToken);
         var today = Today(time);
         var procedures = documents
             .Where(d => d.Type == DocumentType.Procedure)
-            .Where(d => field is null || string.Equals(d.Field, field, StringComparison.OrdinalIgnoreCase))
-            .Where(d => level is null || d.Levels.Contains(ProcedureLevels.Parse(level) ?? level, StringComparer.Ordinal))
+            .Where(d => fieldKey is null || (d.Field is not null && FieldKey(d.Field) == fieldKey))
+            .Where(d => levelKey is null || d.Levels.Contains(levelKey, StringComparer.Ordinal))
             .Select(d => Summarize(d, today))
             .ToList();
         return TypedResults.Ok(new DocumentListResponse(procedures));
     }
+
+    // Fields compare without case, diacritics or extra spaces: "ho tich", "Hộ  tịch" and "HỘ TỊCH" are "Hộ tịch".
+    private static string FieldKey(string field) =>
+        string.Join(' ', VietnameseText.Fold(VietnameseText.Normalize(field)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IChunkIndex index, TimeProvider time, CancellationToken cancellationToken)
     {

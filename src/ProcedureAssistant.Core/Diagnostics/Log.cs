@@ -46,4 +46,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Retrieval:Rerank is on but the reranker is not used: it was trained on plain BM25 candidates, and Embeddings:Provider is {Provider}, Retrieval:DocumentPriorWeight is {PriorWeight}")]
     public static partial void RerankerNotUsed(ILogger logger, string provider, double priorWeight);
+
+    [LoggerMessage(15, LogLevel.Warning, "Corpus file {SourcePath} was not read: {Reason}")]
+    public static partial void FileIgnored(ILogger logger, string sourcePath, string reason);
+
+    [LoggerMessage(16, LogLevel.Information, "Document {DocumentId} from {SourcePath} was left out: an earlier source holds it ({KeptFrom})")]
+    public static partial void DocumentShadowed(ILogger logger, string documentId, string sourcePath, string keptFrom);
 }

@@ -27,23 +27,38 @@ public sealed class IngestionPipeline(
 {
     /// <summary>Builds a new index from every document below <paramref name="corpusPath"/>.</summary>
     public Task<IngestionReport> RunAsync(string corpusPath, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        RunAsync(corpusPath, IngestionMode.Full, progress, cancellationToken);
+        RunAsync([CorpusSource.Primary(corpusPath)], IngestionMode.Full, progress, cancellationToken);
+
+    /// <summary>Ingests the corpus below <paramref name="corpusPath"/> as the only source (see the overload with sources).</summary>
+    public Task<IngestionReport> RunAsync(string corpusPath, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync([CorpusSource.Primary(corpusPath)], mode, progress, cancellationToken);
 
     /// <summary>
-    /// Ingests the corpus below <paramref name="corpusPath"/>. <see cref="IngestionMode.Incremental"/> reads only
-    /// the files whose content hash differs from what the live index recorded, replaces those documents, deletes
-    /// the ones whose file is gone and leaves the rest alone; a file that no longer parses keeps its indexed
-    /// version (it is reported with the reason). It builds the whole index instead when there is none to update.
+    /// Ingests the corpus sources, in order, into one index. <see cref="IngestionMode.Incremental"/> re-reads only
+    /// the documents whose content hash differs from what the live index recorded (a file's, or a catalogue
+    /// record's line), replaces those documents, deletes the ones whose file or record is gone and leaves the rest
+    /// alone; a document that no longer parses keeps its indexed version (it is reported with the reason). It
+    /// builds the whole index instead when there is none to update.
     /// </summary>
-    public async Task<IngestionReport> RunAsync(string corpusPath, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<IngestionReport> RunAsync(IReadOnlyList<CorpusSource> sources, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         using var activity = Telemetry.Source.StartActivity(Telemetry.IngestSpan);
         var stopwatch = Stopwatch.StartNew();
         var incremental = mode == IngestionMode.Incremental ? await IncrementalSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
-        var corpus = await reader.ReadAsync(corpusPath, incremental ?? [], cancellationToken).ConfigureAwait(false);
+        var corpus = await reader.ReadAsync(sources, incremental ?? [], cancellationToken).ConfigureAwait(false);
         foreach (var failure in corpus.Failures)
         {
             Log.DocumentRejected(logger, failure.SourcePath, failure.Reason);
+        }
+
+        foreach (var ignored in corpus.Ignored)
+        {
+            Log.FileIgnored(logger, ignored.SourcePath, ignored.Reason);
+        }
+
+        foreach (var shadowed in corpus.Shadowed)
+        {
+            Log.DocumentShadowed(logger, shadowed.DocumentId, shadowed.SourcePath, shadowed.KeptFrom);
         }
 
         var chunks = Analyze(corpus, progress, cancellationToken);
@@ -83,7 +98,7 @@ public sealed class IngestionPipeline(
         Log.IndexBuilt(logger, info.Version, written, info.DocumentCount, info.ChunkCount, changes.Added, changes.Changed, changes.Unchanged, changes.Removed, corpus.Failures.Count, stopwatch.ElapsedMilliseconds);
         activity?.SetTag("documents", info.DocumentCount);
         activity?.SetTag("mode", written.ToString());
-        var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed, written, changes);
+        var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed, written, changes) { Ignored = corpus.Ignored, Shadowed = corpus.Shadowed };
         status.Record(report);
         return report;
     }
@@ -147,6 +162,8 @@ public sealed class IngestionPipeline(
         return sources;
     }
 
+    // Documents are cut and analysed in parallel (the analysis is most of an ingestion's time: 2,700 catalogue
+    // records are 14 million characters), their chunks kept in document order; progress counts documents done.
     private List<IndexedChunk> Analyze(CorpusLoadResult corpus, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var total = corpus.Unchanged.Count + corpus.Documents.Count;
@@ -155,15 +172,20 @@ public sealed class IngestionPipeline(
             progress?.Report(new IngestionProgress(corpus.Unchanged.Count, total, corpus.Unchanged[^1].SourcePath));
         }
 
-        var chunks = new List<IndexedChunk>();
-        for (var i = 0; i < corpus.Documents.Count; i++)
+        var perDocument = new IndexedChunk[corpus.Documents.Count][];
+        var done = corpus.Unchanged.Count;
+        var gate = new Lock();
+        Parallel.For(0, corpus.Documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var document = corpus.Documents[i];
-            chunks.AddRange(chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)));
-            progress?.Report(new IngestionProgress(corpus.Unchanged.Count + i + 1, total, document.SourcePath));
-        }
+            perDocument[i] = chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)).ToArray();
+            lock (gate)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new IngestionProgress(++done, total, document.SourcePath));
+            }
+        });
 
-        return chunks;
+        return perDocument.SelectMany(chunks => chunks).ToList();
     }
 }
