@@ -39,13 +39,6 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
-        // The index holds its client for the life of the process, so the handler recycles connections itself
-        // (DNS changes of the Qdrant host show) and the client's own timeout is off: each request sets its own.
-        services.AddHttpClient(QdrantChunkIndex.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers();
-
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
         services.AddSingleton<MarkdownDocumentParser>();
@@ -118,8 +111,8 @@ public static class ProcedureAssistantBuilderExtensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
                 retrieval.Fusion),
+            // The index holds its gRPC channel (one HTTP/2 connection) for the life of the process.
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
-                services.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantChunkIndex.HttpClientName),
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),

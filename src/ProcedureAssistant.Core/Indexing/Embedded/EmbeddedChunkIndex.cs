@@ -164,6 +164,13 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
+        return live.Provinces;
+    }
+
+    /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
     private async Task<LiveIndex> RequireAsync(CancellationToken cancellationToken) =>
@@ -233,6 +240,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                 .GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => (IReadOnlyList<Chunk>)g.Select(c => c.Chunk).OrderBy(c => c.Ordinal).ToList(), StringComparer.Ordinal);
             Vectors = stored.Dense is { } dense ? new DenseMatrix(stored.Chunks.Select(c => c.Vector).ToList(), dense.Dimensions) : null;
+            Provinces = stored.Chunks.Select(c => c.Chunk.Province).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             Info = new IndexInfo(
                 stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash, stored.Dense?.Name, stored.Dense?.Dimensions ?? 0);
         }
@@ -248,6 +256,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
 
         public IReadOnlyDictionary<string, IReadOnlyList<Chunk>> ChunksByDocument { get; }
+
+        public IReadOnlyList<string> Provinces { get; }
 
         public IndexInfo Info { get; }
     }

@@ -3,7 +3,7 @@ using ProcedureAssistant.Core.Documents;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
 
-// What each point of an index collection carries (keys are snake_case through QdrantJson.Options).
+// What each point of an index collection carries (keys are snake_case through QdrantPayloadJson.Options).
 // kind is an array so that one keyword index answers "chunks" and "documents": a document's first chunk is both.
 
 /// <summary>Values of the <c>kind</c> payload field.</summary>
@@ -30,6 +30,7 @@ internal static class PayloadField
     public const string UnigramDocumentFrequencies = "unigram_document_frequencies";
     public const string Revision = "revision";
     public const string Documents = "documents";
+    public const string Provinces = "provinces";
 }
 
 /// <summary>
@@ -119,8 +120,11 @@ internal sealed record ChunkPayload
 /// </summary>
 internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null, long? Revision = null);
 
-/// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms.</summary>
-internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams);
+/// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms and province.</summary>
+internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams, string? Province = null);
+
+/// <summary>The provinces field of the metadata point, read alone.</summary>
+internal sealed record ProvincesPayload(IReadOnlyList<string>? Provinces);
 
 /// <summary>
 /// The metadata point of a build: what <see cref="IChunkIndex.GetInfoAsync"/> reports, plus the term statistics
@@ -163,6 +167,9 @@ internal sealed record IndexMetadataPayload
     public string? DenseModel { get; init; }
 
     public int DenseDimensions { get; init; }
+
+    /// <summary>The provinces the collection's chunks carry, ordered; null in collections built before it was stored.</summary>
+    public IReadOnlyList<string>? Provinces { get; init; }
 
     /// <summary>The collection's dense model without its state (which lives in the model parts), or null when it has none.</summary>
     public DenseModel? Dense => DenseModel is { } name ? new DenseModel(name, DenseDimensions) : null;

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace ProcedureAssistant.Core.Indexing.Qdrant;
+namespace ProcedureAssistant.Core.Indexing.Qdrant.Rest;
 
 /// <summary>
 /// A small typed client over Qdrant's REST API (see ../shared/qdrant/REST-NOTES.md): what a RAG service needs and
@@ -26,9 +26,10 @@ internal sealed class QdrantRestClient
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _baseUrl;
+    private readonly Uri _url;
     private volatile QdrantServerInfo? _server;
 
-    public QdrantRestClient(HttpClient http, QdrantOptions options, TimeProvider? time = null, ILogger? logger = null)
+    public QdrantRestClient(HttpClient http, Uri url, QdrantOptions options, TimeProvider? time = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -36,19 +37,19 @@ internal sealed class QdrantRestClient
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        var url = options.Url ?? throw new ArgumentException("Qdrant:Url is required.", nameof(options));
+        _url = url;
         _baseUrl = url.GetLeftPart(UriPartial.Path).TrimEnd('/');
     }
 
     /// <summary>The server's base URL.</summary>
-    public Uri Url => _options.Url!;
+    public Uri Url => _url;
 
     /// <summary>The server's name and version (<c>GET /</c>, no envelope, no key needed).</summary>
     public async Task<QdrantServerInfo> GetServerInfoAsync(CancellationToken cancellationToken = default)
     {
         using var document = await SendAsync(HttpMethod.Get, "/", body: null, checkServer: false, cancellationToken).ConfigureAwait(false);
         return document.Deserialize<QdrantServerInfo>(QdrantJson.Options)
-            ?? throw new QdrantException($"Qdrant at {Url} answered GET / without a version.");
+            ?? throw new RestQdrantException($"Qdrant at {Url} answered GET / without a version.");
     }
 
     /// <summary>The server's version (checked once, then cached), to gate features such as <c>{"rrf":{"k":..}}</c> (1.16+).</summary>
@@ -84,7 +85,7 @@ internal sealed class QdrantRestClient
         {
             return await SendForResultAsync<bool>(HttpMethod.Delete, $"/collections/{Escape(collection)}?timeout={Seconds(_options.Timeout)}", null, cancellationToken).ConfigureAwait(false);
         }
-        catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (RestQdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
             return false;
         }
@@ -176,7 +177,7 @@ internal sealed class QdrantRestClient
         var envelope = document.Deserialize<QdrantEnvelope<T>>(QdrantJson.Options);
         if (envelope is null || envelope.Status.ValueKind == JsonValueKind.Object || envelope.Result is null)
         {
-            throw new QdrantException(HttpStatusCode.OK, method.Method, PathOf(pathAndQuery), ErrorText(document.RootElement.GetRawText()));
+            throw new RestQdrantException(HttpStatusCode.OK, method.Method, PathOf(pathAndQuery), ErrorText(document.RootElement.GetRawText()));
         }
 
         return envelope.Result;
@@ -242,7 +243,7 @@ internal sealed class QdrantRestClient
                 continue;
             }
 
-            throw new QdrantException(status, method.Method, path, ErrorText(text));
+            throw new RestQdrantException(status, method.Method, path, ErrorText(text));
         }
     }
 
@@ -257,12 +258,12 @@ internal sealed class QdrantRestClient
         var server = await GetServerInfoAsync(cancellationToken).ConfigureAwait(false);
         if (ParseVersion(server.Version) is not { } version)
         {
-            throw new QdrantException($"Qdrant at {Url} reports the version '{server.Version}', which is not a version number.");
+            throw new RestQdrantException($"Qdrant at {Url} reports the version '{server.Version}', which is not a version number.");
         }
 
         if (version < QdrantOptions.MinimumServerVersion)
         {
-            throw new QdrantException(
+            throw new RestQdrantException(
                 $"Qdrant {server.Version} at {Url} is too old: this service needs Qdrant {QdrantOptions.MinimumServerVersion} or later " +
                 "(Query API, sparse vectors with the IDF modifier). Upgrade the server.");
         }
@@ -281,7 +282,7 @@ internal sealed class QdrantRestClient
             delay = MaxRetryAfter;
         }
 
-        QdrantLog.Retrying(_logger, method.Method, path, reason, attempt + 1, _options.MaxRetries, (long)delay.TotalMilliseconds);
+        QdrantLog.Retrying(_logger, method.Method + " " + path, reason, attempt + 1, _options.MaxRetries, (long)delay.TotalMilliseconds);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
 
@@ -314,7 +315,7 @@ internal sealed class QdrantRestClient
         }
         catch (JsonException ex)
         {
-            throw new QdrantException($"Qdrant at {Url} answered {method} {path} with something that is not JSON: {Truncate(text)}", ex);
+            throw new RestQdrantException($"Qdrant at {Url} answered {method} {path} with something that is not JSON: {Truncate(text)}", ex);
         }
     }
 

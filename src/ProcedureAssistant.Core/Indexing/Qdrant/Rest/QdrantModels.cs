@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ProcedureAssistant.Core.Indexing.Qdrant;
+namespace ProcedureAssistant.Core.Indexing.Qdrant.Rest;
 
 // The slice of Qdrant's REST schema (openapi-v1.16.3.json) this service sends and reads. Property names become
 // snake_case through QdrantJson.Options and nulls are left out, so every record here maps one schema object;
@@ -94,7 +94,7 @@ internal sealed record QueryRequest(
     float? ScoreThreshold = null)
 {
     /// <summary>Nearest points to a sparse vector on the named sparse vector.</summary>
-    public static QueryRequest Sparse(string vectorName, SparseVector vector, int limit, QdrantFilter? filter = null, object? withPayload = null) =>
+    public static QueryRequest Sparse(string vectorName, SparseTermVector vector, int limit, QdrantFilter? filter = null, object? withPayload = null) =>
         new(vector, limit, Using: vectorName, Filter: filter, WithPayload: withPayload);
 
     /// <summary>
@@ -103,7 +103,7 @@ internal sealed record QueryRequest(
     /// <paramref name="rrfK"/> (needs Qdrant 1.16). The top-level filter applies to both prefetches.
     /// </summary>
     public static QueryRequest Hybrid(
-        string sparseName, SparseVector sparse, string denseName, IReadOnlyList<float> dense, int limit, int candidates, QdrantFilter? filter = null, object? withPayload = null, int? rrfK = null)
+        string sparseName, SparseTermVector sparse, string denseName, IReadOnlyList<float> dense, int limit, int candidates, QdrantFilter? filter = null, object? withPayload = null, int? rrfK = null)
     {
         var prefetchLimit = Math.Max(limit, candidates);
         return new QueryRequest(
@@ -192,3 +192,20 @@ internal sealed record CollectionName(string Name);
 
 /// <summary>A collection snapshot on the server's disk.</summary>
 internal sealed record SnapshotDescription(string Name, string? CreationTime, long Size, string? Checksum);
+
+/// <summary>The REST client's error (the replaced client's own exception, with the HTTP status).</summary>
+internal sealed class RestQdrantException : Exception
+{
+    public RestQdrantException(string message, Exception? inner = null)
+        : base(message, inner)
+    {
+    }
+
+    public RestQdrantException(System.Net.HttpStatusCode statusCode, string method, string path, string error)
+        : base($"Qdrant answered {(int)statusCode} {statusCode} to {method} {path}: {error}")
+    {
+        StatusCode = statusCode;
+    }
+
+    public System.Net.HttpStatusCode? StatusCode { get; }
+}
