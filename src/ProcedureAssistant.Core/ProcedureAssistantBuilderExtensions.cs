@@ -50,6 +50,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
         services.AddSingleton<IndexVocabulary>();
+        services.AddSingleton<ProvinceCatalog>();
         services.AddSingleton(CreateRetriever);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
@@ -68,6 +69,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     // The reranker model was checked at start-up (RetrievalOptionsValidator); it loads here once for the service.
+    // Every search of the service is limited to the deployment's province (and the national texts) unless it names another.
     private static Retriever CreateRetriever(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -86,7 +88,8 @@ public static class ProcedureAssistantBuilderExtensions
             options,
             reranker,
             logger,
-            services.GetRequiredService<IndexVocabulary>());
+            services.GetRequiredService<IndexVocabulary>(),
+            SearchFilter.ForProvince(services.GetRequiredService<ProvinceCatalog>().Default));
     }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
@@ -24,16 +25,28 @@ internal static class AskEndpoints
         return group;
     }
 
-    private static async Task<Ok<AskResponse>> AskAsync(AskRequest request, AnswerService answers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AskResponse>, ValidationProblem>> AskAsync(AskRequest request, AnswerService answers, ProvinceCatalog provinces, CancellationToken cancellationToken)
     {
-        var query = ToQuery(request);
+        var province = await ProvinceParameter.ResolveAsync(request.Province, provinces, cancellationToken);
+        if (province.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var query = ToQuery(request, province.Key);
         var answer = await answers.AskAsync(query, cancellationToken);
         return TypedResults.Ok(ToResponse(answer, query.Persona));
     }
 
-    private static ServerSentEventsResult<object> Stream(AskRequest request, AnswerService answers, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<object>, ValidationProblem>> Stream(AskRequest request, AnswerService answers, ProvinceCatalog provinces, CancellationToken cancellationToken)
     {
-        var query = ToQuery(request);
+        var province = await ProvinceParameter.ResolveAsync(request.Province, provinces, cancellationToken);
+        if (province.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var query = ToQuery(request, province.Key);
         return TypedResults.ServerSentEvents(Events(answers.StreamAsync(query, cancellationToken), query.Persona));
     }
 
@@ -62,11 +75,12 @@ internal static class AskEndpoints
         }
     }
 
-    private static AskQuery ToQuery(AskRequest request) => new(
+    private static AskQuery ToQuery(AskRequest request, string? province) => new(
         request.Question!,
         request.Persona == "official" ? Persona.Official : Persona.Citizen,
         request.TopK,
-        request.ConversationId);
+        request.ConversationId,
+        province);
 
     private static AskResponse ToResponse(Answer answer, Persona persona) => new(
         answer.Text,

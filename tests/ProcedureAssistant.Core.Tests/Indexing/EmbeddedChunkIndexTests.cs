@@ -119,35 +119,4 @@ public sealed class EmbeddedChunkIndexTests
         Assert.Equal(["index-000003.paidx", "index-000004.paidx"], Directory.GetFiles(data.Path, "*.paidx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("index-000004.paidx", await File.ReadAllTextAsync(Path.Combine(data.Path, "CURRENT"), Token));
     }
-
-    [Fact]
-    public async Task Search_WithAProvinceAndLevelFilter_ReturnsOnlyThatProvinceLevelAndNationalChunks()
-    {
-        using var corpus = new TempFolder();
-        Write(corpus.Path, "fee-a", "dak-lak", "xa", "Lệ phí đăng ký khai sinh ở tỉnh này là 10.000 đồng.");
-        Write(corpus.Path, "fee-b", "gia-lai", "xa", "Lệ phí đăng ký khai sinh ở tỉnh kia là 20.000 đồng.");
-        Write(corpus.Path, "fee-c", "dak-lak", "tinh", "Lệ phí đăng ký khai sinh có yếu tố nước ngoài là 100.000 đồng.");
-        Write(corpus.Path, "fee-national", null, null, "Miễn lệ phí đăng ký khai sinh đúng hạn.");
-        using var index = EmbeddedChunkIndex.InMemory();
-        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
-        var query = TextAnalyzer.CreateDefault().AnalyzeQuery("lệ phí đăng ký khai sinh");
-
-        var all = await index.SearchAsync(query, 10, Token);
-        var filtered = await index.SearchAsync(query with { Filter = new SearchFilter { Province = "dak-lak", Levels = ["xa"] } }, 10, Token);
-
-        Assert.Equal(["fee-a", "fee-b", "fee-c", "fee-national"], all.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
-        Assert.Equal(["fee-a", "fee-national"], filtered.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
-    }
-
-    private static void Write(string folder, string id, string? province, string? level, string body) =>
-        File.WriteAllText(Path.Combine(folder, id + ".md"), $"""
-            ---
-            id: {id}
-            type: {(level is null ? "regulation" : "procedure")}
-            title: Đăng ký khai sinh {id}
-            {(province is null ? "" : "province: " + province)}
-            {(level is null ? "" : "level: " + level)}
-            ---
-            {body}
-            """);
 }
