@@ -340,7 +340,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 return [];
             }
 
-            var payloads = points.Select(p => QdrantPayloadJson.Read<ChunkPayload>(p.Payload)).ToList();
+            var payloads = points.Select(p => ChunkPayload.Read(p.Payload)).ToList();
             var statistics = await StatisticsAsync(payloads[0].IndexVersion, cancellationToken).ConfigureAwait(false);
             if (statistics is null)
             {
@@ -433,7 +433,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var filter = Keyword(PayloadField.Kind, PointKind.Chunk) & Keyword(PayloadField.DocumentId, documentId);
             await foreach (var point in _client.ScrollAllAsync(_alias, filter, AllBut(PayloadField.Document, PayloadField.Unigrams), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                chunks.Add(QdrantPayloadJson.Read<ChunkPayload>(point.Payload).ToChunk());
+                chunks.Add(ChunkPayload.Read(point.Payload).ToChunk());
             }
 
             return chunks.OrderBy(c => c.Ordinal).ToList();
@@ -582,7 +582,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         var highest = committed;
         await foreach (var point in _client.ScrollAllAsync(collection, filter, Only(PayloadField.DocumentId, PayloadField.Revision), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var state = QdrantPayloadJson.Read<PointStatePayload>(point.Payload);
+            var state = PointStatePayload.Read(point.Payload);
             if (state.DocumentId is { } id)
             {
                 documents.Add(id);
@@ -607,7 +607,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         var chunks = 0;
         await foreach (var point in _client.ScrollAllAsync(collection, Keyword(PayloadField.Kind, PointKind.Chunk), Only(PayloadField.Unigrams, PayloadField.Province), pageSize: 1024, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var state = QdrantPayloadJson.Read<PointStatePayload>(point.Payload);
+            var state = PointStatePayload.Read(point.Payload);
             chunks++;
             provinces.Add(state.Province);
             foreach (var term in state.Unigrams ?? [])

@@ -1,5 +1,7 @@
+using Google.Protobuf.Collections;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using Qdrant.Client.Grpc;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
 
@@ -98,6 +100,44 @@ internal sealed record ChunkPayload
         Document = isFirst ? document : null,
     };
 
+    /// <summary>
+    /// A chunk point's payload as a search returns it (without the document), read field by field: every hit of
+    /// every search goes through here, and this is several times cheaper than the general JSON round trip of
+    /// <see cref="QdrantPayloadJson.Read{T}"/>, which gives the same record.
+    /// </summary>
+    public static ChunkPayload Read(MapField<string, Value> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new ChunkPayload
+        {
+            Kind = Strings(payload, "kind") ?? [],
+            IndexVersion = payload.TryGetValue("index_version", out var version) ? version.IntegerValue : 0,
+            Revision = payload.TryGetValue("revision", out var revision) && revision.KindCase == Value.KindOneofCase.IntegerValue ? revision.IntegerValue : null,
+            Id = StringOf(payload, "id") ?? throw new FormatException("A chunk point has no id."),
+            DocumentId = StringOf(payload, "document_id") ?? throw new FormatException("A chunk point has no document_id."),
+            Ordinal = payload.TryGetValue("ordinal", out var ordinal) ? (int)ordinal.IntegerValue : 0,
+            Type = Enum.Parse<DocumentType>(StringOf(payload, "type") ?? throw new FormatException("A chunk point has no type."), ignoreCase: true),
+            Title = StringOf(payload, "title") ?? string.Empty,
+            Number = StringOf(payload, "number"),
+            Code = StringOf(payload, "code"),
+            Headings = Strings(payload, "headings") ?? [],
+            Text = StringOf(payload, "text") ?? string.Empty,
+            Url = StringOf(payload, "url"),
+            Field = StringOf(payload, "field"),
+            Levels = Strings(payload, "levels") ?? [],
+            Province = StringOf(payload, "province"),
+            Unigrams = Strings(payload, "unigrams"),
+        };
+    }
+
+    internal static string? StringOf(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+
+    internal static List<string>? Strings(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? value.ListValue.Values.Select(v => v.StringValue).ToList()
+            : null;
+
     public Chunk ToChunk() => new()
     {
         Id = Id,
@@ -121,7 +161,19 @@ internal sealed record ChunkPayload
 internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null, long? Revision = null);
 
 /// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms and province.</summary>
-internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams, string? Province = null);
+internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams, string? Province = null)
+{
+    /// <summary>Read field by field: an update reads this of every chunk of the collection (see <see cref="ChunkPayload.Read"/>).</summary>
+    public static PointStatePayload Read(MapField<string, Value> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new PointStatePayload(
+            ChunkPayload.StringOf(payload, "document_id"),
+            payload.TryGetValue("revision", out var revision) && revision.KindCase == Value.KindOneofCase.IntegerValue ? revision.IntegerValue : null,
+            ChunkPayload.Strings(payload, "unigrams"),
+            ChunkPayload.StringOf(payload, "province"));
+    }
+}
 
 /// <summary>The provinces field of the metadata point, read alone.</summary>
 internal sealed record ProvincesPayload(IReadOnlyList<string>? Provinces);
