@@ -512,11 +512,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 
     private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, DenseModel? dense, IndexMetadataPayload metadata, CancellationToken cancellationToken)
     {
-        var created = false;
         try
         {
             await _client.CreateCollectionAsync(collection, SparseVectorName, DenseVectorName, dense?.Dimensions, cancellationToken).ConfigureAwait(false);
-            created = true;
             var features = await _client.GetFeaturesAsync(cancellationToken).ConfigureAwait(false);
             if (!features.TenantIndex)
             {
@@ -540,8 +538,10 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             await VerifyCountsAsync(collection, metadata.DocumentCount, metadata.ChunkCount, null, $"the alias '{_alias}' was not switched", cancellationToken).ConfigureAwait(false);
             await _client.SwapAliasAsync(_alias, collection, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (created)
+        catch (Exception ex)
         {
+            // A creation that failed may have happened all the same (in a cluster it waits for every node, and times
+            // out while one is down): the name is this build's alone, so whatever exists under it goes.
             QdrantLog.BuildFailed(_logger, collection, _alias, ex.Message);
             await TryDeleteAsync(collection).ConfigureAwait(false);
             throw;
