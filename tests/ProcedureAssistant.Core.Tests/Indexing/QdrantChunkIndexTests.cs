@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Grpc.Core;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
@@ -234,6 +236,11 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
         Assert.True(collection.PayloadSchema[PayloadField.Province].Params.KeywordIndexParams.IsTenant);
         Assert.False(collection.PayloadSchema[PayloadField.Levels].Params?.KeywordIndexParams?.IsTenant ?? false);
         Assert.Equal(2u, collection.Config.Params.ShardNumber);
+
+        // The gRPC field is marked obsolete in the client; the REST answer says it plainly.
+        using var http = new HttpClient();
+        var rest = await http.GetFromJsonAsync<JsonElement>(new Uri(QdrantTestServer.Url!, $"/collections/{index.CollectionName(1)}"), Token);
+        Assert.True(rest.GetProperty("result").GetProperty("config").GetProperty("params").GetProperty("on_disk_payload").GetBoolean());
         Assert.Equal(Modifier.Idf, collection.Config.Params.SparseVectorsConfig.Map[QdrantChunkIndex.SparseVectorName].Modifier);
     }
 

@@ -27,6 +27,13 @@ internal sealed class QdrantConnection : IDisposable
     private const int MaxAnswerBytes = 256 << 20;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Payloads (texts, whole documents, term lists) are kept on disk and read only for the hits, as the server does
+    /// by default: the client sends <c>false</c> unless told, which would hold every text in the server's memory.
+    /// Indexed fields (kind, document, province, levels...) stay in memory either way.
+    /// </summary>
+    public const bool PayloadOnDisk = true;
+
     private readonly GrpcChannel _channel;
     private readonly QdrantClient _client;
     private readonly QdrantOptions _options;
@@ -115,7 +122,7 @@ internal sealed class QdrantConnection : IDisposable
     /// <summary>
     /// Creates a collection with the named sparse vector <paramref name="sparseVector"/> (IDF modifier) and, when
     /// <paramref name="denseDimensions"/> is given, the named cosine dense vector <paramref name="denseVector"/>;
-    /// sharded, replicated and write-confirmed as the options say.
+    /// sharded, replicated and write-confirmed as the options say. Payloads stay on disk (<see cref="PayloadOnDisk"/>).
     /// </summary>
     public Task CreateCollectionAsync(string collection, string sparseVector, string denseVector, int? denseDimensions, CancellationToken cancellationToken = default)
     {
@@ -131,6 +138,7 @@ internal sealed class QdrantConnection : IDisposable
                 shardNumber: (uint)_options.Shards,
                 replicationFactor: (uint)_options.ReplicationFactor,
                 writeConsistencyFactor: (uint)_options.WriteConsistencyFactor,
+                onDiskPayload: PayloadOnDisk,
                 timeout: _options.Timeout,
                 sparseVectorsConfig: sparse,
                 cancellationToken: token),
