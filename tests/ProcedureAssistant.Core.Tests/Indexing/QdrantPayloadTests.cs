@@ -46,6 +46,19 @@ public sealed class QdrantPayloadTests
         Assert.Equal(indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal), direct.Unigrams);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ChunkPayload_WrittenFieldByField_EqualsTheJsonRoute(bool withDocument)
+    {
+        var document = new CorpusDocument { Id = "qd-21", Type = DocumentType.Procedure, Title = "Đăng ký khai sinh", Body = "x", Field = "Hộ tịch", SourcePath = "qd-21.md", ContentHash = "h", Levels = ["xa"] };
+        var payload = ChunkPayload.From(IngestionPipeline.Analyze(FullChunk, []), document, isFirst: withDocument, version: 4, revision: 7);
+        var national = ChunkPayload.From(IngestionPipeline.Analyze(FullChunk with { Province = null, Number = null, Code = null, Url = null }, []), null, isFirst: false, version: 1, revision: 1);
+
+        Assert.Equal(QdrantPayloadJson.Write(payload), payload.ToPayload());
+        Assert.Equal(QdrantPayloadJson.Write(national), national.ToPayload());
+    }
+
     [Fact]
     public void ChunkPayload_NationalChunkWithoutOptionalFields_ReadsAsWritten()
     {

@@ -140,7 +140,100 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         var entries = Entries(snapshot.Documents, chunks);
         var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
         var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
+        return await ReplaceWithAsync(
+            snapshot.Dense,
+            async (collection, version, token) =>
+            {
+                await _client.UpsertAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), token).ConfigureAwait(false);
+                return new IndexMetadataPayload
+                {
+                    Kind = [PointKind.Metadata],
+                    IndexVersion = version,
+                    Revision = version,
+                    AverageLength = encoder.AverageLength,
+                    Bm25K1 = _bm25.K1,
+                    Bm25B = _bm25.B,
+                    AnalyzerVersion = snapshot.AnalyzerVersion,
+                    DocumentCount = snapshot.Documents.Count,
+                    ChunkCount = snapshot.Chunks.Count,
+                    BuiltAt = _time.GetUtcNow(),
+                    ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, snapshot.Dense?.Name, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
+                    UnigramDocumentFrequencies = unigrams,
+                    Documents = entries,
+                    DenseModel = snapshot.Dense?.Name,
+                    DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
+                    Provinces = ProvincesOf(snapshot.Chunks.Select(c => c.Chunk.Province)),
+                };
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Builds a new version, like <see cref="ReplaceAsync"/>, from parts that arrive one after another (each with whole
+    /// documents and their chunks), for corpora too large to hold as one snapshot (the scale benchmark): each part is
+    /// encoded and written as it comes, so memory holds one part and the term statistics. BM25 normalises every chunk
+    /// by the mean chunk length, which must be known before the first vector is written: the caller gives it. No
+    /// commit record of the documents is kept (at a million documents it would outgrow one point), so the version can
+    /// be replaced but not updated in place; its content hash covers the parts in the order they came. Sparse only.
+    /// </summary>
+    internal Task<IndexInfo> ReplaceInPartsAsync(string analyzerVersion, IAsyncEnumerable<IndexSnapshot> parts, double averageLength, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var encoder = new Bm25SparseEncoder(_bm25, averageLength);
+        return ReplaceWithAsync(
+            null,
+            async (collection, version, token) =>
+            {
+                var unigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+                var provinces = new HashSet<string>(StringComparer.Ordinal);
+                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(analyzerVersion + "\n"));
+                var (documents, chunks) = (0, 0L);
+                await foreach (var part in parts.WithCancellation(token).ConfigureAwait(false))
+                {
+                    DenseVectorCheck.Validate(part.Chunks, null);
+                    await _client.UpsertAsync(collection, Points(part.Documents, part.Chunks, encoder, version, version), token).ConfigureAwait(false);
+                    foreach (var (term, count) in TermStatistics.CountUnigrams(part.Chunks))
+                    {
+                        unigrams[term] = unigrams.GetValueOrDefault(term) + count;
+                    }
+
+                    provinces.UnionWith(part.Chunks.Select(c => c.Chunk.Province).OfType<string>());
+                    foreach (var (id, digest) in ContentDigest.PerDocument(part.Documents, part.Chunks.Select(Store)))
+                    {
+                        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{id}\t{digest}\n"));
+                    }
+
+                    documents += part.Documents.Count;
+                    chunks += part.Chunks.Count;
+                    progress?.Report(chunks);
+                }
+
+                return new IndexMetadataPayload
+                {
+                    Kind = [PointKind.Metadata],
+                    IndexVersion = version,
+                    AverageLength = encoder.AverageLength,
+                    Bm25K1 = _bm25.K1,
+                    Bm25B = _bm25.B,
+                    AnalyzerVersion = analyzerVersion,
+                    DocumentCount = documents,
+                    ChunkCount = checked((int)chunks),
+                    BuiltAt = _time.GetUtcNow(),
+                    ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
+                    UnigramDocumentFrequencies = unigrams,
+                    Provinces = ProvincesOf(provinces),
+                };
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A full build: the next version's collection is created, <paramref name="fill"/> writes its points and says what
+    /// they are (the metadata), then the build is committed, checked and switched to, and earlier builds deleted.
+    /// </summary>
+    private async Task<IndexInfo> ReplaceWithAsync(DenseModel? dense, Func<string, long, CancellationToken, Task<IndexMetadataPayload>> fill, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -149,30 +242,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var collections = await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
             var version = Math.Max(NextVersion(collections), (live?.Version ?? 0) + 1);
             var collection = CollectionName(version);
-            var metadata = new IndexMetadataPayload
-            {
-                Kind = [PointKind.Metadata],
-                IndexVersion = version,
-                Revision = version,
-                AverageLength = encoder.AverageLength,
-                Bm25K1 = _bm25.K1,
-                Bm25B = _bm25.B,
-                AnalyzerVersion = snapshot.AnalyzerVersion,
-                DocumentCount = snapshot.Documents.Count,
-                ChunkCount = snapshot.Chunks.Count,
-                BuiltAt = _time.GetUtcNow(),
-                ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, snapshot.Dense?.Name, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
-                UnigramDocumentFrequencies = unigrams,
-                Documents = entries,
-                DenseModel = snapshot.Dense?.Name,
-                DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
-                Provinces = ProvincesOf(snapshot.Chunks.Select(c => c.Chunk.Province)),
-            };
 
-            QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
-            await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), snapshot.Dense, metadata, cancellationToken).ConfigureAwait(false);
-            QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
-            _statistics = new CachedStatistics(new TermStatistics(version, snapshot.Chunks.Count, unigrams), _time.GetUtcNow());
+            QdrantLog.Building(_logger, collection, _alias);
+            var metadata = await BuildAsync(collection, version, dense, fill, cancellationToken).ConfigureAwait(false);
+            QdrantLog.AliasSwitched(_logger, _alias, collection, metadata.DocumentCount, metadata.ChunkCount, previous ?? "nothing");
+            _statistics = new CachedStatistics(new TermStatistics(version, metadata.ChunkCount, metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>()), _time.GetUtcNow());
 
             // Earlier builds of this alias go, including half-built ones of killed processes; a collection someone
             // else pointed the alias at, or a later build, stays.
@@ -482,7 +556,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             {
                 Id = ChunkPointId(chunk.Id),
                 Vectors = Vectors(encoder.Document(indexed.Terms), indexed.Vector),
-                Payload = { QdrantPayloadJson.Write(ChunkPayload.From(indexed, document, isFirst, version, revision)) },
+                Payload = { ChunkPayload.From(indexed, document, isFirst, version, revision).ToPayload() },
             });
         }
 
@@ -510,7 +584,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             StringComparer.Ordinal);
     }
 
-    private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, DenseModel? dense, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    private async Task<IndexMetadataPayload> BuildAsync(
+        string collection, long version, DenseModel? dense, Func<string, long, CancellationToken, Task<IndexMetadataPayload>> fill, CancellationToken cancellationToken)
     {
         try
         {
@@ -526,8 +601,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 await _client.CreatePayloadIndexAsync(collection, field, type, parameters, cancellationToken).ConfigureAwait(false);
             }
 
-            await _client.UpsertAsync(collection, points, cancellationToken).ConfigureAwait(false);
-            foreach (var part in DenseModelParts(dense?.State, metadata.IndexVersion))
+            var metadata = await fill(collection, version, cancellationToken).ConfigureAwait(false);
+            foreach (var part in DenseModelParts(dense?.State, version))
             {
                 // One part per request: each is about a megabyte.
                 await _client.UpsertAsync(collection, [part], cancellationToken).ConfigureAwait(false);
@@ -537,6 +612,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             await _client.UpsertAsync(collection, [VectorlessPoint(MetadataPointId, metadata)], cancellationToken).ConfigureAwait(false);
             await VerifyCountsAsync(collection, metadata.DocumentCount, metadata.ChunkCount, null, $"the alias '{_alias}' was not switched", cancellationToken).ConfigureAwait(false);
             await _client.SwapAliasAsync(_alias, collection, cancellationToken).ConfigureAwait(false);
+            return metadata;
         }
         catch (Exception ex)
         {

@@ -11,11 +11,11 @@ internal static partial class QdrantLog
     [LoggerMessage(101, LogLevel.Information, "Connected to Qdrant {Version} at {Endpoint} (gRPC)")]
     public static partial void Connected(ILogger logger, string version, Uri endpoint);
 
-    [LoggerMessage(102, LogLevel.Information, "Building Qdrant collection {Collection} for alias {Alias}: {DocumentCount} documents, {ChunkCount} chunks")]
-    public static partial void Building(ILogger logger, string collection, string alias, int documentCount, int chunkCount);
+    [LoggerMessage(102, LogLevel.Information, "Building Qdrant collection {Collection} for alias {Alias}")]
+    public static partial void Building(ILogger logger, string collection, string alias);
 
-    [LoggerMessage(103, LogLevel.Information, "Alias {Alias} now points to {Collection}; it pointed to {Previous}")]
-    public static partial void AliasSwitched(ILogger logger, string alias, string collection, string previous);
+    [LoggerMessage(103, LogLevel.Information, "Alias {Alias} now points to {Collection} ({DocumentCount} documents, {ChunkCount} chunks); it pointed to {Previous}")]
+    public static partial void AliasSwitched(ILogger logger, string alias, string collection, int documentCount, int chunkCount, string previous);
 
     [LoggerMessage(104, LogLevel.Warning, "Building Qdrant collection {Collection} failed before the alias switch ({Reason}); deleting it, alias {Alias} is unchanged")]
     public static partial void BuildFailed(ILogger logger, string collection, string alias, string reason);

@@ -101,6 +101,46 @@ internal sealed record ChunkPayload
     };
 
     /// <summary>
+    /// The payload map, written field by field: every chunk of every build goes through here, and this is several
+    /// times cheaper than the general JSON route of <see cref="QdrantPayloadJson.Write"/>, which gives the same map.
+    /// </summary>
+    public Dictionary<string, Value> ToPayload()
+    {
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["kind"] = List(Kind),
+            ["index_version"] = IndexVersion,
+            ["id"] = Id,
+            ["document_id"] = DocumentId,
+            ["ordinal"] = Ordinal,
+            ["type"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Type.ToString()),
+            ["title"] = Title,
+            ["headings"] = List(Headings),
+            ["text"] = Text,
+            ["levels"] = List(Levels),
+        };
+        Add(payload, "revision", Revision is { } revision ? revision : null);
+        Add(payload, "number", Number is null ? null : new Value { StringValue = Number });
+        Add(payload, "code", Code is null ? null : new Value { StringValue = Code });
+        Add(payload, "url", Url is null ? null : new Value { StringValue = Url });
+        Add(payload, "field", Field is null ? null : new Value { StringValue = Field });
+        Add(payload, "province", Province is null ? null : new Value { StringValue = Province });
+        Add(payload, "unigrams", Unigrams is null ? null : List(Unigrams));
+        Add(payload, "document", Document is null ? null : QdrantPayloadJson.ToValue(System.Text.Json.JsonSerializer.SerializeToElement(Document, QdrantPayloadJson.Options)));
+        return payload;
+    }
+
+    private static Value List(IEnumerable<string> values) => new() { ListValue = new ListValue { Values = { values.Select(v => new Value { StringValue = v }) } } };
+
+    private static void Add(Dictionary<string, Value> payload, string key, Value? value)
+    {
+        if (value is not null)
+        {
+            payload[key] = value;
+        }
+    }
+
+    /// <summary>
     /// A chunk point's payload as a search returns it (without the document), read field by field: every hit of
     /// every search goes through here, and this is several times cheaper than the general JSON round trip of
     /// <see cref="QdrantPayloadJson.Read{T}"/>, which gives the same record.

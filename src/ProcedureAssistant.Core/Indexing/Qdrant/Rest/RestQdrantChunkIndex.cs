@@ -180,9 +180,9 @@ public sealed class RestQdrantChunkIndex : IChunkIndex, IDisposable
                 DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
             };
 
-            QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
+            QdrantLog.Building(_logger, collection, _alias);
             await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), snapshot.Dense, metadata, cancellationToken).ConfigureAwait(false);
-            QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
+            QdrantLog.AliasSwitched(_logger, _alias, collection, snapshot.Documents.Count, snapshot.Chunks.Count, previous ?? "nothing");
             _statistics = new CachedStatistics(new TermStatistics(version, snapshot.Chunks.Count, unigrams), _time.GetUtcNow());
 
             // Earlier builds of this alias go, including half-built ones of killed processes; a collection someone
