@@ -86,6 +86,32 @@ internal static class QdrantClientComparison
             }
 
             Console.WriteLine($"identical top-10 lists: {same} of {questions.Count}");
+
+            // The transport alone: an empty round trip on each (GET / against the gRPC health check), in alternation.
+            using var grpcClient = new global::Qdrant.Client.QdrantClient(grpc);
+            var empty = new Dictionary<string, List<double>> { ["REST"] = [], ["gRPC"] = [] };
+            for (var i = 0; i < 1000; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                if (i % 2 == 0)
+                {
+                    using var response = await http.GetAsync(rest);
+                    await response.Content.ReadAsStringAsync();
+                    empty["REST"].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                else
+                {
+                    await grpcClient.HealthAsync();
+                    empty["gRPC"].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+
+            foreach (var (name, times) in empty)
+            {
+                var sorted = times.Skip(WarmUp).Order().ToList();
+                Console.WriteLine($"{name}: empty round trip (GET / or health check) p50 {Percentile(sorted, 0.50):0.00} ms p95 {Percentile(sorted, 0.95):0.00} ms");
+            }
+
             return 0;
         }
         finally

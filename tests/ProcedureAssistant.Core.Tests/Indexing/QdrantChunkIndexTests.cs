@@ -210,6 +210,45 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ReplaceInParts_SearchesAndReadsAsAWholeBuild_ButCannotBeUpdatedInPlace()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+        var documents = (await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(corpus.Path, Token)).Documents;
+        var chunker = new LegalStructureChunker(Microsoft.Extensions.Options.Options.Create(new ChunkingOptions()));
+        var chunks = documents.SelectMany(chunker.Split).Select(c => IngestionPipeline.Analyze(c, [])).ToList();
+        var other = QdrantTestServer.Options(batchSize: 2);
+        using var whole = new QdrantChunkIndex(_options);
+        using var inParts = new QdrantChunkIndex(other);
+        try
+        {
+            var expected = await whole.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, documents, chunks), Token);
+            var parts = documents.Chunk(2).Select(part => new IndexSnapshot(TextAnalyzer.Version, part, chunks.Where(c => part.Any(d => d.Id == c.Chunk.DocumentId)).ToList())).ToList();
+            var reported = new List<long>();
+
+            var built = await inParts.ReplaceInPartsAsync(TextAnalyzer.Version, parts.ToAsyncEnumerable(), chunks.Average(c => (double)c.Terms.Length), new SynchronousProgress<long>(reported.Add), Token);
+
+            Assert.Equal((expected.DocumentCount, expected.ChunkCount), (built.DocumentCount, built.ChunkCount));
+            Assert.Equal([parts[0].Chunks.Count, chunks.Count], reported);
+            foreach (var question in new[] { "đăng ký khai sinh", "đăng ký thường trú", "kết hôn ở đâu" })
+            {
+                var query = TextAnalyzer.CreateDefault().AnalyzeQuery(question);
+                var a = await whole.SearchAsync(query, 5, Token);
+                var b = await inParts.SearchAsync(query, 5, Token);
+                Assert.Equal(a.Select(h => (h.Chunk.Id, Math.Round(h.Score, 5), Math.Round(h.Coverage, 9))), b.Select(h => (h.Chunk.Id, Math.Round(h.Score, 5), Math.Round(h.Coverage, 9))));
+            }
+
+            Assert.Equal((await whole.ListDocumentsAsync(Token)).Select(d => d.Id), (await inParts.ListDocumentsAsync(Token)).Select(d => d.Id));
+            Assert.Null(await inParts.ListSourcesAsync(Token));
+        }
+        finally
+        {
+            await QdrantTestServer.DeleteBuildsAsync(other);
+        }
+    }
+
+    [Fact]
     public async Task GetInfo_ServerUnreachable_ThrowsIndexUnavailable()
     {
         // Port 9 (discard) on loopback has no listener: the connection is refused at once.
