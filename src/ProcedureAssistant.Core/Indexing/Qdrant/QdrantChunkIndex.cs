@@ -424,7 +424,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             return points.Zip(payloads, (point, payload) => new ChunkHit(
                 payload.ToChunk(),
                 point.Score,
-                statistics.Coverage(query, new HashSet<string>(payload.Unigrams ?? [], StringComparer.Ordinal)))).ToList();
+                statistics.Coverage(query, payload.UnigramSet()))).ToList();
         }
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
@@ -686,7 +686,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var state = PointStatePayload.Read(point.Payload);
             chunks++;
             provinces.Add(state.Province);
-            foreach (var term in state.Unigrams ?? [])
+            foreach (var term in state.Unigrams)
             {
                 counts[term] = counts.GetValueOrDefault(term) + 1;
             }

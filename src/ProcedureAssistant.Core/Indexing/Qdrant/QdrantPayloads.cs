@@ -74,7 +74,12 @@ internal sealed record ChunkPayload
 
     public string? Province { get; init; }
 
-    public IReadOnlyList<string>? Unigrams { get; init; }
+    /// <summary>
+    /// The chunk's single-syllable terms, ordered and space-separated: one payload value rather than hundreds (over
+    /// gRPC each list item is a message of its own, and a search reads this for every hit). Collections built before
+    /// hold a list, which reads the same (<see cref="Read"/>).
+    /// </summary>
+    public string? Unigrams { get; init; }
 
     public CorpusDocument? Document { get; init; }
 
@@ -96,7 +101,7 @@ internal sealed record ChunkPayload
         Field = document?.Field,
         Levels = indexed.Chunk.Levels,
         Province = indexed.Chunk.Province,
-        Unigrams = indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal).ToList(),
+        Unigrams = string.Join(' ', indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal)),
         Document = isFirst ? document : null,
     };
 
@@ -125,7 +130,7 @@ internal sealed record ChunkPayload
         Add(payload, "url", Url is null ? null : new Value { StringValue = Url });
         Add(payload, "field", Field is null ? null : new Value { StringValue = Field });
         Add(payload, "province", Province is null ? null : new Value { StringValue = Province });
-        Add(payload, "unigrams", Unigrams is null ? null : List(Unigrams));
+        Add(payload, "unigrams", Unigrams is null ? null : new Value { StringValue = Unigrams });
         Add(payload, "document", Document is null ? null : QdrantPayloadJson.ToValue(System.Text.Json.JsonSerializer.SerializeToElement(Document, QdrantPayloadJson.Options)));
         return payload;
     }
@@ -166,9 +171,18 @@ internal sealed record ChunkPayload
             Field = StringOf(payload, "field"),
             Levels = Strings(payload, "levels") ?? [],
             Province = StringOf(payload, "province"),
-            Unigrams = Strings(payload, "unigrams"),
+            Unigrams = UnigramsOf(payload),
         };
     }
+
+    /// <summary>The chunk's single-syllable terms as a set, for coverage.</summary>
+    public HashSet<string> UnigramSet() => [.. (Unigrams ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>The space-separated unigrams of a payload: a string, or a list in collections built before.</summary>
+    internal static string? UnigramsOf(MapField<string, Value> payload) =>
+        payload.TryGetValue(PayloadField.Unigrams, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? string.Join(' ', value.ListValue.Values.Select(v => v.StringValue))
+            : StringOf(payload, PayloadField.Unigrams);
 
     internal static string? StringOf(MapField<string, Value> payload, string key) =>
         payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
@@ -201,7 +215,7 @@ internal sealed record ChunkPayload
 internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null, long? Revision = null);
 
 /// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms and province.</summary>
-internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams, string? Province = null)
+internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string> Unigrams, string? Province = null)
 {
     /// <summary>Read field by field: an update reads this of every chunk of the collection (see <see cref="ChunkPayload.Read"/>).</summary>
     public static PointStatePayload Read(MapField<string, Value> payload)
@@ -210,7 +224,7 @@ internal sealed record PointStatePayload(string? DocumentId, long? Revision, IRe
         return new PointStatePayload(
             ChunkPayload.StringOf(payload, "document_id"),
             payload.TryGetValue("revision", out var revision) && revision.KindCase == Value.KindOneofCase.IntegerValue ? revision.IntegerValue : null,
-            ChunkPayload.Strings(payload, "unigrams"),
+            (ChunkPayload.UnigramsOf(payload) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
             ChunkPayload.StringOf(payload, "province"));
     }
 }

@@ -353,7 +353,7 @@ public sealed class RestQdrantChunkIndex : IChunkIndex, IDisposable
             return points.Zip(payloads, (point, payload) => new ChunkHit(
                 payload.ToChunk(),
                 point.Score,
-                statistics.Coverage(query, new HashSet<string>(payload.Unigrams ?? [], StringComparer.Ordinal)))).ToList();
+                statistics.Coverage(query, payload.UnigramSet()))).ToList();
         }
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
