@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Tests.Indexing;
 
 namespace ProcedureAssistant.Api.Tests;
@@ -108,12 +109,12 @@ public sealed class ProvinceTests
     private static async Task<ProvinceApp> StartAsync(string backend)
     {
         var settings = new Dictionary<string, string>();
-        QdrantOptionsForTest? qdrant = null;
+        QdrantOptions? qdrant = null;
         if (backend == "Qdrant")
         {
             await QdrantTestServer.RequireAsync();
             var options = QdrantTestServer.Options();
-            qdrant = new QdrantOptionsForTest(options);
+            qdrant = options;
             settings["VectorStore:Provider"] = "Qdrant";
             settings["Qdrant:Endpoint"] = options.Endpoint!.ToString();
             settings["Qdrant:Collection"] = options.Collection;
@@ -124,9 +125,7 @@ public sealed class ProvinceTests
         return new ProvinceApp(new ProcedureAssistantApp { CorpusPath = corpus, Settings = settings }, qdrant);
     }
 
-    private sealed record QdrantOptionsForTest(ProcedureAssistant.Core.Indexing.Qdrant.QdrantOptions Options);
-
-    private sealed class ProvinceApp(ProcedureAssistantApp app, QdrantOptionsForTest? qdrant) : IAsyncDisposable
+    private sealed class ProvinceApp(ProcedureAssistantApp app, QdrantOptions? qdrant) : IAsyncDisposable
     {
         public ProcedureAssistantApp App => app;
 
@@ -135,7 +134,7 @@ public sealed class ProvinceTests
             await app.DisposeAsync();
             if (qdrant is not null)
             {
-                await QdrantTestServer.DeleteBuildsAsync(qdrant.Options);
+                await QdrantTestServer.DeleteBuildsAsync(qdrant);
             }
         }
     }
