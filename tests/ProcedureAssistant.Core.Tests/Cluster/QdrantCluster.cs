@@ -11,13 +11,15 @@ namespace ProcedureAssistant.Core.Tests.Cluster;
 /// A Qdrant cluster on loopback, for tests: nodes started by <c>../shared/qdrant/run-qdrant.sh</c> (the pinned 1.16.3
 /// binary) in temporary folders, on ports free at the time, the first with <c>--uri</c> and the others with
 /// <c>--bootstrap</c> (../shared/qdrant/CLUSTER.md). A node can be killed (SIGKILL, nothing saved on the way out) and
-/// started again on its own folder. Disposing stops every node and deletes the folders.
+/// started again on its own folder. Disposing stops every node and deletes the folders; should the test process die
+/// first (killed by a hang timeout), a watchdog shell does the same, so that no node outlives the run.
 /// </summary>
 internal sealed class QdrantCluster : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string _root;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Process? _watchdog;
 
     private QdrantCluster(string root, IReadOnlyList<Node> nodes)
     {
@@ -38,6 +40,7 @@ internal sealed class QdrantCluster : IAsyncDisposable
         var ports = FreePorts(count);
         var nodes = Enumerable.Range(0, count).Select(i => new Node(i, Path.Combine(root, "n" + i), ports[i].Http, ports[i].P2p)).ToList();
         var cluster = new QdrantCluster(root, nodes);
+        cluster._watchdog = Watchdog(root);
         try
         {
             foreach (var node in nodes)
@@ -117,6 +120,12 @@ internal sealed class QdrantCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_watchdog is { } watchdog)
+        {
+            watchdog.Kill();
+            watchdog.Dispose();
+        }
+
         foreach (var node in Nodes)
         {
             try
@@ -136,6 +145,17 @@ internal sealed class QdrantCluster : IAsyncDisposable
 
         _http.Dispose();
         Directory.Delete(_root, recursive: true);
+    }
+
+    // Waits for this process to end, then kills whatever node pid files the folder holds and deletes it.
+    private static Process Watchdog(string root)
+    {
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; " +
+            $"for f in '{root}'/n*/qdrant.pid; do [ -f \"$f\" ] && kill -9 \"$(cat \"$f\")\" 2>/dev/null; done; rm -rf '{root}'";
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        return Process.Start(start)!;
     }
 
     private static async Task RunAsync(Node node, IReadOnlyList<string> args, CancellationToken cancellationToken)

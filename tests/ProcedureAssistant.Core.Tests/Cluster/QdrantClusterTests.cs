@@ -35,13 +35,37 @@ public sealed class QdrantClusterTests
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
     private const int MaxQuestions = 5_000;
 
-    private static CancellationToken Token => TestContext.Current.CancellationToken;
+    /// <summary>
+    /// The whole test's budget (about four minutes on a quiet machine): past it the test fails saying so, before the
+    /// run's ten-minute hang limit would kill the test process.
+    /// </summary>
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(9);
+
+    private CancellationToken _token;
+
+    // The test's own token: cancelled by the runner, or once the budget is spent.
+    private CancellationToken Token => _token.CanBeCanceled ? _token : TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task NodeLost_WhileQuestionsRunAndAReindexRuns_CostsNoAnswerAndNoPoint()
     {
         Assert.SkipUnless(Environment.GetEnvironmentVariable("QDRANT_CLUSTER") == "1", "Set QDRANT_CLUSTER=1 to run the three-node cluster test (CI does; it starts three Qdrant processes and takes a few minutes).");
         Assert.SkipWhen(QdrantCluster.Script is null, "../shared/qdrant/run-qdrant.sh is not present: the cluster test starts its nodes with it.");
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        budget.CancelAfter(Budget);
+        _token = budget.Token;
+        try
+        {
+            await RunAsync();
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !TestContext.Current.CancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"The cluster test ran past its budget of {Budget.TotalMinutes:0} minutes (machine load {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}).");
+        }
+    }
+
+    private async Task RunAsync()
+    {
         var dataset = await BeirDataset.LoadAsync(SharedData.Benchmark("tthc-national"), cancellationToken: Token);
         var report = new StringBuilder();
         void Note(string line)
@@ -178,7 +202,7 @@ public sealed class QdrantClusterTests
     private static string Fingerprint(Answer answer) =>
         string.Join('|', [answer.Text, answer.Abstained.ToString(CultureInfo.InvariantCulture), .. answer.Citations.Select(c => c.ChunkId)]);
 
-    private static async Task WaitForAnswersAsync(ConcurrentQueue<(TimeSpan, bool, bool, string)> log, int count)
+    private async Task WaitForAnswersAsync(ConcurrentQueue<(TimeSpan, bool, bool, string)> log, int count)
     {
         var waited = Stopwatch.StartNew();
         while (log.Count < count && waited.Elapsed < Bound)
