@@ -41,13 +41,6 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
-        // The index holds its client for the life of the process, so the handler recycles connections itself
-        // (DNS changes of the Qdrant host show) and the client's own timeout is off: each request sets its own.
-        services.AddHttpClient(QdrantChunkIndex.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers();
-
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
         services.AddSingleton<MarkdownDocumentParser>();
@@ -59,6 +52,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
         services.AddSingleton<IndexVocabulary>();
+        services.AddSingleton<ProvinceCatalog>();
         services.AddSingleton(CreateRetriever);
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<GenerativeAnswerer>();
@@ -78,6 +72,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     // The reranker model was checked at start-up (RetrievalOptionsValidator); it loads here once for the service.
+    // Every search of the service is limited to the deployment's province (and the national texts) unless it names another.
     private static Retriever CreateRetriever(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -96,7 +91,8 @@ public static class ProcedureAssistantBuilderExtensions
             options,
             reranker,
             logger,
-            services.GetRequiredService<IndexVocabulary>());
+            services.GetRequiredService<IndexVocabulary>(),
+            SearchFilter.ForProvince(services.GetRequiredService<ProvinceCatalog>().Default));
     }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
@@ -121,8 +117,8 @@ public static class ProcedureAssistantBuilderExtensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
                 retrieval.Fusion),
+            // The index holds its gRPC channel (one HTTP/2 connection) for the life of the process.
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
-                services.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantChunkIndex.HttpClientName),
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),

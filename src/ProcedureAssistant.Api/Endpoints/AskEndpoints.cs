@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Api.Endpoints;
@@ -31,18 +32,30 @@ internal static class AskEndpoints
         return group;
     }
 
-    private static async Task<Ok<AskResponse>> AskAsync(AskRequest request, AnswerService answers, ServiceMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AskResponse>, ValidationProblem>> AskAsync(AskRequest request, AnswerService answers, ProvinceCatalog provinces, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var query = ToQuery(request);
+        var province = await ProvinceParameter.ResolveAsync(request.Province, provinces, cancellationToken);
+        if (province.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var query = ToQuery(request, province.Key);
         var answer = await answers.AskAsync(query, cancellationToken);
         Record(metrics, answer, started);
         return TypedResults.Ok(ToResponse(answer, query.Persona));
     }
 
-    private static ServerSentEventsResult<object> Stream(AskRequest request, AnswerService answers, ServiceMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<object>, ValidationProblem>> Stream(AskRequest request, AnswerService answers, ProvinceCatalog provinces, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
-        var query = ToQuery(request);
+        var province = await ProvinceParameter.ResolveAsync(request.Province, provinces, cancellationToken);
+        if (province.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var query = ToQuery(request, province.Key);
         return TypedResults.ServerSentEvents(Events(answers.StreamAsync(query, cancellationToken), query.Persona, metrics, Stopwatch.GetTimestamp()));
     }
 
@@ -80,11 +93,12 @@ internal static class AskEndpoints
         }
     }
 
-    private static AskQuery ToQuery(AskRequest request) => new(
+    private static AskQuery ToQuery(AskRequest request, string? province) => new(
         request.Question!,
         request.Persona == "official" ? Persona.Official : Persona.Citizen,
         request.TopK,
-        request.ConversationId);
+        request.ConversationId,
+        province);
 
     private static AskResponse ToResponse(Answer answer, Persona persona) => new(
         PlainText.Of(answer.Text),

@@ -2,12 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Api.Hosting;
+using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary><c>GET /api/search?q=&amp;top=</c>; titles, paths and snippets as plain text (<see cref="PlainText"/>).</summary>
+/// <summary><c>GET /api/search?q=&amp;top=&amp;province=</c>; titles, paths and snippets as plain text (<see cref="PlainText"/>).</summary>
 internal static class SearchEndpoints
 {
     private const int SnippetCharacters = 240;
@@ -23,14 +24,23 @@ internal static class SearchEndpoints
         return group;
     }
 
-    // 'q' defaults to empty so that a missing query reaches validation and is reported by name.
-    private static async Task<Ok<SearchResponse>> SearchAsync(
+    // 'q' defaults to empty so that a missing query reaches validation and is reported by name. 'province' limits the
+    // results to that province's texts and the national ones (default: the deployment's province).
+    private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
         Retriever retriever,
+        ProvinceCatalog provinces,
         CancellationToken cancellationToken,
         [Required, StringLength(2000)] string q = "",
-        [Range(1, 50)] int top = 10)
+        [Range(1, 50)] int top = 10,
+        [StringLength(100)] string? province = null)
     {
-        var hits = await retriever.RetrieveAsync(q, top, cancellationToken);
+        var scope = await ProvinceParameter.ResolveAsync(province, provinces, cancellationToken);
+        if (scope.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var hits = await retriever.RetrieveAsync(q, top, SearchFilter.ForProvince(scope.Key), cancellationToken);
         var results = hits
             .Select(h => new SearchResult(
                 h.Chunk.DocumentId,

@@ -86,7 +86,7 @@ public sealed class AnswerService(
 
         var options = answering.Value;
         // Chunks cluster by document: retrieve enough of them for SelectionDepth documents to compete.
-        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth * ChunksPerCandidate), cancellationToken).ConfigureAwait(false);
+        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth * ChunksPerCandidate), SearchFilter.ForProvince(query.Province), cancellationToken).ConfigureAwait(false);
         if (hits.Count == 0)
         {
             // Almost nothing in common with any text: the question is outside what the service is for.

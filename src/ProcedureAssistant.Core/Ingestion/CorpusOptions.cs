@@ -28,4 +28,12 @@ public sealed class CorpusOptions
 
     /// <summary>Every source in reading order: <see cref="Path"/>, then <see cref="Sources"/>.</summary>
     public IReadOnlyList<CorpusSource> AllSources() => [CorpusSource.Primary(Path), .. Sources];
+    /// <summary>
+    /// The province this deployment serves by default (<c>Corpus__Province</c>), as a name or a key ("Đắk Lắk",
+    /// <c>dak-lak</c>; see <see cref="Documents.ProvinceKey"/>). A question that names no province is answered from
+    /// this province's texts and the national ones; one index may hold several provinces, and a question (or search)
+    /// may name another of them.
+    /// </summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Corpus:Province is required (a province name or key, e.g. dak-lak).")]
+    public string Province { get; set; } = "dak-lak";
 }

@@ -194,11 +194,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         return live.FindDocument(documentId) is { } found ? live.ChunksOf(found) : [];
     }
 
-    /// <summary>
-    /// The province keys the live index's chunks carry (<see cref="Chunk.Province"/>), ordered: the provinces a search
-    /// may be limited to (<see cref="SearchFilter.Province"/>). National texts carry none.
-    /// </summary>
-    /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
+    /// <inheritdoc />
     public async Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default)
     {
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
