@@ -75,6 +75,7 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 answer.Text,
                 answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList(),
                 answer.Mode,
+                answer.Decision,
                 answerMs));
             progress?.Report((results.Count, items.Count));
         }
