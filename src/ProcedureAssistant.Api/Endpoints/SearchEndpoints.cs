@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Api.Hosting;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -24,13 +25,17 @@ internal static class SearchEndpoints
     }
 
     // 'q' defaults to empty so that a missing query reaches validation and is reported by name.
+    // The query is read as a question is before an answer (shorthand, spelling, diacritics, place and level named), so
+    // search ranks what the answer would be drawn from.
     private static async Task<Ok<SearchResponse>> SearchAsync(
+        QuestionReader reader,
         Retriever retriever,
         CancellationToken cancellationToken,
         [Required, StringLength(2000)] string q = "",
         [Range(1, 50)] int top = 10)
     {
-        var hits = await retriever.RetrieveAsync(q, top, cancellationToken);
+        var reading = await reader.ReadAsync(q, cancellationToken);
+        var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, top, cancellationToken);
         var results = hits
             .Select(h => new SearchResult(
                 h.Chunk.DocumentId,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Cli.Commands;
@@ -26,7 +27,8 @@ internal static class SearchCommand
             using var host = CliHost.Build(parse);
             await CliHost.EnsureIndexAsync(host, cancellationToken).ConfigureAwait(false);
             var retriever = host.Services.GetRequiredService<Retriever>();
-            var hits = await retriever.RetrieveAsync(parse.GetValue(query)!, parse.GetValue(top), cancellationToken).ConfigureAwait(false);
+            var reading = await host.Services.GetRequiredService<QuestionReader>().ReadAsync(parse.GetValue(query)!, cancellationToken).ConfigureAwait(false);
+            var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, parse.GetValue(top), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 CliJson.Write(new

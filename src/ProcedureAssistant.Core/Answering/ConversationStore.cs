@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Questions;
 
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// A short, bounded, in-memory history per conversation: the topic of the last question, so that a follow-up
-/// can be searched with it. Conversations expire after <see cref="AnsweringOptions.ConversationMinutes"/>; the
+/// A short, bounded, in-memory history per conversation: what it remembers of the last question (the name of what
+/// was answered and the items asked), so that a follow-up can be read against it. Conversations expire after <see cref="AnsweringOptions.ConversationMinutes"/>; the
 /// oldest are dropped beyond <see cref="AnsweringOptions.MaxConversations"/>. (Per API instance: with several
 /// replicas a follow-up must reach the same instance, or its topic is simply not found.)
 /// </summary>
@@ -13,8 +14,8 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
 {
     private readonly ConcurrentDictionary<string, Turn> _turns = new(StringComparer.Ordinal);
 
-    /// <summary>The search text of the conversation's last question, or null when there is none (or it expired).</summary>
-    public string? LastTopic(string conversationId)
+    /// <summary>The conversation's last question, or null when there is none (or it expired).</summary>
+    public ConversationTurn? Last(string conversationId)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         if (!_turns.TryGetValue(conversationId, out var turn))
@@ -28,14 +29,14 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
             return null;
         }
 
-        return turn.Topic;
+        return turn.Last;
     }
 
-    /// <summary>Remembers the search text of the latest question.</summary>
-    public void Record(string conversationId, string topic)
+    /// <summary>Remembers the latest question.</summary>
+    public void Record(string conversationId, ConversationTurn last)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        _turns[conversationId] = new Turn(topic, time.GetUtcNow());
+        _turns[conversationId] = new Turn(last, time.GetUtcNow());
         var excess = _turns.Count - options.Value.MaxConversations;
         if (excess > 0)
         {
@@ -46,5 +47,5 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
         }
     }
 
-    private sealed record Turn(string Topic, DateTimeOffset At);
+    private sealed record Turn(ConversationTurn Last, DateTimeOffset At);
 }

@@ -13,6 +13,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// <param name="Cited">The documents the answer cites, in order of citation.</param>
 /// <param name="Mode">How the answer was produced: generative only when the model answered with a valid citation.</param>
 /// <param name="Decision">The answer-policy rule that decided the reply, and why.</param>
+/// <param name="Reading">How the service read the question.</param>
 /// <param name="AnswerMs">How long answering the question took, in milliseconds (a follow-up's previous question not counted).</param>
 public sealed record QaItemResult(
     QaItem Item,
@@ -25,6 +26,7 @@ public sealed record QaItemResult(
     IReadOnlyList<string> Cited,
     AnswerMode Mode,
     AnswerDecision Decision,
+    Questions.QuestionReading? Reading = null,
     double AnswerMs = 0)
 {
     /// <summary>Abstained exactly when the question is unanswerable.</summary>

@@ -51,10 +51,17 @@ public sealed class Retriever(
     }
 
     /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
-    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default) =>
+        await RetrieveAsync(await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false), question, top, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The best <paramref name="top"/> chunks for a question already analysed (<see cref="AnalyzeAsync"/>, as the
+    /// question reading does once for every step), best first; <paramref name="question"/> is embedded for a dense search.
+    /// </summary>
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(QueryTerms terms, string question, int top, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         using var activity = Telemetry.Source.StartActivity("retrieve");
-        var terms = await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false);
         if (terms.IsEmpty)
         {
             return [];

@@ -4,6 +4,7 @@ using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
@@ -179,7 +180,7 @@ internal sealed class AnsweringCorpus
 
     public IReadOnlySet<string> Terms(string question)
     {
-        var terms = DocumentCatalog.FoldedQueryTerms(Analyzer, question);
+        var terms = TopicTerms.Of(Analyzer, question);
         terms.ExceptWith(AskedFields.CueTerms(question));
         return terms;
     }

@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -62,7 +63,7 @@ public sealed class DocumentStatisticsTests
     [Fact]
     public void FoldedQueryTerms_KeepPairsOfTopicWordsOnly()
     {
-        var terms = DocumentCatalog.FoldedQueryTerms(_corpus.Analyzer, "cho con đi học có cần giấy tờ gì");
+        var terms = TopicTerms.Of(_corpus.Analyzer, "cho con đi học có cần giấy tờ gì");
 
         Assert.Contains("giay to", terms);
         Assert.Contains("di hoc", terms);
