@@ -16,13 +16,16 @@ namespace ProcedureAssistant.Core.Answering;
 /// most one line on what the sources do not say, and one on the text's validity. A citation marker closes each sentence
 /// taken from a source, not each line. A team-written summary is named as such and never quoted as the text itself.
 /// </summary>
-public sealed class AnswerComposer(TimeProvider time)
+public sealed partial class AnswerComposer(TimeProvider time)
 {
     /// <summary>Most short lines after the first sentence (the steps of a procedure asked for in full are not cut).</summary>
     public const int MaxLines = 5;
 
     /// <summary>Longest short line, in characters: longer ones are cut at a sentence or word boundary.</summary>
     public const int MaxLineCharacters = 180;
+
+    /// <summary>A further sentence of a passage is added when it holds at least this share of the question's weight not yet answered.</summary>
+    public const double MinGain = 0.05;
 
     /// <summary>The heading of the rest of a procedure, shown when the whole procedure is asked for.</summary>
     public const string WholeProcedureHeading = "Toàn bộ thủ tục:";
@@ -62,7 +65,7 @@ public sealed class AnswerComposer(TimeProvider time)
     {
         var text = new StringBuilder();
         var weights = new TermWeights(context.Analyzer, context.Reading.TopicTerms, choice.Document, context.Statistics);
-        var primary = choice.Document.Type == DocumentType.Procedure ? choice.Primary : BestPassage(choice, weights);
+        var primary = choice.Primary;
         var sources = new List<ChunkHit> { primary };
         if (choice.Document.Type == DocumentType.Procedure)
         {
@@ -70,37 +73,27 @@ public sealed class AnswerComposer(TimeProvider time)
         }
         else
         {
-            WritePassage(text, primary.Chunk, choice.Document, context, weights, 1);
+            sources.Clear();
+            WritePassage(text, choice.Primary, choice.Document, context, weights, sources);
         }
 
         // Texts the question names by number beside the chosen one: one sentence each, with its own marker.
         foreach (var other in choice.Others)
         {
-            sources.Add(other);
             if (context.Documents.GetValueOrDefault(other.Chunk.DocumentId) is { } document)
             {
                 text.Append('\n');
-                WritePassage(text, other.Chunk, document, context, new TermWeights(context.Analyzer, context.Reading.TopicTerms, document, context.Statistics), sources.Count, lines: 1);
+                WritePassage(text, other, document, context, new TermWeights(context.Analyzer, context.Reading.TopicTerms, document, context.Statistics), sources, lines: 1);
             }
         }
 
-        if (Validity(choice.Document, primary.Chunk.Text, context) is { } note)
+        if (Validity(choice.Document, sources[0].Chunk.Text, context) is { } note)
         {
             text.Append('\n').Append(note);
         }
 
         return new(text.ToString().Trim(), sources);
     }
-
-    // Of the chosen text's retrieved passages, the one whose best unit (with its headings) speaks best to the question:
-    // retrieval ranks passages by every word of the question, the answer needs the one about what is asked.
-    private static ChunkHit BestPassage(SourceChoice choice, TermWeights weights) =>
-        choice.Context.Where(h => h.Chunk.DocumentId == choice.Document.Id)
-            .Select((hit, rank) => (Hit: hit, Rank: rank, Score: Units(hit.Chunk.Text).Select(u => weights.Score(u + "\n" + string.Join('\n', hit.Chunk.Headings))).DefaultIfEmpty(0).Max()))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Rank)
-            .Select(x => x.Hit)
-            .DefaultIfEmpty(choice.Primary)
-            .First();
 
     private static void WriteProcedure(StringBuilder text, ProcedureRecord record, AnswerContext context, TermWeights weights)
     {
@@ -232,40 +225,88 @@ public sealed class AnswerComposer(TimeProvider time)
         }
     }
 
-    // A regulation or guide: the sentence of the best passage that speaks to the question, named with the text (and
-    // said to be a summary when it is one), then the passage's other relevant units as short lines.
-    private static void WritePassage(StringBuilder text, Chunk chunk, CorpusDocument document, AnswerContext context, TermWeights weights, int number, int lines = MaxLines)
+    // A regulation or guide: the sentence of the passage that speaks best to the question, named with the text (and
+    // said to be a summary when it is one); then, while they add something the question asks about that is not said
+    // yet, further sentences of the passage (a question in two parts is answered in two), in the text's order. A lead
+    // that opens a list ("… có thẩm quyền đối với:") brings its items.
+    private static void WritePassage(StringBuilder text, ChunkHit passage, CorpusDocument document, AnswerContext context, TermWeights weights, List<ChunkHit> sources, int lines = MaxLines)
     {
-        // What the passage marks unknown is left out: the stated sentences beside it answer.
-        var units = Units(chunk.Text).Select(WithoutGaps).Where(u => u.Length > 0).ToList();
-        if (units.Count == 0)
-        {
-            units = Units(chunk.Text);
-        }
-
-        var ranked = units.Select((unit, position) => (Unit: unit, Position: position, Score: weights.Score(unit)))
-            .OrderByDescending(u => u.Score).ThenBy(u => u.Position).ToList();
-        var best = ranked.Count == 0 ? chunk.Text : ranked[0].Unit;
-        var (lead, restOfUnit) = LeadSentence(best, weights);
-        var source = Source(chunk, document, context.Persona);
-        var sentence = $"{source}: {LowerFirstUnlessName(Unbullet(lead))}";
-        if (context.Reading.IsYesNo && Polarity(lead, context.Reading, weights) is { } word)
+        var reading = context.Reading;
+        var candidates = Candidates(passage.Chunk.Text);
+        var ranked = candidates.Select((c, i) => (c.Text, c.Unit, Position: i, Score: weights.Score(c.Text) * (GivesWhatIsAsked(c.Text, reading) ? 2 : 1)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Position).ToList();
+        var lead = ranked[0];
+        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {LowerFirstUnlessName(Unbullet(lead.Text.TrimEnd(':')))}";
+        if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
         {
             sentence = word + ". " + sentence;
         }
 
-        text.Append(TrimEnd(sentence)).Append(" [").Append(number.ToString(CultureInfo.InvariantCulture)).Append("].");
-
-        // Then what else of the passage speaks to the question (a question in two parts is answered in two): the
-        // unit's other lines and sentences, and other units that score at least half as well, in the text's order.
-        var threshold = Math.Max(weights.RelatedLineThreshold, ranked.Count == 0 ? 0 : ranked[0].Score * 0.5);
-        var extra = restOfUnit
-            .Concat(ranked.Skip(1).Where(u => u.Score >= threshold).OrderBy(u => u.Position).SelectMany(u => u.Unit.Split('\n')))
-            .Select(l => l.Trim()).Where(l => l.Length > 0 && !DeclaredGaps.IsGap(l)).Take(lines - 1);
-        foreach (var line in lines > 1 ? extra : [])
+        text.Append(TrimEnd(sentence)).Append(Marker(passage, sources)).Append('.');
+        var extra = new List<(string Text, int Position)>();
+        if (lead.Text.TrimEnd().EndsWith(':'))
         {
-            text.Append('\n').Append(Bullet(line, keepNumber: false));
+            extra.AddRange(candidates.Select((c, i) => (c.Text, c.Unit, i)).Where(c => c.Unit == lead.Unit && c.i > lead.Position).Select(c => (c.Text, c.i)));
         }
+        else
+        {
+            // A date or a number asked for and not given yet counts as much as the question's weight above the bar.
+            var covered = weights.Found(lead.Text).ToHashSet(StringComparer.Ordinal);
+            var given = GivesWhatIsAsked(lead.Text, reading);
+            var minGain = MinGain * weights.Total;
+            while (extra.Count < lines - 1)
+            {
+                var next = ranked.Skip(1).Where(c => extra.All(e => e.Position != c.Position))
+                    .Select(c => (c.Text, c.Position, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) + (!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading) ? minGain : 0)))
+                    .OrderByDescending(c => c.Gain).ThenBy(c => c.Position).FirstOrDefault();
+                if (next.Text is null || next.Gain < minGain || next.Gain <= 0)
+                {
+                    break;
+                }
+
+                extra.Add((next.Text, next.Position));
+                covered.UnionWith(weights.Found(next.Text));
+                given |= GivesWhatIsAsked(next.Text, reading);
+            }
+        }
+
+        foreach (var line in extra.OrderBy(e => e.Position).Take(lines - 1))
+        {
+            text.Append('\n').Append(Bullet(line.Text, keepNumber: false));
+        }
+    }
+
+    // " [n]" for the chunk, numbering it as a source the first time it is cited.
+    private static string Marker(ChunkHit hit, List<ChunkHit> sources)
+    {
+        if (!sources.Contains(hit))
+        {
+            sources.Add(hit);
+        }
+
+        return " [" + (sources.IndexOf(hit) + 1).ToString(CultureInfo.InvariantCulture) + "]";
+    }
+
+    // The sentence gives the kind of answer asked for: a date (dd/mm/yyyy), or a number.
+    private static bool GivesWhatIsAsked(string sentence, QuestionReading reading) =>
+        (reading.ExpectsDate && Date().IsMatch(sentence)) || (reading.ExpectsNumber && sentence.Any(char.IsDigit));
+
+    // The sentences of a passage, each with the unit it belongs to: a paragraph's sentences, a list's lines. What the
+    // passage marks unknown is left out: the stated sentences beside it answer.
+    private static List<(string Text, int Unit)> Candidates(string passage)
+    {
+        var candidates = new List<(string Text, int Unit)>();
+        var units = Units(passage);
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var line in units[u].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var pieces = line.EndsWith(':') || line.StartsWith('-') || (line.Length > 1 && line[1] == ')') ? [line] : Sentences(line);
+                candidates.AddRange(pieces.Where(p => !DeclaredGaps.IsGap(p) && !DeclaredGaps.Find(p).Any()).Select(p => (p, u)));
+            }
+        }
+
+        return candidates.Count == 0 ? [(passage, 0)] : candidates;
     }
 
     // "Theo bản tóm tắt Nghị định 142/2025/NĐ-CP … › Điều 4": the text, its article, and whether it is a summary.
@@ -275,22 +316,6 @@ public sealed class AnswerComposer(TimeProvider time)
         var article = chunk.Headings.LastOrDefault(h => h.StartsWith("Điều ", StringComparison.Ordinal));
         var where = persona == Persona.Official && article is not null ? ", " + TrimEnd(article.Split('.')[0]) : string.Empty;
         return document.IsSummary ? $"Theo bản tóm tắt {name}{where} (không phải nguyên văn)" : $"Theo {name}{where}";
-    }
-
-    // The sentence of a unit that speaks best to the question, then the unit's other sentences and lines that speak
-    // to it too (a unit that opens with a heading line, "…:", leads with the heading and keeps its list).
-    private static (string Lead, IReadOnlyList<string> Others) LeadSentence(string unit, TermWeights weights)
-    {
-        var lines = unit.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        if (lines.Count > 1 && lines[0].EndsWith(':'))
-        {
-            return (lines[0].TrimEnd(':'), lines.Skip(1).ToList());
-        }
-
-        var sentences = Sentences(lines[0]);
-        var ranked = sentences.Select((s, i) => (s, i, Score: weights.Score(s))).OrderByDescending(s => s.Score).ThenBy(s => s.i).ToList();
-        var others = ranked.Skip(1).Where(s => s.Score > 0 && s.Score >= weights.RelatedLineThreshold).OrderBy(s => s.i).Select(s => s.s);
-        return (ranked[0].s, [.. others, .. lines.Skip(1)]);
     }
 
     private static ComposedReply AskBack(IReadOnlyList<CorpusDocument> options, AnswerContext context)
@@ -355,7 +380,7 @@ public sealed class AnswerComposer(TimeProvider time)
 
         var preReform = (document.Effective ?? document.Issued) is { } start && start < TwoTierStart;
         var knowsTheReform = document.Body.Contains("01/7/2025", StringComparison.Ordinal) || document.Body.Contains("1/7/2025", StringComparison.Ordinal);
-        return preReform && VietnameseText.Fold(chunkText).Contains("huyen", StringComparison.OrdinalIgnoreCase) && !knowsTheReform
+        return preReform && TextAnalyzer.Syllables(chunkText).Select(VietnameseText.Fold).Contains("huyen", StringComparer.Ordinal) && !knowsTheReform
             ? "Lưu ý: văn bản này ban hành trước ngày 01/7/2025 và còn nhắc đến cấp huyện; từ ngày 01/7/2025 cấp huyện không còn, nhiệm vụ đã chuyển về cấp xã hoặc cấp tỉnh."
             : null;
     }
@@ -477,18 +502,13 @@ public sealed class AnswerComposer(TimeProvider time)
         return units.Select(u => string.Join('\n', u)).ToList();
     }
 
-    private static string WithoutGaps(string unit) =>
-        string.Join('\n', unit.Split('\n').Where(l => !DeclaredGaps.IsGap(l))
-            .Select(l => DeclaredGaps.Find(l).Any() ? string.Join(' ', Sentences(l).Where(s => !DeclaredGaps.Find(s).Any())) : l)
-            .Where(l => l.Trim().Length > 0));
-
     private static List<string> Sentences(string text)
     {
         var sentences = new List<string>();
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if ((text[i] == '.' || text[i] == ';') && (i + 1 == text.Length || text[i + 1] == ' ') && !(i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[Math.Min(i + 1, text.Length - 1)])))
+            if (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !(i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[Math.Min(i + 1, text.Length - 1)])))
             {
                 sentences.Add(text[start..(i + 1)].Trim());
                 start = i + 1;
@@ -528,6 +548,9 @@ public sealed class AnswerComposer(TimeProvider time)
         var first = text.Split(' ', 2)[0];
         return first.Length > 1 && (first.All(c => !char.IsLetter(c) || char.IsUpper(c)) || char.IsUpper(text.Split(' ').ElementAtOrDefault(1)?.FirstOrDefault() ?? 'a')) ? text : LowerFirst(text);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
+    private static partial System.Text.RegularExpressions.Regex Date();
 }
 
 /// <summary>A composed reply: its text and the chunks its markers point to.</summary>

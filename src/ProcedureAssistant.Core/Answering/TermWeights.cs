@@ -21,11 +21,30 @@ internal sealed class TermWeights
         var terms = questionTerms.ToHashSet(StringComparer.Ordinal);
         if (document is not null)
         {
-            terms.ExceptWith(TopicTerms.Of(analyzer, document.Title));
+            terms.ExceptWith(NameTerms(terms, TopicTerms.Of(analyzer, document.Title)));
         }
 
         // Words no document holds ("ko", "80", a typo) can match no line and would only raise the bar for those that do.
         _weights = terms.Where(t => statistics?.IsKnown(t) ?? true).ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
+    }
+
+    // The question's terms that name the document: pairs of its title, and syllables the question uses only inside
+    // such pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the
+    // question pairs it with a word the title does not.
+    private static HashSet<string> NameTerms(HashSet<string> question, HashSet<string> title)
+    {
+        var pairs = question.Where(t => t.Contains(' ', StringComparison.Ordinal)).ToList();
+        var name = pairs.Where(title.Contains).ToHashSet(StringComparer.Ordinal);
+        foreach (var syllable in question.Where(t => !t.Contains(' ', StringComparison.Ordinal) && title.Contains(t)))
+        {
+            var around = pairs.Where(p => p.Split(' ').Contains(syllable, StringComparer.Ordinal)).ToList();
+            if (around.All(name.Contains))
+            {
+                name.Add(syllable);
+            }
+        }
+
+        return name;
     }
 
     /// <summary>The summed weight of every term.</summary>
@@ -36,6 +55,12 @@ internal sealed class TermWeights
 
     /// <summary>The summed weight of the question's terms that the text holds.</summary>
     public double Score(string text) => TopicTerms.All(text).Sum(t => _weights.GetValueOrDefault(t));
+
+    /// <summary>The question's weighed terms that the text holds.</summary>
+    public IReadOnlySet<string> Found(string text) => TopicTerms.All(text).Where(_weights.ContainsKey).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The weight of a term (0 for a term not weighed).</summary>
+    public double Weight(string term) => _weights.GetValueOrDefault(term);
 
     /// <summary>True when the term is one of the question's weighed terms.</summary>
     public bool Contains(string term) => _weights.ContainsKey(term);

@@ -34,6 +34,8 @@ public sealed class QuestionCues
         ["person"] = QuestionForm.Person,
         ["personal"] = QuestionForm.Personal,
         ["modifier"] = QuestionForm.Modifier,
+        ["date"] = QuestionForm.Date,
+        ["number"] = QuestionForm.Number,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines)

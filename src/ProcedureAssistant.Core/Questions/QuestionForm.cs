@@ -12,4 +12,6 @@ internal enum QuestionForm
     Person,
     Personal,
     Modifier,
+    Date,
+    Number,
 }

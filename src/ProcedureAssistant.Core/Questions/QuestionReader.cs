@@ -79,6 +79,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Fields = fields,
             IsYesNo = IsYesNo(syllables, forms),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole),
+            ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
+            ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
             AsksForPersonalData = AsksForPersonalData(forms),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,

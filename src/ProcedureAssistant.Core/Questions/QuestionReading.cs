@@ -44,6 +44,12 @@ public sealed record QuestionReading
     /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it.</summary>
     public bool AsksWholeProcedure { get; init; }
 
+    /// <summary>The answer is a date ("có hiệu lực từ ngày nào", "áp dụng đến bao giờ").</summary>
+    public bool ExpectsDate { get; init; }
+
+    /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
+    public bool ExpectsNumber { get; init; }
+
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 
