@@ -48,11 +48,16 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             notTopic.UnionWith(TopicTerms.All(province));
         }
 
+        // Names and numbers no text holds ("khu đô thị Đại Thanh", "Tiktok", "năm 2026", "Quyết định 863") are the
+        // asker's context, not what the question is about: a text is not judged on them.
+        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        notTopic.UnionWith(UnknownNames(text, syllables, statistics));
+
         var ownTopic = TopicTerms.Of(analyzer, text);
         ownTopic.ExceptWith(notTopic);
         var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var isFollowUp = previous is not null && (opener > 0 || ownSyllables.Count <= MaxFollowUpSyllables);
-        var changesTopic = isFollowUp && ownTopic.Count > 0 && (await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false)).NamesADocument(ownTopic, NamesOwnTopic);
+        var changesTopic = isFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         var fields = fieldCues.Select(m => m.Key).Distinct().ToList();
@@ -86,6 +91,37 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Place = place,
             Level = level,
         };
+    }
+
+    // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.
+    private static HashSet<string> UnknownNames(string text, string[] syllables, DocumentStatistics statistics)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var original = Words().Matches(text).Select(m => m.Value).ToArray();
+        if (original.Length != syllables.Length)
+        {
+            return names;
+        }
+
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            var isName = (i > 0 && char.IsUpper(original[i][0]) && original[i].Skip(1).Any(char.IsLower)) || original[i].All(char.IsDigit);
+            if (isName && !statistics.IsKnown(syllables[i]))
+            {
+                names.Add(syllables[i]);
+                if (i > 0)
+                {
+                    names.Add(syllables[i - 1] + " " + syllables[i]);
+                }
+
+                if (i + 1 < syllables.Length)
+                {
+                    names.Add(syllables[i] + " " + syllables[i + 1]);
+                }
+            }
+        }
+
+        return names;
     }
 
     // "có mất tiền không", "… được không ạ?", "có phải … ": the question's last words (particles aside), or a yes/no phrase.
