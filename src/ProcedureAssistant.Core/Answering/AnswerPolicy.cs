@@ -15,7 +15,7 @@ public sealed class AnswerPolicy
         new NotInSourcesRule(),
         new PlaceNotCoveredRule(),
         new CommuneLevelRule(),
-        new PlainProcedureRule(),
+        new SiblingProcedureRule(),
         new AmbiguousProceduresRule(),
         new DeclaredGapRule(),
         new AnswerFromSourceRule(),

@@ -57,18 +57,34 @@ internal static class ProcedureVariants
     }
 
     /// <summary>
-    /// Of siblings a question cannot tell apart, the one procedure whose name holds no word of a change to an earlier
-    /// one or of a bundle ("cấp lại", "gia hạn", "liên thông"), when the question names none either; otherwise null.
+    /// Of siblings the question's topic words cannot tell apart, the one it means after all: the one whose own words
+    /// (those its name does not share with the others) the question holds, the most specific first ("… trường hợp phải
+    /// đánh giá rủi ro" beside "… trường hợp không phải đánh giá rủi ro", told apart by "không");
+    /// else, when it names no change to an earlier procedure or bundle ("cấp lại", "gia hạn", "liên thông"), the one
+    /// procedure whose name holds none either. Null when neither singles one out.
     /// </summary>
-    public static Variant? Plain(Variants variants, AnswerContext context)
+    public static Variant? Meant(Variants variants, AnswerContext context)
     {
-        if (variants.SameProcedure || variants.Records.Count < 2 || context.Cues.NamesAModifier(context.Reading.Text))
+        if (variants.SameProcedure || variants.Records.Count < 2)
         {
             return null;
         }
 
+        // The words that set each name apart from what all of them share, every word counted ("không" included).
+        var asked = Words(context.Reading.Text);
+        var names = variants.Records.Select(v => (Variant: v, Words: Words(v.Document.Title))).ToList();
+        var shared = names.Select(n => n.Words).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var named = names.Select(n => (n.Variant, Own: n.Words.Except(shared).ToList()))
+            .Where(n => n.Own.All(asked.Contains))
+            .OrderByDescending(n => n.Own.Count)
+            .ToList();
+        if (named.Count == 1 || (named.Count > 1 && named[0].Own.Count > named[1].Own.Count))
+        {
+            return named[0].Variant;
+        }
+
         var plain = variants.Records.Where(v => !context.Cues.NamesAModifier(v.Document.Title)).ToList();
-        return plain.Count == 1 ? plain[0] : null;
+        return !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
     }
 
     /// <summary>A choice of <paramref name="variant"/> to answer from, as the selector would have made it.</summary>
@@ -90,6 +106,9 @@ internal static class ProcedureVariants
 
         return (syllables, level);
     }
+
+    private static HashSet<string> Words(string text) =>
+        TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
 
     private static string[] Without((string[] Syllables, bool[] Level) title) => title.Syllables.Where((_, i) => !title.Level[i]).ToArray();
 
