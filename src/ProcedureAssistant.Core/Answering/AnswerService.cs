@@ -73,14 +73,6 @@ public sealed class AnswerService(
         var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
         var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today);
         var (rule, reply) = policy.Decide(context);
-        if (Environment.GetEnvironmentVariable("PA_TRACE") is { } trace && choice is not null)
-        {
-            var title = statistics.TitleMatch(choice.Document.Id, reading.TopicTerms);
-            var titleTerms = TopicTerms.Of(analyzer, choice.Document.Title);
-            var inTitle = reading.TopicTerms.Where(t => statistics.IsKnown(t)).Sum(t => titleTerms.Contains(t) ? statistics.Idf(t) : 0) / Math.Max(1e-9, reading.TopicTerms.Where(t => statistics.IsKnown(t)).Sum(statistics.Idf));
-            File.AppendAllText(trace, System.Text.Json.JsonSerializer.Serialize(new { q = query.Question, doc = choice.Document.Id, rule = rule.Name, cov = choice.Coverage, best = context.BestCoverage, name = choice.NameMatch, title, inTitle, topic = context.TopicMatch, support = choice.Support }) + "\n");
-        }
-
         activity?.SetTag("rule", rule.Name);
 
         // The next follow-up ("mất bao lâu?") is read against the name of what was answered, or the question's own words.
