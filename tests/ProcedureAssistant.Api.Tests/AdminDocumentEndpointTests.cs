@@ -78,7 +78,7 @@ public sealed class AdminDocumentEndpointTests
         Assert.Equal(["withdraw", "replace", "upload"], audit.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal([replacedHash, replacedHash, uploadedHash], audit.Select(e => e.GetProperty("contentHash").GetString()));
         Assert.All(audit, e => Assert.Equal(first.StoredAs, e.GetProperty("fileName").GetString()));
-        Assert.All(audit, e => Assert.Matches("^key:[0-9a-f]{12}$", e.GetProperty("actor").GetString()));
+        Assert.All(audit, e => Assert.Matches("^key:[0-9a-f]{16}$", e.GetProperty("actor").GetString()));
         Assert.True(audit[0].GetProperty("at").GetDateTimeOffset() >= audit[2].GetProperty("at").GetDateTimeOffset());
     }
 

@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary><c>GET /api/documents</c>, <c>GET /api/documents/{id}</c>, <c>GET /api/procedures</c>.</summary>
+/// <summary>
+/// <c>GET /api/documents</c>, <c>GET /api/documents/{id}</c>, <c>GET /api/procedures</c>. Text goes out as plain
+/// text and links as http(s) or nothing (<see cref="PlainText"/>), whatever a document holds.
+/// </summary>
 internal static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
@@ -46,16 +50,16 @@ internal static class DocumentEndpoints
         var document = await index.GetDocumentAsync(id, cancellationToken);
         if (document is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"No document has the id '{id}'.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"Không có văn bản nào mang mã '{id}'.");
         }
 
         var chunks = await index.GetChunksAsync(id, cancellationToken);
         return TypedResults.Ok(new DocumentDetail(
             Summarize(document, Today(time)),
-            document.LegalBasis,
-            document.Sources,
-            document.Aliases,
-            chunks.Select(c => new ChunkResponse(c.Id, c.Path, c.Text)).ToList()));
+            document.LegalBasis.Select(PlainText.Of).ToList(),
+            document.Sources.Select(PlainText.HttpUrl).OfType<string>().ToList(),
+            document.Aliases.Select(PlainText.Of).ToList(),
+            chunks.Select(c => new ChunkResponse(c.Id, PlainText.Of(c.Path), PlainText.Of(c.Text))).ToList()));
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
@@ -63,16 +67,16 @@ internal static class DocumentEndpoints
     private static DocumentSummary Summarize(CorpusDocument d, DateOnly today) => new(
         d.Id,
         d.Type.ToString().ToLowerInvariant(),
-        d.Title,
-        d.Number,
-        d.Code,
-        d.Field,
+        PlainText.Of(d.Title),
+        PlainText.OfOptional(d.Number),
+        PlainText.OfOptional(d.Code),
+        PlainText.OfOptional(d.Field),
         d.Levels,
         d.Province,
-        d.Authority,
+        PlainText.OfOptional(d.Authority),
         d.Effective,
         d.Expires,
         d.SupersededBy,
         d.IsInForce(today),
-        d.Source);
+        PlainText.HttpUrl(d.Source));
 }

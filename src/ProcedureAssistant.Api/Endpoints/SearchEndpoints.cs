@@ -8,7 +8,7 @@ using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary><c>GET /api/search?q=&amp;top=</c>.</summary>
+/// <summary><c>GET /api/search?q=&amp;top=</c>; titles, paths and snippets as plain text (<see cref="PlainText"/>).</summary>
 internal static class SearchEndpoints
 {
     private const int SnippetCharacters = 240;
@@ -40,12 +40,12 @@ internal static class SearchEndpoints
             .Select(h => new SearchResult(
                 h.Chunk.DocumentId,
                 h.Chunk.Id,
-                h.Chunk.Title,
-                h.Chunk.Code,
-                h.Chunk.Number,
-                h.Chunk.Path,
+                PlainText.Of(h.Chunk.Title),
+                PlainText.OfOptional(h.Chunk.Code),
+                PlainText.OfOptional(h.Chunk.Number),
+                PlainText.Of(h.Chunk.Path),
                 Math.Round(h.Score, 4),
-                TextExcerpt.Shorten(h.Chunk.Text, SnippetCharacters)))
+                PlainText.Of(TextExcerpt.Shorten(h.Chunk.Text, SnippetCharacters))))
             .ToList();
         return TypedResults.Ok(new SearchResponse(results));
     }

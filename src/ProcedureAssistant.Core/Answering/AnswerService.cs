@@ -61,7 +61,7 @@ public sealed class AnswerService(
     private async IAsyncEnumerable<AnswerEvent> AnswerAsync(AskQuery query, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var activity = Telemetry.Source.StartActivity("answer");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.AnswerSpan);
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
         var reading = await reader.ReadAsync(query.Question, conversations.Last(conversationId), cancellationToken).ConfigureAwait(false);
         Log.QuestionRead(logger, query.Question, reading.SearchText);
@@ -88,6 +88,7 @@ public sealed class AnswerService(
         Answer? answer = null;
         if (reply is AnswerReply && generative.IsEnabled)
         {
+            using var generation = Telemetry.Source.StartActivity(Telemetry.GenerateSpan);
             var evidence = new Evidence([.. composed.Sources, .. context.Choice!.Context.Where(h => !composed.Sources.Contains(h)).Take(Math.Max(0, (query.TopK ?? 5) - composed.Sources.Count))]);
             var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources);
             var generated = new StringBuilder();

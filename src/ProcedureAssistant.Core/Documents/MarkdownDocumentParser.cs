@@ -55,7 +55,7 @@ public sealed class MarkdownDocumentParser
             throw new DocumentParseException(sourcePath, $"the front matter is not valid YAML (line {ex.Start.Line}): {ex.InnerException?.Message ?? ex.Message}", ex);
         }
 
-        return new CorpusDocument
+        return DocumentMarkup.Strip(new CorpusDocument
         {
             Id = Required(sourcePath, "id", front.Id),
             Type = ParseType(sourcePath, Required(sourcePath, "type", front.Type)),
@@ -79,7 +79,7 @@ public sealed class MarkdownDocumentParser
             Body = body,
             SourcePath = sourcePath,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
-        };
+        });
     }
 
     private static string Required(string sourcePath, string key, string? value) =>

@@ -5,15 +5,16 @@ using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Ingestion;
 
 /// <summary>
 /// The ingestion steps in order: read the corpus → chunk by legal structure → analyse Vietnamese terms → embed
-/// (when a dense model is configured) → write the index (a new version, or an update of the live one). Files that
-/// fail to parse are reported and the
-/// rest still go in.
+/// (when a dense model is configured) → prepare the new version's statistics (<paramref name="catalog"/>) → write
+/// the index (a new version, or an update of the live one). Files that fail to parse are reported and the rest
+/// still go in. What a version needs to answer is ready when the switch makes it live, so that no request builds it.
 /// </summary>
 public sealed class IngestionPipeline(
     CorpusReader reader,
@@ -21,7 +22,8 @@ public sealed class IngestionPipeline(
     IChunkIndex index,
     DenseEncoder encoder,
     IngestionStatus status,
-    ILogger<IngestionPipeline> logger)
+    ILogger<IngestionPipeline> logger,
+    DocumentCatalog? catalog = null)
 {
     /// <summary>Builds a new index from every document below <paramref name="corpusPath"/>.</summary>
     public Task<IngestionReport> RunAsync(string corpusPath, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -35,7 +37,7 @@ public sealed class IngestionPipeline(
     /// </summary>
     public async Task<IngestionReport> RunAsync(string corpusPath, IngestionMode mode, IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        using var activity = Telemetry.Source.StartActivity("ingest");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.IngestSpan);
         var stopwatch = Stopwatch.StartNew();
         var incremental = mode == IngestionMode.Incremental ? await IncrementalSourcesAsync(cancellationToken).ConfigureAwait(false) : null;
         var corpus = await reader.ReadAsync(corpusPath, incremental ?? [], cancellationToken).ConfigureAwait(false);
@@ -63,7 +65,7 @@ public sealed class IngestionPipeline(
         if (incremental is null)
         {
             var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
-            info = await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, embedded, dense), cancellationToken).ConfigureAwait(false);
+            info = await SwitchAsync(corpus.Documents, () => index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, corpus.Documents, embedded, dense), cancellationToken)).ConfigureAwait(false);
         }
         else if (corpus.Documents.Count == 0 && removed.Count == 0)
         {
@@ -73,7 +75,8 @@ public sealed class IngestionPipeline(
         {
             // New and changed chunks are embedded with the live index's model, so they sit in the same space as the rest.
             var embedded = await encoder.EmbedForUpdateAsync(index, chunks, cancellationToken).ConfigureAwait(false);
-            info = await index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, corpus.Documents, embedded, removed), cancellationToken).ConfigureAwait(false);
+            var next = catalog is null ? [] : await DocumentsAfterUpdateAsync(corpus.Documents, removed, cancellationToken).ConfigureAwait(false);
+            info = await SwitchAsync(next, () => index.UpdateAsync(new IndexUpdate(TextAnalyzer.Version, corpus.Documents, embedded, removed), cancellationToken)).ConfigureAwait(false);
         }
 
         var written = incremental is null ? IngestionMode.Full : IngestionMode.Incremental;
@@ -83,6 +86,33 @@ public sealed class IngestionPipeline(
         var report = new IngestionReport(info, corpus.Failures, stopwatch.Elapsed, written, changes);
         status.Record(report);
         return report;
+    }
+
+    /// <summary>Prepares what the new version needs to answer, then writes it (which makes it live), then publishes what was prepared.</summary>
+    private async Task<IndexInfo> SwitchAsync(IReadOnlyList<CorpusDocument> documents, Func<Task<IndexInfo>> write)
+    {
+        catalog?.Prepare(documents);
+        IndexInfo info;
+        try
+        {
+            info = await write().ConfigureAwait(false);
+        }
+        catch
+        {
+            catalog?.Discard();
+            throw;
+        }
+
+        catalog?.Publish(info);
+        return info;
+    }
+
+    // The documents the live index will hold once the update is applied: the updated ones replace their old versions.
+    private async Task<IReadOnlyList<CorpusDocument>> DocumentsAfterUpdateAsync(IReadOnlyList<CorpusDocument> updated, IReadOnlyList<string> removed, CancellationToken cancellationToken)
+    {
+        var replaced = updated.Select(d => d.Id).Concat(removed).ToHashSet(StringComparer.Ordinal);
+        var live = await index.ListDocumentsAsync(cancellationToken).ConfigureAwait(false);
+        return live.Where(d => !replaced.Contains(d.Id)).Concat(updated).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>

@@ -40,10 +40,10 @@ public sealed class DocumentStatistics
         _maxIdf = Math.Log(1 + ((DocumentCount + 0.5) / 0.5));
     }
 
-    /// <summary>The index version the statistics were built from.</summary>
+    /// <summary>The index version the statistics were built from (0 when prepared ahead of a switch, before the version had a number).</summary>
     public long Version { get; }
 
-    /// <summary>The index content hash the statistics were built from.</summary>
+    /// <summary>The index content hash the statistics were built from (empty when prepared ahead of a switch).</summary>
     public string ContentHash { get; }
 
     /// <summary>The syllables the documents are written in, for correcting misspelt questions (shared with retrieval, see <see cref="IndexVocabulary"/>).</summary>

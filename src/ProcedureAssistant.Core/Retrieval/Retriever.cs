@@ -61,7 +61,7 @@ public sealed class Retriever(
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(QueryTerms terms, string question, int top, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(terms);
-        using var activity = Telemetry.Source.StartActivity("retrieve");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.RetrieveSpan);
         if (terms.IsEmpty)
         {
             return [];
@@ -79,6 +79,8 @@ public sealed class Retriever(
                 return candidates.Take(top).ToList();
             }
 
+            using var rerank = Telemetry.Source.StartActivity(Telemetry.RerankSpan);
+            rerank?.SetTag("candidates", candidates.Count);
             return reranker.Rerank(terms, candidates, statistics, top);
         }
 
