@@ -7,7 +7,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// and the question does not name it; or it does not match the question's topic, phrases included ("làm hộ chiếu lần
 /// đầu" shares "lần đầu", "giấy tờ" and the syllables of "hộ chiếu" with the first land certificate, but not "hộ
 /// chiếu"); or what a follow-up, or a question answered only because it names the text, asks beyond the name is not in
-/// it ("mức phạt"), unless that is simply one of the record's items. The reply refers to the commune's service centre.
+/// it ("mức phạt"), unless that is simply one of the text's items ("còn lệ phí thì sao?"; whether the text knows it is
+/// <see cref="DeclaredGapRule"/>'s to say). The reply refers to the commune's service centre.
 /// </summary>
 internal sealed class NotInSourcesRule : AnswerRule
 {
@@ -29,8 +30,9 @@ internal sealed class NotInSourcesRule : AnswerRule
         var choice = context.Choice!;
         var weak = (!choice.IsNamed && choice.Coverage < MinCoverage) || context.TopicMatch < MinTopicMatch;
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic;
-        var ownWordsMissing = (inheritsTopic || choice.Coverage < MinCoverage) && !(choice.IsNamed && context.StatesAnAskedItem) &&
-            context.Statistics.Support(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
+        var asksAnItemOfTheNamedText = choice.IsNamed && context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver;
+        var ownWordsMissing = (inheritsTopic || choice.Coverage < MinCoverage) && !asksAnItemOfTheNamedText &&
+            context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         return weak || ownWordsMissing ? new ReferReply(Place: context.Reading.Place) : null;
     }
 }

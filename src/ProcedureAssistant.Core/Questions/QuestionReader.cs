@@ -61,7 +61,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         var fields = fieldCues.Select(m => m.Key).Distinct().ToList();
-        if (isFollowUp && fields.Count == 0)
+        var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
+        if (carriedOver)
         {
             fields = [.. previous!.Fields];
         }
@@ -82,6 +83,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             TopicTerms = topic,
             OwnTopicTerms = ownTopic,
             Fields = fields,
+            FieldsCarriedOver = carriedOver,
             IsYesNo = IsYesNo(syllables, forms),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),

@@ -38,6 +38,9 @@ public sealed record QuestionReading
     /// <summary>The items of a procedure asked for, in the order asked; a follow-up that names none asks the previous question's.</summary>
     public required IReadOnlyList<AskedField> Fields { get; init; }
 
+    /// <summary>The items were not asked by the question itself but carried over from the conversation's previous one.</summary>
+    public bool FieldsCarriedOver { get; init; }
+
     /// <summary>A yes/no question ("có mất tiền không", "được không").</summary>
     public bool IsYesNo { get; init; }
 

@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
