@@ -130,10 +130,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             used.Add(ProcedureRecord.SectionOf(lead)!);
         }
-        else if (Related(record, weights, used).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
-            sentence = $"Theo thủ tục {name}: {Unbullet(best.Line)}";
+            sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
             if (reading.IsYesNo && Polarity(best.Line, reading, weights) is { } word)
             {
                 sentence = word + ". " + sentence;
@@ -422,10 +422,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total ? "Có" : null;
     }
 
-    // Lines outside the asked items that speak to the question, best first.
+    // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
     private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used) =>
         record.Sections
-            .Where(s => !used.Contains(s.Name))
+            .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
             .SelectMany(s => StatedLines(s.Text).Select(line => (s.Name, Line: line, Score: weights.Score(line))))
             .Where(x => x.Score >= weights.RelatedLineThreshold)
             .OrderByDescending(x => x.Score)
@@ -529,9 +529,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static string Bullet(string line, bool keepNumber)
     {
         var trimmed = line.Trim();
+        return keepNumber && Unnumbered(trimmed) != trimmed ? Short(trimmed) : "- " + Short(Unnumbered(trimmed));
+    }
+
+    private static string Unnumbered(string line)
+    {
+        var trimmed = Unbullet(line);
         var dot = trimmed.IndexOf('.', StringComparison.Ordinal);
-        var numbered = dot is > 0 and < 4 && trimmed[..dot].All(char.IsDigit);
-        return numbered && keepNumber ? Short(trimmed) : "- " + Short(Unbullet(numbered ? trimmed[(dot + 1)..] : trimmed));
+        return dot is > 0 and < 4 && trimmed[..dot].All(char.IsDigit) ? trimmed[(dot + 1)..].Trim() : trimmed;
     }
 
     private static string Unbullet(string line) => line.TrimStart('-', '*', ' ').Trim();

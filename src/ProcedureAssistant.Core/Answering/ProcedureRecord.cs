@@ -33,6 +33,9 @@ public sealed class ProcedureRecord
     /// <summary>Section of the legal basis.</summary>
     public const string LegalBasis = "Căn cứ pháp lý";
 
+    /// <summary>Section of notes: what the writers of a record add, never part of an answer.</summary>
+    public const string Notes = "Ghi chú";
+
     /// <summary>Section of what changed with the two-tier reform.</summary>
     public const string Changes = "Thay đổi từ 01/7/2025";
 

@@ -85,7 +85,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Fields = fields,
             FieldsCarriedOver = carriedOver,
             IsYesNo = IsYesNo(syllables, forms),
-            AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole),
+            AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
             ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
             AsksForPersonalData = AsksForPersonalData(forms),

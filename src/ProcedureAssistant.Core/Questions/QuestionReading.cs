@@ -44,7 +44,7 @@ public sealed record QuestionReading
     /// <summary>A yes/no question ("có mất tiền không", "được không").</summary>
     public bool IsYesNo { get; init; }
 
-    /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it.</summary>
+    /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it (no item but the steps is asked).</summary>
     public bool AsksWholeProcedure { get; init; }
 
     /// <summary>The answer is a date ("có hiệu lực từ ngày nào", "áp dụng đến bao giờ").</summary>

@@ -102,7 +102,7 @@ internal static class AnswerFixtures
         ---
         # Đăng ký kết hôn có yếu tố nước ngoài
         ## Cơ quan giải quyết
-        - Ủy ban nhân dân cấp xã nơi cư trú của công dân Việt Nam.
+        - Ủy ban nhân dân cấp xã nơi cư trú của công dân Việt Nam; ở tỉnh Đắk Lắk là xã, phường nơi cư trú.
         ## Thời hạn giải quyết
         - 05 ngày làm việc.
         ## Lệ phí
