@@ -143,7 +143,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
         else if (record.Summary.Length > 0)
         {
-            sentence = $"{document.Title}{Level(document)}: {LowerFirstUnlessName(Sentences(record.Summary.Split('\n')[0])[0])}";
+            sentence = $"{document.Title}{Level(document)}: {Sentences(record.Summary.Split('\n')[0])[0]}";
         }
         else
         {
@@ -236,7 +236,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var ranked = candidates.Select((c, i) => (c.Text, c.Unit, Position: i, Score: weights.Score(c.Text) * (GivesWhatIsAsked(c.Text, reading) ? 2 : 1)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Position).ToList();
         var lead = ranked[0];
-        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {LowerFirstUnlessName(Unbullet(lead.Text.TrimEnd(':')))}";
+        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {Unnumbered(lead.Text.TrimEnd(':'))}";
         if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
         {
             sentence = word + ". " + sentence;
@@ -299,7 +299,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var units = Units(passage);
         for (var u = 0; u < units.Count; u++)
         {
-            foreach (var line in units[u].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            // An article's own heading ("Điều 4. Thẩm quyền …") is named with the source, not quoted as a sentence.
+            foreach (var line in units[u].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !ArticleHeading().IsMatch(l)))
             {
                 var pieces = line.EndsWith(':') || line.StartsWith('-') || (line.Length > 1 && line[1] == ')') ? [line] : Sentences(line);
                 candidates.AddRange(pieces.Where(p => !DeclaredGaps.IsGap(p) && !DeclaredGaps.Find(p).Any()).Select(p => (p, u)));
@@ -547,12 +548,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
 
-    // A sentence that opens with a name ("Ủy ban nhân dân", "Nghị định 118", "UBND") keeps its capital.
-    private static string LowerFirstUnlessName(string text)
-    {
-        var first = text.Split(' ', 2)[0];
-        return first.Length > 1 && (first.All(c => !char.IsLetter(c) || char.IsUpper(c)) || char.IsUpper(text.Split(' ').ElementAtOrDefault(1)?.FirstOrDefault() ?? 'a')) ? text : LowerFirst(text);
-    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Điều \d+[a-zđ]?\.")]
+    private static partial System.Text.RegularExpressions.Regex ArticleHeading();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial System.Text.RegularExpressions.Regex Date();

@@ -90,7 +90,8 @@ public sealed class AnswerService(
         {
             using var generation = Telemetry.Source.StartActivity(Telemetry.GenerateSpan);
             var evidence = new Evidence([.. composed.Sources, .. context.Choice!.Context.Where(h => !composed.Sources.Contains(h)).Take(Math.Max(0, (query.TopK ?? 5) - composed.Sources.Count))]);
-            var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources);
+            var summaries = documents.Values.Where(d => d.IsSummary).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources, summaries, reading.Fields.Select(AnswerComposer.Label).ToList());
             var generated = new StringBuilder();
             var parts = stream ? generative.StreamAsync(chat, cancellationToken) : CompleteAsOnePart(chat, cancellationToken);
             await using var enumerator = parts.GetAsyncEnumerator(cancellationToken);

@@ -6,7 +6,7 @@ namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
 /// The question's topic terms weighted for choosing lines within one document: by rarity across documents, and
-/// without the terms of the document's own name, which every line of it shares ("đăng ký khai sinh" says nothing
+/// without the terms of the document's own names (title and aliases: "làm giấy khai sinh"), which every line of it shares ("đăng ký khai sinh" says nothing
 /// about which line of the birth-registration record answers "ông bà đi thay có cần giấy ủy quyền không").
 /// </summary>
 internal sealed class TermWeights
@@ -21,30 +21,22 @@ internal sealed class TermWeights
         var terms = questionTerms.ToHashSet(StringComparer.Ordinal);
         if (document is not null)
         {
-            terms.ExceptWith(NameTerms(terms, TopicTerms.Of(analyzer, document.Title)));
+            var names = new[] { document.Title }.Concat(document.Aliases).SelectMany(name => TopicTerms.Of(analyzer, name)).ToHashSet(StringComparer.Ordinal);
+            terms.ExceptWith(NameTerms(terms, names));
         }
 
         // Words no document holds ("ko", "80", a typo) can match no line and would only raise the bar for those that do.
         _weights = terms.Where(t => statistics?.IsKnown(t) ?? true).ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
     }
 
-    // The question's terms that name the document: pairs of its title, and syllables the question uses only inside
-    // such pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the
-    // question pairs it with a word the title does not.
-    private static HashSet<string> NameTerms(HashSet<string> question, HashSet<string> title)
+    // The question's terms that name the document: the pairs it shares with one of the document's names, and the
+    // syllables of those pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the question
+    // does not share that pair.
+    private static HashSet<string> NameTerms(HashSet<string> question, HashSet<string> names)
     {
-        var pairs = question.Where(t => t.Contains(' ', StringComparison.Ordinal)).ToList();
-        var name = pairs.Where(title.Contains).ToHashSet(StringComparer.Ordinal);
-        foreach (var syllable in question.Where(t => !t.Contains(' ', StringComparison.Ordinal) && title.Contains(t)))
-        {
-            var around = pairs.Where(p => p.Split(' ').Contains(syllable, StringComparer.Ordinal)).ToList();
-            if (around.All(name.Contains))
-            {
-                name.Add(syllable);
-            }
-        }
-
-        return name;
+        var shared = question.Where(t => t.Contains(' ', StringComparison.Ordinal) && names.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        shared.UnionWith(shared.SelectMany(p => p.Split(' ')).ToList());
+        return shared;
     }
 
     /// <summary>The summed weight of every term.</summary>
