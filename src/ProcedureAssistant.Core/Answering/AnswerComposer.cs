@@ -119,9 +119,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
 
             var rest = listed ? leadLines : leadLines.Skip(1).ToList();
-            if (lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure))
+            if (lead == AskedField.Steps)
             {
-                lines.AddRange(rest); // a list asked for whole keeps every item, the steps their numbering
+                lines.AddRange(StepsOnly(rest)); // the steps asked for keep their full numbering
+            }
+            else if (lead == AskedField.Documents && reading.AsksWholeProcedure)
+            {
+                lines.AddRange(rest); // the documents of a procedure asked for in full: every one
             }
             else
             {
@@ -218,11 +222,19 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
 
             text.Append("\n- ").Append(section).Append(':');
-            foreach (var line in lines)
+            foreach (var line in section == ProcedureRecord.Steps ? StepsOnly(lines) : lines.Take(MaxLines))
             {
                 text.Append("\n  ").Append(Bullet(line, keepNumber: section == ProcedureRecord.Steps));
             }
         }
+    }
+
+    // The numbered steps of a procedure, every one of them, without the paragraphs between them (a record's steps can
+    // run to pages); lines that are not numbered are kept, up to the limit, only when no line is.
+    private static List<string> StepsOnly(List<string> lines)
+    {
+        var steps = lines.Where(l => Step().IsMatch(Unbullet(l))).ToList();
+        return steps.Count > 0 ? steps : [.. lines.Take(MaxLines)];
     }
 
     // A regulation or guide: the sentence of the passage that speaks best to the question, named with the text (and
@@ -548,6 +560,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
 
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.|[Bb]ước \d+)")]
+    private static partial System.Text.RegularExpressions.Regex Step();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^Điều \d+[a-zđ]?\.")]
     private static partial System.Text.RegularExpressions.Regex ArticleHeading();
