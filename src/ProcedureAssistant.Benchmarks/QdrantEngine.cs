@@ -132,7 +132,7 @@ internal sealed class QdrantEngine(Uri url, string collection, string? serverFol
         return ValueTask.CompletedTask;
     }
 
-    private static JsonObject Sparse(SparseVector vector) => new()
+    private static JsonObject Sparse(SparseTermVector vector) => new()
     {
         ["indices"] = new JsonArray([.. vector.Indices.Select(i => (JsonNode)i)]),
         ["values"] = new JsonArray([.. vector.Values.Select(v => (JsonNode)v)]),

@@ -135,7 +135,7 @@ public sealed class OperationsTests
         Settings = new Dictionary<string, string>
         {
             ["VectorStore:Provider"] = "Qdrant",
-            ["Qdrant:Url"] = $"http://127.0.0.1:{port}",
+            ["Qdrant:Endpoint"] = $"http://127.0.0.1:{port}",
             ["Qdrant:Collection"] = "pa-unreachable",
             ["Qdrant:MaxRetries"] = "0",
         },
