@@ -14,6 +14,7 @@ using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -54,11 +55,13 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IndexVocabulary>();
         services.AddSingleton<ProvinceCatalog>();
         services.AddSingleton(CreateRetriever);
-        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton(_ => QuestionCues.CreateDefault());
+        services.AddSingleton<QuestionReader>();
+        services.AddSingleton<AnswerPolicy>();
+        services.AddSingleton<AnswerComposer>();
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
         services.AddSingleton(_ => CommuneDirectory.LoadDefault());

@@ -49,7 +49,7 @@ public sealed class LoadTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        Assert.InRange(store.LastTopic("long")!.Length, 1, Core.Answering.ConversationStore.MaxTopicCharacters);
+        Assert.InRange(store.Last("long")!.Topic.Length, 1, Core.Answering.ConversationStore.MaxTopicCharacters);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -25,8 +26,11 @@ internal static class SearchEndpoints
     }
 
     // 'q' defaults to empty so that a missing query reaches validation and is reported by name. 'province' limits the
-    // results to that province's texts and the national ones (default: the deployment's province).
+    // results to that province's texts and the national ones (default: the deployment's province). The query is read
+    // as a question is before an answer (shorthand, spelling, diacritics, place and level named), so search ranks what
+    // the answer would be drawn from.
     private static async Task<Results<Ok<SearchResponse>, ValidationProblem>> SearchAsync(
+        QuestionReader reader,
         Retriever retriever,
         ProvinceCatalog provinces,
         CancellationToken cancellationToken,
@@ -40,7 +44,8 @@ internal static class SearchEndpoints
             return problem;
         }
 
-        var hits = await retriever.RetrieveAsync(q, top, SearchFilter.ForProvince(scope.Key), cancellationToken);
+        var reading = await reader.ReadAsync(q, cancellationToken);
+        var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, top, SearchFilter.ForProvince(scope.Key), cancellationToken);
         var results = hits
             .Select(h => new SearchResult(
                 h.Chunk.DocumentId,

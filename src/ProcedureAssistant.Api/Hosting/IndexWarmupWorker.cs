@@ -3,6 +3,7 @@ using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Api.Hosting;
 

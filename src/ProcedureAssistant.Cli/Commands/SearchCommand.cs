@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Cli.Commands;
@@ -45,7 +46,8 @@ internal static class SearchCommand
                 return await TimeAsync(retriever, file, parse.GetValue(top), cancellationToken).ConfigureAwait(false);
             }
 
-            var hits = await retriever.RetrieveAsync(parse.GetValue(query)!, parse.GetValue(top), cancellationToken).ConfigureAwait(false);
+            var reading = await host.Services.GetRequiredService<QuestionReader>().ReadAsync(parse.GetValue(query)!, cancellationToken).ConfigureAwait(false);
+            var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, parse.GetValue(top), null, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 CliJson.Write(new

@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Questions;
 
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// A short, bounded, in-memory history per conversation: the topic of the last question, so that a follow-up
-/// can be searched with it. Conversations expire after <see cref="AnsweringOptions.ConversationMinutes"/>; beyond
+/// A short, bounded, in-memory history per conversation: what it remembers of the last question (the name of what
+/// was answered and the items asked), so that a follow-up can be read against it. Conversations expire after <see cref="AnsweringOptions.ConversationMinutes"/>; beyond
 /// <see cref="AnsweringOptions.MaxConversations"/> the least recently used are dropped, and a topic keeps at most
 /// <see cref="MaxTopicCharacters"/>. Thread-safe: one lock over a dictionary and a recency list, so every call is
 /// O(1) however many conversations there are. (Per API instance: with several replicas a follow-up must reach the
@@ -34,8 +35,8 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
         }
     }
 
-    /// <summary>The search text of the conversation's last question, or null when there is none (or it expired).</summary>
-    public string? LastTopic(string conversationId)
+    /// <summary>The conversation's last question, or null when there is none (or it expired).</summary>
+    public ConversationTurn? Last(string conversationId)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         var now = time.GetUtcNow();
@@ -52,16 +53,16 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
                 return null;
             }
 
-            return node.Value.Topic;
+            return node.Value.Last;
         }
     }
 
-    /// <summary>Remembers the search text of the latest question (its start, up to <see cref="MaxTopicCharacters"/>).</summary>
-    public void Record(string conversationId, string topic)
+    /// <summary>Remembers the latest question (its topic's start, up to <see cref="MaxTopicCharacters"/>).</summary>
+    public void Record(string conversationId, ConversationTurn last)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        ArgumentNullException.ThrowIfNull(topic);
-        var turn = new Turn(conversationId, Cap(topic), time.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(last);
+        var turn = new Turn(conversationId, last with { Topic = Cap(last.Topic) }, time.GetUtcNow());
         var max = options.Value.MaxConversations;
         lock (_gate)
         {
@@ -99,5 +100,5 @@ public sealed class ConversationStore(TimeProvider time, IOptions<AnsweringOptio
         _turns.Remove(node.Value.ConversationId);
     }
 
-    private sealed record Turn(string ConversationId, string Topic, DateTimeOffset At);
+    private sealed record Turn(string ConversationId, ConversationTurn Last, DateTimeOffset At);
 }

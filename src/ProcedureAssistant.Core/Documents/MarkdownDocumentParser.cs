@@ -60,6 +60,7 @@ public sealed class MarkdownDocumentParser
             Id = Required(sourcePath, "id", front.Id),
             Type = ParseType(sourcePath, Required(sourcePath, "type", front.Type)),
             Title = Required(sourcePath, "title", front.Title),
+            IsSummary = front.Summary ?? false,
             Number = Blank(front.Number),
             Code = Blank(front.Code),
             Issuer = Blank(front.Issuer),
@@ -114,6 +115,7 @@ public sealed class MarkdownDocumentParser
         public string? Id { get; set; }
         public string? Type { get; set; }
         public string? Title { get; set; }
+        public bool? Summary { get; set; }
         public string? Number { get; set; }
         public string? Code { get; set; }
         public string? Issuer { get; set; }

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Ingestion;

@@ -59,12 +59,21 @@ public sealed class Retriever(
 
     /// <summary>
     /// The best <paramref name="top"/> chunks for the question, best first, among those <paramref name="filter"/>
-    /// accepts (the default filter when null); the index applies it inside its search, before the top is taken.
+    /// accepts (the default filter when null).
     /// </summary>
-    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default) =>
+        await RetrieveAsync(await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false), question, top, filter, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The best <paramref name="top"/> chunks for a question already analysed (<see cref="AnalyzeAsync"/>, as the
+    /// question reading does once for every step), best first, among those <paramref name="filter"/> accepts (the
+    /// default filter when null; the index applies it inside its search, before the top is taken);
+    /// <paramref name="question"/> is embedded for a dense search.
+    /// </summary>
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(QueryTerms terms, string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         using var activity = Telemetry.Source.StartActivity(Telemetry.RetrieveSpan);
-        var terms = await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false);
         if (terms.IsEmpty)
         {
             return [];

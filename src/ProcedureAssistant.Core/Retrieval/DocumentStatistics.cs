@@ -1,8 +1,7 @@
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Answering;
+namespace ProcedureAssistant.Core.Retrieval;
 
 /// <summary>
 /// One build of <see cref="DocumentCatalog"/>: per document its folded syllables and syllable pairs and its names,
@@ -23,7 +22,7 @@ public sealed class DocumentStatistics
         foreach (var document in documents)
         {
             var names = Names(document);
-            var terms = DocumentCatalog.Terms(IndexVocabulary.Text(document));
+            var terms = TopicTerms.All(IndexVocabulary.Text(document));
             _terms[document.Id] = terms;
             foreach (var term in terms)
             {
@@ -31,9 +30,9 @@ public sealed class DocumentStatistics
             }
 
             // A name's topic terms, without the question words the analyser drops ("những", "có"...).
-            _names[document.Id] = names.Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
+            _names[document.Id] = names.Select(name => TopicTerms.Of(analyzer, name)).Where(t => t.Count > 0).ToList();
             _titles[document.Id] = new[] { document.Title, ShortName(document.Title, document.Number) }.OfType<string>()
-                .Select(name => DocumentCatalog.FoldedQueryTerms(analyzer, name)).Where(t => t.Count > 0).ToList();
+                .Select(name => TopicTerms.Of(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
         Vocabulary = vocabulary ?? new SyllableVocabulary(documents.Select(IndexVocabulary.Text));
@@ -94,6 +93,12 @@ public sealed class DocumentStatistics
 
         return best;
     }
+
+    /// <summary>
+    /// True when the terms name some document (<see cref="NameMatch"/> at least <paramref name="share"/>): a follow-up
+    /// that names a procedure or a text of its own ("thế còn đăng ký kết hôn?") changes the conversation's topic.
+    /// </summary>
+    public bool NamesADocument(IReadOnlySet<string> terms, double share) => _names.Keys.Any(id => NameMatch(id, terms) >= share);
 
     /// <summary>The terms of all the document's names (title, number, code, aliases).</summary>
     public IEnumerable<string> NameTerms(string documentId) => (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);

@@ -1,9 +1,8 @@
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
-using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Answering;
+namespace ProcedureAssistant.Core.Retrieval;
 
 /// <summary>
 /// Document-level term statistics of the live index, for judging evidence: which folded syllables and syllable
@@ -53,31 +52,5 @@ public sealed class DocumentCatalog(IChunkIndex index, TextAnalyzer analyzer, In
         var documents = info is null ? [] : await index.ListDocumentsAsync(CancellationToken.None).ConfigureAwait(false);
         var words = await vocabulary.OfAsync(info, documents, CancellationToken.None).ConfigureAwait(false);
         return new DocumentStatistics(info?.Version ?? 0, info?.ContentHash ?? string.Empty, documents, analyzer, words);
-    }
-
-    /// <summary>Folded unigrams and bigrams of a text, as the catalog stores them.</summary>
-    internal static HashSet<string> Terms(string text)
-    {
-        var syllables = TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
-        var terms = new HashSet<string>(syllables, StringComparer.Ordinal);
-        for (var i = 0; i + 1 < syllables.Length; i++)
-        {
-            terms.Add(syllables[i] + " " + syllables[i + 1]);
-        }
-
-        return terms;
-    }
-
-    /// <summary>
-    /// The folded topic terms of a question or name: the analyser's query terms in folded form, keeping a
-    /// syllable pair only when both syllables carry a topic ("giấy tờ", not "cho con" or "có nhờ").
-    /// </summary>
-    internal static HashSet<string> FoldedQueryTerms(TextAnalyzer analyzer, string text)
-    {
-        var terms = analyzer.AnalyzeQuery(text).Weights.Keys
-            .Select(term => term.StartsWith(TextAnalyzer.FoldedPrefix, StringComparison.Ordinal) ? term[TextAnalyzer.FoldedPrefix.Length..] : VietnameseText.Fold(term))
-            .ToHashSet(StringComparer.Ordinal);
-        terms.RemoveWhere(term => term.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && !(terms.Contains(term[..space]) && terms.Contains(term[(space + 1)..])));
-        return terms;
     }
 }
