@@ -23,6 +23,21 @@ public sealed record SearchFilter
     /// <summary>A filter to one province (a <see cref="Documents.ProvinceKey"/>) and the national texts, or null for none.</summary>
     public static SearchFilter? ForProvince(string? province) => province is null ? null : new SearchFilter { Province = province };
 
+    /// <summary>
+    /// The filter a question's own reading asks for (a province or level it names) within the request's scope (the
+    /// province the request or the deployment gives): what the question names wins, field by field, because the
+    /// asker said it; what it leaves open comes from the scope. Null when neither limits anything.
+    /// </summary>
+    public static SearchFilter? Within(SearchFilter? asked, SearchFilter? scope)
+    {
+        var combined = new SearchFilter
+        {
+            Province = asked?.Province ?? scope?.Province,
+            Levels = asked is { Levels.Count: > 0 } ? asked.Levels : scope?.Levels ?? [],
+        };
+        return combined.IsEmpty ? null : combined;
+    }
+
     /// <summary>True when the filter leaves nothing out.</summary>
     public bool IsEmpty => Province is null && Levels.Count == 0;
 

@@ -67,7 +67,8 @@ public sealed class Retriever(
     /// <summary>
     /// The best <paramref name="top"/> chunks for a question already analysed (<see cref="AnalyzeAsync"/>, as the
     /// question reading does once for every step), best first, among those <paramref name="filter"/> accepts (the
-    /// default filter when null; the index applies it inside its search, before the top is taken);
+    /// default filter when null; the index applies it inside its search, before the top is taken), and the province
+    /// or level the terms' own filter names (<see cref="SearchFilter.Within"/>);
     /// <paramref name="question"/> is embedded for a dense search.
     /// </summary>
     public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(QueryTerms terms, string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default)
@@ -79,7 +80,7 @@ public sealed class Retriever(
             return [];
         }
 
-        terms = terms with { Filter = filter ?? defaultFilter };
+        terms = terms with { Filter = SearchFilter.Within(terms.Filter, filter ?? defaultFilter) };
         activity?.SetTag("province", terms.Filter?.Province);
 
         if (reranker is not null)
