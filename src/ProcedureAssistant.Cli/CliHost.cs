@@ -19,6 +19,12 @@ internal static class CliHost
         Recursive = true,
     };
 
+    public static readonly Option<string[]> SourceOption = new("--source")
+    {
+        Description = "Thêm một nguồn văn bản sau kho chính (lặp lại được): THƯ_MỤC hoặc TỆP, tùy chọn '=TỈNH' (ví dụ ../shared/realdata/daklak=Đắk Lắk). Thêm vào sau Corpus:Sources.",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> DataOption = new("--data")
     {
         Description = "Thư mục dữ liệu chỉ mục (mặc định: VectorStore:DataPath, 'data').",
@@ -47,6 +53,20 @@ internal static class CliHost
         if (parse.GetValue(DataOption) is { } data)
         {
             overrides["VectorStore:DataPath"] = data;
+        }
+
+        var configured = builder.Configuration.GetSection("Corpus:Sources").GetChildren().Count();
+        foreach (var source in parse.GetValue(SourceOption) ?? [])
+        {
+            // "DIR=PROVINCE": the province is what follows the last '=' (a folder name rarely holds one).
+            var split = source.LastIndexOf('=');
+            overrides[$"Corpus:Sources:{configured}:Path"] = split < 0 ? source : source[..split];
+            if (split >= 0)
+            {
+                overrides[$"Corpus:Sources:{configured}:Province"] = source[(split + 1)..];
+            }
+
+            configured++;
         }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

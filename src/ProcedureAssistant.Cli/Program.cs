@@ -8,6 +8,7 @@ using ProcedureAssistant.Core.Indexing.Qdrant;
 var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành chính và phân cấp chính quyền địa phương 2 cấp.")
 {
     CliHost.CorpusOption,
+    CliHost.SourceOption,
     CliHost.DataOption,
     IngestCommand.Create(),
     AskCommand.Create(),
@@ -15,6 +16,8 @@ var root = new RootCommand("ProcedureAssistant: hỏi đáp thủ tục hành ch
     EvalCommand.Create(),
     CalibrateSpellingCommand.Create(),
     TrainRerankerCommand.Create(),
+    CommunesCommand.Create(),
+    ImportCommunesCommand.Create(),
 };
 
 try

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
@@ -13,6 +14,7 @@ using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
@@ -27,6 +29,7 @@ public static class ProcedureAssistantBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         AddOptions<CorpusOptions>(services, CorpusOptions.SectionName);
+        services.AddSingleton<IValidateOptions<CorpusOptions>, CorpusOptionsValidator>();
         AddOptions<ChunkingOptions>(services, ChunkingOptions.SectionName);
         AddOptions<VectorStoreOptions>(services, VectorStoreOptions.SectionName);
         AddOptions<RetrievalOptions>(services, RetrievalOptions.SectionName);
@@ -39,13 +42,6 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IValidateOptions<QdrantOptions>, QdrantOptionsValidator>();
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
-        // The index holds its client for the life of the process, so the handler recycles connections itself
-        // (DNS changes of the Qdrant host show) and the client's own timeout is off: each request sets its own.
-        services.AddHttpClient(QdrantChunkIndex.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .RemoveAllLoggers();
-
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
         services.AddSingleton<MarkdownDocumentParser>();
@@ -57,14 +53,18 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<IngestionPipeline>();
         services.AddSingleton<IndexBootstrapper>();
         services.AddSingleton<IndexVocabulary>();
+        services.AddSingleton<ProvinceCatalog>();
         services.AddSingleton(CreateRetriever);
-        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton(_ => QuestionCues.CreateDefault());
+        services.AddSingleton<QuestionReader>();
+        services.AddSingleton<AnswerPolicy>();
+        services.AddSingleton<AnswerComposer>();
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton<FollowUpRewriter>();
         services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
+        services.AddSingleton(_ => CommuneDirectory.LoadDefault());
         services.AddSingleton<RetrievalEvaluator>();
         services.AddSingleton<QaEvaluator>();
         return builder;
@@ -75,6 +75,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 
     // The reranker model was checked at start-up (RetrievalOptionsValidator); it loads here once for the service.
+    // Every search of the service is limited to the deployment's province (and the national texts) unless it names another.
     private static Retriever CreateRetriever(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
@@ -93,7 +94,8 @@ public static class ProcedureAssistantBuilderExtensions
             options,
             reranker,
             logger,
-            services.GetRequiredService<IndexVocabulary>());
+            services.GetRequiredService<IndexVocabulary>(),
+            SearchFilter.ForProvince(services.GetRequiredService<ProvinceCatalog>().Default));
     }
 
     // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
@@ -118,8 +120,8 @@ public static class ProcedureAssistantBuilderExtensions
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
                 retrieval.Fusion),
+            // The index holds its gRPC channel (one HTTP/2 connection) for the life of the process.
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
-                services.GetRequiredService<IHttpClientFactory>().CreateClient(QdrantChunkIndex.HttpClientName),
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),

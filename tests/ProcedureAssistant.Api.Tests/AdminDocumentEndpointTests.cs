@@ -12,6 +12,37 @@ public sealed class AdminDocumentEndpointTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    [Fact]
+    public async Task Documents_WithAnotherSource_ListsOnlyTheCorpusFoldersDocuments()
+    {
+        var catalogue = Directory.CreateTempSubdirectory("pa-admin-catalogue-");
+        try
+        {
+            var record = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["ma_thu_tuc"] = "2.000001",
+                ["ten_thu_tuc"] = "Cấp giấy phép thử",
+                ["cap_thuc_hien"] = "Cấp tỉnh",
+                ["linh_vuc"] = "Xây dựng",
+                ["detail_url"] = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/2.000001",
+            });
+            await File.WriteAllTextAsync(Path.Combine(catalogue.FullName, "records.jsonl"), record + "\n", Token);
+            await using var admin = await AdminTestApp.StartAsync(settings: new Dictionary<string, string> { ["Corpus:Sources:0:Path"] = catalogue.FullName, ["Corpus:Sources:0:Name"] = "national" });
+
+            var listed = await admin.GetJsonAsync("/api/admin/documents");
+            var indexed = await admin.GetJsonAsync("/api/procedures?field=xay%20dung&level=tinh");
+
+            Assert.DoesNotContain(listed.GetProperty("documents").EnumerateArray(), d => d.GetProperty("id").GetString() == "tthc-2.000001");
+            Assert.All(listed.GetProperty("documents").EnumerateArray(), d => Assert.Equal("indexed", d.GetProperty("status").GetString()));
+            var procedure = Assert.Single(indexed.GetProperty("documents").EnumerateArray());
+            Assert.Equal("https://dichvucong.gov.vn/thu-tuc-hanh-chinh/2.000001", procedure.GetProperty("source").GetString());
+        }
+        finally
+        {
+            catalogue.Delete(recursive: true);
+        }
+    }
+
     public static TheoryData<string> Formats => [.. UploadSamples.Formats];
 
     [Theory]
@@ -78,7 +109,7 @@ public sealed class AdminDocumentEndpointTests
         Assert.Equal(["withdraw", "replace", "upload"], audit.Select(e => e.GetProperty("action").GetString()));
         Assert.Equal([replacedHash, replacedHash, uploadedHash], audit.Select(e => e.GetProperty("contentHash").GetString()));
         Assert.All(audit, e => Assert.Equal(first.StoredAs, e.GetProperty("fileName").GetString()));
-        Assert.All(audit, e => Assert.Matches("^key:[0-9a-f]{12}$", e.GetProperty("actor").GetString()));
+        Assert.All(audit, e => Assert.Matches("^key:[0-9a-f]{16}$", e.GetProperty("actor").GetString()));
         Assert.True(audit[0].GetProperty("at").GetDateTimeOffset() >= audit[2].GetProperty("at").GetDateTimeOffset());
     }
 

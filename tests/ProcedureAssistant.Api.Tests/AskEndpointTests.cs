@@ -47,7 +47,7 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal("120/2025/NĐ-CP", first.GetProperty("number").GetString());
         Assert.Equal("120/2025/NĐ-CP › Điều 4", first.GetProperty("path").GetString());
         Assert.Equal("official", answer.GetProperty("persona").GetString());
-        Assert.StartsWith("Theo Nghị định 120/2025/NĐ-CP về phân định thẩm quyền trong lĩnh vực tư pháp › Điều 4 [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Theo Nghị định 120/2025/NĐ-CP về phân định thẩm quyền trong lĩnh vực tư pháp, Điều 4: Ủy ban nhân dân cấp xã thực hiện đăng ký hộ tịch, kể cả việc hộ tịch có yếu tố nước ngoài [1].", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,6 +68,8 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
         Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
         var text = answer.GetProperty("answer").GetString();
         Assert.StartsWith("Xin lỗi, tôi chỉ hỗ trợ", text, StringComparison.Ordinal);
+        Assert.Equal("out-of-scope", answer.GetProperty("decision").GetProperty("rule").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(answer.GetProperty("decision").GetProperty("reason").GetString()));
         Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
     }
 
@@ -78,7 +80,8 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
 
         Assert.True(answer.GetProperty("abstained").GetBoolean(), answer.ToString());
         var text = answer.GetProperty("answer").GetString();
-        Assert.StartsWith("Tôi chưa tìm thấy thông tin đủ tin cậy", text, StringComparison.Ordinal);
+        Assert.StartsWith("Tôi chưa tìm thấy văn bản nào trong hệ thống trả lời được câu hỏi này.", text, StringComparison.Ordinal);
+        Assert.Equal("not-in-sources", answer.GetProperty("decision").GetProperty("rule").GetString());
         Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
     }
 
@@ -89,10 +92,10 @@ public sealed class AskEndpointTests(AppFixture fixture) : IClassFixture<AppFixt
 
         var citation = Assert.Single(answer.GetProperty("citations").EnumerateArray());
         Assert.Equal("tthc-1.001193", citation.GetProperty("documentId").GetString());
-        Assert.StartsWith(
-            "Thủ tục Đăng ký khai sinh (mã 1.001193) [1]:\n- Thời hạn giải quyết: Trong ngày; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo. [1]",
-            answer.GetProperty("answer").GetString(),
-            StringComparison.Ordinal);
+        Assert.Equal(
+            "Thời hạn giải quyết đăng ký khai sinh (cấp xã): Trong ngày; nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo [1].",
+            answer.GetProperty("answer").GetString());
+        Assert.Equal("answer", answer.GetProperty("decision").GetProperty("rule").GetString());
     }
 
     [Theory]

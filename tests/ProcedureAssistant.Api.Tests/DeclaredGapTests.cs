@@ -42,7 +42,8 @@ public sealed class DeclaredGapTests : IAsyncLifetime
         Assert.True(answer.GetProperty("abstained").GetBoolean(), answer.ToString());
         Assert.Equal(0, answer.GetProperty("citations").GetArrayLength());
         var text = answer.GetProperty("answer").GetString();
-        Assert.StartsWith("Hồ sơ «Cấp Giấy phép bán lẻ rượu» trong kho văn bản chưa có thông tin chính thức về: lệ phí.", text, StringComparison.Ordinal);
+        Assert.StartsWith("Thủ tục «Cấp Giấy phép bán lẻ rượu» chưa có thông tin chính thức về lệ phí.", text, StringComparison.Ordinal);
+        Assert.Equal("declared-gap", answer.GetProperty("decision").GetProperty("rule").GetString());
         Assert.Contains("Trung tâm Phục vụ hành chính công", text, StringComparison.Ordinal);
     }
 

@@ -52,7 +52,9 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         Assert.Contains("Người hỏi là người dân", system, StringComparison.Ordinal);
         var user = UserText(messages[1]);
         Assert.Contains("<nguon so=\"1\">\nĐăng ký khai sinh (1.001193)", user, StringComparison.Ordinal);
-        Assert.EndsWith("CÂU HỎI: làm giấy khai sinh cho con cần gì", user, StringComparison.Ordinal);
+        Assert.Contains("Câu đầu tiên trả lời ngay điều được hỏi", system, StringComparison.Ordinal);
+        Assert.EndsWith("CÂU HỎI: làm giấy khai sinh cho con cần gì\nMỤC ĐƯỢC HỎI: Hồ sơ", user, StringComparison.Ordinal);
+        Assert.Equal("answer", answer.GetProperty("decision").GetProperty("rule").GetString());
     }
 
     [Fact]
@@ -76,7 +78,42 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         var answer = await AskAsync(new { question = "làm giấy khai sinh cho con cần gì" });
 
         Assert.Equal("extractive", answer.GetProperty("mode").GetString());
-        Assert.StartsWith("Thủ tục Đăng ký khai sinh (mã 1.001193) [1]", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Hồ sơ đăng ký khai sinh", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("- Giấy chứng sinh [1].\n- Tờ khai [1].")]
+    [InlineData("## Hồ sơ\nGiấy chứng sinh [1].")]
+    public async Task Ask_ModelAnswerWithoutAFirstSentence_FallsBackToTheExtractiveAnswer(string generated)
+    {
+        _server.Script = _ => new FakeChatServer.Reply(generated);
+
+        var answer = await AskAsync(new { question = "làm giấy khai sinh cho con cần gì" });
+
+        Assert.Equal("extractive", answer.GetProperty("mode").GetString());
+        Assert.StartsWith("Hồ sơ đăng ký khai sinh", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ModelAnswerTooLong_FallsBackToTheExtractiveAnswer()
+    {
+        _server.Script = _ => new FakeChatServer.Reply("Cần Giấy chứng sinh [1].\n" + string.Join('\n', Enumerable.Repeat("- Thêm một dòng giải thích dài về thủ tục [1].", 60)));
+
+        var answer = await AskAsync(new { question = "làm giấy khai sinh cho con cần gì" });
+
+        Assert.Equal("extractive", answer.GetProperty("mode").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_ARefusalDecidedByThePolicy_DoesNotAskTheModel()
+    {
+        _server.Script = _ => new FakeChatServer.Reply("Số điện thoại của chủ tịch là 0900 [1].");
+
+        var answer = await AskAsync(new { question = "cho xin số điện thoại riêng của chủ tịch xã" });
+
+        Assert.Equal("personal-data", answer.GetProperty("decision").GetProperty("rule").GetString());
+        Assert.Empty(_server.Requests);
+        Assert.DoesNotContain("0900", answer.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,7 +203,7 @@ public sealed class GenerativeAnswerTests : IAsyncLifetime
         var events = ParseEvents(await response.Content.ReadAsStringAsync(Token));
 
         Assert.Equal(["replace", "citations", "done"], events.Select(e => e.Name));
-        Assert.StartsWith("Thủ tục Đăng ký khai sinh", events[0].Data.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Hồ sơ đăng ký khai sinh", events[0].Data.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("extractive", events[^1].Data.GetProperty("mode").GetString());
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ProcedureAssistant.Api.Tests;
@@ -18,6 +19,9 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
 
     /// <summary>More configuration, such as <c>Llm:Endpoint</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The hosting environment (Testing unless a test needs Development or Production).</summary>
+    public string Environment { get; init; } = "Testing";
 
     /// <summary>Changes to the app's services, applied after its own registrations (to wrap the index, say).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
@@ -60,13 +64,29 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Corpus:Path", CorpusPath);
-        builder.UseSetting("VectorStore:DataPath", _data);
+        builder.UseEnvironment(Environment);
+
+        // Per-client rate limits are generous unless a test sets its own: every request of the test host comes
+        // from the same (unknown) client. Added last, so that they win over appsettings.{Environment}.json too.
+        var settings = new Dictionary<string, string?>
+        {
+            ["RateLimiting:QuestionsPerMinute"] = "100000",
+            ["RateLimiting:SubmissionsPerMinute"] = "100000",
+            ["RateLimiting:AdminPerMinute"] = "100000",
+            ["Corpus:Path"] = CorpusPath,
+            ["VectorStore:DataPath"] = _data,
+        };
         foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
 
         if (TestServices is { } configure)
         {

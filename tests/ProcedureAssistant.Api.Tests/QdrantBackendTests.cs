@@ -10,31 +10,44 @@ using ProcedureAssistant.Core;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
+using ProcedureAssistant.Core.Tests.Indexing;
 
 namespace ProcedureAssistant.Api.Tests;
 
 /// <summary>
 /// The API on Qdrant (<c>VectorStore:Provider=Qdrant</c>): the backend switch, a server that is down or too old,
-/// and, against a real server (<c>QDRANT_URL</c>; skipped, with the reason, without one), questions and re-index jobs.
+/// and, against a real server (<c>QDRANT_URL</c>, gRPC on its port + 1 or <c>QDRANT_GRPC_URL</c>; skipped, with the
+/// reason, without one), questions and re-index jobs.
 /// </summary>
 public sealed class QdrantBackendTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void CompositionRoot_QdrantWithoutUrl_FailsNamingTheSetting()
+    public void CompositionRoot_QdrantWithoutEndpoint_FailsNamingTheSetting()
     {
-        using var host = CoreHost(("VectorStore:Provider", "Qdrant"));
+        using var host = CoreHost(("VectorStore:Provider", "Qdrant"), ("Qdrant:Url", "http://qdrant.test:6333"));
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IChunkIndex>());
 
-        Assert.Contains("Qdrant:Url is required when VectorStore:Provider is Qdrant", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Qdrant:Endpoint is required when VectorStore:Provider is Qdrant", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Qdrant:Url, the REST address, is no longer read", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void CompositionRoot_QdrantWithUrl_ChoosesTheQdrantIndexUnderTheConfiguredAlias()
+    public void CompositionRoot_WriteConsistencyAboveTheReplicationFactor_FailsNamingTheSetting()
     {
-        using var host = CoreHost(("VectorStore:Provider", "Qdrant"), ("Qdrant:Url", "http://qdrant.test:6333"), ("Qdrant:Collection", "pa-prod"));
+        using var host = CoreHost(("VectorStore:Provider", "Qdrant"), ("Qdrant:Endpoint", "http://qdrant.test:6334"), ("Qdrant:ReplicationFactor", "2"), ("Qdrant:WriteConsistencyFactor", "3"));
+
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IChunkIndex>());
+
+        Assert.Contains("Qdrant:WriteConsistencyFactor must not exceed Qdrant:ReplicationFactor", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompositionRoot_QdrantWithEndpoint_ChoosesTheQdrantIndexUnderTheConfiguredAlias()
+    {
+        using var host = CoreHost(("VectorStore:Provider", "Qdrant"), ("Qdrant:Endpoint", "http://qdrant.test:6334"), ("Qdrant:Collection", "pa-prod"));
 
         var index = Assert.IsType<QdrantChunkIndex>(host.Services.GetRequiredService<IChunkIndex>());
 
@@ -58,7 +71,8 @@ public sealed class QdrantBackendTests
 
         var ready = await WaitForReadinessAsync(client, "cannot be reached");
 
-        Assert.Contains("Qdrant at http://127.0.0.1:9/ cannot be reached", ready, StringComparison.Ordinal);
+        Assert.Contains("Qdrant at [configured address] cannot be reached", ready, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1:9", ready, StringComparison.Ordinal);
         Assert.Contains("trying again", ready, StringComparison.Ordinal);
         using var ask = await client.PostAsJsonAsync(new Uri("/api/ask", UriKind.Relative), new { question = "khai sinh" }, Token);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ask.StatusCode);
@@ -70,7 +84,7 @@ public sealed class QdrantBackendTests
     public async Task Startup_QdrantTooOld_StaysUnreadySayingWhichVersionIsNeeded()
     {
         await using var qdrant = await FakeQdrantServer.StartAsync("1.9.2");
-        await using var app = QdrantApp(qdrant.Url, "pa-too-old");
+        await using var app = QdrantApp(qdrant.Endpoint, "pa-too-old");
         using var client = app.CreateClient();
 
         var ready = await WaitForReadinessAsync(client, "too old");
@@ -82,19 +96,12 @@ public sealed class QdrantBackendTests
     [Fact]
     public async Task RealQdrant_AskAndReindex_WorkAndTheDefaultJobUpdatesInPlace()
     {
-        if (Environment.GetEnvironmentVariable("QDRANT_URL") is not { Length: > 0 } url)
-        {
-            Assert.Skip("QDRANT_URL is unset: start Qdrant (../shared/qdrant/run-qdrant.sh /tmp/qdrant-dev 16333) and set QDRANT_URL=http://127.0.0.1:16333 to run the Qdrant tests.");
-            return;
-        }
-
-        await SkipUnlessReadyAsync(new Uri(url));
-
-        var alias = "pa-api-test-" + Guid.NewGuid().ToString("N")[..12];
-        var options = new QdrantOptions { Url = new Uri(url), ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY"), Collection = alias };
+        await QdrantTestServer.RequireAsync();
+        var options = QdrantTestServer.Options();
+        var alias = options.Collection;
         try
         {
-            await using var app = QdrantApp(options.Url, alias, ("Admin:ApiKey", AdminKey), ("Qdrant:ApiKey", options.ApiKey ?? string.Empty));
+            await using var app = QdrantApp(options.Endpoint!, alias, ("Admin:ApiKey", AdminKey), ("Qdrant:ApiKey", options.ApiKey ?? string.Empty));
             using var client = await app.CreateReadyClientAsync();
 
             using var ask = await client.PostAsJsonAsync(new Uri("/api/ask", UriKind.Relative), new { question = "lam giay khai sinh cho con can gi" }, Token);
@@ -113,20 +120,18 @@ public sealed class QdrantBackendTests
         }
         finally
         {
-            using var http = new HttpClient();
-            using var index = new QdrantChunkIndex(http, options);
-            await index.DeleteAllAsync(CancellationToken.None);
+            await QdrantTestServer.DeleteBuildsAsync(options);
         }
     }
 
     private const string AdminKey = AdminEndpointTests.Key;
 
-    private static ProcedureAssistantApp QdrantApp(Uri url, string alias, params (string Key, string Value)[] more)
+    private static ProcedureAssistantApp QdrantApp(Uri endpoint, string alias, params (string Key, string Value)[] more)
     {
         var settings = new Dictionary<string, string>
         {
             ["VectorStore:Provider"] = "Qdrant",
-            ["Qdrant:Url"] = url.ToString(),
+            ["Qdrant:Endpoint"] = endpoint.ToString(),
             ["Qdrant:Collection"] = alias,
         };
         foreach (var (key, value) in more)
@@ -135,20 +140,6 @@ public sealed class QdrantBackendTests
         }
 
         return new ProcedureAssistantApp { Settings = settings };
-    }
-
-    private static async Task SkipUnlessReadyAsync(Uri url)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        try
-        {
-            using var ready = await http.GetAsync(new Uri(url, "/readyz"), Token);
-            Assert.SkipUnless(ready.IsSuccessStatusCode, $"QDRANT_URL={url} is not ready: /readyz answered {(int)ready.StatusCode}.");
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            Assert.Skip($"QDRANT_URL={url} is unreachable: {ex.Message}");
-        }
     }
 
     // The same graph as the API and the CLI, without a web host.

@@ -70,11 +70,24 @@ public sealed class SearchAndDocumentEndpointTests(AppFixture fixture) : IClassF
     [InlineData("/api/procedures?field=h%E1%BB%99%20t%E1%BB%8Bch&level=xa", "tthc-1.000894,tthc-1.001193")]
     [InlineData("/api/procedures?level=tinh", "")]
     [InlineData("/api/procedures?field=Ch%E1%BB%A9ng%20th%E1%BB%B1c", "")]
+    [InlineData("/api/procedures?field=ho%20tich", "tthc-1.000894,tthc-1.001193")]
+    [InlineData("/api/procedures?field=HO%20%20TICH&level=c%E1%BA%A5p%20x%C3%A3", "tthc-1.000894,tthc-1.001193")]
+    [InlineData("/api/procedures?field=ho%20tich&level=bo", "")]
     public async Task Procedures_FilterByFieldAndLevel(string url, string expected)
     {
         var body = await fixture.Client.GetFromJsonAsync<JsonElement>(new Uri(url, UriKind.Relative), Token);
 
         Assert.Equal(expected, string.Join(',', body.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString())));
+    }
+
+    [Theory]
+    [InlineData("/api/procedures?level=huyen")]
+    [InlineData("/api/procedures?level=c%E1%BA%A5p%20huy%E1%BB%87n&field=ho%20tich")]
+    public async Task Procedures_UnknownLevel_ReturnsValidationProblemNamingLevel(string url)
+    {
+        using var response = await fixture.Client.GetAsync(new Uri(url, UriKind.Relative), Token);
+
+        await AskEndpointTests.AssertValidationProblemAsync(response, "level");
     }
 
     [Fact]

@@ -13,6 +13,13 @@ public sealed class AdminOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// The key the audit log names admin keys with (an HMAC, so that the log cannot be used to check guesses of the
+    /// admin key). Set it with <c>Admin__AuditKey</c>, kept apart from the data folder; without it a random key is
+    /// kept in <c>{DataPath}/audit.key</c>.
+    /// </summary>
+    public string? AuditKey { get; set; }
+
     /// <summary>Largest accepted upload, in bytes.</summary>
     [Range(1024, 200 * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;

@@ -28,6 +28,13 @@ internal sealed class CorpusFolder(
 
     private string Root => Path.GetFullPath(corpus.Value.Path);
 
+    /// <summary>
+    /// Whether an indexed document was read from one of the other sources (<c>Corpus:Sources</c>), which the admin
+    /// API does not edit, rather than from this folder: its path starts with that source's name.
+    /// </summary>
+    public bool IsFromAnotherSource(string sourcePath) =>
+        corpus.Value.Sources.Any(source => sourcePath.StartsWith(source.PathPrefix, StringComparison.Ordinal));
+
     /// <summary>Every document in the corpus folder and every file that fails to parse.</summary>
     /// <exception cref="CorpusUnavailableException">The folder is missing or cannot be read.</exception>
     public async Task<CorpusLoadResult> ReadAsync(CancellationToken cancellationToken)

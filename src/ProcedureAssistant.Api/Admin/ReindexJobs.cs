@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using ProcedureAssistant.Api.Hosting;
+using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Ingestion;
 
 namespace ProcedureAssistant.Api.Admin;
@@ -9,11 +11,15 @@ namespace ProcedureAssistant.Api.Admin;
 /// Runs re-index jobs one at a time in the background. A second request while one is queued or running is
 /// refused with the running job. A full job builds a new index and switches to it once it is complete; an
 /// incremental one updates the live index with the changed files only. Either way the live index keeps answering,
-/// and a failed or cancelled full job leaves it untouched.
+/// and a failed or cancelled full job leaves it untouched. A job is reserved, audited, then started
+/// (<see cref="TryReserve"/>, <see cref="Start"/>; <see cref="Abandon"/> when the audit fails), so that no job runs
+/// that the audit log does not show.
 /// </summary>
 internal sealed partial class ReindexJobs(
     IngestionPipeline pipeline,
+    IChunkIndex index,
     IOptions<CorpusOptions> corpus,
+    ServiceMetrics metrics,
     TimeProvider time,
     ILogger<ReindexJobs> logger) : BackgroundService
 {
@@ -25,6 +31,21 @@ internal sealed partial class ReindexJobs(
     /// <summary>Queues a job (an incremental update unless <paramref name="mode"/> says otherwise), or returns the one already queued or running.</summary>
     public bool TryStart(string requestedBy, string reason, out ReindexJob job, IngestionMode mode = IngestionMode.Incremental)
     {
+        if (!TryReserve(requestedBy, reason, out job, mode))
+        {
+            return false;
+        }
+
+        Start(job);
+        return true;
+    }
+
+    /// <summary>
+    /// Holds the queue for a new job, which blocks any other until it is <see cref="Start">started</see> or
+    /// <see cref="Abandon">abandoned</see>; or returns the job already queued or running.
+    /// </summary>
+    public bool TryReserve(string requestedBy, string reason, out ReindexJob job, IngestionMode mode = IngestionMode.Incremental)
+    {
         lock (_gate)
         {
             if (_current is { IsFinished: false } busy)
@@ -34,14 +55,38 @@ internal sealed partial class ReindexJobs(
             }
 
             job = new ReindexJob(Guid.NewGuid(), requestedBy, reason, mode, time.GetUtcNow());
-            _jobs[job.Id] = job;
             _current = job;
+            return true;
+        }
+    }
+
+    /// <summary>Queues a reserved job; from now on its status can be read and it can be cancelled.</summary>
+    public void Start(ReindexJob job)
+    {
+        lock (_gate)
+        {
+            _jobs[job.Id] = job;
             if (!_queue.Writer.TryWrite(job))
             {
                 throw new InvalidOperationException("The re-index queue is full although no job is running.");
             }
+        }
+    }
 
-            return true;
+    /// <summary>
+    /// Gives up a reserved job that was never started: it ends as cancelled (so that whoever waits for it goes on), and
+    /// the next request may start one.
+    /// </summary>
+    public void Abandon(ReindexJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        lock (_gate)
+        {
+            job.Fail("The re-index was not started: it could not be written to the audit log.", time.GetUtcNow(), cancelled: true);
+            if (_current == job)
+            {
+                _current = null;
+            }
         }
     }
 
@@ -55,7 +100,10 @@ internal sealed partial class ReindexJobs(
             job.Start(time.GetUtcNow());
             try
             {
-                var report = await pipeline.RunAsync(corpus.Value.Path, job.Mode, new SynchronousProgress(job.Progress), linked.Token);
+                var report = await pipeline.RunAsync(corpus.Value.AllSources(), job.Mode, new SynchronousProgress(job.Progress), linked.Token);
+
+                // The reranker's statistics of a new version are read once here, not by the first questions.
+                await index.GetStatisticsAsync(linked.Token);
                 job.Succeed(report, time.GetUtcNow());
             }
             catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested || stoppingToken.IsCancellationRequested)
@@ -74,6 +122,8 @@ internal sealed partial class ReindexJobs(
                 LogJobFailed(logger, job.Id, ex);
                 job.Fail(ex.Message, time.GetUtcNow(), cancelled: false);
             }
+
+            metrics.ReindexFinished(job.Mode.ToString().ToLowerInvariant(), job.State, (job.FinishedAt ?? time.GetUtcNow()) - (job.StartedAt ?? job.RequestedAt));
         }
     }
 

@@ -18,14 +18,18 @@ internal sealed partial class ReindexScheduler(ReindexJobs jobs, AuditLog audit,
 
     private readonly Channel<ReindexJob> _runningJobs = Channel.CreateUnbounded<ReindexJob>();
     private readonly Lock _gate = new();
-    private readonly List<(string Actor, string Reason)> _waiting = [];
+    private readonly List<(string Actor, string Reason, ReindexTicket Ticket)> _waiting = [];
 
-    /// <summary>Queues a re-index for a change already written to the corpus.</summary>
-    public ReindexTicket Request(string actor, string reason)
+    /// <summary>
+    /// Reserves the re-index for a change already written to the corpus: a new job (held, not yet running) or the
+    /// follow-up of the job already queued or running. The caller audits the change, then calls
+    /// <see cref="Confirm"/>, or <see cref="Cancel"/> when the audit failed, so that no job runs unaudited.
+    /// </summary>
+    public ReindexTicket Reserve(string actor, string reason)
     {
         lock (_gate)
         {
-            if (jobs.TryStart(actor, reason, out var job))
+            if (jobs.TryReserve(actor, reason, out var job))
             {
                 return new ReindexTicket(job, AfterRunningJob: false);
             }
@@ -35,8 +39,35 @@ internal sealed partial class ReindexScheduler(ReindexJobs jobs, AuditLog audit,
                 _runningJobs.Writer.TryWrite(job);
             }
 
-            _waiting.Add((actor, reason));
-            return new ReindexTicket(job, AfterRunningJob: true);
+            var ticket = new ReindexTicket(job, AfterRunningJob: true);
+            _waiting.Add((actor, reason, ticket));
+            return ticket;
+        }
+    }
+
+    /// <summary>The change is audited: its job starts (a follow-up starts when the running job ends).</summary>
+    public void Confirm(ReindexTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!ticket.AfterRunningJob)
+        {
+            jobs.Start(ticket.Job);
+        }
+    }
+
+    /// <summary>The change could not be audited: its job is given up (a follow-up forgets it).</summary>
+    public void Cancel(ReindexTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (!ticket.AfterRunningJob)
+        {
+            jobs.Abandon(ticket.Job);
+            return;
+        }
+
+        lock (_gate)
+        {
+            _waiting.RemoveAll(w => w.Ticket == ticket);
         }
     }
 
@@ -51,20 +82,25 @@ internal sealed partial class ReindexScheduler(ReindexJobs jobs, AuditLog audit,
 
             string actors;
             string reason;
-            bool started;
+            bool reserved;
             ReindexJob job;
             lock (_gate)
             {
+                if (_waiting.Count == 0)
+                {
+                    continue; // every change that waited was given up
+                }
+
                 actors = string.Join(", ", _waiting.Select(w => w.Actor).Distinct());
                 var named = string.Join("; ", _waiting.Take(NamedChanges).Select(w => w.Reason));
                 var more = _waiting.Count > NamedChanges ? $" and {_waiting.Count - NamedChanges} more" : string.Empty;
                 reason = $"changes made during job {running.Id}: {named}{more}";
                 _waiting.Clear();
-                started = jobs.TryStart(actors, reason, out job);
+                reserved = jobs.TryReserve(actors, reason, out job);
             }
 
-            // Not started: a job requested after those changes is queued or running, and it reads them.
-            if (!started)
+            // Not reserved: a job requested after those changes is queued or running, and it reads them.
+            if (!reserved)
             {
                 LogCoveredByLaterJob(logger, running.Id, job.Id);
                 continue;
@@ -73,10 +109,12 @@ internal sealed partial class ReindexScheduler(ReindexJobs jobs, AuditLog audit,
             try
             {
                 await audit.RecordAsync(actors, "reindex", null, $"job {job.Id}, {reason}", stoppingToken);
+                jobs.Start(job);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (AuditUnavailableException ex)
             {
-                // The job runs all the same; failing here would stop the host.
+                // Not audited, so not run: the changes show as pending until the next re-index, which reads them.
+                jobs.Abandon(job);
                 LogAuditFailed(logger, job.Id, ex);
             }
         }
@@ -85,7 +123,7 @@ internal sealed partial class ReindexScheduler(ReindexJobs jobs, AuditLog audit,
     [LoggerMessage(1, LogLevel.Information, "Changes made during re-index job {JobId} are read by job {LaterJobId}")]
     private static partial void LogCoveredByLaterJob(ILogger logger, Guid jobId, Guid laterJobId);
 
-    [LoggerMessage(2, LogLevel.Error, "The follow-up re-index job {JobId} could not be written to the audit log")]
+    [LoggerMessage(2, LogLevel.Error, "The follow-up re-index job {JobId} could not be written to the audit log and was not started; the changes wait for the next re-index")]
     private static partial void LogAuditFailed(ILogger logger, Guid jobId, Exception exception);
 }
 

@@ -10,8 +10,9 @@ using ProcedureAssistant.Core.Documents.Uploads;
 namespace ProcedureAssistant.Api.Admin;
 
 /// <summary>
-/// Reads a <c>multipart/form-data</c> upload while it streams in. The <c>file</c> part is counted as it is read
-/// and refused as soon as it passes <c>Admin:MaxUploadBytes</c>, so an oversized body is never buffered whole (form
+/// Reads a <c>multipart/form-data</c> upload while it streams in. The <c>file</c> part is written to the
+/// <see cref="UploadSpool"/> (in the data folder, deleted when the request ends) and counted as it is read, refused as
+/// soon as it passes <c>Admin:MaxUploadBytes</c>, so an oversized body is never buffered whole (form
 /// binding would read the whole form, to disk past 64 KiB, before any check of ours could run); the metadata parts
 /// are short text fields, and a part the form does not take is refused by name so that a typo surfaces.
 /// </summary>
@@ -33,7 +34,7 @@ internal static class UploadFormReader
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The upload, or the problem to answer with (400 naming the field, 413, 415).</summary>
-    public static async Task<(UploadedDocument? Upload, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxFileBytes, CancellationToken cancellationToken)
+    public static async Task<(UploadedDocument? Upload, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, long maxFileBytes, UploadSpool spool, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || !string.Equals(mediaType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +61,8 @@ internal static class UploadFormReader
 
         try
         {
-            return await ReadPartsAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = MaxHeaderBytes }, maxFileBytes, cancellationToken);
+            await using var file = spool.Create();
+            return await ReadPartsAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = MaxHeaderBytes }, maxFileBytes, file, cancellationToken);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -72,7 +74,7 @@ internal static class UploadFormReader
         }
     }
 
-    private static async Task<(UploadedDocument? Upload, ProblemHttpResult? Problem)> ReadPartsAsync(MultipartReader reader, long maxFileBytes, CancellationToken cancellationToken)
+    private static async Task<(UploadedDocument? Upload, ProblemHttpResult? Problem)> ReadPartsAsync(MultipartReader reader, long maxFileBytes, FileStream spooled, CancellationToken cancellationToken)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         string? fileName = null;
@@ -104,7 +106,7 @@ internal static class UploadFormReader
                 }
 
                 fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                content = await ReadAtMostAsync(section.Body, maxFileBytes, cancellationToken);
+                content = await SpoolAsync(section.Body, maxFileBytes, spooled, cancellationToken);
                 if (content is null)
                 {
                     return (null, TooLarge(maxFileBytes));
@@ -181,6 +183,33 @@ internal static class UploadFormReader
             Source = Value(values, "source"),
             Effective = effective,
         }, null);
+    }
+
+    /// <summary>
+    /// The file part's bytes, written to the spool file as they arrive and read back at their exact size once the
+    /// part has ended; null as soon as there are more than <paramref name="limit"/>.
+    /// </summary>
+    private static async Task<byte[]?> SpoolAsync(Stream body, long limit, FileStream spooled, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return null;
+            }
+
+            await spooled.WriteAsync(chunk.AsMemory(0, read), cancellationToken);
+        }
+
+        await spooled.FlushAsync(cancellationToken);
+        var content = new byte[total];
+        spooled.Position = 0;
+        await spooled.ReadExactlyAsync(content, cancellationToken);
+        return content;
     }
 
     /// <summary>The stream's bytes, or null as soon as there are more than <paramref name="limit"/>.</summary>

@@ -21,7 +21,17 @@ public sealed record CommuneMatchResponse(
     string? OldProvince,
     string? Province,
     IReadOnlyList<NewCommuneResponse> NewCommunes,
-    IReadOnlyList<string> OldCommunes);
+    IReadOnlyList<string> OldCommunes)
+{
+    /// <summary>Its code (mã đơn vị hành chính): the old unit's for an old commune, the new one's for a new commune; tells apart old communes of one province that shared a name.</summary>
+    public string? Code { get; init; }
+
+    /// <summary>For a new commune: the resolution that formed it ("1660/NQ-UBTVQH15").</summary>
+    public string? Resolution { get; init; }
+
+    /// <summary>For a new commune: where in the resolution ("Điều 1, khoản 1"), when the text gives it.</summary>
+    public string? Article { get; init; }
+}
 
 /// <summary>A commune after the merger, and the resolution that formed it.</summary>
 /// <param name="Name">"Xã Hòa Phú".</param>

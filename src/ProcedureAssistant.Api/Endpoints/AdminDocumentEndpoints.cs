@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Api.Admin;
 using ProcedureAssistant.Api.Contracts;
+using ProcedureAssistant.Api.Hosting;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Documents.Uploads;
 using ProcedureAssistant.Core.Indexing;
@@ -54,6 +55,7 @@ internal static class AdminDocumentEndpoints
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
         .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<Ok<AdminDocumentList>> ListAsync(CorpusFolder corpus, IChunkIndex index, CancellationToken cancellationToken) =>
@@ -76,16 +78,18 @@ internal static class AdminDocumentEndpoints
         CorpusFolder corpus,
         ReindexScheduler reindex,
         AuditLog audit,
+        UploadSpool spool,
         IOptions<AdminOptions> options,
         CancellationToken cancellationToken)
     {
-        var (upload, invalid) = await UploadFormReader.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        await audit.EnsureWritableAsync(cancellationToken);
+        var (upload, invalid) = await UploadFormReader.ReadAsync(context.Request, options.Value.MaxUploadBytes, spool, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
         }
 
-        if (TryConvert(converter, upload!, out var converted) is { } unconvertible)
+        if (TryConvert(converter, upload!, cancellationToken, out var converted) is { } unconvertible)
         {
             return unconvertible;
         }
@@ -107,10 +111,12 @@ internal static class AdminDocumentEndpoints
         CorpusFolder corpus,
         ReindexScheduler reindex,
         AuditLog audit,
+        UploadSpool spool,
         IOptions<AdminOptions> options,
         CancellationToken cancellationToken)
     {
-        var (upload, invalid) = await UploadFormReader.ReadAsync(context.Request, options.Value.MaxUploadBytes, cancellationToken);
+        await audit.EnsureWritableAsync(cancellationToken);
+        var (upload, invalid) = await UploadFormReader.ReadAsync(context.Request, options.Value.MaxUploadBytes, spool, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -123,7 +129,7 @@ internal static class AdminDocumentEndpoints
 
         // The id comes from the route, so a file without front matter keeps it whatever its title now says, and
         // Markdown or a portal record whose own id differs is refused by the converter, naming the id.
-        if (TryConvert(converter, upload with { Id = id }, out var converted) is { } unconvertible)
+        if (TryConvert(converter, upload with { Id = id }, cancellationToken, out var converted) is { } unconvertible)
         {
             return unconvertible;
         }
@@ -145,6 +151,7 @@ internal static class AdminDocumentEndpoints
         AuditLog audit,
         CancellationToken cancellationToken)
     {
+        await audit.EnsureWritableAsync(cancellationToken);
         var change = await corpus.WithdrawAsync(id, cancellationToken);
         return change.Status == CorpusChangeStatus.UnknownId
             ? NotFound(id)
@@ -152,21 +159,33 @@ internal static class AdminDocumentEndpoints
     }
 
     /// <summary>
-    /// Queues the re-index and audits the change once the file is in place. Neither step may be cancelled by a
+    /// Audits the change once the file is in place, then starts the re-index that reads it: no job runs that the log
+    /// does not show. (The log was found writable before the change was made; should it fail now, the answer is a 503
+    /// saying so, and the stored change waits, pending, for the next re-index.) Neither step may be cancelled by a
     /// client that hangs up: the corpus has changed and both must follow.
     /// </summary>
     private static async Task<DocumentChangeResponse> CommitAsync(HttpContext context, string action, string id, CorpusChange change, ReindexScheduler reindex, AuditLog audit)
     {
-        var actor = AdminKeyMiddleware.Fingerprint(context);
+        var actor = audit.Actor(context);
         var file = change.File!;
-        var ticket = reindex.Request(actor, $"{action} {id}");
+        var ticket = reindex.Reserve(actor, $"{action} {id}");
         var detail = ticket.AfterRunningJob ? $"re-index after job {ticket.Job.Id}" : $"job {ticket.Job.Id}";
         if (change.ArchivedAs is { } archived)
         {
             detail += $"; old file kept as {archived}";
         }
 
-        await audit.RecordDocumentAsync(actor, action, id, file.FileName, file.ContentHash, detail, CancellationToken.None);
+        try
+        {
+            await audit.RecordDocumentAsync(actor, action, id, file.FileName, file.ContentHash, detail, CancellationToken.None);
+        }
+        catch
+        {
+            reindex.Cancel(ticket);
+            throw;
+        }
+
+        reindex.Confirm(ticket);
         return new DocumentChangeResponse(
             id,
             action,
@@ -176,25 +195,35 @@ internal static class AdminDocumentEndpoints
             new QueuedReindex(ticket.Job.Id, $"/api/admin/jobs/{ticket.Job.Id}", ticket.AfterRunningJob));
     }
 
-    private static ProblemHttpResult? TryConvert(UploadConverter converter, UploadedDocument upload, out ConvertedUpload? converted)
+    private static ProblemHttpResult? TryConvert(UploadConverter converter, UploadedDocument upload, CancellationToken cancellationToken, out ConvertedUpload? converted)
     {
+        converted = null;
         try
         {
-            converted = converter.Convert(upload);
+            converted = converter.Convert(upload, cancellationToken);
             return null;
         }
         catch (DocumentParseException ex)
         {
-            converted = null;
             return ex.IsUnsupportedType
                 ? UploadFormReader.Unsupported(ex.Message)
                 : UploadFormReader.Invalid(ex.Field ?? UploadFormReader.FileField, ex.Message);
+        }
+        catch (UploadLimitExceededException ex)
+        {
+            return TypedResults.Problem(
+                statusCode: ex.IsTooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
+                type: ex.IsTooLarge ? ProblemTypes.UploadTooLarge : ProblemTypes.UploadTooComplex,
+                title: ex.IsTooLarge ? "The upload holds too much to convert" : "The upload is too costly to convert",
+                detail: ex.Message,
+                extensions: new Dictionary<string, object?> { ["limit"] = ex.Limit, ["limitValue"] = ex.Value });
         }
     }
 
     /// <summary>
     /// Every document in the corpus folder with its status against the live index, every file that fails to parse,
-    /// and every document still in the live index whose file has been withdrawn.
+    /// and every document still in the live index whose file has been withdrawn. Documents read from the other
+    /// corpus sources (Corpus:Sources) are not the folder's and are left out.
     /// </summary>
     private static async Task<List<AdminDocumentStatus>> StatusesAsync(CorpusFolder corpus, IChunkIndex index, CancellationToken cancellationToken)
     {
@@ -207,7 +236,7 @@ internal static class AdminDocumentEndpoints
                 : new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, Pending, indexed is null ? "stored; not in the live index yet" : "changed; the live index has an older version", d.ContentHash))
             .Concat(files.Failures.Select(f => new AdminDocumentStatus(f.SourcePath, null, null, Failed, f.Reason, null)))
             .Concat(live.Values
-                .Where(d => !stored.Contains(d.Id))
+                .Where(d => !stored.Contains(d.Id) && !corpus.IsFromAnotherSource(d.SourcePath))
                 .Select(d => new AdminDocumentStatus(d.SourcePath, d.Id, d.Title, Pending, "withdrawn; still in the live index until the next re-index", d.ContentHash)))
             .OrderBy(s => s.SourcePath, StringComparer.Ordinal)
             .ToList();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -16,12 +17,20 @@ internal static class AdminEndpoints
         var group = app.MapGroup(AdminKeyMiddleware.PathPrefix).WithTags("Admin").RequireRateLimiting(RateLimitPolicies.Admin)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        // A public OpenAPI document describes what the public may call; operators read the admin routes in any other environment.
+        if (app.ServiceProvider.GetRequiredService<IHostEnvironment>().IsProduction())
+        {
+            group.ExcludeFromDescription();
+        }
+
         group.MapPost("/reindex", StartReindexAsync).WithName("Reindex")
             .WithSummary("Start a re-index: incremental (default: only changed files) or full (a new index, switched to once complete); the live index keeps answering.");
         group.MapGet("/jobs/{id:guid}", GetJob).WithName("GetJob").WithSummary("A re-index job's state and progress.");
         group.MapDelete("/jobs/{id:guid}", CancelJobAsync).WithName("CancelJob").WithSummary("Cancel a queued or running re-index; the previous index stays live.");
-        group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions, newest first.");
+        group.MapGet("/audit", ReadAuditAsync).WithName("Audit").WithSummary("The latest admin actions (1 to 1000, default 100), newest first.").ProducesValidationProblem();
         group.MapAdminDocumentEndpoints();
+        group.MapAdminSubmissionEndpoints();
         return group;
     }
 
@@ -34,8 +43,8 @@ internal static class AdminEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = [$"'{request?.Mode}' is not a re-index mode: use 'incremental' or 'full'."] });
         }
 
-        var actor = AdminKeyMiddleware.Fingerprint(context);
-        if (!jobs.TryStart(actor, $"{ModeName(mode)} re-index", out var job, mode))
+        var actor = audit.Actor(context);
+        if (!jobs.TryReserve(actor, $"{ModeName(mode)} re-index", out var job, mode))
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status409Conflict,
@@ -44,7 +53,18 @@ internal static class AdminEndpoints
                 extensions: new Dictionary<string, object?> { ["jobId"] = job.Id });
         }
 
-        await audit.RecordAsync(actor, "reindex", null, $"job {job.Id}, {ModeName(mode)}", cancellationToken);
+        // Audited before it starts; a job the log cannot show does not run.
+        try
+        {
+            await audit.RecordAsync(actor, "reindex", null, $"job {job.Id}, {ModeName(mode)}", cancellationToken);
+        }
+        catch
+        {
+            jobs.Abandon(job);
+            throw;
+        }
+
+        jobs.Start(job);
         return TypedResults.Accepted($"/api/admin/jobs/{job.Id}", ToResponse(job));
     }
 
@@ -66,13 +86,13 @@ internal static class AdminEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The job has finished", detail: $"Job {id} is {job.State}.");
         }
 
+        await audit.RecordAsync(audit.Actor(context), "cancel-reindex", null, $"job {id}", cancellationToken);
         await job.Cancellation.CancelAsync();
-        await audit.RecordAsync(AdminKeyMiddleware.Fingerprint(context), "cancel-reindex", null, $"job {id}", cancellationToken);
         return TypedResults.Accepted($"/api/admin/jobs/{id}", ToResponse(job));
     }
 
-    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, CancellationToken cancellationToken, int last = 100) =>
-        TypedResults.Ok(await audit.ReadAsync(Math.Clamp(last, 1, 1000), cancellationToken));
+    private static async Task<Ok<IReadOnlyList<AuditEntry>>> ReadAuditAsync(AuditLog audit, CancellationToken cancellationToken, [Range(1, 1000)] int last = 100) =>
+        TypedResults.Ok(await audit.ReadAsync(last, cancellationToken));
 
     private static bool TryParseMode(string? text, out IngestionMode mode)
     {

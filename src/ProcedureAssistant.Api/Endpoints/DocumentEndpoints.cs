@@ -1,11 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProcedureAssistant.Api.Contracts;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
-/// <summary><c>GET /api/documents</c>, <c>GET /api/documents/{id}</c>, <c>GET /api/procedures</c>.</summary>
+/// <summary>
+/// <c>GET /api/documents</c>, <c>GET /api/documents/{id}</c>, <c>GET /api/procedures</c>. Text goes out as plain
+/// text and links as http(s) or nothing (<see cref="PlainText"/>), whatever a document holds.
+/// </summary>
 internal static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
@@ -17,7 +22,8 @@ internal static class DocumentEndpoints
         app.MapGroup("/api/procedures").WithTags("Documents")
             .MapGet("/", ListProceduresAsync)
             .WithName("ListProcedures")
-            .WithSummary("Procedure records, optionally filtered by field (lĩnh vực) and level (xa, tinh).");
+            .WithSummary("Procedure records, optionally filtered by field (lĩnh vực, diacritics optional: 'ho tich' is 'Hộ tịch') and level (xa, tinh, bo, khac, or their names: 'cấp xã').")
+            .ProducesValidationProblem();
         return app;
     }
 
@@ -28,34 +34,53 @@ internal static class DocumentEndpoints
         return TypedResults.Ok(new DocumentListResponse(documents.Select(d => Summarize(d, today)).ToList()));
     }
 
-    private static async Task<Ok<DocumentListResponse>> ListProceduresAsync(IChunkIndex index, TimeProvider time, CancellationToken cancellationToken, string? field = null, string? level = null)
+    private static async Task<Results<Ok<DocumentListResponse>, ValidationProblem>> ListProceduresAsync(
+        IChunkIndex index,
+        TimeProvider time,
+        CancellationToken cancellationToken,
+        [StringLength(200)] string? field = null,
+        [StringLength(50)] string? level = null)
     {
+        var levelKey = ProcedureLevels.Parse(level);
+        if (!string.IsNullOrWhiteSpace(level) && levelKey is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["level"] = [$"'{level}' is not a procedure level: use {string.Join(", ", ProcedureLevels.All)} (or 'cấp xã', 'cấp tỉnh', 'cấp bộ', 'cơ quan khác')."],
+            });
+        }
+
+        var fieldKey = string.IsNullOrWhiteSpace(field) ? null : FieldKey(field);
         var documents = await index.ListDocumentsAsync(cancellationToken);
         var today = Today(time);
         var procedures = documents
             .Where(d => d.Type == DocumentType.Procedure)
-            .Where(d => field is null || string.Equals(d.Field, field, StringComparison.OrdinalIgnoreCase))
-            .Where(d => level is null || d.Levels.Contains(ProcedureLevels.Parse(level) ?? level, StringComparer.Ordinal))
+            .Where(d => fieldKey is null || (d.Field is not null && FieldKey(d.Field) == fieldKey))
+            .Where(d => levelKey is null || d.Levels.Contains(levelKey, StringComparer.Ordinal))
             .Select(d => Summarize(d, today))
             .ToList();
         return TypedResults.Ok(new DocumentListResponse(procedures));
     }
+
+    // Fields compare without case, diacritics or extra spaces: "ho tich", "Hộ  tịch" and "HỘ TỊCH" are "Hộ tịch".
+    private static string FieldKey(string field) =>
+        string.Join(' ', VietnameseText.Fold(VietnameseText.Normalize(field)).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static async Task<Results<Ok<DocumentDetail>, ProblemHttpResult>> GetAsync(string id, IChunkIndex index, TimeProvider time, CancellationToken cancellationToken)
     {
         var document = await index.GetDocumentAsync(id, cancellationToken);
         if (document is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"No document has the id '{id}'.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Document not found", detail: $"Không có văn bản nào mang mã '{id}'.");
         }
 
         var chunks = await index.GetChunksAsync(id, cancellationToken);
         return TypedResults.Ok(new DocumentDetail(
             Summarize(document, Today(time)),
-            document.LegalBasis,
-            document.Sources,
-            document.Aliases,
-            chunks.Select(c => new ChunkResponse(c.Id, c.Path, c.Text)).ToList()));
+            document.LegalBasis.Select(PlainText.Of).ToList(),
+            document.Sources.Select(PlainText.HttpUrl).OfType<string>().ToList(),
+            document.Aliases.Select(PlainText.Of).ToList(),
+            chunks.Select(c => new ChunkResponse(c.Id, PlainText.Of(c.Path), PlainText.Of(c.Text))).ToList()));
     }
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
@@ -63,16 +88,16 @@ internal static class DocumentEndpoints
     private static DocumentSummary Summarize(CorpusDocument d, DateOnly today) => new(
         d.Id,
         d.Type.ToString().ToLowerInvariant(),
-        d.Title,
-        d.Number,
-        d.Code,
-        d.Field,
+        PlainText.Of(d.Title),
+        PlainText.OfOptional(d.Number),
+        PlainText.OfOptional(d.Code),
+        PlainText.OfOptional(d.Field),
         d.Levels,
         d.Province,
-        d.Authority,
+        PlainText.OfOptional(d.Authority),
         d.Effective,
         d.Expires,
         d.SupersededBy,
         d.IsInForce(today),
-        d.Source);
+        PlainText.HttpUrl(d.Source));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ProcedureAssistant.Api.Endpoints;
 
@@ -14,12 +15,20 @@ internal static class HealthEndpoints
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteDetailsAsync,
+
+            // Degraded is "not ready yet" (see IndexReadinessHealthCheck): no traffic until it is.
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
         });
         return app;
     }
 
     // Say why the service is not ready, not only that it is not.
-    private static Task WriteDetailsAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    private static Task WriteDetailsAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsJsonAsync(new

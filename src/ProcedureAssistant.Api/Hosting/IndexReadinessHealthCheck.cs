@@ -6,7 +6,9 @@ namespace ProcedureAssistant.Api.Hosting;
 
 /// <summary>
 /// Ready once the index is loaded or built and still answers (for Qdrant: the server is reachable and the alias
-/// holds an index); unhealthy with the reason otherwise.
+/// holds an index). Degraded (503, logged as a warning) while start-up is still preparing or waiting for the index,
+/// the normal state of the first seconds; unhealthy (503, logged as an error) when start-up failed for good or a
+/// ready index stops answering. The reason is given without the backend's address.
 /// </summary>
 internal sealed class IndexReadinessHealthCheck(IndexReadiness readiness, IChunkIndex index) : IHealthCheck
 {
@@ -16,9 +18,12 @@ internal sealed class IndexReadinessHealthCheck(IndexReadiness readiness, IChunk
     {
         if (!readiness.IsReady)
         {
-            return readiness.Failure is { } failure
-                ? HealthCheckResult.Unhealthy("The index could not be prepared: " + failure)
-                : HealthCheckResult.Unhealthy("The index is still being prepared.");
+            return (readiness.Failure, readiness.Waiting) switch
+            {
+                ({ } failure, _) => HealthCheckResult.Unhealthy("The index could not be prepared: " + InternalAddress.Hide(failure)),
+                (_, { } waiting) => HealthCheckResult.Degraded(InternalAddress.Hide(waiting)),
+                _ => HealthCheckResult.Degraded("The index is still being prepared."),
+            };
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -31,7 +36,7 @@ internal sealed class IndexReadinessHealthCheck(IndexReadiness readiness, IChunk
         }
         catch (Exception ex) when (ex is IndexUnavailableException or QdrantException)
         {
-            return HealthCheckResult.Unhealthy("The index does not answer: " + ex.Message);
+            return HealthCheckResult.Unhealthy("The index does not answer: " + InternalAddress.Hide(ex.Message));
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

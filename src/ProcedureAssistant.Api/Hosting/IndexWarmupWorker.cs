@@ -1,19 +1,34 @@
+using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Retrieval;
 
 namespace ProcedureAssistant.Api.Hosting;
 
 /// <summary>
 /// Loads the index at start-up, or ingests the corpus when there is none, without holding up the HTTP server:
-/// until it is done, /health/ready answers 503 with the reason and questions get a 503 ProblemDetails. While the
-/// index cannot be reached (Qdrant still starting, or down) it tries again every <see cref="RetryDelay"/>; an error
-/// that waiting will not cure (a Qdrant server too old, a missing corpus) stops it, and the reason stays on show.
+/// until it is done, /health/ready answers 503 with the reason and questions get a 503 ProblemDetails. Ready means
+/// ready to answer at once: the version's per-version work (the catalog's statistics, the vocabulary, the reranker's
+/// statistics) is done and one question has gone through every step before readiness says 200. While the index
+/// cannot be reached (Qdrant still starting, or down) it tries again every <see cref="RetryDelay"/>, which is
+/// waiting, not failing; an error that waiting will not cure (a Qdrant server too old, a missing corpus) stops it,
+/// and the reason stays on show.
 /// </summary>
-internal sealed partial class IndexWarmupWorker(IndexBootstrapper bootstrapper, IndexReadiness readiness, TimeProvider time, ILogger<IndexWarmupWorker> logger) : BackgroundService
+internal sealed partial class IndexWarmupWorker(
+    IndexBootstrapper bootstrapper,
+    IndexReadiness readiness,
+    DocumentCatalog catalog,
+    IChunkIndex index,
+    AnswerService answers,
+    TimeProvider time,
+    ILogger<IndexWarmupWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    // Goes through normalisation, diacritic restoration, retrieval, reranking and the answer, whatever the corpus holds.
+    private const string WarmUpQuestion = "thu tuc hanh chinh can giay to gi";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,13 +38,16 @@ internal sealed partial class IndexWarmupWorker(IndexBootstrapper bootstrapper, 
             try
             {
                 await bootstrapper.EnsureIndexAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                await catalog.CurrentAsync(stoppingToken).ConfigureAwait(false);
+                await index.GetStatisticsAsync(stoppingToken).ConfigureAwait(false);
+                await answers.AskAsync(new AskQuery(WarmUpQuestion, Persona.Citizen, null, "warm-up"), stoppingToken).ConfigureAwait(false);
                 readiness.MarkReady();
                 return;
             }
             catch (IndexUnavailableException ex)
             {
                 LogWarmupRetrying(logger, ex.Message, RetryDelay.TotalSeconds);
-                readiness.MarkFailed($"{ex.Message} (trying again every {RetryDelay.TotalSeconds:0} s)");
+                readiness.MarkWaiting($"{ex.Message} (trying again every {RetryDelay.TotalSeconds:0} s)");
                 await Task.Delay(RetryDelay, time, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is QdrantException or DirectoryNotFoundException)

@@ -1,11 +1,19 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace ProcedureAssistant.Api.Hosting;
 
-/// <summary>Registers the policies of <see cref="RateLimitPolicies"/> with the limits of <see cref="RateLimitingOptions"/>.</summary>
+/// <summary>
+/// Registers the policies of <see cref="RateLimitPolicies"/> with the limits of <see cref="RateLimitingOptions"/>: a
+/// fixed window per client and policy, so that the admin routes keep their budget when the public ones are spent. A
+/// client is its remote address (behind a reverse proxy, set <c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> so that
+/// it is the caller's, not the proxy's): an IPv4 address, or an IPv6 /64, the block one subscriber holds. A request
+/// without a remote address (the in-process test host) is the one client "local".
+/// </summary>
 internal static class RateLimiting
 {
     public static IServiceCollection AddProcedureAssistantRateLimiting(this IServiceCollection services)
@@ -26,6 +34,7 @@ internal static class RateLimiting
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
+                        Type = ProblemTypes.TooManyRequests,
                         Title = "Bạn gửi quá nhiều yêu cầu.",
                         Detail = $"Vui lòng thử lại sau {seconds} giây.",
                     },
@@ -41,12 +50,34 @@ internal static class RateLimiting
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitingOptions, int> permits)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitingOptions>>().Value;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(Client(context.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits(options),
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         });
+    }
+
+    /// <summary>The partition a remote address falls in: the IPv4 address (mapped or not), or the IPv6 /64.</summary>
+    internal static string Client(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "local";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 }

@@ -29,7 +29,7 @@ internal static class AskCommand
             var answer = await answers.AskAsync(parse.GetValue(question)!, parse.GetValue(persona), parse.GetValue(top), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                CliJson.Write(answer);
+                CliJson.Write(AskJson.Of(answer, parse.GetValue(persona)));
                 return 0;
             }
 
@@ -40,7 +40,7 @@ internal static class AskCommand
                 Console.WriteLine("Nguồn:");
                 foreach (var citation in answer.Citations)
                 {
-                    Console.WriteLine($"[{citation.Index}] {citation.Path} ({citation.DocumentId}){(citation.Url is null ? string.Empty : " " + citation.Url)}");
+                    Console.WriteLine($"[{citation.Index}] {citation.Path}{(citation.Url is null ? string.Empty : " " + citation.Url)}");
                 }
             }
 

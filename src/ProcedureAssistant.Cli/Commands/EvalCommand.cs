@@ -15,7 +15,10 @@ namespace ProcedureAssistant.Cli.Commands;
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--rerank MODE] [--rerank-train DIR ...]
 /// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--fold-seed N ...] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
-/// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics.
+/// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics; or
+/// <c>eval --dataset DIR --answers [--queries FILE] [--unanswerable FILE] [--json FILE] [--report FILE]</c>: the same
+/// answer metrics on a BEIR folder, its judged queries answerable and its unanswerable file (default
+/// <c>DIR/unanswerable.jsonl</c>) to be refused.
 /// Either runs on the configured backend (<c>VectorStore__Provider</c>), in a throw-away index.
 /// </summary>
 /// <remarks>
@@ -37,6 +40,8 @@ internal static class EvalCommand
         var report = new Option<FileInfo?>("--report") { Description = "Ghi báo cáo Markdown." };
         var sample = new Option<int?>("--sample") { Description = "Chỉ đánh giá N câu hỏi (--qa), chọn phân tầng theo loại câu hỏi, đối tượng và cách gõ." };
         var seed = new Option<int>("--seed") { Description = "Hạt giống chọn mẫu cho --sample (mặc định 1).", DefaultValueFactory = _ => 1 };
+        var answers = new Option<bool>("--answers") { Description = "Với --dataset: hỏi từng câu qua dịch vụ trả lời (như --qa) thay vì chỉ đo truy hồi." };
+        var unanswerable = new Option<FileInfo?>("--unanswerable") { Description = "Với --answers: tệp câu hỏi (dạng queries.jsonl) mà kho không trả lời được; mặc định DIR/unanswerable.jsonl nếu có." };
         var llmCache = new Option<DirectoryInfo?>("--llm-cache") { Description = "Thư mục lưu câu trả lời của mô hình theo mã băm của yêu cầu (--qa), để chạy lại không phải gọi mô hình." };
         var rerank = new Option<RerankMode>("--rerank")
         {
@@ -88,7 +93,7 @@ internal static class EvalCommand
             }
         });
 
-        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, queries, qrels, top, fold, rerank, rerankTrain, without, necessity, folds, foldSeed, json, report, sample, seed, llmCache };
+        var command = new Command("eval", "Đánh giá truy hồi (BEIR) hoặc câu trả lời (--qa).") { dataset, qa, answers, unanswerable, queries, qrels, top, fold, rerank, rerankTrain, without, necessity, folds, foldSeed, json, report, sample, seed, llmCache };
         command.Validators.Add(result =>
         {
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
@@ -101,12 +106,29 @@ internal static class EvalCommand
                 result.AddError("--json and --report describe one split: give one --fold-seed with them.");
             }
         });
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(unanswerable) is not null && !result.GetValue(answers))
+            {
+                result.AddError("--unanswerable goes with --dataset DIR --answers.");
+            }
+
+            if (result.GetValue(answers) && result.GetValue(dataset) is null)
+            {
+                result.AddError("--answers goes with --dataset DIR.");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(qa) is { } questions)
             {
                 var run = new QaEvalOptions(questions, parse.GetValue(json), parse.GetValue(report), parse.GetValue(sample), parse.GetValue(seed), parse.GetValue(llmCache));
                 return await QaEvalRunner.RunAsync(parse, run, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(answers))
+            {
+                return await RunAnswersAsync(parse, parse.GetValue(dataset)!, parse.GetValue(queries), parse.GetValue(qrels), parse.GetValue(unanswerable), cancellationToken).ConfigureAwait(false);
             }
 
             await using var scratch = ThrowAwayIndexHost.Create(parse);
@@ -182,6 +204,26 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    // A BEIR folder asked as a QA set: the corpus is written out as corpus files and ingested like the service's own.
+    private static async Task<int> RunAnswersAsync(ParseResult parse, DirectoryInfo folder, FileInfo? queries, FileInfo? qrels, FileInfo? unanswerable, CancellationToken cancellationToken)
+    {
+        var data = await BeirDataset.LoadAsync(folder.FullName, queries?.FullName, qrels?.FullName, cancellationToken).ConfigureAwait(false);
+        var refused = unanswerable?.FullName ?? Path.Combine(folder.FullName, "unanswerable.jsonl");
+        var extra = unanswerable is not null || File.Exists(refused) ? await BeirDataset.LoadQueriesAsync(refused, cancellationToken).ConfigureAwait(false) : [];
+        var items = BeirAnswerSet.Questions(data, extra);
+        var corpus = Directory.CreateTempSubdirectory("pa-eval-corpus-");
+        try
+        {
+            await BeirAnswerSet.WriteCorpusAsync(data, corpus.FullName, cancellationToken).ConfigureAwait(false);
+            var run = new QaEvalOptions(queries ?? new FileInfo(Path.Combine(folder.FullName, "queries.jsonl")), parse.GetValue<FileInfo?>("--json"), parse.GetValue<FileInfo?>("--report"), null, 1, parse.GetValue<DirectoryInfo?>("--llm-cache"));
+            return await QaEvalRunner.RunAsync(parse, run, items, items.Count, corpus.FullName, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            corpus.Delete(recursive: true);
+        }
     }
 
     /// <summary>The Markdown report of one run; without latencies (cross-validated runs) the search columns say so.</summary>

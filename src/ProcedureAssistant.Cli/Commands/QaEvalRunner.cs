@@ -11,9 +11,12 @@ using Spectre.Console;
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
-/// <c>eval --qa FILE [--sample N] [--seed S]</c>: indexes the corpus into a throw-away index (a temp folder, or a
-/// Qdrant alias of its own), answers every question (with the chat model when <c>Llm:Endpoint</c> is set) and prints
-/// key-fact coverage, citation precision, abstention and retrieval, overall, by persona, by typing and by tag.
+/// <c>eval --qa FILE [--sample N] [--seed S]</c>, or <c>eval --dataset DIR --answers [--unanswerable FILE]</c> (a BEIR
+/// folder asked as a QA set, <see cref="BeirAnswerSet"/>): indexes the corpus into a throw-away index (a temp folder,
+/// or a Qdrant alias of its own), answers every question (with the chat model when <c>Llm:Endpoint</c> is set) and
+/// prints key-fact coverage, citation precision, whether an expected source is cited, abstention and retrieval,
+/// overall, by persona, by typing and by tag; then which answer-policy rule decided how many replies and how many of
+/// those were wrong, and the length of the answers.
 /// </summary>
 internal static class QaEvalRunner
 {
@@ -23,10 +26,16 @@ internal static class QaEvalRunner
     {
         var all = await QaEvaluator.LoadAsync(run.Questions.FullName, cancellationToken).ConfigureAwait(false);
         var items = run.Sample is { } size ? QaSample.Take(all, size, run.Seed) : all;
+        return await RunAsync(parse, run, items, all.Count, corpus: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Answers <paramref name="items"/> over <paramref name="corpus"/> (null: the configured corpus).</summary>
+    public static async Task<int> RunAsync(ParseResult parse, QaEvalOptions run, IReadOnlyList<QaItem> items, int total, string? corpus, CancellationToken cancellationToken)
+    {
         await using (var scratch = ThrowAwayIndexHost.Create(parse, run.LlmCache?.FullName))
         {
             var host = scratch.Host;
-            var corpus = host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
+            corpus ??= host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Path;
             var ingestion = await host.Services.GetRequiredService<IngestionPipeline>().RunAsync(corpus, cancellationToken: cancellationToken).ConfigureAwait(false);
             var model = host.Services.GetRequiredService<IOptions<LlmOptions>>().Value;
             var evaluator = host.Services.GetRequiredService<QaEvaluator>();
@@ -43,7 +52,7 @@ internal static class QaEvalRunner
             var mode = model.IsConfigured ? $"generative ({model.Model} at {model.Endpoint})" : "extractive";
             var generated = results.Count(r => r.Mode == AnswerMode.Generative);
             var latency = LatencySummary.From(results.Select(r => r.AnswerMs).ToList());
-            var sampled = run.Sample is null ? string.Empty : $" (sample of {all.Count}, seed {run.Seed})";
+            var sampled = run.Sample is null ? string.Empty : $" (sample of {total}, seed {run.Seed})";
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"corpus={corpus} documents={ingestion.Index.DocumentCount} chunks={ingestion.Index.ChunkCount} questions={items.Count}{sampled} backend={scratch.Provider.ToString().ToLowerInvariant()} mode={mode} generativeAnswers={generated} ingestSeconds={ingestion.Elapsed.TotalSeconds:0.00} {latency.ToString("answer")}"));
@@ -51,6 +60,15 @@ internal static class QaEvalRunner
             {
                 Console.WriteLine($"{name,-14} {metrics.ToMetricsLine()}");
             }
+
+            var rules = QaRuleTable.From(results);
+            foreach (var rule in rules)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rule {rule.Rule,-22} replies={rule.Replies} wrong={rule.Wrong}"));
+            }
+
+            var lengths = AnswerLengths.From(results);
+            Console.WriteLine(lengths.ToString());
 
             if (run.Json is { } json)
             {
@@ -64,8 +82,11 @@ internal static class QaEvalRunner
                         citationPrecision = Value(g.Metrics.CitationPrecision),
                         abstentionAccuracy = Value(g.Metrics.AbstentionAccuracy),
                         falseAbstentionRate = Value(g.Metrics.FalseAbstentionRate),
+                        rightSourceCited = Value(g.Metrics.RightSourceCited),
                         retrieval = g.Metrics.Retrieval,
                     }),
+                    rules,
+                    lengths,
                     questions = results.Select(r => new
                     {
                         r.Item.Id,
@@ -76,6 +97,9 @@ internal static class QaEvalRunner
                         expected = r.Item.ExpectedDocuments,
                         r.Abstained,
                         r.Mode,
+                        rule = r.Decision.Rule,
+                        read = r.Reading is null ? null : new { r.Reading.SearchText, fields = r.Reading.Fields.Select(f => f.ToString()), r.Reading.IsFollowUp, r.Reading.ChangesTopic, r.Reading.IsYesNo, r.Reading.AsksWholeProcedure, r.Reading.Level, province = r.Reading.Place?.Province },
+                        r.Right,
                         r.Cited,
                         r.KeyFactCoverage,
                         r.CitationPrecision,
@@ -87,7 +111,7 @@ internal static class QaEvalRunner
 
             if (run.Report is { } report)
             {
-                await File.WriteAllTextAsync(report.FullName, Report(run, items.Count, all.Count, mode, generated, groups, Environment.GetCommandLineArgs()), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(report.FullName, Report(run, items.Count, total, mode, generated, groups, rules, lengths, Environment.GetCommandLineArgs()), cancellationToken).ConfigureAwait(false);
             }
 
             Console.WriteLine(groups[0].Metrics.ToMetricsLine());
@@ -117,7 +141,7 @@ internal static class QaEvalRunner
         return groups;
     }
 
-    private static string Report(QaEvalOptions run, int asked, int total, string mode, int generated, List<(string Name, QaMetrics Metrics)> groups, string[] args)
+    private static string Report(QaEvalOptions run, int asked, int total, string mode, int generated, List<(string Name, QaMetrics Metrics)> groups, IReadOnlyList<QaRuleTable.Row> rules, AnswerLengths lengths, string[] args)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Answers: {run.Questions.Name}, {mode} mode");
@@ -125,12 +149,27 @@ internal static class QaEvalRunner
         var sample = asked == total ? "all" : $"a stratified sample (seed {run.Seed}) of {total}";
         text.AppendLine(CultureInfo.InvariantCulture, $"{asked} questions ({sample}), {DateTime.UtcNow:yyyy-MM-dd}; {generated} answered by the chat model.");
         text.AppendLine();
-        text.AppendLine("| group | questions | key facts | citation precision | abstention (unanswerable) | false abstention (answerable) | MRR@10 | R@5 |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| group | questions | key facts | citation precision | right source cited | abstention (unanswerable) | false abstention (answerable) | MRR@10 | R@5 |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var (name, m) in groups)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {m.Questions} | {Cell(m.KeyFactCoverage)} | {Cell(m.CitationPrecision)} | {Cell(m.AbstentionAccuracy)} | {Cell(m.FalseAbstentionRate)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Mrr10)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Recall5)} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {m.Questions} | {Cell(m.KeyFactCoverage)} | {Cell(m.CitationPrecision)} | {Cell(m.RightSourceCited)} | {Cell(m.AbstentionAccuracy)} | {Cell(m.FalseAbstentionRate)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Mrr10)} | {Cell(m.Retrieval.Queries == 0 ? double.NaN : m.Retrieval.Recall5)} |");
         }
+
+        text.AppendLine();
+        text.AppendLine("Which rule of the answer policy (`docs/answering.md`) decided each reply, and how many of those replies were wrong (an");
+        text.AppendLine("answerable question refused, or answered without citing only expected sources or without every key fact; an");
+        text.AppendLine("unanswerable one answered):");
+        text.AppendLine();
+        text.AppendLine("| rule | replies | wrong |");
+        text.AppendLine("|---|---|---|");
+        foreach (var rule in rules)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{rule.Rule}` | {rule.Replies} | {rule.Wrong} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Answer length in characters (replies that answer, not refusals): {lengths.Describe()}.");
 
         text.AppendLine();
         text.AppendLine("Produced by:");

@@ -1,3 +1,5 @@
+using ProcedureAssistant.Core.Questions;
+
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>An answer with its numbered citations; <see cref="Abstained"/> when the corpus does not hold one.</summary>
@@ -7,4 +9,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// <param name="Citations">The sources cited in the text.</param>
 /// <param name="Decision">The rule that decided the reply, and why.</param>
 /// <param name="ConversationId">The conversation to pass with a follow-up question.</param>
-public sealed record Answer(string Text, AnswerMode Mode, bool Abstained, IReadOnlyList<Citation> Citations, AnswerDecision Decision, string? ConversationId = null);
+public sealed record Answer(string Text, AnswerMode Mode, bool Abstained, IReadOnlyList<Citation> Citations, AnswerDecision Decision, string? ConversationId = null)
+{
+    /// <summary>How the question was read (what retrieval searched, the items asked); null when it was not read.</summary>
+    public QuestionReading? Reading { get; init; }
+}

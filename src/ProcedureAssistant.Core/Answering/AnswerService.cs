@@ -1,53 +1,41 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// Answers a question: put a follow-up behind its conversation's topic (the name of what was answered last),
-/// retrieve, choose the one document the answer rests on, then abstain and refer to the commune's
-/// public-service centre when the evidence is weak or the document says that what is asked is not known;
-/// otherwise answer with a chat model when one is configured (keeping only citations of sources it was given)
-/// or compose the extractive answer. A model that fails, times out or cites nothing valid gives way to the
-/// extractive answer; it never fails the request.
+/// Answers a question in four steps: read it once (<see cref="QuestionReader"/>, with the conversation's previous
+/// question), retrieve and choose the document to answer from (<see cref="SourceSelector"/>), let the answer policy
+/// decide the reply (<see cref="AnswerPolicy"/>: answer, ask back, refer, decline, each by a named rule), and write it
+/// (<see cref="AnswerComposer"/>, or a chat model when one is configured, whose answer must pass
+/// <see cref="GeneratedAnswerCheck"/>; a model that fails, times out or breaks the shape gives way to the composed
+/// answer and never fails the request).
 /// </summary>
 public sealed class AnswerService(
+    QuestionReader reader,
     Retriever retriever,
     IChunkIndex index,
-    ExtractiveAnswerer extractive,
+    AnswerPolicy policy,
+    AnswerComposer composer,
     GenerativeAnswerer generative,
     DocumentCatalog catalog,
     TextAnalyzer analyzer,
-    QueryNormalizer normalizer,
+    QuestionCues cues,
     TimeProvider time,
     ConversationStore conversations,
-    FollowUpRewriter followUps,
-    IOptions<AnsweringOptions> answering,
-    IOptions<RetrievalOptions> retrieval,
     ILogger<AnswerService> logger)
 {
+    // Chunks cluster by document: retrieve enough of them for every competing document to bring its best ones.
     private const int ChunksPerCandidate = 4;
 
-    /// <summary>The referral given whenever the service cannot answer from its texts.</summary>
-    public const string Referral = "Bạn " + ReferralClause;
-
-    private const string ReferralClause =
-        "vui lòng liên hệ Trung tâm Phục vụ hành chính công cấp xã (xã, phường, đặc khu) nơi cư trú, " +
-        "hoặc tra cứu trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), để được hướng dẫn chính xác.";
-
-    /// <summary>The polite refusal for questions outside administrative procedures and local government.</summary>
-    public const string OutOfDomain =
-        "Xin lỗi, tôi chỉ hỗ trợ hỏi đáp về thủ tục hành chính và tổ chức, thẩm quyền của chính quyền địa phương, nên không trả lời được câu hỏi này. " +
-        "Khi cần làm thủ tục hành chính, bạn " + ReferralClause;
-
-    /// <summary>Answers with the configured persona and defaults.</summary>
+    /// <summary>Answers with the given persona.</summary>
     public Task<Answer> AskAsync(string question, Persona persona = Persona.Citizen, int? topK = null, CancellationToken cancellationToken = default) =>
         AskAsync(new AskQuery(question, persona, topK), cancellationToken);
 
@@ -73,68 +61,37 @@ public sealed class AnswerService(
     private async IAsyncEnumerable<AnswerEvent> AnswerAsync(AskQuery query, bool stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var activity = Telemetry.Source.StartActivity("answer");
+        using var activity = Telemetry.Source.StartActivity(Telemetry.AnswerSpan);
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
-        var topic = conversations.LastTopic(conversationId);
+        var reading = await reader.ReadAsync(query.Question, conversations.Last(conversationId), cancellationToken).ConfigureAwait(false);
+        Log.QuestionRead(logger, query.Question, reading.SearchText);
 
-        // Every step after this one reads the question as meant: "đk hộ kinh doanh mất bn ngày" as "đăng ký hộ
-        // kinh doanh mất bao nhiêu ngày", "khai sin" as "khai sinh".
         var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var asked = normalizer.Normalize(query.Question, statistics.Vocabulary);
-        var isFollowUp = topic is not null && followUps.IsFollowUp(asked);
-        var searchText = isFollowUp ? topic + " " + asked : asked;
-
-        var options = answering.Value;
-        // Chunks cluster by document: retrieve enough of them for SelectionDepth documents to compete.
-        var hits = await retriever.RetrieveAsync(searchText, Math.Max(query.TopK ?? retrieval.Value.TopK, options.SelectionDepth * ChunksPerCandidate), cancellationToken).ConfigureAwait(false);
-        if (hits.Count == 0)
-        {
-            // Almost nothing in common with any text: the question is outside what the service is for.
-            conversations.Record(conversationId, searchText);
-            foreach (var item in Abstain(OutOfDomain, new AnswerDecision("no-match", "No text shares a term with the question."), conversationId, query.Question))
-            {
-                yield return item;
-            }
-
-            yield break;
-        }
-
+        var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, Math.Max(query.TopK ?? 0, SourceSelector.Depth * ChunksPerCandidate), SearchFilter.ForProvince(query.Province), cancellationToken).ConfigureAwait(false);
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
-        var question = AskedQuestion.Of(asked, searchText, isFollowUp, analyzer);
-        var choice = SourceSelector.Choose(hits, documents, question, statistics, Today(), options);
-        var verdict = choice is null ? Verdict.Weak : Answerability.Judge(choice, question, hits[0].Coverage, statistics, analyzer, options);
-        activity?.SetTag("verdict", verdict.Kind.ToString());
-        if (verdict.Kind != VerdictKind.Answer)
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
+        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today);
+        var (rule, reply) = policy.Decide(context);
+        activity?.SetTag("rule", rule.Name);
+
+        // The next follow-up ("mất bao lâu?") is read against the name of what was answered, or the question's own words.
+        var answered = reply switch
         {
-            // A follow-up to a gap ("còn lệ phí thì sao?") keeps the document's topic; to weak evidence, the question's.
-            conversations.Record(conversationId, verdict.Kind == VerdictKind.Gap ? Topic(choice!.Document) : searchText);
-            var text = verdict.Kind switch
-            {
-                VerdictKind.Gap => $"{(choice!.Document.Type == DocumentType.Procedure ? "Hồ sơ" : "Văn bản")} «{ExtractiveAnswerer.DisplayName(choice.Document.Title, choice.Document.Number ?? choice.Document.Code)}» trong kho văn bản chưa có thông tin chính thức về: {LowerFirst(verdict.Missing!.Trim().TrimEnd(':'))}. " + Referral,
-                VerdictKind.OutOfDomain => OutOfDomain,
-                _ => "Tôi chưa tìm thấy thông tin đủ tin cậy trong kho văn bản để trả lời câu hỏi này. " + Referral,
-            };
-            var decision = verdict.Kind switch
-            {
-                VerdictKind.Gap => new AnswerDecision("declared-gap", "The chosen text marks what is asked as not known."),
-                VerdictKind.OutOfDomain => new AnswerDecision("out-of-domain", "The question shares too little with any text to be about procedures or local government."),
-                _ => new AnswerDecision("weak-evidence", "No text covers enough of the question."),
-            };
-            foreach (var item in Abstain(text, decision, conversationId, query.Question))
-            {
-                yield return item;
-            }
+            AnswerReply a => a.Choice.Document,
+            ReferReply { Document: { } document } => document,
+            _ => null,
+        };
+        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id));
 
-            yield break;
-        }
-
-        // The next follow-up ("mất bao lâu?") is searched with the name of what was answered, not the whole question.
-        conversations.Record(conversationId, Topic(choice!.Document));
+        var composed = composer.Compose(reply, context);
         Answer? answer = null;
-        if (generative.IsEnabled)
+        if (reply is AnswerReply && generative.IsEnabled)
         {
-            var evidence = new Evidence(searchText, choice.Context.Take(query.TopK ?? retrieval.Value.TopK).ToList(), documents, statistics);
-            var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources);
+            using var generation = Telemetry.Source.StartActivity(Telemetry.GenerateSpan);
+            var evidence = new Evidence([.. composed.Sources, .. context.Choice!.Context.Where(h => !composed.Sources.Contains(h)).Take(Math.Max(0, (query.TopK ?? 5) - composed.Sources.Count))]);
+            var summaries = documents.Values.Where(d => d.IsSummary).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var chat = GenerativeAnswerer.BuildChat(query.Question, query.Persona, evidence.Sources, summaries, reading.Fields.Select(AnswerComposer.Label).ToList());
             var generated = new StringBuilder();
             var parts = stream ? generative.StreamAsync(chat, cancellationToken) : CompleteAsOnePart(chat, cancellationToken);
             await using var enumerator = parts.GetAsyncEnumerator(cancellationToken);
@@ -147,55 +104,38 @@ public sealed class AnswerService(
                 }
             }
 
-            var (text, cited) = CitationParser.Validate(generated.ToString(), evidence.Sources.Count);
-            if (cited.Count > 0)
+            var (text, cited, problem) = GeneratedAnswerCheck.Check(generated.ToString(), evidence.Sources.Count);
+            if (problem is null)
             {
-                answer = new Answer(text.Trim(), AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), Answered, conversationId);
+                answer = new Answer(text, AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), rule.Decision, conversationId) { Reading = reading };
             }
             else if (generated.Length > 0)
             {
-                Log.GeneratedAnswerWithoutCitations(logger);
+                Log.GeneratedAnswerRejected(logger, problem);
             }
         }
 
         if (answer is null)
         {
-            var evidence = new Evidence(searchText, [choice.Primary, .. choice.Others], documents, statistics);
-            var (text, cited) = extractive.Compose(asked, query.Persona, evidence);
-            answer = new Answer(text, AnswerMode.Extractive, false, cited.Select(evidence.Cite).ToList(), Answered, conversationId);
-            if (!stream || !generative.IsEnabled)
+            var evidence = new Evidence(composed.Sources);
+            answer = new Answer(composed.Text, AnswerMode.Extractive, reply.Abstains, Enumerable.Range(1, composed.Sources.Count).Select(evidence.Cite).ToList(), rule.Decision, conversationId) { Reading = reading };
+            if (!stream || !(reply is AnswerReply && generative.IsEnabled))
             {
-                yield return new AnswerDelta(text);
+                yield return new AnswerDelta(answer.Text);
             }
         }
 
-        Log.QuestionAnswered(logger, answer.Mode.ToString(), false, query.Question);
+        Log.QuestionAnswered(logger, rule.Name, answer.Mode.ToString(), answer.Abstained, string.Join(',', reading.Fields), reading.IsFollowUp, reading.Level, reading.Place?.Province);
         yield return new AnswerCompleted(answer);
     }
-
-    private IEnumerable<AnswerEvent> Abstain(string text, AnswerDecision decision, string conversationId, string question)
-    {
-        Log.QuestionAnswered(logger, nameof(AnswerMode.Extractive), true, question);
-        var answer = new Answer(text, AnswerMode.Extractive, true, [], decision, conversationId);
-        yield return new AnswerDelta(text);
-        yield return new AnswerCompleted(answer);
-    }
-
-    private static readonly AnswerDecision Answered = new("answer", "A text covers the question and states what is asked.");
-
-    private static string Topic(CorpusDocument document) => document.Title;
-
-    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
-
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
     private async IAsyncEnumerable<string> CompleteAsOnePart(Microsoft.SemanticKernel.ChatCompletion.ChatHistory chat, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return await generative.CompleteAsync(chat, cancellationToken).ConfigureAwait(false);
     }
 
-    // A failing, slow or unreachable model ends the generated part; the caller then falls back to the
-    // extractive answer. Cancellation by the caller is not a model failure and propagates.
+    // A failing, slow or unreachable model ends the generated part; the caller then falls back to the composed
+    // answer. Cancellation by the caller is not a model failure and propagates.
     private async Task<bool> TryMoveNextAsync(IAsyncEnumerator<string> parts, CancellationToken cancellationToken)
     {
         try
@@ -209,11 +149,11 @@ public sealed class AnswerService(
         }
     }
 
+    // The retrieved chunks' documents, and the texts that replaced any of them (a validity note names the successor).
     private async Task<Dictionary<string, CorpusDocument>> DocumentsAsync(IReadOnlyList<ChunkHit> hits, CancellationToken cancellationToken)
     {
         var documents = new Dictionary<string, CorpusDocument>(StringComparer.Ordinal);
-        var wanted = hits.Select(h => h.Chunk.DocumentId).Append(ExtractiveAnswerer.DistrictLevelGuideId).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in wanted)
+        foreach (var id in hits.Select(h => h.Chunk.DocumentId).Distinct(StringComparer.Ordinal))
         {
             if (await index.GetDocumentAsync(id, cancellationToken).ConfigureAwait(false) is { } document)
             {

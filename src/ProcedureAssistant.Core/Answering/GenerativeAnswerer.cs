@@ -49,8 +49,11 @@ public sealed class GenerativeAnswerer
     /// <summary>True when a chat model is configured.</summary>
     public bool IsEnabled => _chat is not null;
 
-    /// <summary>The conversation sent to the model: the system prompt for the persona, then the numbered sources and the question.</summary>
-    public static ChatHistory BuildChat(string question, Persona persona, IReadOnlyList<ChunkHit> sources)
+    /// <summary>
+    /// The conversation sent to the model: the system prompt for the persona (the shape an answer must keep), then the
+    /// numbered sources (each marked when it is a summary) and the question with the items it asks for.
+    /// </summary>
+    public static ChatHistory BuildChat(string question, Persona persona, IReadOnlyList<ChunkHit> sources, IReadOnlySet<string>? summaries = null, IReadOnlyList<string>? asked = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var system = Prompt("answer.md").Replace("{{persona}}", Prompt(persona == Persona.Official ? "persona-official.md" : "persona-citizen.md"), StringComparison.Ordinal);
@@ -60,12 +63,17 @@ public sealed class GenerativeAnswerer
         {
             var chunk = sources[i].Chunk;
             user.Append("<nguon so=\"").Append(i + 1).Append("\">\n")
-                .Append(chunk.Path).Append('\n')
+                .Append(chunk.Path).Append(summaries?.Contains(chunk.DocumentId) == true ? " (bản tóm tắt, không phải nguyên văn)" : string.Empty).Append('\n')
                 .Append(chunk.Text.Replace("</nguon>", "< /nguon>", StringComparison.Ordinal)).Append('\n')
                 .Append("</nguon>\n");
         }
 
         user.Append("\nCÂU HỎI: ").Append(question);
+        if (asked is { Count: > 0 })
+        {
+            user.Append("\nMỤC ĐƯỢC HỎI: ").Append(string.Join(", ", asked));
+        }
+
         var chat = new ChatHistory(system);
         chat.AddUserMessage(user.ToString());
         return chat;

@@ -18,4 +18,8 @@ public sealed record SourceChoice(
     IReadOnlyList<ChunkHit> Context,
     double Coverage,
     double NameMatch,
-    double Support);
+    double Support)
+{
+    /// <summary>True when the question names the document (<see cref="SourceSelector.Named"/>).</summary>
+    public bool IsNamed => NameMatch >= SourceSelector.Named;
+}

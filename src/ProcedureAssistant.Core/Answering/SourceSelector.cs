@@ -1,5 +1,8 @@
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
@@ -14,19 +17,34 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class SourceSelector
 {
+    /// <summary>How many retrieved documents, in order, compete to be the one answered from.</summary>
+    public const int Depth = 5;
+
+    /// <summary>A question that holds at least this rarity-weighted share of one of a document's names names the document.</summary>
+    public const double Named = 0.5;
+
+    /// <summary>Most sources an answer cites: the chosen document, and texts the question names by number beside it.</summary>
+    public const int MaxCitations = 3;
+
     // Every term of one of the document's names is in the question (up to rounding).
     private const double FullName = 0.999;
+
+    // A later document takes over from the one chosen so far only when its best passage covers at least this share
+    // of what that one's covers: the ranking has already weighed what the question says beyond the name.
+    private const double NearEqualCoverage = 0.8;
+
+    // A later record replaces the first document when its name match plus support exceed the first one's by this much.
+    private const double NameMatchMargin = 0.1;
 
     /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
     public static SourceChoice? Choose(
         IReadOnlyList<ChunkHit> hits,
         IReadOnlyDictionary<string, CorpusDocument> documents,
-        AskedQuestion question,
+        QuestionReading question,
         DocumentStatistics catalog,
-        DateOnly today,
-        AnsweringOptions options)
+        DateOnly today)
     {
-        var questionTerms = question.Terms;
+        var questionTerms = question.TopicTerms;
         var candidates = hits
             .Select((hit, rank) => (hit, rank))
             .Where(x => documents.ContainsKey(x.hit.Chunk.DocumentId))
@@ -38,7 +56,7 @@ internal static class SourceSelector
                 catalog.NameMatch(g.Key, questionTerms),
                 catalog.Support(g.Key, questionTerms),
                 catalog.TitleMatch(g.Key, questionTerms)))
-            .Take(options.SelectionDepth)
+            .Take(Depth)
             .ToList();
         if (candidates.Count == 0)
         {
@@ -57,8 +75,8 @@ internal static class SourceSelector
             // Only among documents whose best passage speaks to the question about as well: the ranking has
             // already weighed what the question says beyond the name ("lấy chồng Hàn Quốc thì đăng ký kết hôn
             // ở đâu" is the foreign-element record, though it names the plain one in full).
-            var nearEqual = candidate.Coverage >= best.Coverage * options.NearEqualCoverage;
-            var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + options.NameMatchMargin;
+            var nearEqual = candidate.Coverage >= best.Coverage * NearEqualCoverage;
+            var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin;
 
             // A regulation or guide in force whose title the question holds in full ("Luật Tổ chức Chính phủ"),
             // where it does not hold the first one's. Not a record: a record's title is a short procedure name
@@ -72,11 +90,11 @@ internal static class SourceSelector
                 candidate.NameMatch + candidate.Support > best.NameMatch + best.Support;
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
-            var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= options.NamedThreshold;
+            var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= Named;
 
             // A name the old and the new text share ("Luật Tổ chức chính quyền địa phương") names neither of them;
             // the old one's number ("Luật 65/2025") does.
-            var namesOld = best.NameMatch >= options.NamedThreshold &&
+            var namesOld = best.NameMatch >= Named &&
                 (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
             if (fitsBetter || namedInFull || tieBroken || ownsTheField || replacesOld)
@@ -89,7 +107,7 @@ internal static class SourceSelector
         // nào") is about each of them; one that names a decree beside a procedure is answered by the record,
         // which cites the decree itself.
         var others = NamesByNumberOrCode(best.Document, questionTerms)
-            ? candidates.Where(c => c != best && NamesByNumberOrCode(c.Document, questionTerms)).Select(c => c.Hits[0]).Take(options.MaxCitations - 1).ToList()
+            ? candidates.Where(c => c != best && NamesByNumberOrCode(c.Document, questionTerms)).Select(c => c.Hits[0]).Take(MaxCitations - 1).ToList()
             : [];
         var context = best.Hits.Concat(hits.Where(h => h.Chunk.DocumentId != best.Document.Id)).ToList();
         return new SourceChoice(
@@ -111,7 +129,7 @@ internal static class SourceSelector
             return false;
         }
 
-        var digits = DocumentCatalog.Terms(identifier).Where(t => t.All(char.IsDigit)).ToList();
+        var digits = TopicTerms.All(identifier).Where(t => t.All(char.IsDigit)).ToList();
         return digits.Count > 0 && digits.All(questionTerms.Contains);
     }
 

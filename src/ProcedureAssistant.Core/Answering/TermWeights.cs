@@ -1,35 +1,59 @@
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// The question's terms weighted for choosing passages within one document: by rarity across documents, and
-/// without the terms of the document's own name, which every passage of it shares ("đăng ký khai sinh" says
-/// nothing about which line of the birth-registration record answers "ông bà đi thay có cần giấy ủy quyền không").
+/// The question's topic terms weighted for choosing lines within one document: by rarity across documents, and
+/// without the terms of the document's own names (title and aliases: "làm giấy khai sinh"), which every line of it shares ("đăng ký khai sinh" says nothing
+/// about which line of the birth-registration record answers "ông bà đi thay có cần giấy ủy quyền không").
 /// </summary>
 internal sealed class TermWeights
 {
-    // A line outside the asked fields is worth showing when it holds this share of the question's remaining weight.
+    // A line outside the asked items is worth showing when it holds this share of the question's remaining weight.
     private const double RelatedShare = 0.3;
 
     private readonly Dictionary<string, double> _weights;
 
-    public TermWeights(TextAnalyzer analyzer, string question, CorpusDocument? document, DocumentStatistics? statistics)
+    public TermWeights(TextAnalyzer analyzer, IEnumerable<string> questionTerms, CorpusDocument? document, DocumentStatistics? statistics)
     {
-        var terms = DocumentCatalog.FoldedQueryTerms(analyzer, question);
+        var terms = questionTerms.ToHashSet(StringComparer.Ordinal);
         if (document is not null)
         {
-            terms.ExceptWith(DocumentCatalog.FoldedQueryTerms(analyzer, document.Title));
+            var names = new[] { document.Title }.Concat(document.Aliases).SelectMany(name => TopicTerms.Of(analyzer, name)).ToHashSet(StringComparer.Ordinal);
+            terms.ExceptWith(NameTerms(terms, names));
         }
 
         // Words no document holds ("ko", "80", a typo) can match no line and would only raise the bar for those that do.
         _weights = terms.Where(t => statistics?.IsKnown(t) ?? true).ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
     }
 
+    // The question's terms that name the document: the pairs it shares with one of the document's names, and the
+    // syllables of those pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the question
+    // does not share that pair.
+    private static HashSet<string> NameTerms(HashSet<string> question, HashSet<string> names)
+    {
+        var shared = question.Where(t => t.Contains(' ', StringComparison.Ordinal) && names.Contains(t)).ToHashSet(StringComparer.Ordinal);
+        shared.UnionWith(shared.SelectMany(p => p.Split(' ')).ToList());
+        return shared;
+    }
+
+    /// <summary>The summed weight of every term.</summary>
+    public double Total => _weights.Values.Sum();
+
     /// <summary>The least score of a line that speaks to the question beyond naming the document.</summary>
-    public double RelatedLineThreshold => Math.Max(double.Epsilon, RelatedShare * _weights.Values.Sum());
+    public double RelatedLineThreshold => Math.Max(double.Epsilon, RelatedShare * Total);
 
     /// <summary>The summed weight of the question's terms that the text holds.</summary>
-    public double Score(string text) => DocumentCatalog.Terms(text).Sum(t => _weights.GetValueOrDefault(t));
+    public double Score(string text) => TopicTerms.All(text).Sum(t => _weights.GetValueOrDefault(t));
+
+    /// <summary>The question's weighed terms that the text holds.</summary>
+    public IReadOnlySet<string> Found(string text) => TopicTerms.All(text).Where(_weights.ContainsKey).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The weight of a term (0 for a term not weighed).</summary>
+    public double Weight(string term) => _weights.GetValueOrDefault(term);
+
+    /// <summary>True when the term is one of the question's weighed terms.</summary>
+    public bool Contains(string term) => _weights.ContainsKey(term);
 }

@@ -163,7 +163,7 @@ public sealed partial class LegalStructureChunker(IOptions<ChunkingOptions> opti
         }
 
         var pieces = block.IsArticle ? SplitAtClauses(block.Text) : SplitAtParagraphs(block.Text);
-        foreach (var (label, text) in Pack(pieces))
+        foreach (var (label, text) in Pack(pieces.SelectMany(p => Bound(p.Label, p.Text)).ToList()))
         {
             yield return (label is null ? block.Headings : [.. block.Headings, label], text);
         }
@@ -199,6 +199,35 @@ public sealed partial class LegalStructureChunker(IOptions<ChunkingOptions> opti
         text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => ((string?)null, p))
             .ToList();
+
+    // A piece still over the limit (a long list, a record's steps written as one paragraph) is cut at its line
+    // breaks, and a line still over it at its sentences, so that no chunk is many times the limit: a long chunk
+    // dilutes its terms for BM25 and is slow to rerank.
+    private IEnumerable<(string? Label, string Text)> Bound(string? label, string text)
+    {
+        if (text.Length <= _maxCharacters)
+        {
+            yield return (label, text);
+            yield break;
+        }
+
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length <= _maxCharacters)
+            {
+                yield return (label, line);
+                continue;
+            }
+
+            foreach (var sentence in SentenceEnd().Split(line))
+            {
+                for (var start = 0; start < sentence.Length; start += _maxCharacters)
+                {
+                    yield return (label, sentence.Substring(start, Math.Min(_maxCharacters, sentence.Length - start)));
+                }
+            }
+        }
+    }
 
     // Joins neighbouring small pieces up to the size limit, so a long article does not become a dust of clauses.
     private IEnumerable<(string? Label, string Text)> Pack(List<(string? Label, string Text)> pieces)
@@ -283,6 +312,10 @@ public sealed partial class LegalStructureChunker(IOptions<ChunkingOptions> opti
 
     [GeneratedRegex(@"^(?<number>\d+)\.\s")]
     private static partial Regex ClauseStart();
+
+    // After a sentence's full stop (or semicolon) and its space, before the next sentence.
+    [GeneratedRegex(@"(?<=[.;])\s+(?=\S)")]
+    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"\[(?<text>[^\]]+)\]\([^)]+\)")]
     private static partial Regex MarkdownLink();

@@ -26,11 +26,15 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "The chat model failed ({ErrorType}: {Reason}); answering in extractive mode")]
     public static partial void ModelFailed(ILogger logger, string errorType, string reason);
 
-    [LoggerMessage(8, LogLevel.Debug, "Question answered in {Mode} mode, abstained: {Abstained}, question: {Question}")]
-    public static partial void QuestionAnswered(ILogger logger, string mode, bool abstained, string question);
+    [LoggerMessage(8, LogLevel.Information, "Reply decided by rule {Rule} in {Mode} mode, abstained: {Abstained}; asked: {Fields}; follow-up: {FollowUp}; level: {Level}; province: {Province}")]
+    public static partial void QuestionAnswered(ILogger logger, string rule, string mode, bool abstained, string fields, bool followUp, string? level, string? province);
 
-    [LoggerMessage(9, LogLevel.Warning, "The chat model's answer cited no source it was given; answering in extractive mode")]
-    public static partial void GeneratedAnswerWithoutCitations(ILogger logger);
+    [LoggerMessage(9, LogLevel.Warning, "The chat model's answer failed the check ({Problem}); answering in extractive mode")]
+    public static partial void GeneratedAnswerRejected(ILogger logger, string problem);
+
+    // Questions may hold personal data: their text is logged at Debug only.
+    [LoggerMessage(15, LogLevel.Debug, "Question read: typed {Question}, searched as {SearchText}")]
+    public static partial void QuestionRead(ILogger logger, string question, string searchText);
 
     [LoggerMessage(10, LogLevel.Information, "An incremental ingestion builds the whole index instead: {Reason}")]
     public static partial void IncrementalFallsBack(ILogger logger, string reason);
@@ -46,4 +50,10 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "Retrieval:Rerank is on but the reranker is not used: it was trained on plain BM25 candidates, and Embeddings:Provider is {Provider}, Retrieval:DocumentPriorWeight is {PriorWeight}")]
     public static partial void RerankerNotUsed(ILogger logger, string provider, double priorWeight);
+
+    [LoggerMessage(15, LogLevel.Warning, "Corpus file {SourcePath} was not read: {Reason}")]
+    public static partial void FileIgnored(ILogger logger, string sourcePath, string reason);
+
+    [LoggerMessage(16, LogLevel.Information, "Document {DocumentId} from {SourcePath} was left out: an earlier source holds it ({KeptFrom})")]
+    public static partial void DocumentShadowed(ILogger logger, string documentId, string sourcePath, string keptFrom);
 }

@@ -12,6 +12,12 @@ public sealed record CorpusDocument
     /// <summary>The official name.</summary>
     public required string Title { get; init; }
 
+    /// <summary>
+    /// True when the body is the team's summary of the text rather than its own words (front matter
+    /// <c>summary: true</c>): an answer says so and never quotes it as the text itself.
+    /// </summary>
+    public bool IsSummary { get; init; }
+
     /// <summary>The regulation's number exactly as issued (<c>118/2025/NĐ-CP</c>).</summary>
     public string? Number { get; init; }
 

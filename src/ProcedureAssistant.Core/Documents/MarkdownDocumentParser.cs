@@ -55,11 +55,12 @@ public sealed class MarkdownDocumentParser
             throw new DocumentParseException(sourcePath, $"the front matter is not valid YAML (line {ex.Start.Line}): {ex.InnerException?.Message ?? ex.Message}", ex);
         }
 
-        return new CorpusDocument
+        return DocumentMarkup.Strip(new CorpusDocument
         {
             Id = Required(sourcePath, "id", front.Id),
             Type = ParseType(sourcePath, Required(sourcePath, "type", front.Type)),
             Title = Required(sourcePath, "title", front.Title),
+            IsSummary = front.Summary ?? false,
             Number = Blank(front.Number),
             Code = Blank(front.Code),
             Issuer = Blank(front.Issuer),
@@ -78,7 +79,7 @@ public sealed class MarkdownDocumentParser
             Body = body,
             SourcePath = sourcePath,
             ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
-        };
+        });
     }
 
     private static string Required(string sourcePath, string key, string? value) =>
@@ -114,6 +115,7 @@ public sealed class MarkdownDocumentParser
         public string? Id { get; set; }
         public string? Type { get; set; }
         public string? Title { get; set; }
+        public bool? Summary { get; set; }
         public string? Number { get; set; }
         public string? Code { get; set; }
         public string? Issuer { get; set; }

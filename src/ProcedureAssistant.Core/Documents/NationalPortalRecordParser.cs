@@ -72,7 +72,7 @@ public static class NationalPortalRecordParser
                 Labelled("Văn bản công bố", Text(metadata, "số_quyết_định")),
                 "Nhập từ bản ghi của Cơ sở dữ liệu quốc gia về thủ tục hành chính."));
 
-            return new CorpusDocument
+            return DocumentMarkup.Strip(new CorpusDocument
             {
                 Id = "tthc-" + code,
                 Type = DocumentType.Procedure,
@@ -86,7 +86,7 @@ public static class NationalPortalRecordParser
                 Body = body.ToString().Trim().Normalize(NormalizationForm.FormC),
                 SourcePath = sourcePath,
                 ContentHash = Convert.ToHexStringLower(SHA256.HashData(content)),
-            };
+            });
         }
     }
 

@@ -29,6 +29,10 @@ public sealed record BeirDataset(
         return new BeirDataset(name, corpus, queries, relevant);
     }
 
+    /// <summary>Reads a file of queries in the BEIR layout (<c>_id</c>, <c>text</c>), such as a set's unanswerable questions.</summary>
+    public static async Task<IReadOnlyList<BeirQuery>> LoadQueriesAsync(string path, CancellationToken cancellationToken = default) =>
+        await ReadJsonLinesAsync<BeirQuery>(path, cancellationToken).ConfigureAwait(false);
+
     private static async Task<List<T>> ReadJsonLinesAsync<T>(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
@@ -97,6 +101,10 @@ public sealed record BeirDocument(
     /// <summary>The law the article belongs to, when the set says (<c>law_id</c>).</summary>
     [JsonPropertyName("law_id")]
     public string? LawId { get; init; }
+
+    /// <summary>The record's official page, when the set gives one (<c>url</c>).</summary>
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
 
     /// <summary>The law: <c>law_id</c>, else the part of <c>_id</c> before '|' ("91/2015/QH13|6"), else null.</summary>
     [JsonIgnore]

@@ -9,7 +9,7 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// Asks every question of a QA set and scores the answers: key-fact coverage, citation precision, abstention,
 /// and document retrieval, so answer quality is measured the same way in CI and by hand.
 /// </summary>
-public sealed class QaEvaluator(AnswerService answers, Retriever retriever, FollowUpRewriter followUps)
+public sealed class QaEvaluator(AnswerService answers, Retriever retriever)
 {
     /// <summary>Reads a JSONL question file.</summary>
     public static async Task<IReadOnlyList<QaItem>> LoadAsync(string path, CancellationToken cancellationToken = default)
@@ -57,10 +57,10 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
             var answer = await answers.AskAsync(new AskQuery(item.Question, persona, ConversationId: conversationId), cancellationToken).ConfigureAwait(false);
             var answerMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             QueryResult? retrieval = null;
-            if (item.Answerable && item.ExpectedDocuments.Count > 0)
+            if (item.Answerable && item.ExpectedDocuments.Count > 0 && answer.Reading is { } reading)
             {
-                var searchText = item.Previous is null ? item.Question : followUps.Rewrite(item.Question, item.Previous);
-                var hits = await retriever.RetrieveAsync(searchText, 30, cancellationToken).ConfigureAwait(false);
+                // Retrieval is measured on the question as the answer read it (a follow-up behind its topic).
+                var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, 30, null, cancellationToken).ConfigureAwait(false);
                 var ranking = hits.Select(h => h.Chunk.DocumentId).Distinct(StringComparer.Ordinal).ToList();
                 retrieval = new QueryResult(item.Id, ranking, item.ExpectedDocuments.ToHashSet(StringComparer.Ordinal));
             }
@@ -75,6 +75,8 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever, Foll
                 answer.Text,
                 answer.Citations.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal).ToList(),
                 answer.Mode,
+                answer.Decision,
+                answer.Reading,
                 answerMs));
             progress?.Report((results.Count, items.Count));
         }

@@ -9,13 +9,15 @@ namespace ProcedureAssistant.Core.Evaluation;
 /// <param name="AbstentionAccuracy">Share of unanswerable questions on which the service abstained.</param>
 /// <param name="FalseAbstentionRate">Share of answerable questions on which it abstained anyway.</param>
 /// <param name="Retrieval">Document retrieval on the answerable questions.</param>
+/// <param name="RightSourceCited">Share of answerable questions whose reply cites at least one expected document (a refusal cites none).</param>
 public sealed record QaMetrics(
     int Questions,
     double KeyFactCoverage,
     double CitationPrecision,
     double AbstentionAccuracy,
     double FalseAbstentionRate,
-    RetrievalMetrics Retrieval)
+    RetrievalMetrics Retrieval,
+    double RightSourceCited)
 {
     /// <summary>Aggregates per-question results.</summary>
     public static QaMetrics From(IReadOnlyCollection<QaItemResult> results)
@@ -29,13 +31,14 @@ public sealed record QaMetrics(
             Mean(results.Select(r => r.CitationPrecision)),
             unanswerable.Count == 0 ? double.NaN : unanswerable.Count(r => r.Abstained) / (double)unanswerable.Count,
             answerable.Count == 0 ? double.NaN : answerable.Count(r => r.Abstained) / (double)answerable.Count,
-            RetrievalMetrics.From(answerable.Select(r => r.Retrieval).OfType<QueryResult>().ToList()));
+            RetrievalMetrics.From(answerable.Select(r => r.Retrieval).OfType<QueryResult>().ToList()),
+            answerable.Count == 0 ? double.NaN : answerable.Count(r => r.Cited.Any(r.Item.ExpectedDocuments.Contains)) / (double)answerable.Count);
     }
 
     /// <summary>The one-line summary printed last by <c>eval --qa</c>.</summary>
     public string ToMetricsLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"KeyFacts={KeyFactCoverage:0.000} CitationPrecision={CitationPrecision:0.000} Abstention={AbstentionAccuracy:0.000} FalseAbstention={FalseAbstentionRate:0.000} MRR@10={Retrieval.Mrr10:0.000} R@5={Retrieval.Recall5:0.000} questions={Questions}");
+        $"KeyFacts={KeyFactCoverage:0.000} CitationPrecision={CitationPrecision:0.000} RightSourceCited={RightSourceCited:0.000} Abstention={AbstentionAccuracy:0.000} FalseAbstention={FalseAbstentionRate:0.000} MRR@10={Retrieval.Mrr10:0.000} R@5={Retrieval.Recall5:0.000} questions={Questions}");
 
     private static double Mean(IEnumerable<double?> values)
     {

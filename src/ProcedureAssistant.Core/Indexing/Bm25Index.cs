@@ -73,6 +73,7 @@ public sealed class Bm25Index
         var totalCoverage = 0.0;
         var coverage = new double[Count];
         var scores = new double[Count];
+        var seen = new bool[Count];
         var touched = new List<int>();
         var (k1, b) = (_parameters.K1, _parameters.B);
         foreach (var (term, weight) in query.Weights)
@@ -92,8 +93,10 @@ public sealed class Bm25Index
             {
                 var norm = k1 * (1 - b + (b * _lengths[posting.Document] / _averageLength));
                 var tf = posting.Frequency;
-                if (scores[posting.Document] == 0)
+                // Marked apart from the score: a term of weight 0 adds nothing, and must not list its chunk twice.
+                if (!seen[posting.Document])
                 {
+                    seen[posting.Document] = true;
                     touched.Add(posting.Document);
                 }
 

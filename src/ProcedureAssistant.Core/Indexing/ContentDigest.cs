@@ -28,40 +28,54 @@ internal static class ContentDigest
     }
 
     /// <summary>The digest of one document (null for chunks without one) and its chunks in order.</summary>
-    public static string Document(CorpusDocument? document, IEnumerable<StoredChunk> chunks)
+    public static string Document(CorpusDocument? document, IEnumerable<StoredChunk> chunks) =>
+        Document(JsonSerializer.SerializeToUtf8Bytes(document), chunks.Select(ChunkPart));
+
+    /// <summary>
+    /// The digest of one document from its record as JSON and its chunks' parts (<see cref="ChunkPart"/>), which a
+    /// build may compute on several threads.
+    /// </summary>
+    public static string Document(byte[] documentJson, IEnumerable<byte[]> chunkParts)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(document));
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
-        foreach (var chunk in chunks)
+        hash.AppendData(documentJson);
+        foreach (var part in chunkParts)
         {
-            buffer.ResetWrittenCount();
-            buffer.Write(JsonSerializer.SerializeToUtf8Bytes(chunk.Chunk));
-
-            // Terms in ordinal order, so that the digest does not depend on the order a dictionary was filled in;
-            // written as length-prefixed bytes rather than JSON, which made the digest the slowest step of a build.
-            var terms = chunk.Terms.Keys.ToArray();
-            Array.Sort(terms, StringComparer.Ordinal);
-            foreach (var term in terms)
-            {
-                var length = Encoding.UTF8.GetByteCount(term);
-                BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
-                buffer.Advance(4);
-                buffer.Advance(Encoding.UTF8.GetBytes(term, buffer.GetSpan(length)));
-                BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), chunk.Terms[term]);
-                buffer.Advance(4);
-            }
-
-            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), chunk.Length);
-            buffer.Advance(4);
-            hash.AppendData(buffer.WrittenSpan);
-            if (chunk.Vector is { } vector)
-            {
-                hash.AppendData(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
-            }
+            hash.AppendData(part);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>What one chunk adds to its document's digest: its record, its terms and length, its vector.</summary>
+    public static byte[] ChunkPart(StoredChunk chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var buffer = new ArrayBufferWriter<byte>(1 << 14);
+        buffer.Write(JsonSerializer.SerializeToUtf8Bytes(chunk.Chunk));
+
+        // Terms in ordinal order, so that the digest does not depend on the order a dictionary was filled in;
+        // written as length-prefixed bytes rather than JSON, which made the digest the slowest step of a build.
+        var terms = chunk.Terms.Keys.ToArray();
+        Array.Sort(terms, StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            var length = Encoding.UTF8.GetByteCount(term);
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
+            buffer.Advance(4);
+            buffer.Advance(Encoding.UTF8.GetBytes(term, buffer.GetSpan(length)));
+            BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), chunk.Terms[term]);
+            buffer.Advance(4);
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), chunk.Length);
+        buffer.Advance(4);
+        if (chunk.Vector is { } vector)
+        {
+            buffer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>

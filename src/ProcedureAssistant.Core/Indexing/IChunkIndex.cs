@@ -60,4 +60,11 @@ public interface IChunkIndex
 
     /// <summary>The chunks of one document in order; empty when the id is unknown.</summary>
     Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The province keys the live index's chunks carry (<see cref="Chunk.Province"/>), ordered: the provinces a search
+    /// may be limited to (<see cref="SearchFilter.Province"/>). National texts carry none.
+    /// </summary>
+    /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
+    Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default);
 }

@@ -20,6 +20,9 @@ public sealed record SearchFilter
     /// </summary>
     public IReadOnlyList<string> Levels { get; init; } = [];
 
+    /// <summary>A filter to one province (a <see cref="Documents.ProvinceKey"/>) and the national texts, or null for none.</summary>
+    public static SearchFilter? ForProvince(string? province) => province is null ? null : new SearchFilter { Province = province };
+
     /// <summary>True when the filter leaves nothing out.</summary>
     public bool IsEmpty => Province is null && Levels.Count == 0;
 

@@ -50,7 +50,7 @@ public sealed class IndexBootstrapper(
             Log.IngestingOnStart(logger, Path.GetFullPath(options.Value.Path));
         }
 
-        var report = await pipeline.RunAsync(options.Value.Path, progress, cancellationToken).ConfigureAwait(false);
+        var report = await pipeline.RunAsync(options.Value.AllSources(), IngestionMode.Full, progress, cancellationToken).ConfigureAwait(false);
         return report.Index;
     }
 }

@@ -9,4 +9,11 @@ namespace ProcedureAssistant.Core.Ingestion;
 /// <param name="Elapsed">How long it took.</param>
 /// <param name="Mode">How the index was written (an incremental request may have fallen back to a full build).</param>
 /// <param name="Changes">Documents added, changed, unchanged and removed.</param>
-public sealed record IngestionReport(IndexInfo Index, IReadOnlyList<DocumentParseException> Failures, TimeSpan Elapsed, IngestionMode Mode, DocumentChanges Changes);
+public sealed record IngestionReport(IndexInfo Index, IReadOnlyList<DocumentParseException> Failures, TimeSpan Elapsed, IngestionMode Mode, DocumentChanges Changes)
+{
+    /// <summary>Files below the sources that no reader takes, with the reason.</summary>
+    public IReadOnlyList<IgnoredFile> Ignored { get; init; } = [];
+
+    /// <summary>Documents left out because an earlier source holds the same id.</summary>
+    public IReadOnlyList<ShadowedDocument> Shadowed { get; init; } = [];
+}

@@ -14,7 +14,9 @@ namespace ProcedureAssistant.Core.Retrieval;
 /// dense model is configured, search the index (which fuses the two rankings), then, with a reranker, reorder the
 /// first candidates. A reranker's first stage searches the question's terms weighted as its model says
 /// (<see cref="Reranker.FirstStageTerms"/>: by how often such a term is in the article that answers a question).
-/// Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>.
+/// Without <paramref name="vocabulary"/> it keeps one of its own over <paramref name="index"/>. A search is limited by
+/// the filter it is given or, without one, by <paramref name="defaultFilter"/> (the service's: the deployment's province,
+/// <see cref="Ingestion.CorpusOptions.Province"/>, and the national texts).
 /// </summary>
 public sealed class Retriever(
     TextAnalyzer analyzer,
@@ -23,7 +25,8 @@ public sealed class Retriever(
     RetrievalOptions? options = null,
     Reranker? reranker = null,
     ILogger? logger = null,
-    IndexVocabulary? vocabulary = null)
+    IndexVocabulary? vocabulary = null,
+    SearchFilter? defaultFilter = null)
 {
     private readonly IndexVocabulary _vocabulary = vocabulary ?? new IndexVocabulary(index);
     private readonly double _minConfidence = (options ?? new RetrievalOptions()).RestorationMinConfidence;
@@ -50,15 +53,34 @@ public sealed class Retriever(
         return analyzer.AnalyzeQuery(question, restored);
     }
 
-    /// <summary>The best <paramref name="top"/> chunks for the question, best first.</summary>
-    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default)
+    /// <summary>The best <paramref name="top"/> chunks for the question, best first, within the default filter.</summary>
+    public Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, CancellationToken cancellationToken = default) =>
+        RetrieveAsync(question, top, null, cancellationToken);
+
+    /// <summary>
+    /// The best <paramref name="top"/> chunks for the question, best first, among those <paramref name="filter"/>
+    /// accepts (the default filter when null).
+    /// </summary>
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default) =>
+        await RetrieveAsync(await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false), question, top, filter, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The best <paramref name="top"/> chunks for a question already analysed (<see cref="AnalyzeAsync"/>, as the
+    /// question reading does once for every step), best first, among those <paramref name="filter"/> accepts (the
+    /// default filter when null; the index applies it inside its search, before the top is taken);
+    /// <paramref name="question"/> is embedded for a dense search.
+    /// </summary>
+    public async Task<IReadOnlyList<ChunkHit>> RetrieveAsync(QueryTerms terms, string question, int top, SearchFilter? filter, CancellationToken cancellationToken = default)
     {
-        using var activity = Telemetry.Source.StartActivity("retrieve");
-        var terms = await AnalyzeAsync(question, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(terms);
+        using var activity = Telemetry.Source.StartActivity(Telemetry.RetrieveSpan);
         if (terms.IsEmpty)
         {
             return [];
         }
+
+        terms = terms with { Filter = filter ?? defaultFilter };
+        activity?.SetTag("province", terms.Filter?.Province);
 
         if (reranker is not null)
         {
@@ -72,6 +94,8 @@ public sealed class Retriever(
                 return candidates.Take(top).ToList();
             }
 
+            using var rerank = Telemetry.Source.StartActivity(Telemetry.RerankSpan);
+            rerank?.SetTag("candidates", candidates.Count);
             return reranker.Rerank(terms, candidates, statistics, top);
         }
 

@@ -1,17 +1,18 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
 /// <summary>
-/// A few procedure records and texts, parsed and counted the way the service does, for the source-selection
-/// and answerability tests: two sibling household-business records, a record with declared gaps, a superseded
-/// law and its successor, a law named by its title, a decree and a guide that each declare an item unknown.
+/// A few procedure records and texts, parsed and counted the way the service does, for the source-selection and
+/// statistics tests: two sibling household-business records, a record with declared gaps, a superseded law and its
+/// successor, a law named by its title, a decree and a guide that each declare an item unknown.
 /// </summary>
 internal sealed class AnsweringCorpus
 {
@@ -46,7 +47,7 @@ internal sealed class AnsweringCorpus
         ## Cơ quan giải quyết
         Cơ quan đăng ký kinh doanh cấp xã.
         ## Thời hạn giải quyết
-        Chưa có thông tin chính thức trong kho dữ liệu; hỏi Trung tâm Phục vụ hành chính công cấp xã.
+        Chưa có thông tin chính thức.
         """;
 
     public const string Pension = """
@@ -62,11 +63,11 @@ internal sealed class AnsweringCorpus
         ## Lệ phí
         Không thu lệ phí.
         ## Kết quả
-        - Quyết định hưởng trợ cấp. Mức trợ cấp: Chưa có thông tin chính thức trong kho dữ liệu.
+        - Quyết định hưởng trợ cấp. Mức trợ cấp: chưa có thông tin chính thức.
         ## Điều kiện
         - Từ đủ 75 tuổi trở lên, không hưởng lương hưu.
         ## Ghi chú
-        - Mã thủ tục quốc gia và mã hồ sơ trên Cổng Dịch vụ công: chưa có trong kho dữ liệu.
+        - Mã thủ tục quốc gia: chưa có thông tin chính thức.
         """;
 
     public const string OldLaw = """
@@ -122,7 +123,7 @@ internal sealed class AnsweringCorpus
         ---
         # Nghị định 129/2025/NĐ-CP
         ## Nhiệm vụ chuyển lên cấp tỉnh
-        Có 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh. Kho dữ liệu này chưa tổng hợp danh sách các nhiệm vụ này; cần tra cứu toàn văn.
+        Có 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh. Danh sách 32 nhiệm vụ này: chưa có thông tin chính thức.
         ## Nhiệm vụ chuyển về cấp xã
         Có 60 nhiệm vụ chuyển từ cấp huyện về cấp xã, trong đó Chủ tịch Ủy ban nhân dân cấp xã tặng giấy khen.
         """;
@@ -136,8 +137,8 @@ internal sealed class AnsweringCorpus
         ---
         # Tỉnh Đắk Lắk sau sáp nhập
         Tỉnh Đắk Lắk có 102 xã, phường sau sáp nhập.
-        ## Thông tin chưa có trong kho dữ liệu
-        - Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch, đăng ký hộ kinh doanh, cấp giấy chứng nhận quyền sử dụng đất: chưa tìm thấy.
+        ## Thông tin chưa có
+        - Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch, đăng ký hộ kinh doanh, cấp giấy chứng nhận quyền sử dụng đất: chưa có thông tin chính thức.
         """;
 
     public AnsweringCorpus()
@@ -154,8 +155,6 @@ internal sealed class AnsweringCorpus
     public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
 
     public DocumentStatistics Statistics { get; }
-
-    public AnsweringOptions Options { get; } = new();
 
     public static DateOnly Today => new(2026, 1, 15);
 
@@ -177,19 +176,33 @@ internal sealed class AnsweringCorpus
         return new ChunkHit(chunk, 10 * coverage, coverage);
     }
 
+    /// <summary>The folded topic terms of a question, without the words that say which item it asks for.</summary>
     public IReadOnlySet<string> Terms(string question)
     {
-        var terms = DocumentCatalog.FoldedQueryTerms(Analyzer, question);
-        terms.ExceptWith(AskedFields.CueTerms(question));
+        var terms = TopicTerms.Of(Analyzer, question);
+        var syllables = PhraseList<AskedField>.Folded(question);
+        foreach (var cue in _cues.Fields.Find(syllables))
+        {
+            terms.ExceptWith(TopicTerms.All(string.Join(' ', syllables.Skip(cue.Start).Take(cue.Length))));
+        }
+
         return terms;
     }
 
+    /// <summary>A question read as the reader would, without an index behind it: its topic terms and the items asked.</summary>
+    public QuestionReading Reading(string question) => new()
+    {
+        Asked = question,
+        Text = question,
+        SearchText = question,
+        Terms = Analyzer.AnalyzeQuery(question),
+        TopicTerms = Terms(question),
+        OwnTopicTerms = Terms(question),
+        Fields = _cues.Fields.Find(PhraseList<AskedField>.Folded(question)).Select(m => m.Key).Distinct().ToList(),
+    };
+
     public SourceChoice Choose(string question, params ChunkHit[] hits) =>
-        SourceSelector.Choose(hits, Documents, AskedQuestion.Of(question, question, isFollowUp: false, Analyzer), Statistics, Today, Options)!;
+        SourceSelector.Choose(hits, Documents, Reading(question), Statistics, Today)!;
 
-    /// <summary>The verdict on <paramref name="searchText"/>; for a follow-up, <paramref name="asked"/> is the question as typed.</summary>
-    public Verdict Judge(string searchText, SourceChoice choice, bool isFollowUp = false, string? asked = null) =>
-        Answerability.Judge(choice, AskedQuestion.Of(asked ?? searchText, searchText, isFollowUp, Analyzer), choice.Coverage, Statistics, Analyzer, Options);
-
-    public ExtractiveAnswerer Extractive() => new(Microsoft.Extensions.Options.Options.Create(Options), new Fakes.ManualTimeProvider(new DateTimeOffset(2026, 1, 15, 8, 0, 0, TimeSpan.Zero)), Analyzer);
+    private readonly QuestionCues _cues = QuestionCues.CreateDefault();
 }

@@ -1,4 +1,6 @@
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -62,7 +64,7 @@ public sealed class DocumentStatisticsTests
     [Fact]
     public void FoldedQueryTerms_KeepPairsOfTopicWordsOnly()
     {
-        var terms = DocumentCatalog.FoldedQueryTerms(_corpus.Analyzer, "cho con đi học có cần giấy tờ gì");
+        var terms = TopicTerms.Of(_corpus.Analyzer, "cho con đi học có cần giấy tờ gì");
 
         Assert.Contains("giay to", terms);
         Assert.Contains("di hoc", terms);

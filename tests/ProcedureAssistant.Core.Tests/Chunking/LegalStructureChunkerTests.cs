@@ -80,6 +80,27 @@ public sealed class LegalStructureChunkerTests
     }
 
     [Fact]
+    public void Split_ProcedureWithAParagraphOverTheLimit_CutsItAtLinesThenSentencesWithinTheLimit()
+    {
+        var list = string.Join('\n', Enumerable.Range(1, 12).Select(i => $"- Giấy tờ số {i} cần nộp kèm theo hồ sơ"));
+        var steps = string.Join(' ', Enumerable.Range(1, 20).Select(i => $"Bước {i}: cơ quan tiếp nhận kiểm tra hồ sơ."));
+        var document = Regulation($"""
+            ## Thành phần hồ sơ
+            {list}
+            ## Trình tự thực hiện
+            {steps}
+            """) with { Type = DocumentType.Procedure };
+
+        var chunks = Chunker.Split(document);
+
+        Assert.All(chunks, c => Assert.InRange(c.Text.Length, 1, 300));
+        var text = string.Join(' ', chunks.Select(c => c.Text));
+        Assert.Contains("- Giấy tờ số 12 cần nộp kèm theo hồ sơ", text, StringComparison.Ordinal);
+        Assert.Contains("Bước 20: cơ quan tiếp nhận kiểm tra hồ sơ.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(chunks, c => c.Text.Contains("Bước 3: cơ", StringComparison.Ordinal) && !c.Text.Contains("Bước 3: cơ quan tiếp nhận kiểm tra hồ sơ.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Clean_RemovesMarkdownButKeepsLines() =>
         Assert.Equal("Xem Cổng Dịch vụ công\n- đậm", LegalStructureChunker.Clean("Xem [Cổng Dịch vụ công](https://dichvucong.gov.vn)\n\n\n- **đậm**", keepSectionHeadings: false).Replace("\n\n", "\n", StringComparison.Ordinal));
 

@@ -24,6 +24,17 @@ public sealed class MarkdownDocumentParserTests
     }
 
     [Theory]
+    [InlineData("summary: true\n", true)]
+    [InlineData("summary: false\n", false)]
+    [InlineData("", false)]
+    public void Parse_SummaryKey_MarksTheBodyAsTheTeamsSummary(string line, bool summary)
+    {
+        var document = _parser.Parse("regulations/nd.md", Encoding.UTF8.GetBytes($"---\nid: nd\ntype: regulation\n{line}title: Nghị định\n---\nTóm tắt.\n"));
+
+        Assert.Equal(summary, document.IsSummary);
+    }
+
+    [Theory]
     [InlineData("no front matter", "no front matter")]
     [InlineData("---\nid: x\ntype: procedure\n", "not closed")]
     [InlineData("---\ntype: procedure\ntitle: T\n---\n", "no 'id'")]

@@ -28,7 +28,7 @@ public sealed class UploadConverterTests
             "1. Cơ quan nhà nước.",
             "2. Tổ chức, cá nhân có liên quan.");
 
-        var converted = _converter.Convert(Regulation("nghi-dinh-thu.docx", docx) with { Source = "https://vanban.chinhphu.vn/?id=999" });
+        var converted = _converter.Convert(Regulation("nghi-dinh-thu.docx", docx) with { Source = "https://vanban.chinhphu.vn/?id=999" }, TestContext.Current.CancellationToken);
         var markdown = Encoding.UTF8.GetString(converted.Content);
         var document = converted.Document;
 
@@ -62,7 +62,7 @@ public sealed class UploadConverterTests
             "1. Co quan nha nuoc.",
             "2. To chuc, ca nhan co lien quan.");
 
-        var converted = _converter.Convert(Regulation("nd-999.pdf", pdf) with { Id = "nd-999-2025" });
+        var converted = _converter.Convert(Regulation("nd-999.pdf", pdf) with { Id = "nd-999-2025" }, TestContext.Current.CancellationToken);
         var markdown = Encoding.UTF8.GetString(converted.Content);
 
         Assert.Equal("nd-999-2025.md", converted.FileName);
@@ -94,7 +94,7 @@ public sealed class UploadConverterTests
             </body></html>
             """;
 
-        var converted = _converter.Convert(Regulation("nd-999.html", Encoding.UTF8.GetBytes(Html)));
+        var converted = _converter.Convert(Regulation("nd-999.html", Encoding.UTF8.GetBytes(Html)), TestContext.Current.CancellationToken);
         var markdown = Encoding.UTF8.GetString(converted.Content);
 
         Assert.Contains("\n### Điều 1. Phạm vi điều chỉnh\n", markdown, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class UploadConverterTests
         var text = "Mục 1\r\nQUY ĐỊNH CHUNG\r\n\r\nĐiều 1. Phạm vi điều chỉnh\r\nNghị định này quy định việc thử.\r\nĐiều 2. Đối tượng áp dụng\r\nCơ quan, tổ chức, cá nhân.\r\n";
         var upload = Regulation("nd-999.txt", Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormD)));
 
-        var converted = _converter.Convert(upload);
+        var converted = _converter.Convert(upload, TestContext.Current.CancellationToken);
         var markdown = Encoding.UTF8.GetString(converted.Content);
 
         Assert.True(markdown.IsNormalized(NormalizationForm.FormC));
@@ -143,7 +143,7 @@ public sealed class UploadConverterTests
     [InlineData("# Không phải tiêu đề", "\\# Không phải tiêu đề")]
     public void Convert_TxtLine_BecomesAHeadingOnlyWhenItStartsALegalUnit(string line, string expected)
     {
-        var converted = _converter.Convert(Regulation("nd-999.txt", Encoding.UTF8.GetBytes("Mở đầu.\n" + line + "\nNội dung.\n")));
+        var converted = _converter.Convert(Regulation("nd-999.txt", Encoding.UTF8.GetBytes("Mở đầu.\n" + line + "\nNội dung.\n")), TestContext.Current.CancellationToken);
 
         Assert.Contains("\n" + expected + "\n", Encoding.UTF8.GetString(converted.Content), StringComparison.Ordinal);
     }
@@ -153,7 +153,7 @@ public sealed class UploadConverterTests
     {
         var line = "Điều 3. " + new string('x', 200);
 
-        var converted = _converter.Convert(Regulation("nd-999.txt", Encoding.UTF8.GetBytes(line)));
+        var converted = _converter.Convert(Regulation("nd-999.txt", Encoding.UTF8.GetBytes(line)), TestContext.Current.CancellationToken);
 
         Assert.Contains("\n" + line + "\n", Encoding.UTF8.GetString(converted.Content), StringComparison.Ordinal);
         Assert.DoesNotContain("### ", Encoding.UTF8.GetString(converted.Content), StringComparison.Ordinal);
@@ -164,7 +164,7 @@ public sealed class UploadConverterTests
     {
         var upload = Regulation("nd-999.txt", Encoding.UTF8.GetBytes("Điều 1. Phạm vi")) with { Effective = new DateOnly(2025, 7, 1) };
 
-        var converted = _converter.Convert(upload);
+        var converted = _converter.Convert(upload, TestContext.Current.CancellationToken);
 
         Assert.Contains("\neffective: \"2025-07-01\"\n", Encoding.UTF8.GetString(converted.Content), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2025, 7, 1), converted.Document.Effective);
@@ -182,7 +182,7 @@ public sealed class UploadConverterTests
             Id = "tthc-1.001193",
         };
 
-        var document = _converter.Convert(upload).Document;
+        var document = _converter.Convert(upload, TestContext.Current.CancellationToken).Document;
 
         Assert.Equal("Đăng ký: \"khai sinh\" # lần đầu --- [mới] {x} & *y* 'z'", document.Title);
         Assert.Equal("1.001193", document.Code);
@@ -208,7 +208,7 @@ public sealed class UploadConverterTests
             _ => Encoding.UTF8.GetBytes("Điều 1. Phạm vi điều chỉnh"),
         };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, bytes)));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, bytes), TestContext.Current.CancellationToken));
 
         Assert.Equal(fileName, error.SourcePath);
         Assert.Equal("the content does not match " + reason, error.Reason);
@@ -221,7 +221,7 @@ public sealed class UploadConverterTests
     {
         byte[] windows1258 = [0x43, 0xF4, 0x6E, 0x67, 0x20, 0x76, 0xEC, 0x6E];
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation("cong-van.txt", windows1258)));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation("cong-van.txt", windows1258), TestContext.Current.CancellationToken));
 
         Assert.Equal("the file is not valid UTF-8 text; save it as UTF-8", error.Reason);
         Assert.False(error.IsUnsupportedType);
@@ -233,7 +233,7 @@ public sealed class UploadConverterTests
     [InlineData("README", "files without an extension are not accepted; upload one of .md, .json, .txt, .html, .htm, .docx, .pdf")]
     public void Convert_UnknownExtension_IsRejectedNamingTheAcceptedTypes(string fileName, string reason)
     {
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, [1, 2, 3])));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, [1, 2, 3]), TestContext.Current.CancellationToken));
 
         Assert.Equal(reason, error.Reason);
         Assert.True(error.IsUnsupportedType);
@@ -244,7 +244,7 @@ public sealed class UploadConverterTests
     [InlineData("empty.md")]
     public void Convert_EmptyFile_IsRejected(string fileName)
     {
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, [])));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation(fileName, []), TestContext.Current.CancellationToken));
 
         Assert.Equal("the file is empty", error.Reason);
     }
@@ -252,7 +252,7 @@ public sealed class UploadConverterTests
     [Fact]
     public void Convert_PdfWithoutText_IsRejectedAsNeedingOcr()
     {
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation("scan.pdf", UploadFiles.Pdf())));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(Regulation("scan.pdf", UploadFiles.Pdf()), TestContext.Current.CancellationToken));
 
         Assert.Equal("no text could be extracted (a scanned PDF has no text layer: run OCR first)", error.Reason);
     }
@@ -262,7 +262,7 @@ public sealed class UploadConverterTests
     {
         var upload = new UploadedDocument("nd.docx", UploadFiles.Docx("Điều 1. Phạm vi")) { Type = DocumentType.Regulation };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Equal("a .docx file carries no metadata: give its title", error.Reason);
         Assert.Equal("title", error.Field);
@@ -273,7 +273,7 @@ public sealed class UploadConverterTests
     {
         var upload = new UploadedDocument("nd.txt", Encoding.UTF8.GetBytes("Điều 1. Phạm vi")) { Title = Title };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Equal("a .txt file carries no metadata: give its type (regulation, procedure or guide)", error.Reason);
         Assert.Equal("type", error.Field);
@@ -287,7 +287,7 @@ public sealed class UploadConverterTests
     {
         var upload = Regulation("nd.txt", Encoding.UTF8.GetBytes("Điều 1. Phạm vi")) with { Id = id };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Contains("is not lower-case ASCII letters, digits", error.Reason, StringComparison.Ordinal);
         Assert.Equal("id", error.Field);
@@ -298,7 +298,7 @@ public sealed class UploadConverterTests
     {
         var bytes = Encoding.UTF8.GetBytes(SampleCorpus.BirthRegistration);
 
-        var converted = _converter.Convert(new UploadedDocument(@"C:\fakepath\khai-sinh.md", bytes));
+        var converted = _converter.Convert(new UploadedDocument(@"C:\fakepath\khai-sinh.md", bytes), TestContext.Current.CancellationToken);
 
         Assert.Equal("tthc-1.001193.md", converted.FileName);
         Assert.Same(bytes, converted.Content);
@@ -316,7 +316,7 @@ public sealed class UploadConverterTests
             Title = "Ghi chú",
         };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Equal("ghi-chu.md", error.SourcePath);
         Assert.Equal("no front matter: the file must start with a '---' line", error.Reason);
@@ -329,7 +329,7 @@ public sealed class UploadConverterTests
     {
         var upload = new UploadedDocument("khai-sinh.md", Encoding.UTF8.GetBytes(SampleCorpus.BirthRegistration)) { Id = "khai-sinh" };
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Equal("the upload gives the id 'khai-sinh' but the file says 'tthc-1.001193'", error.Reason);
         Assert.Equal("id", error.Field);
@@ -347,7 +347,7 @@ public sealed class UploadConverterTests
             """;
         var bytes = Encoding.UTF8.GetBytes(Json);
 
-        var converted = _converter.Convert(new UploadedDocument("export.json", bytes) { Type = DocumentType.Procedure });
+        var converted = _converter.Convert(new UploadedDocument("export.json", bytes) { Type = DocumentType.Procedure }, TestContext.Current.CancellationToken);
 
         Assert.Equal("tthc-1.999999.json", converted.FileName);
         Assert.Same(bytes, converted.Content);
@@ -364,7 +364,7 @@ public sealed class UploadConverterTests
     {
         var upload = new UploadedDocument("export.json", Encoding.UTF8.GetBytes("""{"metadata":{"tên_thủ_tục":"X"}}"""));
 
-        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload));
+        var error = Assert.Throws<DocumentParseException>(() => _converter.Convert(upload, TestContext.Current.CancellationToken));
 
         Assert.Contains("mã_thủ_tục", error.Reason, StringComparison.Ordinal);
     }
@@ -373,7 +373,7 @@ public sealed class UploadConverterTests
     public async Task Convert_ConvertedFile_IsReadBackByTheCorpusReader()
     {
         using var folder = new TempFolder();
-        var converted = _converter.Convert(Regulation("nd-999.docx", UploadFiles.Docx("Điều 1. Phạm vi", "Nội dung.")));
+        var converted = _converter.Convert(Regulation("nd-999.docx", UploadFiles.Docx("Điều 1. Phạm vi", "Nội dung.")), TestContext.Current.CancellationToken);
         await File.WriteAllBytesAsync(Path.Combine(folder.Path, converted.FileName), converted.Content, TestContext.Current.CancellationToken);
 
         var result = await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(folder.Path, TestContext.Current.CancellationToken);

@@ -20,10 +20,10 @@ public sealed class QaEvaluatorTests
         var unanswerable = new QaItem { Id = "u", Question = "q", Answerable = false };
         var results = new List<QaItemResult>
         {
-            new(answerable, true, new QueryResult("a", ["d2", "d1"], new HashSet<string> { "d1" }), false, 0.5, 0.5, "...", [], AnswerMode.Extractive),
-            new(answerable, false, new QueryResult("a", ["d1"], new HashSet<string> { "d1" }), true, 0, null, "...", [], AnswerMode.Extractive),
-            new(unanswerable, true, null, true, null, null, "...", [], AnswerMode.Extractive),
-            new(unanswerable, true, null, false, null, 0, "...", [], AnswerMode.Extractive),
+            new(answerable, true, new QueryResult("a", ["d2", "d1"], new HashSet<string> { "d1" }), false, 0.5, 0.5, "...", ["d2", "d1"], AnswerMode.Extractive, Answered),
+            new(answerable, false, new QueryResult("a", ["d1"], new HashSet<string> { "d1" }), true, 0, null, "...", [], AnswerMode.Extractive, Refused),
+            new(unanswerable, true, null, true, null, null, "...", [], AnswerMode.Extractive, Refused),
+            new(unanswerable, true, null, false, null, 0, "...", ["d3"], AnswerMode.Extractive, Answered),
         };
 
         var metrics = QaMetrics.From(results);
@@ -33,7 +33,29 @@ public sealed class QaEvaluatorTests
         Assert.Equal(0.5, metrics.AbstentionAccuracy, 12);
         Assert.Equal(0.5, metrics.FalseAbstentionRate, 12);
         Assert.Equal(0.75, metrics.Retrieval.Mrr10, 12);
+        Assert.Equal(0.5, metrics.RightSourceCited, 12);
         Assert.True(results[2].AbstentionCorrect);
         Assert.False(results[3].AbstentionCorrect);
     }
+
+    [Fact]
+    public void Right_AnswerableNeedsOnlyExpectedSourcesAndEveryKeyFact_UnanswerableNeedsARefusal()
+    {
+        var answerable = new QaItem { Id = "a", Question = "q", ExpectedDocuments = ["d1"], KeyFacts = ["x"] };
+        var unanswerable = new QaItem { Id = "u", Question = "q", Answerable = false };
+
+        Assert.True(Result(answerable, abstained: false, ["d1"], keyFacts: 1).Right);
+        Assert.False(Result(answerable, abstained: false, ["d1", "d2"], keyFacts: 1).Right);
+        Assert.False(Result(answerable, abstained: false, ["d1"], keyFacts: 0.5).Right);
+        Assert.False(Result(answerable, abstained: true, [], keyFacts: 0).Right);
+        Assert.True(Result(unanswerable, abstained: true, [], keyFacts: null).Right);
+        Assert.False(Result(unanswerable, abstained: false, ["d1"], keyFacts: null).Right);
+    }
+
+    private static readonly AnswerDecision Answered = new("answer", "answered");
+
+    private static readonly AnswerDecision Refused = new("not-in-sources", "refused");
+
+    private static QaItemResult Result(QaItem item, bool abstained, IReadOnlyList<string> cited, double? keyFacts) =>
+        new(item, true, null, abstained, keyFacts, cited.Count == 0 ? null : cited.Count(item.ExpectedDocuments.Contains) / (double)cited.Count, "...", cited, AnswerMode.Extractive, abstained ? Refused : Answered);
 }

@@ -61,6 +61,16 @@ internal sealed class CliProcess : IDisposable
         return new CliProcess(Process.Start(start)!);
     }
 
+    /// <summary>Runs the CLI to its end and returns it, its output complete.</summary>
+    public static async Task<CliProcess> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var child = Start(arguments, environment ?? new Dictionary<string, string>());
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        await child._process.WaitForExitAsync(timeout.Token);
+        return child;
+    }
+
     /// <summary>Kills the process outright (SIGKILL on Linux: no clean-up code runs) and waits for it to go.</summary>
     public async Task KillAsync()
     {

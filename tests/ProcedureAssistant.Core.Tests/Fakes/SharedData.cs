@@ -30,4 +30,16 @@ internal static class SharedData
 
         return path;
     }
+
+    /// <summary>A file or folder under ../shared/realdata; the test is skipped, saying why, when it is not there.</summary>
+    public static string RealData(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "realdata", relativePath));
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            Assert.Skip($"{path} is not present: these tests read the shared real data in place.");
+        }
+
+        return path;
+    }
 }

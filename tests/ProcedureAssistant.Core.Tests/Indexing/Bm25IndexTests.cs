@@ -42,6 +42,15 @@ public sealed class Bm25IndexTests
         Assert.Equal([0], Index.Search(Query(("a", 1f)), 1).Select(h => h.Document));
 
     [Fact]
+    public void Search_TermOfWeightZero_ListsEachDocumentOnce()
+    {
+        // "a" adds nothing to documents 0 and 1, which "x" and "y" then score: each must come back once.
+        var hits = Index.Search(Query(("a", 0f), ("x", 1f), ("y", 1f)), 10);
+
+        Assert.Equal([0, 1], hits.Select(h => h.Document).Order());
+    }
+
+    [Fact]
     public void Search_UnknownTerm_FindsNothing() =>
         Assert.Empty(Index.Search(Query(("zzz", 1f)), 10));
 

@@ -374,6 +374,51 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
         Assert.Equal("Đăng ký kết hôn", (await (await OpenIndexAsync()).GetDocumentAsync("tthc-1.000894", Token))?.Title);
     }
 
+    [Fact]
+    public async Task Search_WithAProvinceAndLevelFilter_ReturnsOnlyThatProvinceLevelAndNationalChunks()
+    {
+        using var corpus = new TempFolder();
+        WriteFee(corpus, "fee-a", "Đắk Lắk", "xa", "Lệ phí đăng ký khai sinh ở tỉnh này là 10.000 đồng.");
+        // The other province's text is the longest, so BM25 ranks it last of all: limiting after the top 2 would lose it.
+        WriteFee(corpus, "fee-b", "Gia Lai", "xa", "Theo quyết định của tỉnh kia, người dân nộp lệ phí đăng ký khai sinh là 20.000 đồng tại trung tâm phục vụ hành chính công của xã, phường nơi cư trú.");
+        WriteFee(corpus, "fee-c", "dak-lak", "tinh", "Lệ phí đăng ký khai sinh có yếu tố nước ngoài là 100.000 đồng.");
+        WriteFee(corpus, "fee-national", null, null, "Miễn lệ phí đăng ký khai sinh đúng hạn.");
+        var index = await OpenIndexAsync();
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+        var query = _analyzer.AnalyzeQuery("lệ phí đăng ký khai sinh");
+
+        var all = await index.SearchAsync(query, 10, Token);
+        var province = await index.SearchAsync(query with { Filter = new SearchFilter { Province = "dak-lak" } }, 10, Token);
+        var provinceAndLevel = await index.SearchAsync(query with { Filter = new SearchFilter { Province = "dak-lak", Levels = ["xa"] } }, 10, Token);
+        var other = await index.SearchAsync(query with { Filter = new SearchFilter { Province = "gia-lai" } }, 2, Token);
+
+        Assert.Equal(["fee-a", "fee-b", "fee-c", "fee-national"], all.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal(["fee-a", "fee-c", "fee-national"], province.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal(["fee-a", "fee-national"], provinceAndLevel.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
+
+        // Inside the search, before the limit: the other province's text ranks last of all, yet it is found.
+        Assert.Equal("fee-b", all[^1].Chunk.DocumentId);
+        Assert.Equal(["fee-b", "fee-national"], other.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
+        Assert.Equal(["dak-lak", "gia-lai"], await index.ListProvincesAsync(Token));
+    }
+
+    [Fact]
+    public async Task ListProvinces_AfterAnUpdateRemovesAProvincesLastText_NoLongerNamesIt()
+    {
+        using var corpus = new TempFolder();
+        WriteFee(corpus, "fee-a", "Đắk Lắk", "xa", "Lệ phí đăng ký khai sinh là 10.000 đồng.");
+        WriteFee(corpus, "fee-b", "Gia Lai", "xa", "Lệ phí đăng ký khai sinh là 20.000 đồng.");
+        var index = await OpenIndexAsync();
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        File.Delete(Path.Combine(corpus.Path, "fee-b.md"));
+        WriteFee(corpus, "fee-c", "Khánh Hòa", "tinh", "Lệ phí đăng ký khai sinh có yếu tố nước ngoài là 50.000 đồng.");
+
+        await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(["dak-lak", "khanh-hoa"], await (await OpenIndexAsync()).ListProvincesAsync(Token));
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -400,4 +445,16 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value);
+
+    private static void WriteFee(TempFolder corpus, string id, string? province, string? level, string body) =>
+        corpus.Write(id + ".md", $"""
+            ---
+            id: {id}
+            type: {(level is null ? "regulation" : "procedure")}
+            title: Đăng ký khai sinh {id}
+            {(province is null ? "" : "province: " + province)}
+            {(level is null ? "" : "level: " + level)}
+            ---
+            {body}
+            """);
 }

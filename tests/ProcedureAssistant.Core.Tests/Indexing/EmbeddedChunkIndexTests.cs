@@ -139,6 +139,27 @@ public sealed class EmbeddedChunkIndexTests
         Assert.Equal(["fee-a", "fee-national"], filtered.Select(h => h.Chunk.DocumentId).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task ListProvinces_AfterAnUpdateRemovesAProvincesLastDocument_NoLongerListsIt()
+    {
+        using var corpus = new TempFolder();
+        using var data = new TempFolder();
+        Write(corpus.Path, "fee-a", "dak-lak", "xa", "Lệ phí đăng ký khai sinh ở tỉnh này là 10.000 đồng.");
+        Write(corpus.Path, "fee-b", "gia-lai", "xa", "Lệ phí đăng ký khai sinh ở tỉnh kia là 20.000 đồng.");
+        Write(corpus.Path, "fee-national", null, null, "Miễn lệ phí đăng ký khai sinh đúng hạn.");
+        using var index = EmbeddedChunkIndex.InFolder(data.Path);
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
+        Assert.Equal(["dak-lak", "gia-lai"], await index.ListProvincesAsync(Token));
+
+        File.Delete(Path.Combine(corpus.Path, "fee-b.md"));
+        await pipeline.RunAsync(corpus.Path, Core.Ingestion.IngestionMode.Incremental, cancellationToken: Token);
+
+        Assert.Equal(["dak-lak"], await index.ListProvincesAsync(Token));
+        using var reopened = EmbeddedChunkIndex.InFolder(data.Path);
+        Assert.Equal(["dak-lak"], await reopened.ListProvincesAsync(Token));
+    }
+
     private static void Write(string folder, string id, string? province, string? level, string body) =>
         File.WriteAllText(Path.Combine(folder, id + ".md"), $"""
             ---

@@ -15,7 +15,7 @@ public sealed class QdrantChunkIndexContractTests : ChunkIndexContractTests
     protected override async Task<IChunkIndex> OpenIndexAsync()
     {
         await QdrantTestServer.RequireAsync();
-        var index = new QdrantChunkIndex(QdrantTestServer.Http, _options, time: Clock);
+        var index = new QdrantChunkIndex(_options, time: Clock);
         _opened.Add(index);
         return index;
     }

@@ -1,5 +1,6 @@
-using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using Grpc.Core;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
@@ -8,6 +9,7 @@ using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using Qdrant.Client.Grpc;
 
 namespace ProcedureAssistant.Core.Tests.Indexing;
 
@@ -26,14 +28,14 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
-        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var index = new QdrantChunkIndex(_options);
         var pipeline = TestPipeline.For(index);
 
         await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
         await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
 
         Assert.Equal([index.CollectionName(2)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
-        Assert.Equal(index.CollectionName(2), await QdrantTestServer.Client(_options).GetAliasTargetAsync(_options.Collection, Token));
+        Assert.Equal(index.CollectionName(2), await QdrantTestServer.AliasTargetAsync(_options, Token));
     }
 
     [Fact]
@@ -41,21 +43,18 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
-        var secondBuild = $"/collections/{_options.Collection}-v2/points";
+        var secondBuild = $"{_options.Collection}-v2";
         var upserts = 0;
-        using var failing = new RecordingHandler(
-            request => request.Method == HttpMethod.Put && request.Path == secondBuild && Interlocked.Increment(ref upserts) == 2
-                ? RecordingHandler.Error(HttpStatusCode.InternalServerError, "Service internal error: injected by the test")
-                : null,
-            new SocketsHttpHandler());
-        using var http = new HttpClient(failing);
-        using var index = new QdrantChunkIndex(http, _options);
+        var failing = new RecordingInterceptor(call => call.Request is UpsertPoints upsert && upsert.CollectionName == secondBuild && Interlocked.Increment(ref upserts) == 2
+            ? RecordingInterceptor.Error(StatusCode.Internal, "Service internal error: injected by the test")
+            : null);
+        using var index = QdrantTestServer.Index(_options, failing);
         var pipeline = TestPipeline.For(index);
         var live = (await pipeline.RunAsync(corpus.Path, cancellationToken: Token)).Index;
 
         var error = await Assert.ThrowsAsync<QdrantException>(() => pipeline.RunAsync(corpus.Path, cancellationToken: Token));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, error.StatusCode);
+        Assert.Equal(StatusCode.Internal, error.Status);
         Assert.Contains("injected by the test", error.Message, StringComparison.Ordinal);
         Assert.Equal(live, await index.GetInfoAsync(Token));
         Assert.Equal([index.CollectionName(1)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
@@ -68,13 +67,16 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
-        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
-        await QdrantTestServer.Client(_options).CreateCollectionAsync(index.CollectionName(1), QdrantChunkIndex.SparseVectorName, cancellationToken: Token);
+        using var index = new QdrantChunkIndex(_options);
+        using (var connection = QdrantTestServer.Connect(_options))
+        {
+            await connection.CreateCollectionAsync(index.CollectionName(1), QdrantChunkIndex.SparseVectorName, QdrantChunkIndex.DenseVectorName, null, Token);
+        }
 
         var info = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
 
         Assert.Equal(2, info.Version);
-        Assert.Equal(index.CollectionName(2), await QdrantTestServer.Client(_options).GetAliasTargetAsync(_options.Collection, Token));
+        Assert.Equal(index.CollectionName(2), await QdrantTestServer.AliasTargetAsync(_options, Token));
         Assert.Equal([index.CollectionName(2)], await QdrantTestServer.BuildCollectionsAsync(_options, Token));
     }
 
@@ -83,7 +85,7 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
-        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var index = new QdrantChunkIndex(_options);
         var live = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
         var chunk = IngestionPipeline.Analyze(new Chunk { Id = "x#0", DocumentId = "x", Ordinal = 0, DocumentType = DocumentType.Guide, Title = "X", Text = "đăng ký" }, []);
 
@@ -100,19 +102,18 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     {
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
-        using var recording = new RecordingHandler(_ => null, new SocketsHttpHandler());
-        using var http = new HttpClient(recording);
-        using var index = new QdrantChunkIndex(http, _options);
+        var recording = new RecordingInterceptor();
+        using var index = QdrantTestServer.Index(_options, recording);
         var pipeline = TestPipeline.For(index);
         await pipeline.RunAsync(corpus.Path, cancellationToken: Token);
-        var before = recording.Requests.Count;
+        var before = recording.Calls.Count;
         corpus.Write("procedures/ket-hon.md", SampleCorpus.MarriageRegistration.Replace("05 ngày", "07 ngày", StringComparison.Ordinal));
 
         await pipeline.RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
 
-        var upserts = recording.Requests.Skip(before).Where(r => r.Method == HttpMethod.Put && r.Path.EndsWith("/points", StringComparison.Ordinal)).ToList();
-        var points = upserts.SelectMany(r => JsonDocument.Parse(r.Body!).RootElement.GetProperty("points").EnumerateArray())
-            .Select(p => p.GetProperty("payload").TryGetProperty("id", out var id) ? id.GetString() : "metadata")
+        var points = recording.Calls.Skip(before).Select(c => c.Request).OfType<UpsertPoints>()
+            .SelectMany(upsert => upsert.Points)
+            .Select(p => p.Payload.TryGetValue("id", out var id) ? id.StringValue : "metadata")
             .ToList();
         Assert.Equal(["tthc-1.000894#0", "metadata"], points);
     }
@@ -123,21 +124,18 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
         corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
-        using var index = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var index = new QdrantChunkIndex(_options);
         var live = (await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token)).Index;
         corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw[..SampleCorpus.ResidenceLaw.IndexOf("### Điều 2.", StringComparison.Ordinal)] + "Sửa đổi.\n");
 
         // The process "dies" after writing the new chunks: the delete of the old ones never gets through.
-        using var failing = new RecordingHandler(
-            r => r.Path.EndsWith("/points/delete", StringComparison.Ordinal) ? RecordingHandler.Error(HttpStatusCode.InternalServerError, "injected by the test") : null,
-            new SocketsHttpHandler());
-        using var http = new HttpClient(failing);
-        using (var dying = new QdrantChunkIndex(http, _options))
+        var failing = new RecordingInterceptor(call => call.Method == RecordingInterceptor.Delete ? RecordingInterceptor.Error(StatusCode.Internal, "injected by the test") : null);
+        using (var dying = QdrantTestServer.Index(_options, failing))
         {
             await Assert.ThrowsAsync<QdrantException>(() => TestPipeline.For(dying).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token));
         }
 
-        using var reader = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var reader = new QdrantChunkIndex(_options);
         Assert.Equal(live, await reader.GetInfoAsync(Token));
         var hits = await reader.SearchAsync(TextAnalyzer.CreateDefault().AnalyzeQuery("đăng ký khai sinh"), 1, Token);
         Assert.Equal("tthc-1.001193", hits[0].Chunk.DocumentId);
@@ -158,15 +156,15 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
         await QdrantTestServer.RequireAsync();
         using var corpus = TestPipeline.WriteSampleCorpus();
         var clock = new ManualTimeProvider(DateTimeOffset.UnixEpoch);
-        using var reader = new QdrantChunkIndex(QdrantTestServer.Http, _options, time: clock);
-        using var writer = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var reader = new QdrantChunkIndex(_options, time: clock);
+        using var writer = new QdrantChunkIndex(_options);
         await TestPipeline.For(writer).RunAsync(corpus.Path, cancellationToken: Token);
         var query = TextAnalyzer.CreateDefault().AnalyzeQuery("đăng ký khai sinh hay kết hôn");
         double BirthCoverage(IReadOnlyList<ChunkHit> hits) => hits.Single(h => h.Chunk.Id == "tthc-1.001193#0").Coverage;
         var before = BirthCoverage(await reader.SearchAsync(query, 10, Token));
         corpus.Write("procedures/ket-hon-2.md", SampleCorpus.MarriageRegistration.Replace("tthc-1.000894", "tthc-2.000894", StringComparison.Ordinal));
         await TestPipeline.For(writer).RunAsync(corpus.Path, IngestionMode.Incremental, cancellationToken: Token);
-        using var fresh = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var fresh = new QdrantChunkIndex(_options);
         var expected = BirthCoverage(await fresh.SearchAsync(query, 10, Token));
 
         var cached = BirthCoverage(await reader.SearchAsync(query, 10, Token));
@@ -184,7 +182,7 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
         await QdrantTestServer.RequireAsync();
         var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
         _options.BatchSize = 128;
-        using var qdrant = new QdrantChunkIndex(QdrantTestServer.Http, _options);
+        using var qdrant = new QdrantChunkIndex(_options);
         using var embedded = EmbeddedChunkIndex.InMemory();
         var fromQdrant = (await TestPipeline.For(qdrant).RunAsync(corpus, cancellationToken: Token)).Index;
         var fromEmbedded = (await TestPipeline.For(embedded).RunAsync(corpus, cancellationToken: Token)).Index;
@@ -212,15 +210,77 @@ public sealed class QdrantChunkIndexTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ReplaceInParts_SearchesAndReadsAsAWholeBuild_ButCannotBeUpdatedInPlace()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        corpus.Write("regulations/luat-99.md", SampleCorpus.ResidenceLaw);
+        var documents = (await new CorpusReader(new MarkdownDocumentParser()).ReadAsync(corpus.Path, Token)).Documents;
+        var chunker = new LegalStructureChunker(Microsoft.Extensions.Options.Options.Create(new ChunkingOptions()));
+        var chunks = documents.SelectMany(chunker.Split).Select(c => IngestionPipeline.Analyze(c, [])).ToList();
+        var other = QdrantTestServer.Options(batchSize: 2);
+        using var whole = new QdrantChunkIndex(_options);
+        using var inParts = new QdrantChunkIndex(other);
+        try
+        {
+            var expected = await whole.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, documents, chunks), Token);
+            var parts = documents.Chunk(2).Select(part => new IndexSnapshot(TextAnalyzer.Version, part, chunks.Where(c => part.Any(d => d.Id == c.Chunk.DocumentId)).ToList())).ToList();
+            var reported = new List<long>();
+
+            var built = await inParts.ReplaceInPartsAsync(TextAnalyzer.Version, parts.ToAsyncEnumerable(), chunks.Average(c => (double)c.Terms.Length), new SynchronousProgress<long>(reported.Add), Token);
+
+            Assert.Equal((expected.DocumentCount, expected.ChunkCount), (built.DocumentCount, built.ChunkCount));
+            Assert.Equal([parts[0].Chunks.Count, chunks.Count], reported);
+            foreach (var question in new[] { "đăng ký khai sinh", "đăng ký thường trú", "kết hôn ở đâu" })
+            {
+                var query = TextAnalyzer.CreateDefault().AnalyzeQuery(question);
+                var a = await whole.SearchAsync(query, 5, Token);
+                var b = await inParts.SearchAsync(query, 5, Token);
+                Assert.Equal(a.Select(h => (h.Chunk.Id, Math.Round(h.Score, 5), Math.Round(h.Coverage, 9))), b.Select(h => (h.Chunk.Id, Math.Round(h.Score, 5), Math.Round(h.Coverage, 9))));
+            }
+
+            Assert.Equal((await whole.ListDocumentsAsync(Token)).Select(d => d.Id), (await inParts.ListDocumentsAsync(Token)).Select(d => d.Id));
+            Assert.Null(await inParts.ListSourcesAsync(Token));
+        }
+        finally
+        {
+            await QdrantTestServer.DeleteBuildsAsync(other);
+        }
+    }
+
+    [Fact]
     public async Task GetInfo_ServerUnreachable_ThrowsIndexUnavailable()
     {
         // Port 9 (discard) on loopback has no listener: the connection is refused at once.
-        var options = new QdrantOptions { Url = new Uri("http://127.0.0.1:9"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) };
-        using var index = new QdrantChunkIndex(QdrantTestServer.Http, options);
+        var options = new QdrantOptions { Endpoint = new Uri("http://127.0.0.1:9"), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) };
+        using var index = new QdrantChunkIndex(options);
 
         var error = await Assert.ThrowsAsync<IndexUnavailableException>(() => index.GetInfoAsync(Token));
 
-        Assert.StartsWith("Qdrant at http://127.0.0.1:9/ cannot be reached (GET /)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Qdrant at http://127.0.0.1:9/ cannot be reached (HealthCheck)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replace_MarksTheProvinceIndexAsTheTenantKeyAndCreatesTheCollectionAsConfigured()
+    {
+        await QdrantTestServer.RequireAsync();
+        using var corpus = TestPipeline.WriteSampleCorpus();
+        _options.Shards = 2;
+        using var index = new QdrantChunkIndex(_options);
+        await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
+        using var client = new global::Qdrant.Client.QdrantClient(QdrantTestServer.GrpcEndpoint!, QdrantTestServer.ApiKey);
+
+        var collection = await client.GetCollectionInfoAsync(index.CollectionName(1), Token);
+
+        Assert.True(collection.PayloadSchema[PayloadField.Province].Params.KeywordIndexParams.IsTenant);
+        Assert.False(collection.PayloadSchema[PayloadField.Levels].Params?.KeywordIndexParams?.IsTenant ?? false);
+        Assert.Equal(2u, collection.Config.Params.ShardNumber);
+
+        // The gRPC field is marked obsolete in the client; the REST answer says it plainly.
+        using var http = new HttpClient();
+        var rest = await http.GetFromJsonAsync<JsonElement>(new Uri(QdrantTestServer.Url!, $"/collections/{index.CollectionName(1)}"), Token);
+        Assert.True(rest.GetProperty("result").GetProperty("config").GetProperty("params").GetProperty("on_disk_payload").GetBoolean());
+        Assert.Equal(Modifier.Idf, collection.Config.Params.SparseVectorsConfig.Map[QdrantChunkIndex.SparseVectorName].Modifier);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
@@ -77,5 +78,49 @@ public sealed class IngestionPipelineTests
         Assert.DoesNotContain(hits, h => h.Chunk.DocumentId == "tthc-new");
         using var reloaded = EmbeddedChunkIndex.InFolder(data.Path);
         Assert.Equal(live, await reloaded.GetInfoAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunAsync_IncrementalWithOneCatalogueLineChanged_ReindexesOnlyThatRecord()
+    {
+        using var own = TestPipeline.WriteSampleCorpus();
+        using var catalogue = new TempFolder();
+        var lines = Enumerable.Range(1, 50).Select(i => CatalogueLines.Record($"2.{i:000000}", name: $"Thủ tục số {i}")).ToArray();
+        catalogue.Write("records.jsonl", string.Join('\n', lines));
+        CorpusSource[] sources = [CorpusSource.Primary(own.Path), new CorpusSource { Path = catalogue.Path, Name = "national" }];
+        using var data = new TempFolder();
+        using var index = EmbeddedChunkIndex.InFolder(data.Path);
+        var pipeline = TestPipeline.For(index);
+        await pipeline.RunAsync(sources, IngestionMode.Full, cancellationToken: TestContext.Current.CancellationToken);
+
+        lines[7] = CatalogueLines.Record("2.000008", name: "Thủ tục số 8 đã sửa");
+        catalogue.Write("records.jsonl", string.Join('\n', lines.Where((_, i) => i != 20)));
+        var report = await pipeline.RunAsync(sources, IngestionMode.Incremental, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(IngestionMode.Incremental, report.Mode);
+        Assert.Equal(new DocumentChanges(Added: 0, Changed: 1, Unchanged: 3 + 48, Removed: 1), report.Changes);
+        Assert.Equal(3 + 49, report.Index.DocumentCount);
+        Assert.Equal("Thủ tục số 8 đã sửa", (await index.GetDocumentAsync("tthc-2.000008", TestContext.Current.CancellationToken))!.Title);
+        Assert.Null(await index.GetDocumentAsync("tthc-2.000021", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task RunAsync_SeveralSources_ReportsWhatNoReaderTookAndWhatAnEarlierSourceHeld()
+    {
+        using var own = TestPipeline.WriteSampleCorpus();
+        using var catalogue = new TempFolder();
+        catalogue.Write("records.jsonl", CatalogueLines.Record("1.001193") + "\n" + CatalogueLines.Record("1.000001", name: "Thủ tục khác"));
+        catalogue.Write("notes.txt", "không phải văn bản");
+        using var index = EmbeddedChunkIndex.InMemory();
+
+        var report = await TestPipeline.For(index).RunAsync(
+            [CorpusSource.Primary(own.Path), new CorpusSource { Path = catalogue.Path, Name = "national" }],
+            IngestionMode.Full,
+            cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, report.Index.DocumentCount);
+        Assert.Equal("national/notes.txt", Assert.Single(report.Ignored).SourcePath);
+        Assert.Equal("tthc-1.001193", Assert.Single(report.Shadowed).DocumentId);
+        Assert.Equal("procedures/khai-sinh.md", (await index.GetDocumentAsync("tthc-1.001193", TestContext.Current.CancellationToken))!.SourcePath);
     }
 }

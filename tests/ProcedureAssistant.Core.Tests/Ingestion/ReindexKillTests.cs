@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grpc.Core;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
@@ -6,6 +7,7 @@ using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Tests.Indexing;
 using ProcedureAssistant.Core.Text;
+using Qdrant.Client.Grpc;
 
 namespace ProcedureAssistant.Core.Tests.Ingestion;
 
@@ -70,9 +72,9 @@ public sealed class ReindexKillTests : IAsyncDisposable
     public async Task QdrantIngest_KilledWhileUploading_LeavesTheAliasOnTheOldCollection()
     {
         await RequireQdrantAsync();
-        using var live = new QdrantChunkIndex(QdrantTestServer.Http, _qdrant);
+        using var live = new QdrantChunkIndex(_qdrant);
         var built = (await TestPipeline.For(live).RunAsync(_corpus.Path, cancellationToken: Token)).Index;
-        var client = QdrantTestServer.Client(_qdrant);
+        using var client = QdrantTestServer.Connect(_qdrant);
         var building = live.CollectionName(2);
 
         using (var child = CliProcess.Start(Ingest(incremental: false), QdrantEnvironment()))
@@ -85,7 +87,7 @@ public sealed class ReindexKillTests : IAsyncDisposable
         Assert.InRange(written, 1, built.ChunkCount - 1);
         Assert.Equal(live.CollectionName(1), await client.GetAliasTargetAsync(_qdrant.Collection, Token));
         await AssertAnswersAsync(live, built);
-        using (var restarted = new QdrantChunkIndex(QdrantTestServer.Http, _qdrant))
+        using (var restarted = new QdrantChunkIndex(_qdrant))
         {
             await AssertAnswersAsync(restarted, built);
         }
@@ -99,11 +101,11 @@ public sealed class ReindexKillTests : IAsyncDisposable
     public async Task QdrantIncrementalIngest_KilledWhileUploading_KeepsAnsweringAndIsRepairedByTheNextUpdate()
     {
         await RequireQdrantAsync();
-        using var live = new QdrantChunkIndex(QdrantTestServer.Http, _qdrant);
+        using var live = new QdrantChunkIndex(_qdrant);
         var built = (await TestPipeline.For(live).RunAsync(_corpus.Path, cancellationToken: Token)).Index;
-        var client = QdrantTestServer.Client(_qdrant);
+        using var client = QdrantTestServer.Connect(_qdrant);
         var collection = live.CollectionName(1);
-        var rewritten = QdrantFilter.All(QdrantFilter.Match("revision", 2));
+        Filter rewritten = Conditions.Match("revision", 2);
         ChangeEveryDocument();
 
         using (var child = CliProcess.Start(Ingest(incremental: true), QdrantEnvironment()))
@@ -114,7 +116,7 @@ public sealed class ReindexKillTests : IAsyncDisposable
 
         Assert.InRange(await client.CountAsync(collection, rewritten, Token), 1, built.ChunkCount - 1);
         await AssertAnswersAsync(live, built);
-        using var restarted = new QdrantChunkIndex(QdrantTestServer.Http, _qdrant);
+        using var restarted = new QdrantChunkIndex(_qdrant);
         await AssertAnswersAsync(restarted, built);
         Assert.Contains((await restarted.ListSourcesAsync(Token))!, s => s.ContentHash.Length == 0);
 
@@ -124,7 +126,7 @@ public sealed class ReindexKillTests : IAsyncDisposable
         using var full = EmbeddedChunkIndex.InMemory();
         var expected = (await TestPipeline.For(full).RunAsync(_corpus.Path, cancellationToken: Token)).Index;
         Assert.Equal(expected.ContentHash, repaired.Index.ContentHash);
-        Assert.Equal(expected.ChunkCount, await client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match("kind", "chunk")), Token));
+        Assert.Equal(expected.ChunkCount, await client.CountAsync(collection, QdrantRequests.Keyword("kind", "chunk"), Token));
     }
 
     public async ValueTask DisposeAsync()
@@ -170,13 +172,13 @@ public sealed class ReindexKillTests : IAsyncDisposable
         }
     }
 
-    private static async Task<long> CountOrZeroAsync(QdrantRestClient client, string collection, QdrantFilter? filter)
+    private static async Task<long> CountOrZeroAsync(QdrantConnection client, string collection, Filter? filter)
     {
         try
         {
             return await client.CountAsync(collection, filter, Token);
         }
-        catch (QdrantException ex) when (ex.StatusCode == System.Net.HttpStatusCode.NotFound)
+        catch (QdrantException ex) when (ex.Status == StatusCode.NotFound)
         {
             return 0;
         }
@@ -204,7 +206,7 @@ public sealed class ReindexKillTests : IAsyncDisposable
     private Dictionary<string, string> QdrantEnvironment() => new()
     {
         ["VectorStore__Provider"] = "Qdrant",
-        ["Qdrant__Url"] = _qdrant.Url!.ToString(),
+        ["Qdrant__Endpoint"] = _qdrant.Endpoint!.ToString(),
         ["Qdrant__ApiKey"] = _qdrant.ApiKey ?? string.Empty,
         ["Qdrant__Collection"] = _qdrant.Collection,
         ["Qdrant__BatchSize"] = "1",

@@ -105,5 +105,7 @@ public sealed class RerankerTests
         public Task<CorpusDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) => inner.GetDocumentAsync(documentId, cancellationToken);
 
         public Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default) => inner.GetChunksAsync(documentId, cancellationToken);
+
+        public Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default) => inner.ListProvincesAsync(cancellationToken);
     }
 }

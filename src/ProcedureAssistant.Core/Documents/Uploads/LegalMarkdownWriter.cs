@@ -74,6 +74,8 @@ internal static partial class LegalMarkdownWriter
     /// </summary>
     public static string CleanLine(string line)
     {
+        // Extracted text is plain text: an entity or a tag in it ("&lt;script&gt;") is not kept as markup.
+        line = PlainText.Of(line);
         var builder = new StringBuilder(line.Length);
         for (var i = 0; i < line.Length; i++)
         {

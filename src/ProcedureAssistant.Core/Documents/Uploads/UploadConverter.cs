@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
-using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Documents.Uploads;
 
@@ -12,21 +14,48 @@ namespace ProcedureAssistant.Core.Documents.Uploads;
 /// text (<c>.txt</c>), web pages (<c>.html</c>, <c>.htm</c>), Word documents (<c>.docx</c>) and PDFs
 /// (<c>.pdf</c>) have their text extracted and written as Markdown, with front matter built from the upload's
 /// metadata and headings for the legal units (Phần, Chương, Mục, Điều) the chunker cuts at. The format comes
-/// from the extension and must match the content. The caller enforces the size limit.
+/// from the extension and must match the content. Text never carries markup: entities are decoded and tags
+/// stripped, and a source link must be http(s). The work is bounded by <see cref="UploadLimits"/> (characters,
+/// nesting, the Word package's parts, chunks, time) and stops when the caller's token is cancelled. The caller
+/// enforces the file's size limit.
 /// </summary>
-public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
+public sealed partial class UploadConverter(MarkdownDocumentParser markdown, LegalStructureChunker? chunker = null, IOptions<UploadLimits>? limits = null)
 {
+    private readonly UploadLimits _limits = limits?.Value ?? new UploadLimits();
+
     /// <summary>The file extensions an upload may have.</summary>
     public static IReadOnlyList<string> AcceptedExtensions { get; } = [".md", ".json", ".txt", ".html", ".htm", ".docx", ".pdf"];
 
-    /// <summary>Checks and converts one upload.</summary>
+    /// <summary>Checks and converts one upload, within <see cref="UploadLimits"/>.</summary>
     /// <exception cref="DocumentParseException">
     /// The format is not accepted, the file is empty, its content does not match its extension, required metadata
     /// is missing, or the file does not parse; <see cref="DocumentParseException.Reason"/> says which.
     /// </exception>
-    public ConvertedUpload Convert(UploadedDocument upload)
+    /// <exception cref="UploadLimitExceededException">The upload passes a limit; <see cref="UploadLimitExceededException.Limit"/> names it.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ConvertedUpload Convert(UploadedDocument upload, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_limits.ConversionSeconds));
+        try
+        {
+            var converted = Convert(upload, new ExtractionBudget(_limits, timeout.Token));
+            timeout.Token.ThrowIfCancellationRequested();
+            return converted;
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new UploadLimitExceededException(
+                nameof(UploadLimits.ConversionSeconds),
+                _limits.ConversionSeconds,
+                $"converting the file took longer than {_limits.ConversionSeconds} s ({UploadLimits.SettingName(nameof(UploadLimits.ConversionSeconds))})",
+                ex);
+        }
+    }
+
+    private ConvertedUpload Convert(UploadedDocument upload, ExtractionBudget budget)
+    {
         var name = BareName(upload.FileName);
         var extension = Path.GetExtension(name);
         var format = AcceptedExtensions.FirstOrDefault(accepted => accepted.Equals(extension, StringComparison.OrdinalIgnoreCase));
@@ -42,15 +71,29 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
             throw new DocumentParseException(name, "the file is empty");
         }
 
-        return format switch
+        var converted = format switch
         {
-            ".md" => StoreAsIs(name, upload, format, markdown.Parse(name, Text(name, format, content))),
-            ".json" => StoreAsIs(name, upload, format, NationalPortalRecordParser.Parse(name, Text(name, format, content))),
-            ".txt" => Generate(name, format, upload, () => UploadTextExtractor.FromText(PlainText(name, format, content))),
-            ".html" or ".htm" => Generate(name, format, upload, () => UploadTextExtractor.FromHtml(Html(name, format, content))),
-            ".docx" => Generate(name, format, upload, () => Docx(name, format, content)),
-            _ => Generate(name, format, upload, () => Pdf(name, format, content)),
+            ".md" => StoreAsIs(name, upload, format, markdown.Parse(name, Text(name, format, content, budget))),
+            ".json" => StoreAsIs(name, upload, format, NationalPortalRecordParser.Parse(name, Text(name, format, content, budget))),
+            ".txt" => Generate(name, format, upload, () => UploadTextExtractor.FromText(PlainTextFile(name, format, content), budget)),
+            ".html" or ".htm" => Generate(name, format, upload, () => UploadTextExtractor.FromHtml(Html(name, format, content), budget)),
+            ".docx" => Generate(name, format, upload, () => Docx(name, format, content, budget)),
+            _ => Generate(name, format, upload, () => Pdf(name, format, content, budget)),
         };
+        CheckChunks(converted.Document);
+        return converted;
+    }
+
+    // The chunker's cut of the document is what the index will hold: too many chunks is too large a document.
+    private void CheckChunks(CorpusDocument document)
+    {
+        if (chunker is not null && chunker.Split(document).Count is var chunks && chunks > _limits.MaxChunks)
+        {
+            throw new UploadLimitExceededException(
+                nameof(UploadLimits.MaxChunks),
+                _limits.MaxChunks,
+                $"the document would be cut into {chunks:N0} chunks, more than {_limits.MaxChunks:N0} ({UploadLimits.SettingName(nameof(UploadLimits.MaxChunks))}); split it into several documents");
+        }
     }
 
     private static ConvertedUpload StoreAsIs(string name, UploadedDocument upload, string extension, CorpusDocument document)
@@ -80,6 +123,11 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
             ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its type (regulation, procedure or guide)") { Field = "type" };
         var title = Clean(upload.Title)
             ?? throw new DocumentParseException(name, $"a {extension} file carries no metadata: give its title") { Field = "title" };
+        if (upload.Id is { } given && given.Any(char.IsControl))
+        {
+            throw new DocumentParseException(name, "the id holds a control character (a NUL, a line break): give it as lower-case ASCII letters, digits, '-' and '.'") { Field = "id" };
+        }
+
         var id = Clean(upload.Id) ?? DocumentSlug.FromTitle(title)
             ?? throw new DocumentParseException(name, $"no id can be made from the title '{title}': give one") { Field = "id" };
         if (!DocumentSlug.IsValid(id))
@@ -97,7 +145,11 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
         List<KeyValuePair<string, string>> frontMatter = [new("id", id), new("type", TypeName(type)), new("title", title)];
         AddIfPresent(frontMatter, "number", upload.Number);
         AddIfPresent(frontMatter, "code", upload.Code);
-        AddIfPresent(frontMatter, "source", upload.Source);
+        if (Clean(upload.Source) is { } source)
+        {
+            frontMatter.Add(new("source", PlainText.HttpUrl(source)
+                ?? throw new DocumentParseException(name, $"the source '{source}' is not an absolute http(s) URL") { Field = "source" }));
+        }
         if (upload.Effective is { } effective)
         {
             frontMatter.Add(new("effective", effective.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -116,13 +168,14 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
     }
 
     // Markdown and JSON are text: a binary file renamed to either is refused before its parser sees it.
-    private static byte[] Text(string name, string extension, byte[] content)
+    private static byte[] Text(string name, string extension, byte[] content, ExtractionBudget budget)
     {
         RefuseBinary(name, extension, content);
+        budget.Characters(content.Length); // UTF-8: never fewer bytes than characters
         return content;
     }
 
-    private static string PlainText(string name, string extension, byte[] content)
+    private static string PlainTextFile(string name, string extension, byte[] content)
     {
         var text = Utf8(name, extension, content);
         return UploadContent.Describe(content) == "an HTML page"
@@ -136,7 +189,7 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
         return HtmlTag().IsMatch(html) ? html : throw Mismatch(name, extension, "it has no HTML tags (it looks like plain text)");
     }
 
-    private static List<string> Docx(string name, string extension, byte[] content)
+    private static List<string> Docx(string name, string extension, byte[] content, ExtractionBudget budget)
     {
         if (!UploadContent.IsZip(content))
         {
@@ -150,15 +203,15 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
 
         try
         {
-            return UploadTextExtractor.FromDocx(content);
+            return UploadTextExtractor.FromDocx(content, budget);
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FormatException or IOException or XmlException)
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException or XmlException)
         {
             throw new DocumentParseException(name, $"the Word document cannot be read: {ex.Message}", ex);
         }
     }
 
-    private static List<string> Pdf(string name, string extension, byte[] content)
+    private static List<string> Pdf(string name, string extension, byte[] content, ExtractionBudget budget)
     {
         if (!UploadContent.IsPdf(content))
         {
@@ -167,7 +220,7 @@ public sealed partial class UploadConverter(MarkdownDocumentParser markdown)
 
         try
         {
-            return UploadTextExtractor.FromPdf(content);
+            return UploadTextExtractor.FromPdf(content, budget);
         }
         catch (InvalidDataException ex)
         {

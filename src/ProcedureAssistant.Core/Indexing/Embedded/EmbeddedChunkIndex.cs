@@ -7,10 +7,12 @@ using ProcedureAssistant.Core.Text;
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// The default index: held in memory, searched with BM25 (fused with a brute-force dot product over the dense
-/// vectors when it has them), persisted as versioned files in a data folder (or nowhere, for throw-away evaluation
-/// indexes). A dense model trained on the corpus is stored inside the version it belongs to. Readers always see one
-/// complete version.
+/// The default index: segment files in a data folder (or in memory, for throw-away evaluation indexes), memory-mapped,
+/// searched with BM25 by MaxScore over block-compressed postings (fused with a brute-force dot product over the dense
+/// vectors when it has them). A full build writes new segments; an incremental update writes one segment with the
+/// changed documents and marks their old versions deleted, so it costs what it changes, not what the index holds.
+/// Each version is a manifest naming its segments, switched atomically; readers always see one complete version. A
+/// dense model trained on the corpus is stored in the version it belongs to.
 /// </summary>
 public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 {
@@ -18,40 +20,55 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     private readonly Bm25Parameters _bm25;
     private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
+    private readonly long _postingsPerSegment;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private volatile LiveIndex? _live;
+    private volatile IndexVersion? _live;
     private volatile bool _loadAttempted;
+    private long _memoryVersion;
 
-    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion)
+    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion, long postingsPerSegment)
     {
         _store = store;
         _bm25 = bm25;
         _time = time;
         _fusion = fusion;
+        _postingsPerSegment = postingsPerSegment;
     }
 
     /// <summary>An index persisted in <paramref name="folder"/>; the newest intact version is loaded on first use.</summary>
     public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null) =>
-        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
+        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default, SegmentBuild.PostingsPerSegment);
 
     /// <summary>An index that lives in memory only (evaluation, tests).</summary>
     public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null, FusionParameters? fusion = null) =>
-        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default);
+        new(null, bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default, SegmentBuild.PostingsPerSegment);
+
+    /// <summary>An index in <paramref name="folder"/> whose builds start a new segment every <paramref name="postingsPerSegment"/> postings (tests of multi-segment versions).</summary>
+    internal static EmbeddedChunkIndex InFolder(string folder, long postingsPerSegment, TimeProvider? time = null) =>
+        new(new EmbeddedIndexStore(folder, NullLogger.Instance), Bm25Parameters.Default, time ?? TimeProvider.System, FusionParameters.Default, postingsPerSegment);
+
+    /// <summary>The live version's segments (for measuring; empty when there is no index).</summary>
+    internal IReadOnlyList<string> SegmentNames => _live?.Segments.Select(s => s.Name).ToList() ?? [];
 
     /// <inheritdoc />
     public async Task<IndexInfo?> GetInfoAsync(CancellationToken cancellationToken = default) =>
         (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Info;
 
     /// <inheritdoc />
+    /// <remarks>The chunks are read once, in order, and may be produced as they are read: the build holds at most one segment's postings.</remarks>
     public async Task<IndexInfo> ReplaceAsync(IndexSnapshot snapshot, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        DenseVectorCheck.Validate(snapshot.Chunks, snapshot.Dense);
-        var chunks = snapshot.Chunks.Select(Store).ToList();
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SaveAsync(snapshot.AnalyzerVersion, snapshot.Documents, chunks, snapshot.Dense, cancellationToken).ConfigureAwait(false);
+            await LoadLockedAsync(cancellationToken).ConfigureAwait(false);
+            var version = NextVersion();
+            var segments = await Task.Run(
+                () => SegmentBuild.WriteAsync(snapshot.Documents, snapshot.Chunks, snapshot.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
+                cancellationToken).ConfigureAwait(false);
+            var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
+            return await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -60,17 +77,23 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default) =>
-        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Documents
+    public async Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await LoadOnceAsync(cancellationToken).ConfigureAwait(false);
+        return live?.LiveDocuments()
+            .Select(live.Document)
+            .OfType<CorpusDocument>()
             .Select(d => new DocumentSource(d.Id, d.SourcePath, d.ContentHash))
             .ToList();
+    }
 
     /// <inheritdoc />
     /// <remarks>
-    /// Writes a new version like <see cref="ReplaceAsync"/>, atomically, reusing the stored chunks of every document
-    /// the update does not touch. Documents are kept in source-path order, the order a full read of the corpus gives,
-    /// so the new version is the one a full build would write. The dense model (if any) stays the live version's: the
-    /// update's chunks must carry vectors of it.
+    /// Writes one new segment with the update's documents and marks every touched document's old chunks deleted in
+    /// the segments that hold them; the statistics BM25 uses leave deleted chunks out, so the update ranks as a full
+    /// build of the same documents would (ties aside: a changed document's chunks come after the others). The dense
+    /// model (if any) stays the live version's: the update's chunks must carry vectors of it. Segments are not merged:
+    /// each update adds one, and a full build (<see cref="ReplaceAsync"/>) starts afresh.
     /// </remarks>
     public async Task<IndexInfo> UpdateAsync(IndexUpdate update, CancellationToken cancellationToken = default)
     {
@@ -80,25 +103,33 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         try
         {
             var live = await LoadLockedAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
-            if (live.Stored.AnalyzerVersion != update.AnalyzerVersion)
+            if (live.Manifest.AnalyzerVersion != update.AnalyzerVersion)
             {
                 throw new InvalidOperationException(
-                    $"The live index was built by analyser {live.Stored.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
+                    $"The live index was built by analyser {live.Manifest.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
             }
 
-            DenseVectorCheck.Validate(update.Chunks, live.Stored.Dense);
+            var deleted = live.Manifest.Segments.Select(s => new SortedSet<int>(s.DeletedDocuments)).ToList();
+            foreach (var id in touched)
+            {
+                for (var s = 0; s < live.Segments.Count; s++)
+                {
+                    var document = live.Segments[s].FindDocument(id);
+                    if (document >= 0)
+                    {
+                        deleted[s].Add(document);
+                    }
+                }
+            }
 
-            var documents = live.Stored.Documents.Where(d => !touched.Contains(d.Id))
-                .Concat(update.Documents)
-                .OrderBy(d => d.SourcePath, StringComparer.Ordinal)
+            var version = NextVersion();
+            var dense = live.Manifest.Dense;
+            var added = await SegmentBuild.WriteAsync(update.Documents, update.Chunks, dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
+            var segments = live.Segments.Concat(added).ToList();
+            var references = live.Segments.Select((s, i) => new SegmentReference(s.Name, deleted[i].ToList()))
+                .Concat(added.Select(s => new SegmentReference(s.Name, [])))
                 .ToList();
-            var position = documents.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-            var chunks = live.Stored.Chunks.Where(c => !touched.Contains(c.Chunk.DocumentId))
-                .Concat(update.Chunks.Select(Store))
-                .OrderBy(c => position.GetValueOrDefault(c.Chunk.DocumentId, int.MaxValue))
-                .ThenBy(c => c.Chunk.Ordinal)
-                .ToList();
-            return await SaveAsync(update.AnalyzerVersion, documents, chunks, live.Stored.Dense, cancellationToken).ConfigureAwait(false);
+            return await SwitchAsync(version, update.AnalyzerVersion, dense, segments, references, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -111,24 +142,24 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        Func<int, bool>? accepts = query.Filter is { IsEmpty: false } filter ? i => filter.Accepts(live.Stored.Chunks[i].Chunk) : null;
-        if (query.Dense is not { } dense || live.Vectors is null || dense.Model != live.Stored.Dense?.Name)
+        if (query.Dense is not { } dense || live.Manifest.Dense is null || dense.Model != live.Manifest.Dense.Name)
         {
-            return live.Bm25.Search(query, limit, accepts)
-                .Select(hit => new ChunkHit(live.Stored.Chunks[hit.Document].Chunk, hit.Score, hit.Coverage))
+            return MaxScoreSearch.Search(live, query, limit, _bm25, query.Filter)
+                .Select(hit => new ChunkHit(live.Chunk(hit.Chunk), hit.Score, hit.Coverage))
                 .ToList();
         }
 
         var candidates = Math.Max(limit, _fusion.Candidates);
-        var sparse = live.Bm25.Search(query, candidates, accepts);
-        var coverage = sparse.ToDictionary(hit => hit.Document, hit => hit.Coverage);
-        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Document).ToList(), live.Vectors.Nearest(dense.Vector, candidates, accepts)], _fusion.K, limit);
-        return fused
-            .Select(hit => new ChunkHit(
-                live.Stored.Chunks[hit.Item].Chunk,
-                hit.Score,
-                coverage.TryGetValue(hit.Item, out var covered) ? covered : live.Bm25.Coverage(query, hit.Item)))
-            .ToList();
+        var sparse = MaxScoreSearch.Search(live, query, candidates, _bm25, query.Filter);
+        var coverage = sparse.ToDictionary(hit => hit.Chunk, hit => hit.Coverage);
+        var fused = RankFusion.Reciprocal([sparse.Select(hit => hit.Chunk).ToList(), MaxScoreSearch.Nearest(live, dense.Vector, candidates, query.Filter)], _fusion.K, limit);
+        var unranked = fused.Select(hit => hit.Item).Where(c => !coverage.ContainsKey(c)).ToList();
+        foreach (var (chunk, covered) in unranked.Zip(MaxScoreSearch.Coverage(live, query, unranked)))
+        {
+            coverage[chunk] = covered;
+        }
+
+        return fused.Select(hit => new ChunkHit(live.Chunk(hit.Item), hit.Score, coverage[hit.Item])).ToList();
     }
 
     /// <inheritdoc />
@@ -140,57 +171,87 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
     /// <inheritdoc />
     public async Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default) =>
-        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Stored.Dense?.State;
+        (await LoadOnceAsync(cancellationToken).ConfigureAwait(false))?.Manifest.Dense?.State;
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<CorpusDocument>> ListDocumentsAsync(CancellationToken cancellationToken = default)
     {
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        return live.Stored.Documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+        return live.LiveDocuments().Select(live.Document).OfType<CorpusDocument>().OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
     /// <inheritdoc />
     public async Task<CorpusDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        return live.Documents.GetValueOrDefault(documentId);
+        return live.FindDocument(documentId) is { } found ? live.Document(found) : null;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<Chunk>> GetChunksAsync(string documentId, CancellationToken cancellationToken = default)
     {
         var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
-        return live.ChunksByDocument.GetValueOrDefault(documentId) ?? [];
+        return live.FindDocument(documentId) is { } found ? live.ChunksOf(found) : [];
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await RequireAsync(cancellationToken).ConfigureAwait(false);
+        return live.Provinces;
     }
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
 
-    private async Task<LiveIndex> RequireAsync(CancellationToken cancellationToken) =>
+    private async Task<IndexVersion> RequireAsync(CancellationToken cancellationToken) =>
         await LoadOnceAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
 
     private static IndexUnavailableException NoIndex() =>
         new("No index has been built yet: run 'ingest', or wait for the service to finish its first ingestion.");
 
-    private static StoredChunk Store(IndexedChunk chunk) => new(chunk.Chunk, chunk.Terms.Frequencies, chunk.Terms.Length, chunk.Vector);
+    private long NextVersion() => _store?.NextVersion() ?? Interlocked.Increment(ref _memoryVersion);
+
+    private SegmentSink Sink(long version, int part) => _store?.CreateSegment(version, part) ?? SegmentSink.ToMemory($"seg-{version:D6}-{part:D4}");
 
     // Callers hold _gate.
-    private async Task<IndexInfo> SaveAsync(
-        string analyzerVersion, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<StoredChunk> chunks, DenseModel? dense, CancellationToken cancellationToken)
+    private async Task<IndexInfo> SwitchAsync(
+        long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, CancellationToken cancellationToken)
     {
-        var contentHash = ContentDigest.Combine(analyzerVersion, dense?.Name, ContentDigest.PerDocument(documents, chunks));
-        var builtAt = _time.GetUtcNow();
-        StoredIndex Build(long version) => new(StoredIndex.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, dense);
-        var version = _store is null
-            ? (_live?.Info.Version ?? 0) + 1
-            : await _store.SaveAsync(Build, cancellationToken).ConfigureAwait(false);
-        var live = new LiveIndex(Build(version), _bm25);
+        var manifest = Manifest(version, analyzerVersion, dense, references, segments, _time.GetUtcNow());
+        if (_store is not null)
+        {
+            await _store.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
+        }
+
+        var live = new IndexVersion(manifest, segments);
         _live = live;
         _loadAttempted = true;
         return live.Info;
     }
 
-    private async Task<LiveIndex?> LoadOnceAsync(CancellationToken cancellationToken)
+    // The counts and content hash read from the segments' directories and the deleted documents only, so that an
+    // update's cost does not grow with the documents it leaves alone.
+    private static IndexManifest Manifest(long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, DateTimeOffset builtAt)
+    {
+        var documents = 0;
+        var chunks = 0;
+        for (var s = 0; s < segments.Count; s++)
+        {
+            documents += segments[s].DocumentsWithRecord;
+            chunks += segments[s].ChunkCount;
+            foreach (var deleted in references[s].DeletedDocuments)
+            {
+                documents -= segments[s].HasRecord(deleted) ? 1 : 0;
+                chunks -= segments[s].ChunksOf(deleted).Count;
+            }
+        }
+
+        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, segments, references);
+        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense);
+    }
+
+    private async Task<IndexVersion?> LoadOnceAsync(CancellationToken cancellationToken)
     {
         if (_loadAttempted || _store is null)
         {
@@ -209,46 +270,35 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     }
 
     // Callers hold _gate.
-    private async Task<LiveIndex?> LoadLockedAsync(CancellationToken cancellationToken)
+    private async Task<IndexVersion?> LoadLockedAsync(CancellationToken cancellationToken)
     {
         if (!_loadAttempted && _store is not null)
         {
-            var stored = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
-            _live = stored is null ? null : new LiveIndex(stored, _bm25);
+            var (manifest, segments, legacy) = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
+            if (manifest is not null)
+            {
+                _live = new IndexVersion(manifest, segments);
+            }
+            else if (legacy is not null)
+            {
+                await RewriteLegacyAsync(legacy, cancellationToken).ConfigureAwait(false);
+            }
+
             _loadAttempted = true;
         }
 
         return _live;
     }
 
-    private sealed class LiveIndex
+    // A version of an earlier release: written again as segments, keeping its build time.
+    private async Task RewriteLegacyAsync(StoredIndex legacy, CancellationToken cancellationToken)
     {
-        public LiveIndex(StoredIndex stored, Bm25Parameters bm25)
-        {
-            Stored = stored;
-            Bm25 = new Bm25Index(stored.Chunks.Select(c => new TermBag(c.Terms, c.Length)).ToList(), bm25);
-            Statistics = new IndexStatistics(Bm25.Count, Bm25.AverageLength, Bm25.DocumentFrequency);
-            Documents = stored.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
-            ChunksByDocument = stored.Chunks
-                .GroupBy(c => c.Chunk.DocumentId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<Chunk>)g.Select(c => c.Chunk).OrderBy(c => c.Ordinal).ToList(), StringComparer.Ordinal);
-            Vectors = stored.Dense is { } dense ? new DenseMatrix(stored.Chunks.Select(c => c.Vector).ToList(), dense.Dimensions) : null;
-            Info = new IndexInfo(
-                stored.Version, stored.AnalyzerVersion, stored.Documents.Count, stored.Chunks.Count, stored.BuiltAt, stored.ContentHash, stored.Dense?.Name, stored.Dense?.Dimensions ?? 0);
-        }
-
-        public DenseMatrix? Vectors { get; }
-
-        public StoredIndex Stored { get; }
-
-        public Bm25Index Bm25 { get; }
-
-        public IndexStatistics Statistics { get; }
-
-        public IReadOnlyDictionary<string, CorpusDocument> Documents { get; }
-
-        public IReadOnlyDictionary<string, IReadOnlyList<Chunk>> ChunksByDocument { get; }
-
-        public IndexInfo Info { get; }
+        var chunks = legacy.Chunks.Select(c => new IndexedChunk(c.Chunk, new TermBag(c.Terms, c.Length), c.Vector)).ToList();
+        var version = NextVersion();
+        var segments = await SegmentBuild.WriteAsync(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
+        var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
+        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, legacy.BuiltAt);
+        await _store!.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
+        _live = new IndexVersion(manifest, segments);
     }
 }

@@ -9,15 +9,20 @@ using ProcedureAssistant.Core.Diagnostics;
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// Keeps embedded index versions in a folder and switches between them atomically. A version is written to a
-/// temporary file, flushed to disk, read back (its length and SHA-256 must be those of the serialized version) and
-/// renamed; only then is the <c>CURRENT</c> pointer replaced (again by rename). A crash at any point leaves the
-/// previous version readable, and a damaged file (checked by SHA-256) is skipped in favour of the newest intact one.
+/// Keeps the embedded index's versions in a folder and switches between them atomically. A version is a small
+/// manifest file (<see cref="IndexManifest"/>) naming its segment files. Segments are written first, each under a
+/// temporary name, flushed to disk and renamed; then the manifest is written to a temporary file, flushed, read back
+/// (its length and SHA-256 must be those written) and renamed; only then is the <c>CURRENT</c> pointer replaced (again
+/// by rename). A crash at any point leaves the previous version readable, and a damaged manifest (checked by
+/// SHA-256) or one whose segments do not open is skipped in favour of the newest intact one. The last two versions
+/// and the segments they name are kept. A folder written by an earlier release (one file per version, formats 1
+/// and 2) is read once and rewritten as segments.
 /// </summary>
 internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
 {
     private const string PointerFile = "CURRENT";
     private const string Extension = ".paidx";
+    private const string SegmentExtension = ".pseg";
     private const int VersionsKept = 2;
     private static readonly byte[] Magic = "PAIDX\0\0\x01"u8.ToArray();
 
@@ -28,12 +33,15 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
 
     public string Folder { get; } = folder;
 
-    /// <summary>The newest intact version, preferring the one CURRENT names; null when there is none.</summary>
-    public async Task<StoredIndex?> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The newest intact version with its segments opened, preferring the one CURRENT names, or a version of an
+    /// earlier format for the caller to rewrite; both null when there is none.
+    /// </summary>
+    public async Task<(IndexManifest? Manifest, IReadOnlyList<Segment> Segments, StoredIndex? Legacy)> LoadAsync(CancellationToken cancellationToken)
     {
         if (!Directory.Exists(Folder))
         {
-            return null;
+            return (null, [], null);
         }
 
         var candidates = new List<string>();
@@ -52,28 +60,48 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
         {
             try
             {
-                return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+                var payload = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
+                if (payload.Length > 1 && payload.Span[0] == 0x1f && payload.Span[1] == 0x8b)
+                {
+                    return (null, [], await ReadLegacyAsync(payload, cancellationToken).ConfigureAwait(false));
+                }
+
+                var manifest = JsonSerializer.Deserialize<IndexManifest>(payload.Span, Json) ?? throw new InvalidDataException("empty manifest");
+                if (manifest.Format != IndexManifest.CurrentFormat)
+                {
+                    throw new InvalidDataException($"format {manifest.Format} is not supported (expected {IndexManifest.CurrentFormat})");
+                }
+
+                return (manifest, OpenSegments(manifest), null);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException)
+            catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException or UnauthorizedAccessException)
             {
                 Log.IndexVersionUnreadable(logger, path, ex.Message);
             }
         }
 
-        return null;
+        return (null, [], null);
     }
 
-    /// <summary>Writes the index as the next version and makes it current. Returns the version number.</summary>
-    public async Task<long> SaveAsync(Func<long, StoredIndex> build, CancellationToken cancellationToken)
+    /// <summary>The number the next version will have (segments are named after it before its manifest is written).</summary>
+    public long NextVersion() => VersionFiles().LastOrDefault().Version + 1;
+
+    /// <summary>Where segment <paramref name="part"/> of version <paramref name="version"/> is written.</summary>
+    public SegmentSink CreateSegment(long version, int part)
     {
         Directory.CreateDirectory(Folder);
-        var version = (VersionFiles().LastOrDefault().Version) + 1;
-        var index = build(version);
-        var name = $"index-{version:D6}{Extension}";
+        return SegmentSink.ToFile(Folder, $"seg-{version:D6}-{part:D4}{SegmentExtension}");
+    }
+
+    /// <summary>Writes the manifest as its version and makes it current, then removes what no kept version names.</summary>
+    public async Task SaveAsync(IndexManifest manifest, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = $"index-{manifest.Version:D6}{Extension}";
         var finalPath = Path.Combine(Folder, name);
         var temporary = finalPath + ".tmp";
 
-        var payload = Serialize(index);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(manifest, Json);
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
         {
             await stream.WriteAsync(Magic, cancellationToken).ConfigureAwait(false);
@@ -85,7 +113,13 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             stream.Flush(flushToDisk: true);
         }
 
-        await VerifyAsync(temporary, payload, index.Version, cancellationToken).ConfigureAwait(false);
+        var written = await ReadPayloadAsync(temporary, cancellationToken).ConfigureAwait(false);
+        if (!written.Span.SequenceEqual(payload))
+        {
+            File.Delete(temporary);
+            throw new InvalidDataException($"Index version {manifest.Version} read back different from what was written; the live version was not switched.");
+        }
+
         File.Move(temporary, finalPath, overwrite: true);
         var pointerTemporary = Path.Combine(Folder, PointerFile + ".tmp");
         await using (var pointer = new FileStream(pointerTemporary, FileMode.Create, FileAccess.Write))
@@ -95,36 +129,30 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
         }
 
         File.Move(pointerTemporary, Path.Combine(Folder, PointerFile), overwrite: true);
-        PruneOldVersions();
-        return version;
+        await PruneAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // What the pointer will name must read back whole and unchanged. (The serialized payload is the index with its
-    // document and chunk counts; comparing bytes instead of deserializing keeps the check cheap.)
-    private static async Task VerifyAsync(string path, byte[] payload, long version, CancellationToken cancellationToken)
+    private List<Segment> OpenSegments(IndexManifest manifest)
     {
-        var written = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
-        if (!written.Span.SequenceEqual(payload))
+        var segments = new List<Segment>();
+        try
         {
-            File.Delete(path);
-            throw new InvalidDataException($"Index version {version} read back different from what was written; the live version was not switched.");
+            foreach (var reference in manifest.Segments)
+            {
+                segments.Add(Segment.Open(Path.Combine(Folder, Path.GetFileName(reference.Name))));
+            }
+
+            return segments;
+        }
+        catch
+        {
+            segments.ForEach(s => s.Dispose());
+            throw;
         }
     }
 
-    private static byte[] Serialize(StoredIndex index)
+    private static async Task<StoredIndex> ReadLegacyAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            JsonSerializer.Serialize(gzip, index, Json);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static async Task<StoredIndex> ReadAsync(string path, CancellationToken cancellationToken)
-    {
-        var payload = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
         using var gzip = new GZipStream(new MemoryStream(payload.ToArray()), CompressionMode.Decompress);
         var index = await JsonSerializer.DeserializeAsync<StoredIndex>(gzip, Json, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidDataException("empty index");
@@ -133,7 +161,7 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             : throw new InvalidDataException($"format {index.Format} is not supported (expected {StoredIndex.CurrentFormat})");
     }
 
-    /// <summary>The compressed payload of a version file, after checking its header, length and checksum.</summary>
+    /// <summary>The payload of a version file, after checking its header, length and checksum.</summary>
     private static async Task<ReadOnlyMemory<byte>> ReadPayloadAsync(string path, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
@@ -173,12 +201,40 @@ internal sealed class EmbeddedIndexStore(string folder, ILogger logger)
             .ToList();
     }
 
-    private void PruneOldVersions()
+    // Keeps the last versions and every segment one of them names; a segment no kept manifest can be read for is
+    // kept too (better a stray file than a deleted segment of a version that might still be loaded).
+    private async Task PruneAsync(CancellationToken cancellationToken)
     {
         var versions = VersionFiles();
         foreach (var (_, path) in versions.Take(Math.Max(0, versions.Count - VersionsKept)))
         {
             File.Delete(path);
+        }
+
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, path) in versions.Skip(Math.Max(0, versions.Count - VersionsKept)))
+        {
+            try
+            {
+                var payload = await ReadPayloadAsync(path, cancellationToken).ConfigureAwait(false);
+                if (payload.Length > 0 && payload.Span[0] == (byte)'{')
+                {
+                    var manifest = JsonSerializer.Deserialize<IndexManifest>(payload.Span, Json);
+                    named.UnionWith(manifest?.Segments.Select(s => s.Name) ?? []);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or JsonException)
+            {
+                return;
+            }
+        }
+
+        foreach (var segment in Directory.EnumerateFiles(Folder, "*" + SegmentExtension))
+        {
+            if (!named.Contains(Path.GetFileName(segment)))
+            {
+                File.Delete(segment);
+            }
         }
 
         foreach (var leftover in Directory.EnumerateFiles(Folder, "*.tmp"))

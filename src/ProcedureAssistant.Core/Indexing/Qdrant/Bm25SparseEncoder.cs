@@ -47,7 +47,7 @@ internal sealed class Bm25SparseEncoder(Bm25Parameters parameters, double averag
     }
 
     /// <summary>The chunk's saturated term frequencies.</summary>
-    public SparseVector Document(TermBag terms)
+    public SparseTermVector Document(TermBag terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         var (k1, b) = (parameters.K1, parameters.B);
@@ -56,13 +56,13 @@ internal sealed class Bm25SparseEncoder(Bm25Parameters parameters, double averag
     }
 
     /// <summary>The question's term weights (terms of weight 0 add nothing and are left out).</summary>
-    public static SparseVector Query(QueryTerms query)
+    public static SparseTermVector Query(QueryTerms query)
     {
         ArgumentNullException.ThrowIfNull(query);
         return Build(query.Weights.Where(w => w.Value > 0).Select(w => (w.Key, (double)w.Value)));
     }
 
-    private static SparseVector Build(IEnumerable<(string Term, double Value)> terms)
+    private static SparseTermVector Build(IEnumerable<(string Term, double Value)> terms)
     {
         // Colliding terms share their dimension: Qdrant requires unique indices, and adding keeps the dot product.
         var values = new SortedDictionary<uint, double>();
@@ -72,6 +72,6 @@ internal sealed class Bm25SparseEncoder(Bm25Parameters parameters, double averag
             values[index] = values.GetValueOrDefault(index) + value;
         }
 
-        return new SparseVector(values.Keys.ToList(), values.Values.Select(v => (float)v).ToList());
+        return new SparseTermVector(values.Keys.ToList(), values.Values.Select(v => (float)v).ToList());
     }
 }

@@ -1,22 +1,27 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Text;
+using Qdrant.Client.Grpc;
+using static ProcedureAssistant.Core.Indexing.Qdrant.QdrantRequests;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
 
 /// <summary>
-/// The index in a Qdrant server, reached through its REST API. Readers use an alias (<see cref="QdrantOptions.Collection"/>);
+/// The index in a Qdrant server, reached over gRPC through the official client (see <see cref="QdrantConnection"/>).
+/// Readers use an alias (<see cref="QdrantOptions.Collection"/>);
 /// every build fills a new collection <c>{alias}-v{n}</c>, checks it holds every document and chunk, then switches
 /// the alias to it in one atomic step and deletes the collections of earlier builds. A build that fails before the
 /// switch deletes its half-built collection and leaves the alias where it was (one killed outright is deleted by the
 /// next build that succeeds). Chunks are scored with BM25 through a sparse vector and the collection's IDF modifier,
-/// so results match <see cref="Bm25Index"/> (see <see cref="Bm25SparseEncoder"/>). Thread-safe; builds and updates
+/// so results match <see cref="Bm25Index"/> (see <see cref="Bm25SparseEncoder"/>). A search's <see cref="SearchFilter"/>
+/// (a province, procedure levels) is a filter inside the query, applied before the limit. Collections are sharded,
+/// replicated and write-confirmed as <see cref="QdrantOptions"/> says, for a cluster. Thread-safe; builds and updates
 /// in one process run one at a time, and only one process should write to an alias at a time.
 /// </summary>
 /// <remarks>
@@ -51,9 +56,6 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 /// </remarks>
 public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
 {
-    /// <summary>Name of the <see cref="HttpClient"/> used for Qdrant.</summary>
-    public const string HttpClientName = "qdrant";
-
     /// <summary>Name of the sparse BM25 vector in each collection.</summary>
     public const string SparseVectorName = "bm25";
 
@@ -63,9 +65,6 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     // Raw bytes per dense-model part: base64 makes it 1.33 MiB, well inside the server's 32 MiB request limit.
     private const int DenseModelPartBytes = 1 << 20;
 
-    // Qdrant 1.16 brought {"rrf": {"k": n}}; older servers fuse with their fixed k = 2.
-    private static readonly Version RrfConstantVersion = new(1, 16);
-
     // Namespaces of the name-based point ids: chunk ids for chunk points, document ids for documents without chunks.
     private static readonly Guid ChunkNamespace = new("dade2970-98ee-4156-9b8c-112c94049112");
     private static readonly Guid DocumentNamespace = new("3d8ac19e-5eff-4678-97b6-50d8a44e773f");
@@ -74,22 +73,10 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     // Chunk ids always hold '#' ({documentId}#{ordinal}), so this name cannot be a chunk's.
     private static readonly Guid MetadataPointId = UuidV5.Create(ChunkNamespace, "index-metadata");
 
-    private static readonly (string Field, string Schema)[] PayloadIndexes =
-    [
-        (PayloadField.Kind, PayloadSchemaType.Keyword),
-        (PayloadField.DocumentId, PayloadSchemaType.Keyword),
-        (PayloadField.Type, PayloadSchemaType.Keyword),
-        (PayloadField.Levels, PayloadSchemaType.Keyword),
-        (PayloadField.Province, PayloadSchemaType.Keyword),
-        (PayloadField.Field, PayloadSchemaType.Keyword),
-        (PayloadField.Ordinal, PayloadSchemaType.Integer),
-        (PayloadField.Revision, PayloadSchemaType.Integer),
-    ];
-
     // Updates warn when the average chunk length has moved further than this from the one vectors were encoded with.
     private const double AverageLengthDriftWarning = 0.05;
 
-    private readonly QdrantRestClient _client;
+    private readonly QdrantConnection _client;
     private readonly string _alias;
     private readonly Regex _versionName;
     private readonly Bm25Parameters _bm25;
@@ -99,14 +86,16 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile CachedStatistics? _statistics;
     private volatile CachedIndexStatistics? _indexStatistics;
+    private volatile CachedProvinces? _provinces;
 
     /// <summary>An index in the Qdrant server that <paramref name="options"/> names, under its alias.</summary>
-    public QdrantChunkIndex(HttpClient httpClient, QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
-        : this(new QdrantRestClient(httpClient, options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger, fusion)
+    public QdrantChunkIndex(QdrantOptions options, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
+        : this(new QdrantConnection(options, time, logger), (options ?? throw new ArgumentNullException(nameof(options))).Collection, bm25, time, logger, fusion)
     {
     }
 
-    internal QdrantChunkIndex(QdrantRestClient client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
+    /// <summary>An index over a connection of its own (tests pass one with an interceptor); disposing the index disposes it.</summary>
+    internal QdrantChunkIndex(QdrantConnection client, string alias, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null)
     {
         _fusion = fusion ?? FusionParameters.Default;
         ArgumentNullException.ThrowIfNull(client);
@@ -133,10 +122,10 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     {
         try
         {
-            var metadata = await ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken).ConfigureAwait(false);
+            var metadata = await ReadMetadataAsync(_alias, AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken).ConfigureAwait(false);
             return metadata?.ToInfo();
         }
-        catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (QdrantException ex) when (ex.Status == StatusCode.NotFound)
         {
             return null;
         }
@@ -151,7 +140,100 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         var entries = Entries(snapshot.Documents, chunks);
         var unigrams = TermStatistics.CountUnigrams(snapshot.Chunks);
         var encoder = Bm25SparseEncoder.For(snapshot.Chunks, _bm25);
+        return await ReplaceWithAsync(
+            snapshot.Dense,
+            async (collection, version, token) =>
+            {
+                await _client.UpsertAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), token).ConfigureAwait(false);
+                return new IndexMetadataPayload
+                {
+                    Kind = [PointKind.Metadata],
+                    IndexVersion = version,
+                    Revision = version,
+                    AverageLength = encoder.AverageLength,
+                    Bm25K1 = _bm25.K1,
+                    Bm25B = _bm25.B,
+                    AnalyzerVersion = snapshot.AnalyzerVersion,
+                    DocumentCount = snapshot.Documents.Count,
+                    ChunkCount = snapshot.Chunks.Count,
+                    BuiltAt = _time.GetUtcNow(),
+                    ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, snapshot.Dense?.Name, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
+                    UnigramDocumentFrequencies = unigrams,
+                    Documents = entries,
+                    DenseModel = snapshot.Dense?.Name,
+                    DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
+                    Provinces = ProvincesOf(snapshot.Chunks.Select(c => c.Chunk.Province)),
+                };
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Builds a new version, like <see cref="ReplaceAsync"/>, from parts that arrive one after another (each with whole
+    /// documents and their chunks), for corpora too large to hold as one snapshot (the scale benchmark): each part is
+    /// encoded and written as it comes, so memory holds one part and the term statistics. BM25 normalises every chunk
+    /// by the mean chunk length, which must be known before the first vector is written: the caller gives it. No
+    /// commit record of the documents is kept (at a million documents it would outgrow one point), so the version can
+    /// be replaced but not updated in place; its content hash covers the parts in the order they came. Sparse only.
+    /// </summary>
+    internal Task<IndexInfo> ReplaceInPartsAsync(string analyzerVersion, IAsyncEnumerable<IndexSnapshot> parts, double averageLength, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var encoder = new Bm25SparseEncoder(_bm25, averageLength);
+        return ReplaceWithAsync(
+            null,
+            async (collection, version, token) =>
+            {
+                var unigrams = new Dictionary<string, int>(StringComparer.Ordinal);
+                var provinces = new HashSet<string>(StringComparer.Ordinal);
+                using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(analyzerVersion + "\n"));
+                var (documents, chunks) = (0, 0L);
+                await foreach (var part in parts.WithCancellation(token).ConfigureAwait(false))
+                {
+                    DenseVectorCheck.Validate(part.Chunks, null);
+                    await _client.UpsertAsync(collection, Points(part.Documents, part.Chunks, encoder, version, version), token).ConfigureAwait(false);
+                    foreach (var (term, count) in TermStatistics.CountUnigrams(part.Chunks))
+                    {
+                        unigrams[term] = unigrams.GetValueOrDefault(term) + count;
+                    }
+
+                    provinces.UnionWith(part.Chunks.Select(c => c.Chunk.Province).OfType<string>());
+                    foreach (var (id, digest) in ContentDigest.PerDocument(part.Documents, part.Chunks.Select(Store)))
+                    {
+                        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{id}\t{digest}\n"));
+                    }
+
+                    documents += part.Documents.Count;
+                    chunks += part.Chunks.Count;
+                    progress?.Report(chunks);
+                }
+
+                return new IndexMetadataPayload
+                {
+                    Kind = [PointKind.Metadata],
+                    IndexVersion = version,
+                    AverageLength = encoder.AverageLength,
+                    Bm25K1 = _bm25.K1,
+                    Bm25B = _bm25.B,
+                    AnalyzerVersion = analyzerVersion,
+                    DocumentCount = documents,
+                    ChunkCount = checked((int)chunks),
+                    BuiltAt = _time.GetUtcNow(),
+                    ContentHash = Convert.ToHexStringLower(hash.GetHashAndReset()),
+                    UnigramDocumentFrequencies = unigrams,
+                    Provinces = ProvincesOf(provinces),
+                };
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A full build: the next version's collection is created, <paramref name="fill"/> writes its points and says what
+    /// they are (the metadata), then the build is committed, checked and switched to, and earlier builds deleted.
+    /// </summary>
+    private async Task<IndexInfo> ReplaceWithAsync(DenseModel? dense, Func<string, long, CancellationToken, Task<IndexMetadataPayload>> fill, CancellationToken cancellationToken)
+    {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -160,29 +242,11 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var collections = await _client.ListCollectionsAsync(cancellationToken).ConfigureAwait(false);
             var version = Math.Max(NextVersion(collections), (live?.Version ?? 0) + 1);
             var collection = CollectionName(version);
-            var metadata = new IndexMetadataPayload
-            {
-                Kind = [PointKind.Metadata],
-                IndexVersion = version,
-                Revision = version,
-                AverageLength = encoder.AverageLength,
-                Bm25K1 = _bm25.K1,
-                Bm25B = _bm25.B,
-                AnalyzerVersion = snapshot.AnalyzerVersion,
-                DocumentCount = snapshot.Documents.Count,
-                ChunkCount = snapshot.Chunks.Count,
-                BuiltAt = _time.GetUtcNow(),
-                ContentHash = ContentDigest.Combine(snapshot.AnalyzerVersion, snapshot.Dense?.Name, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
-                UnigramDocumentFrequencies = unigrams,
-                Documents = entries,
-                DenseModel = snapshot.Dense?.Name,
-                DenseDimensions = snapshot.Dense?.Dimensions ?? 0,
-            };
 
-            QdrantLog.Building(_logger, collection, _alias, snapshot.Documents.Count, snapshot.Chunks.Count);
-            await BuildAsync(collection, Points(snapshot.Documents, snapshot.Chunks, encoder, version, version), snapshot.Dense, metadata, cancellationToken).ConfigureAwait(false);
-            QdrantLog.AliasSwitched(_logger, _alias, collection, previous ?? "nothing");
-            _statistics = new CachedStatistics(new TermStatistics(version, snapshot.Chunks.Count, unigrams), _time.GetUtcNow());
+            QdrantLog.Building(_logger, collection, _alias);
+            var metadata = await BuildAsync(collection, version, dense, fill, cancellationToken).ConfigureAwait(false);
+            QdrantLog.AliasSwitched(_logger, _alias, collection, metadata.DocumentCount, metadata.ChunkCount, previous ?? "nothing");
+            _statistics = new CachedStatistics(new TermStatistics(version, metadata.ChunkCount, metadata.UnigramDocumentFrequencies ?? new Dictionary<string, int>()), _time.GetUtcNow());
 
             // Earlier builds of this alias go, including half-built ones of killed processes; a collection someone
             // else pointed the alias at, or a later build, stays.
@@ -203,7 +267,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     public async Task<IReadOnlyList<DocumentSource>?> ListSourcesAsync(CancellationToken cancellationToken = default)
     {
         var collection = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false);
-        var metadata = collection is null ? null : await ReadMetadataAsync(collection, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false);
+        var metadata = collection is null ? null : await ReadMetadataAsync(collection, AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false);
         if (collection is null || metadata is null || CannotUpdate(metadata) is not null)
         {
             return null;
@@ -233,7 +297,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             // Everything goes to the collection the alias names now, so that a full build switching the alias
             // meanwhile is not mixed into.
             var collection = await _client.GetAliasTargetAsync(_alias, cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
-            var metadata = await ReadMetadataAsync(collection, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false)
+            var metadata = await ReadMetadataAsync(collection, AllBut(PayloadField.UnigramDocumentFrequencies), cancellationToken).ConfigureAwait(false)
                 ?? throw new IndexUnavailableException($"The Qdrant collection '{collection}' behind '{_alias}' has no index metadata: it was not built by this service. Run a full re-index.");
             if (CannotUpdate(metadata) is { } reason)
             {
@@ -262,13 +326,15 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             await _client.UpsertAsync(collection, Points(update.Documents, update.Chunks, encoder, metadata.IndexVersion, revision), cancellationToken).ConfigureAwait(false);
             if (touched.Count > 0)
             {
-                var stale = new QdrantFilter(
-                    Must: [new FieldCondition(PayloadField.DocumentId, new MatchCondition(Any: [.. touched]))],
-                    MustNot: [QdrantFilter.Match(PayloadField.Revision, revision)]);
+                var stale = new Filter
+                {
+                    Must = { Conditions.Match(PayloadField.DocumentId, touched.ToList()) },
+                    MustNot = { Conditions.Match(PayloadField.Revision, revision) },
+                };
                 await _client.DeleteAsync(collection, stale, cancellationToken).ConfigureAwait(false);
             }
 
-            var statistics = await RecountAsync(collection, metadata.IndexVersion, cancellationToken).ConfigureAwait(false);
+            var (statistics, provinces) = await RecountAsync(collection, metadata.IndexVersion, cancellationToken).ConfigureAwait(false);
             var documentCount = entries.Values.Count(e => e.SourcePath is not null);
             var chunkCount = entries.Values.Sum(e => e.Chunks);
             await VerifyCountsAsync(collection, documentCount, chunkCount, statistics.ChunkCount, "the update is not committed; the next update repairs it", cancellationToken).ConfigureAwait(false);
@@ -282,8 +348,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
                 ContentHash = ContentDigest.Combine(update.AnalyzerVersion, metadata.DenseModel, entries.Select(e => KeyValuePair.Create(e.Key, e.Value.Digest))),
                 UnigramDocumentFrequencies = statistics.UnigramDocumentFrequencies,
                 Documents = entries,
+                Provinces = provinces,
             };
-            await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), committed)], cancellationToken).ConfigureAwait(false);
+            await _client.UpsertAsync(collection, [VectorlessPoint(MetadataPointId, committed)], cancellationToken).ConfigureAwait(false);
             _statistics = new CachedStatistics(statistics, _time.GetUtcNow());
 
             var averageLength = chunkCount == 0 ? encoder.AverageLength : entries.Values.Sum(e => e.Length) / (double)chunkCount;
@@ -329,20 +396,25 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         }
 
         // The query vector is used only on vectors of its own model: the alias may hold another build by now.
-        var request = query.Dense is { } dense && (await GetInfoAsync(cancellationToken).ConfigureAwait(false))?.DenseModel == dense.Model
-            ? QueryRequest.Hybrid(SparseVectorName, vector, DenseVectorName, dense.Vector, limit, _fusion.Candidates, withPayload: PayloadSelector.AllBut(PayloadField.Document), rrfK: await RrfConstantAsync(cancellationToken).ConfigureAwait(false))
-            : QueryRequest.Sparse(SparseVectorName, vector, limit, withPayload: PayloadSelector.AllBut(PayloadField.Document));
+        var dense = query.Dense is { } asked && (await GetInfoAsync(cancellationToken).ConfigureAwait(false))?.DenseModel == asked.Model ? asked : null;
+        var features = await _client.GetFeaturesAsync(cancellationToken).ConfigureAwait(false);
+        if (dense is not null && !features.RrfConstant && _fusion.K != 2)
+        {
+            QdrantLog.RrfConstantUnsupported(_logger, _fusion.K);
+        }
+
+        var request = Search(_alias, vector, dense, limit, _fusion.Candidates, query.Filter, features, _fusion.K);
 
         // The hits and the term statistics are two reads; should the alias move between them, search again.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var points = await OnAliasAsync(() => _client.QueryAsync<ChunkPayload>(_alias, request, cancellationToken)).ConfigureAwait(false);
+            var points = await OnAliasAsync(() => _client.QueryAsync(request, cancellationToken)).ConfigureAwait(false);
             if (points.Count == 0)
             {
                 return [];
             }
 
-            var payloads = points.Select(p => p.Payload ?? throw new QdrantException($"A point of '{_alias}' has no payload.")).ToList();
+            var payloads = points.Select(p => ChunkPayload.Read(p.Payload)).ToList();
             var statistics = await StatisticsAsync(payloads[0].IndexVersion, cancellationToken).ConfigureAwait(false);
             if (statistics is null)
             {
@@ -352,7 +424,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             return points.Zip(payloads, (point, payload) => new ChunkHit(
                 payload.ToChunk(),
                 point.Score,
-                statistics.Coverage(query, new HashSet<string>(payload.Unigrams ?? [], StringComparer.Ordinal)))).ToList();
+                statistics.Coverage(query, payload.UnigramSet()))).ToList();
         }
 
         throw new IndexUnavailableException("The Qdrant index was replaced several times during one search; try again.");
@@ -363,14 +435,14 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     {
         // The small read tells whether the cached statistics are still those of the live build; the large one
         // (every term's document frequency) happens once per build.
-        var info = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
+        var info = await OnAliasAsync(() => ReadMetadataAsync(_alias, AllBut(PayloadField.UnigramDocumentFrequencies, PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
             ?? throw NoIndex();
         if (_indexStatistics is { } cached && cached.Version == info.IndexVersion && cached.ContentHash == info.ContentHash)
         {
             return cached.Statistics;
         }
 
-        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false) ?? throw NoIndex();
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false) ?? throw NoIndex();
         if (metadata.AverageLength is not { } averageLength)
         {
             return null;
@@ -387,10 +459,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         OnAliasAsync<byte[]?>(async () =>
         {
             var parts = new List<DenseModelPartPayload>();
-            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.DenseModel));
-            await foreach (var point in _client.ScrollAllAsync<DenseModelPartPayload>(_alias, filter, true, pageSize: 4, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var point in _client.ScrollAllAsync(_alias, Keyword(PayloadField.Kind, PointKind.DenseModel), All, pageSize: 4, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                parts.Add(point.Payload ?? throw new QdrantException($"A dense-model point of '{_alias}' has no payload."));
+                parts.Add(QdrantPayloadJson.Read<DenseModelPartPayload>(point.Payload));
             }
 
             if (parts.Count == 0)
@@ -411,10 +482,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         OnAliasAsync<IReadOnlyList<CorpusDocument>>(async () =>
         {
             var documents = new List<CorpusDocument>();
-            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document));
-            await foreach (var point in _client.ScrollAllAsync<DocumentPayload>(_alias, filter, PayloadSelector.Only(PayloadField.Document), cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var point in _client.ScrollAllAsync(_alias, Keyword(PayloadField.Kind, PointKind.Document), Only(PayloadField.Document), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                documents.Add(point.Payload?.Document ?? throw new QdrantException($"A document point of '{_alias}' has no document."));
+                documents.Add(QdrantPayloadJson.Read<DocumentPayload>(point.Payload).Document ?? throw new QdrantException($"A document point of '{_alias}' has no document."));
             }
 
             return documents.OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
@@ -424,9 +494,9 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     public Task<CorpusDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken = default) =>
         OnAliasAsync(async () =>
         {
-            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document), QdrantFilter.Match(PayloadField.DocumentId, documentId));
-            var page = await _client.ScrollAsync<DocumentPayload>(_alias, new ScrollRequest(filter, 1, PayloadSelector.Only(PayloadField.Document)), cancellationToken).ConfigureAwait(false);
-            return page.Points.Count == 0 ? null : page.Points[0].Payload?.Document;
+            var filter = Keyword(PayloadField.Kind, PointKind.Document) & Keyword(PayloadField.DocumentId, documentId);
+            var page = await _client.ScrollAsync(_alias, filter, 1, Only(PayloadField.Document), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return page.Result.Count == 0 ? null : QdrantPayloadJson.Read<DocumentPayload>(page.Result[0].Payload).Document;
         });
 
     /// <inheritdoc />
@@ -434,18 +504,36 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         OnAliasAsync<IReadOnlyList<Chunk>>(async () =>
         {
             var chunks = new List<Chunk>();
-            var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk), QdrantFilter.Match(PayloadField.DocumentId, documentId));
-            var fields = PayloadSelector.AllBut(PayloadField.Document, PayloadField.Unigrams);
-            await foreach (var point in _client.ScrollAllAsync<ChunkPayload>(_alias, filter, fields, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var filter = Keyword(PayloadField.Kind, PointKind.Chunk) & Keyword(PayloadField.DocumentId, documentId);
+            await foreach (var point in _client.ScrollAllAsync(_alias, filter, AllBut(PayloadField.Document, PayloadField.Unigrams), cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                chunks.Add((point.Payload ?? throw new QdrantException($"A chunk point of '{_alias}' has no payload.")).ToChunk());
+                chunks.Add(ChunkPayload.Read(point.Payload).ToChunk());
             }
 
             return chunks.OrderBy(c => c.Ordinal).ToList();
         });
 
     /// <inheritdoc />
-    public void Dispose() => _gate.Dispose();
+    public async Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default)
+    {
+        var info = await GetInfoAsync(cancellationToken).ConfigureAwait(false) ?? throw NoIndex();
+        if (_provinces is { } cached && cached.Version == info.Version && cached.ContentHash == info.ContentHash)
+        {
+            return cached.Provinces;
+        }
+
+        var points = await OnAliasAsync(() => _client.RetrieveAsync(_alias, [MetadataPointId], Only(PayloadField.Provinces), cancellationToken)).ConfigureAwait(false);
+        var provinces = points.Count == 0 ? [] : QdrantPayloadJson.Read<ProvincesPayload>(points[0].Payload).Provinces ?? [];
+        _provinces = new CachedProvinces(info.Version, info.ContentHash, provinces);
+        return provinces;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _client.Dispose();
+    }
 
     /// <summary>The point id of a chunk: a UUID v5 of its id, so re-writing a chunk overwrites its point.</summary>
     internal static Guid ChunkPointId(string chunkId) => UuidV5.Create(ChunkNamespace, chunkId);
@@ -464,21 +552,17 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             var chunk = indexed.Chunk;
             var document = byId.GetValueOrDefault(chunk.DocumentId);
             var isFirst = document is not null && seen.Add(chunk.DocumentId);
-            var vectors = new Dictionary<string, object> { [SparseVectorName] = encoder.Document(indexed.Terms) };
-            if (indexed.Vector is { } dense)
+            points.Add(new PointStruct
             {
-                vectors[DenseVectorName] = dense;
-            }
-
-            points.Add(new PointStruct(ChunkPointId(chunk.Id), vectors, ChunkPayload.From(indexed, document, isFirst, version, revision)));
+                Id = ChunkPointId(chunk.Id),
+                Vectors = Vectors(encoder.Document(indexed.Terms), indexed.Vector),
+                Payload = { ChunkPayload.From(indexed, document, isFirst, version, revision).ToPayload() },
+            });
         }
 
         foreach (var document in documents.Where(d => !seen.Contains(d.Id)))
         {
-            points.Add(new PointStruct(
-                UuidV5.Create(DocumentNamespace, document.Id),
-                new Dictionary<string, object>(),
-                new DocumentPayload(document, [PointKind.Document], document.Id, version, revision)));
+            points.Add(VectorlessPoint(UuidV5.Create(DocumentNamespace, document.Id), new DocumentPayload(document, [PointKind.Document], document.Id, version, revision)));
         }
 
         return points;
@@ -500,32 +584,40 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             StringComparer.Ordinal);
     }
 
-    private async Task BuildAsync(string collection, IReadOnlyList<PointStruct> points, DenseModel? dense, IndexMetadataPayload metadata, CancellationToken cancellationToken)
+    private async Task<IndexMetadataPayload> BuildAsync(
+        string collection, long version, DenseModel? dense, Func<string, long, CancellationToken, Task<IndexMetadataPayload>> fill, CancellationToken cancellationToken)
     {
-        var created = false;
         try
         {
             await _client.CreateCollectionAsync(collection, SparseVectorName, DenseVectorName, dense?.Dimensions, cancellationToken).ConfigureAwait(false);
-            created = true;
-            foreach (var (field, schema) in PayloadIndexes)
+            var features = await _client.GetFeaturesAsync(cancellationToken).ConfigureAwait(false);
+            if (!features.TenantIndex)
             {
-                await _client.CreatePayloadIndexAsync(collection, field, schema, cancellationToken).ConfigureAwait(false);
+                QdrantLog.TenantIndexUnsupported(_logger, collection);
             }
 
-            await _client.UpsertAsync(collection, points, cancellationToken).ConfigureAwait(false);
-            foreach (var part in DenseModelParts(dense?.State, metadata.IndexVersion))
+            foreach (var (field, type, parameters) in PayloadIndexes(features))
+            {
+                await _client.CreatePayloadIndexAsync(collection, field, type, parameters, cancellationToken).ConfigureAwait(false);
+            }
+
+            var metadata = await fill(collection, version, cancellationToken).ConfigureAwait(false);
+            foreach (var part in DenseModelParts(dense?.State, version))
             {
                 // One part per request: each is about a megabyte.
                 await _client.UpsertAsync(collection, [part], cancellationToken).ConfigureAwait(false);
             }
 
             // The metadata point goes last: a collection that has one was filled completely.
-            await _client.UpsertAsync(collection, [new PointStruct(MetadataPointId, new Dictionary<string, object>(), metadata)], cancellationToken).ConfigureAwait(false);
+            await _client.UpsertAsync(collection, [VectorlessPoint(MetadataPointId, metadata)], cancellationToken).ConfigureAwait(false);
             await VerifyCountsAsync(collection, metadata.DocumentCount, metadata.ChunkCount, null, $"the alias '{_alias}' was not switched", cancellationToken).ConfigureAwait(false);
             await _client.SwapAliasAsync(_alias, collection, cancellationToken).ConfigureAwait(false);
+            return metadata;
         }
-        catch (Exception ex) when (created)
+        catch (Exception ex)
         {
+            // A creation that failed may have happened all the same (in a cluster it waits for every node, and times
+            // out while one is down): the name is this build's alone, so whatever exists under it goes.
             QdrantLog.BuildFailed(_logger, collection, _alias, ex.Message);
             await TryDeleteAsync(collection).ConfigureAwait(false);
             throw;
@@ -538,8 +630,8 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     /// </summary>
     private async Task VerifyCountsAsync(string collection, int documents, int chunks, int? scannedChunks, string consequence, CancellationToken cancellationToken)
     {
-        var chunkPoints = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk)), cancellationToken).ConfigureAwait(false);
-        var documentPoints = await _client.CountAsync(collection, QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Document)), cancellationToken).ConfigureAwait(false);
+        var chunkPoints = await _client.CountAsync(collection, Keyword(PayloadField.Kind, PointKind.Chunk), cancellationToken).ConfigureAwait(false);
+        var documentPoints = await _client.CountAsync(collection, Keyword(PayloadField.Kind, PointKind.Document), cancellationToken).ConfigureAwait(false);
         if (chunkPoints != chunks || documentPoints != documents || (scannedChunks is { } scanned && scanned != chunks))
         {
             throw new QdrantException(
@@ -561,17 +653,18 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
     private async Task<(IReadOnlySet<string> Documents, long HighestRevision)> UncommittedAsync(string collection, IndexMetadataPayload metadata, CancellationToken cancellationToken)
     {
         var committed = metadata.Revision!.Value;
-        var filter = QdrantFilter.All(new FieldCondition(PayloadField.Revision, Range: new RangeCondition(Gt: committed)));
+        Filter filter = Conditions.Range(PayloadField.Revision, new global::Qdrant.Client.Grpc.Range { Gt = committed });
         var documents = new HashSet<string>(StringComparer.Ordinal);
         var highest = committed;
-        await foreach (var point in _client.ScrollAllAsync<PointStatePayload>(collection, filter, PayloadSelector.Only(PayloadField.DocumentId, PayloadField.Revision), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var point in _client.ScrollAllAsync(collection, filter, Only(PayloadField.DocumentId, PayloadField.Revision), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (point.Payload is { DocumentId: { } id })
+            var state = PointStatePayload.Read(point.Payload);
+            if (state.DocumentId is { } id)
             {
                 documents.Add(id);
             }
 
-            highest = Math.Max(highest, point.Payload?.Revision ?? committed);
+            highest = Math.Max(highest, state.Revision ?? committed);
         }
 
         if (documents.Count > 0)
@@ -582,23 +675,31 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         return (documents, highest);
     }
 
-    /// <summary>The term statistics of the collection as it is now, counted from every chunk's stored terms.</summary>
-    private async Task<TermStatistics> RecountAsync(string collection, long version, CancellationToken cancellationToken)
+    /// <summary>The term statistics and the provinces of the collection as it is now, read from every chunk's stored terms and province.</summary>
+    private async Task<(TermStatistics Statistics, IReadOnlyList<string> Provinces)> RecountAsync(string collection, long version, CancellationToken cancellationToken)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var provinces = new List<string?>();
         var chunks = 0;
-        var filter = QdrantFilter.All(QdrantFilter.Match(PayloadField.Kind, PointKind.Chunk));
-        await foreach (var point in _client.ScrollAllAsync<PointStatePayload>(collection, filter, PayloadSelector.Only(PayloadField.Unigrams), pageSize: 1024, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var point in _client.ScrollAllAsync(collection, Keyword(PayloadField.Kind, PointKind.Chunk), Only(PayloadField.Unigrams, PayloadField.Province), pageSize: 1024, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            var state = PointStatePayload.Read(point.Payload);
             chunks++;
-            foreach (var term in point.Payload?.Unigrams ?? [])
+            provinces.Add(state.Province);
+            foreach (var term in state.Unigrams)
             {
                 counts[term] = counts.GetValueOrDefault(term) + 1;
             }
         }
 
-        return new TermStatistics(version, chunks, counts);
+        return (new TermStatistics(version, chunks, counts), ProvincesOf(provinces));
     }
+
+    private static List<string> ProvincesOf(IEnumerable<string?> provinces) =>
+        provinces.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static PointStruct VectorlessPoint(Guid id, object payload) =>
+        new() { Id = id, Vectors = NoVectors(), Payload = { QdrantPayloadJson.Write(payload) } };
 
     // Cleanup must not hide the error that caused it, and runs even when the build was cancelled. A collection the
     // alias points to (a switch that went through although its answer was lost) is never deleted.
@@ -630,33 +731,16 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         for (var part = 0; part < parts; part++)
         {
             var bytes = state.AsSpan(part * DenseModelPartBytes, Math.Min(DenseModelPartBytes, state!.Length - (part * DenseModelPartBytes)));
-            yield return new PointStruct(
+            yield return VectorlessPoint(
                 UuidV5.Create(DenseModelNamespace, part.ToString(CultureInfo.InvariantCulture)),
-                new Dictionary<string, object>(),
                 new DenseModelPartPayload([PointKind.DenseModel], version, part, parts, Convert.ToBase64String(bytes)));
         }
     }
 
-    /// <summary>The RRF constant to send, or null (the server's k = 2) on a server older than 1.16.</summary>
-    private async Task<int?> RrfConstantAsync(CancellationToken cancellationToken)
+    private async Task<IndexMetadataPayload?> ReadMetadataAsync(string collection, WithPayloadSelector payload, CancellationToken cancellationToken)
     {
-        if (await _client.GetServerVersionAsync(cancellationToken).ConfigureAwait(false) >= RrfConstantVersion)
-        {
-            return _fusion.K;
-        }
-
-        if (_fusion.K != 2)
-        {
-            QdrantLog.RrfConstantUnsupported(_logger, _fusion.K);
-        }
-
-        return null;
-    }
-
-    private async Task<IndexMetadataPayload?> ReadMetadataAsync(string collection, object withPayload, CancellationToken cancellationToken)
-    {
-        var points = await _client.RetrieveAsync<IndexMetadataPayload>(collection, [MetadataPointId], withPayload, cancellationToken).ConfigureAwait(false);
-        return points.Count == 0 ? null : points[0].Payload;
+        var points = await _client.RetrieveAsync(collection, [MetadataPointId], payload, cancellationToken).ConfigureAwait(false);
+        return points.Count == 0 ? null : QdrantPayloadJson.Read<IndexMetadataPayload>(points[0].Payload);
     }
 
     /// <summary>
@@ -670,7 +754,7 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
             return cached.Statistics;
         }
 
-        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, PayloadSelector.AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
+        var metadata = await OnAliasAsync(() => ReadMetadataAsync(_alias, AllBut(PayloadField.Documents), cancellationToken)).ConfigureAwait(false)
             ?? throw new IndexUnavailableException($"The Qdrant collection behind '{_alias}' has no index metadata: it was not built by this service. Run 'ingest'.");
         if (metadata.IndexVersion != version)
         {
@@ -688,13 +772,15 @@ public sealed class QdrantChunkIndex : IChunkIndex, IDisposable
         {
             return await read().ConfigureAwait(false);
         }
-        catch (QdrantException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        catch (QdrantException ex) when (ex.Status == StatusCode.NotFound)
         {
             throw NoIndex(ex);
         }
     }
 
     private sealed record CachedIndexStatistics(long Version, string ContentHash, IndexStatistics Statistics);
+
+    private sealed record CachedProvinces(long Version, string ContentHash, IReadOnlyList<string> Provinces);
 
     private IndexUnavailableException NoIndex(Exception? inner = null) =>
         new($"No index has been built in Qdrant yet (alias '{_alias}' does not exist): run 'ingest', or wait for the service to finish its first ingestion.", inner);

@@ -5,22 +5,22 @@ namespace ProcedureAssistant.Core.Indexing.Qdrant;
 /// <summary>Log messages of the Qdrant backend (event ids 100–199), kept beside it so the backend stays one folder.</summary>
 internal static partial class QdrantLog
 {
-    [LoggerMessage(100, LogLevel.Warning, "Qdrant {Method} {Path} failed ({Reason}); retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
-    public static partial void Retrying(ILogger logger, string method, string path, string reason, int attempt, int maxRetries, long delayMs);
+    [LoggerMessage(100, LogLevel.Warning, "Qdrant {Operation} failed ({Reason}); retry {Attempt} of {MaxRetries} in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string operation, string reason, int attempt, int maxRetries, long delayMs);
 
-    [LoggerMessage(101, LogLevel.Information, "Connected to Qdrant {Version} at {Url}")]
-    public static partial void Connected(ILogger logger, string version, Uri url);
+    [LoggerMessage(101, LogLevel.Information, "Connected to Qdrant {Version} at {Endpoint} (gRPC)")]
+    public static partial void Connected(ILogger logger, string version, Uri endpoint);
 
-    [LoggerMessage(102, LogLevel.Information, "Building Qdrant collection {Collection} for alias {Alias}: {DocumentCount} documents, {ChunkCount} chunks")]
-    public static partial void Building(ILogger logger, string collection, string alias, int documentCount, int chunkCount);
+    [LoggerMessage(102, LogLevel.Information, "Building Qdrant collection {Collection} for alias {Alias}")]
+    public static partial void Building(ILogger logger, string collection, string alias);
 
-    [LoggerMessage(103, LogLevel.Information, "Alias {Alias} now points to {Collection}; it pointed to {Previous}")]
-    public static partial void AliasSwitched(ILogger logger, string alias, string collection, string previous);
+    [LoggerMessage(103, LogLevel.Information, "Alias {Alias} now points to {Collection} ({DocumentCount} documents, {ChunkCount} chunks); it pointed to {Previous}")]
+    public static partial void AliasSwitched(ILogger logger, string alias, string collection, int documentCount, int chunkCount, string previous);
 
     [LoggerMessage(104, LogLevel.Warning, "Building Qdrant collection {Collection} failed before the alias switch ({Reason}); deleting it, alias {Alias} is unchanged")]
     public static partial void BuildFailed(ILogger logger, string collection, string alias, string reason);
 
-    [LoggerMessage(106, LogLevel.Warning, "This Qdrant server is older than 1.16 and fuses with its own RRF constant 2, not Retrieval:FusionK = {K}: the two backends rank hybrid results differently")]
+    [LoggerMessage(109, LogLevel.Warning, "This Qdrant server is older than 1.16 and fuses with its own RRF constant 2, not Retrieval:FusionK = {K}: the two backends rank hybrid results differently")]
     public static partial void RrfConstantUnsupported(ILogger logger, int k);
 
     [LoggerMessage(105, LogLevel.Warning, "Could not delete Qdrant collection {Collection}: {Reason}")]
@@ -34,4 +34,7 @@ internal static partial class QdrantLog
 
     [LoggerMessage(108, LogLevel.Warning, "The average chunk length of {Alias} is now {Current:0.0} syllables, its vectors were encoded with {Encoded:0.0}: run a full re-index to renew BM25's length normalisation")]
     public static partial void AverageLengthDrifted(ILogger logger, string alias, double encoded, double current);
+
+    [LoggerMessage(110, LogLevel.Information, "This Qdrant server is older than 1.11: the province index of {Collection} is a plain keyword index, not marked as the tenant key")]
+    public static partial void TenantIndexUnsupported(ILogger logger, string collection);
 }

@@ -1,9 +1,11 @@
+using Google.Protobuf.Collections;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using Qdrant.Client.Grpc;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
 
-// What each point of an index collection carries (keys are snake_case through QdrantJson.Options).
+// What each point of an index collection carries (keys are snake_case through QdrantPayloadJson.Options).
 // kind is an array so that one keyword index answers "chunks" and "documents": a document's first chunk is both.
 
 /// <summary>Values of the <c>kind</c> payload field.</summary>
@@ -30,6 +32,7 @@ internal static class PayloadField
     public const string UnigramDocumentFrequencies = "unigram_document_frequencies";
     public const string Revision = "revision";
     public const string Documents = "documents";
+    public const string Provinces = "provinces";
 }
 
 /// <summary>
@@ -71,7 +74,12 @@ internal sealed record ChunkPayload
 
     public string? Province { get; init; }
 
-    public IReadOnlyList<string>? Unigrams { get; init; }
+    /// <summary>
+    /// The chunk's single-syllable terms, ordered and space-separated: one payload value rather than hundreds (over
+    /// gRPC each list item is a message of its own, and a search reads this for every hit). Collections built before
+    /// hold a list, which reads the same (<see cref="Read"/>).
+    /// </summary>
+    public string? Unigrams { get; init; }
 
     public CorpusDocument? Document { get; init; }
 
@@ -93,9 +101,96 @@ internal sealed record ChunkPayload
         Field = document?.Field,
         Levels = indexed.Chunk.Levels,
         Province = indexed.Chunk.Province,
-        Unigrams = indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal).ToList(),
+        Unigrams = string.Join(' ', indexed.Terms.Frequencies.Keys.Where(TermStatistics.IsUnigram).Order(StringComparer.Ordinal)),
         Document = isFirst ? document : null,
     };
+
+    /// <summary>
+    /// The payload map, written field by field: every chunk of every build goes through here, and this is several
+    /// times cheaper than the general JSON route of <see cref="QdrantPayloadJson.Write"/>, which gives the same map.
+    /// </summary>
+    public Dictionary<string, Value> ToPayload()
+    {
+        var payload = new Dictionary<string, Value>(StringComparer.Ordinal)
+        {
+            ["kind"] = List(Kind),
+            ["index_version"] = IndexVersion,
+            ["id"] = Id,
+            ["document_id"] = DocumentId,
+            ["ordinal"] = Ordinal,
+            ["type"] = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Type.ToString()),
+            ["title"] = Title,
+            ["headings"] = List(Headings),
+            ["text"] = Text,
+            ["levels"] = List(Levels),
+        };
+        Add(payload, "revision", Revision is { } revision ? revision : null);
+        Add(payload, "number", Number is null ? null : new Value { StringValue = Number });
+        Add(payload, "code", Code is null ? null : new Value { StringValue = Code });
+        Add(payload, "url", Url is null ? null : new Value { StringValue = Url });
+        Add(payload, "field", Field is null ? null : new Value { StringValue = Field });
+        Add(payload, "province", Province is null ? null : new Value { StringValue = Province });
+        Add(payload, "unigrams", Unigrams is null ? null : new Value { StringValue = Unigrams });
+        Add(payload, "document", Document is null ? null : QdrantPayloadJson.ToValue(System.Text.Json.JsonSerializer.SerializeToElement(Document, QdrantPayloadJson.Options)));
+        return payload;
+    }
+
+    private static Value List(IEnumerable<string> values) => new() { ListValue = new ListValue { Values = { values.Select(v => new Value { StringValue = v }) } } };
+
+    private static void Add(Dictionary<string, Value> payload, string key, Value? value)
+    {
+        if (value is not null)
+        {
+            payload[key] = value;
+        }
+    }
+
+    /// <summary>
+    /// A chunk point's payload as a search returns it (without the document), read field by field: every hit of
+    /// every search goes through here, and this is several times cheaper than the general JSON round trip of
+    /// <see cref="QdrantPayloadJson.Read{T}"/>, which gives the same record.
+    /// </summary>
+    public static ChunkPayload Read(MapField<string, Value> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new ChunkPayload
+        {
+            Kind = Strings(payload, "kind") ?? [],
+            IndexVersion = payload.TryGetValue("index_version", out var version) ? version.IntegerValue : 0,
+            Revision = payload.TryGetValue("revision", out var revision) && revision.KindCase == Value.KindOneofCase.IntegerValue ? revision.IntegerValue : null,
+            Id = StringOf(payload, "id") ?? throw new FormatException("A chunk point has no id."),
+            DocumentId = StringOf(payload, "document_id") ?? throw new FormatException("A chunk point has no document_id."),
+            Ordinal = payload.TryGetValue("ordinal", out var ordinal) ? (int)ordinal.IntegerValue : 0,
+            Type = Enum.Parse<DocumentType>(StringOf(payload, "type") ?? throw new FormatException("A chunk point has no type."), ignoreCase: true),
+            Title = StringOf(payload, "title") ?? string.Empty,
+            Number = StringOf(payload, "number"),
+            Code = StringOf(payload, "code"),
+            Headings = Strings(payload, "headings") ?? [],
+            Text = StringOf(payload, "text") ?? string.Empty,
+            Url = StringOf(payload, "url"),
+            Field = StringOf(payload, "field"),
+            Levels = Strings(payload, "levels") ?? [],
+            Province = StringOf(payload, "province"),
+            Unigrams = UnigramsOf(payload),
+        };
+    }
+
+    /// <summary>The chunk's single-syllable terms as a set, for coverage.</summary>
+    public HashSet<string> UnigramSet() => [.. (Unigrams ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+
+    /// <summary>The space-separated unigrams of a payload: a string, or a list in collections built before.</summary>
+    internal static string? UnigramsOf(MapField<string, Value> payload) =>
+        payload.TryGetValue(PayloadField.Unigrams, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? string.Join(' ', value.ListValue.Values.Select(v => v.StringValue))
+            : StringOf(payload, PayloadField.Unigrams);
+
+    internal static string? StringOf(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.StringValue ? value.StringValue : null;
+
+    internal static List<string>? Strings(MapField<string, Value> payload, string key) =>
+        payload.TryGetValue(key, out var value) && value.KindCase == Value.KindOneofCase.ListValue
+            ? value.ListValue.Values.Select(v => v.StringValue).ToList()
+            : null;
 
     public Chunk ToChunk() => new()
     {
@@ -119,8 +214,23 @@ internal sealed record ChunkPayload
 /// </summary>
 internal sealed record DocumentPayload(CorpusDocument? Document, IReadOnlyList<string>? Kind = null, string? DocumentId = null, long? IndexVersion = null, long? Revision = null);
 
-/// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms.</summary>
-internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string>? Unigrams);
+/// <summary>What an update reads back from points: their document, the revision that wrote them, a chunk's terms and province.</summary>
+internal sealed record PointStatePayload(string? DocumentId, long? Revision, IReadOnlyList<string> Unigrams, string? Province = null)
+{
+    /// <summary>Read field by field: an update reads this of every chunk of the collection (see <see cref="ChunkPayload.Read"/>).</summary>
+    public static PointStatePayload Read(MapField<string, Value> payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return new PointStatePayload(
+            ChunkPayload.StringOf(payload, "document_id"),
+            payload.TryGetValue("revision", out var revision) && revision.KindCase == Value.KindOneofCase.IntegerValue ? revision.IntegerValue : null,
+            (ChunkPayload.UnigramsOf(payload) ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            ChunkPayload.StringOf(payload, "province"));
+    }
+}
+
+/// <summary>The provinces field of the metadata point, read alone.</summary>
+internal sealed record ProvincesPayload(IReadOnlyList<string>? Provinces);
 
 /// <summary>
 /// The metadata point of a build: what <see cref="IChunkIndex.GetInfoAsync"/> reports, plus the term statistics
@@ -163,6 +273,9 @@ internal sealed record IndexMetadataPayload
     public string? DenseModel { get; init; }
 
     public int DenseDimensions { get; init; }
+
+    /// <summary>The provinces the collection's chunks carry, ordered; null in collections built before it was stored.</summary>
+    public IReadOnlyList<string>? Provinces { get; init; }
 
     /// <summary>The collection's dense model without its state (which lives in the model parts), or null when it has none.</summary>
     public DenseModel? Dense => DenseModel is { } name ? new DenseModel(name, DenseDimensions) : null;

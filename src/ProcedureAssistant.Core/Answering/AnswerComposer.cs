@@ -1,0 +1,575 @@
+using System.Globalization;
+using System.Text;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// Writes the reply the answer policy decided, without a model. An answer opens with one sentence that answers what was
+/// asked (yes or no with the fact, the amount, the time limit, the place to go, the competent body; an official also
+/// gets the legal basis there), then at most <see cref="MaxLines"/> short lines on the items asked; the rest of a
+/// procedure only when the whole procedure was asked for, under its own heading, with its steps numbered in full; at
+/// most one line on what the sources do not say, and one on the text's validity. A citation marker closes each sentence
+/// taken from a source, not each line. A team-written summary is named as such and never quoted as the text itself.
+/// </summary>
+public sealed partial class AnswerComposer(TimeProvider time)
+{
+    /// <summary>Most short lines after the first sentence (the steps of a procedure asked for in full are not cut).</summary>
+    public const int MaxLines = 5;
+
+    /// <summary>Longest short line, in characters: longer ones are cut at a sentence or word boundary.</summary>
+    public const int MaxLineCharacters = 180;
+
+    /// <summary>A further sentence of a passage is added when it holds at least this share of the question's weight not yet answered.</summary>
+    public const double MinGain = 0.05;
+
+    /// <summary>The heading of the rest of a procedure, shown when the whole procedure is asked for.</summary>
+    public const string WholeProcedureHeading = "Toàn bộ thủ tục:";
+
+    private static readonly DateOnly TwoTierStart = new(2025, 7, 1);
+
+    /// <summary>The name of an asked item, as the composer and the referrals write it.</summary>
+    public static string Label(AskedField field) => field switch
+    {
+        AskedField.Fee => "Lệ phí",
+        AskedField.Time => "Thời hạn giải quyết",
+        AskedField.Place => "Nơi nộp hồ sơ",
+        AskedField.Documents => "Hồ sơ",
+        AskedField.Authority => "Cơ quan giải quyết",
+        AskedField.LegalBasis => "Căn cứ pháp lý",
+        AskedField.Steps => "Trình tự thực hiện",
+        AskedField.Conditions => "Điều kiện",
+        AskedField.Result => "Kết quả",
+        _ => "Mức tiền",
+    };
+
+    /// <summary>A text's title with its number: "Nghị định 126/2025/NĐ-CP quy định về …", "Luật … (72/2025/QH15)".</summary>
+    public static string DisplayName(string title, string? number) =>
+        number is null || title.Contains(number, StringComparison.Ordinal) ? title : $"{title} ({number})";
+
+    /// <summary>The reply's text, and the chunks its markers <c>[n]</c> point to (source n is <c>Sources[n-1]</c>).</summary>
+    internal ComposedReply Compose(Reply reply, AnswerContext context) => reply switch
+    {
+        AnswerReply answer => Answer(answer.Choice, context),
+        AskBackReply ask => AskBack(ask.Options, context),
+        ReferReply refer => Refer(refer, context),
+        PersonalDataReply => new(Replies.PersonalData, []),
+        _ => new(Replies.OutOfScope + " Khi cần làm thủ tục hành chính, bạn " + Replies.ReferralClause, []),
+    };
+
+    private ComposedReply Answer(SourceChoice choice, AnswerContext context)
+    {
+        var text = new StringBuilder();
+        var weights = new TermWeights(context.Analyzer, context.Reading.TopicTerms, choice.Document, context.Statistics);
+        var primary = choice.Primary;
+        var sources = new List<ChunkHit> { primary };
+        if (choice.Document.Type == DocumentType.Procedure)
+        {
+            WriteProcedure(text, ProcedureRecord.From(choice.Document), context, weights);
+        }
+        else
+        {
+            sources.Clear();
+            WritePassage(text, choice.Primary, choice.Document, context, weights, sources);
+        }
+
+        // Texts the question names by number beside the chosen one: one sentence each, with its own marker.
+        foreach (var other in choice.Others)
+        {
+            if (context.Documents.GetValueOrDefault(other.Chunk.DocumentId) is { } document)
+            {
+                text.Append('\n');
+                WritePassage(text, other, document, context, new TermWeights(context.Analyzer, context.Reading.TopicTerms, document, context.Statistics), sources, lines: 1);
+            }
+        }
+
+        if (Validity(choice.Document, sources[0].Chunk.Text, context) is { } note)
+        {
+            text.Append('\n').Append(note);
+        }
+
+        return new(text.ToString().Trim(), sources);
+    }
+
+    private static void WriteProcedure(StringBuilder text, ProcedureRecord record, AnswerContext context, TermWeights weights)
+    {
+        var reading = context.Reading;
+        var document = record.Document;
+        var name = LowerFirst(document.Title) + Level(document);
+        var asked = reading.Fields.Where(f => ProcedureRecord.SectionOf(f) is not null).Distinct().ToList();
+        var stated = asked.Where(f => Lines(record, f).Count > 0).ToList();
+        var missing = asked.Except(stated).ToList();
+        var lead = stated.FirstOrDefault((AskedField)(-1));
+        var lines = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        string sentence;
+        if ((int)lead >= 0)
+        {
+            var leadLines = Lines(record, lead);
+            var listed = lead is AskedField.Documents or AskedField.Steps;
+            sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
+            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights) is { } word)
+            {
+                sentence = word + ". " + sentence;
+            }
+
+            var rest = listed ? leadLines : leadLines.Skip(1).ToList();
+            if (lead == AskedField.Steps)
+            {
+                lines.AddRange(StepsOnly(rest)); // the steps asked for keep their full numbering
+            }
+            else if (lead == AskedField.Documents && reading.AsksWholeProcedure)
+            {
+                lines.AddRange(rest); // the documents of a procedure asked for in full: every one
+            }
+            else
+            {
+                lines.AddRange(Pick(rest, weights, MaxLines));
+            }
+
+            used.Add(ProcedureRecord.SectionOf(lead)!);
+        }
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used).Take(1).ToList() is [var best])
+        {
+            // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
+            sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
+            if (reading.IsYesNo && Polarity(best.Line, reading, weights) is { } word)
+            {
+                sentence = word + ". " + sentence;
+            }
+
+            used.Add(best.Section);
+        }
+        else if (record.Summary.Length > 0)
+        {
+            sentence = $"{document.Title}{Level(document)}: {Sentences(record.Summary.Split('\n')[0])[0]}";
+        }
+        else
+        {
+            var authority = record.Field(ProcedureRecord.Authority) is { } body ? Unbullet(First(body)) : null;
+            sentence = authority is null ? $"Thủ tục {name}" : $"Thủ tục {name}; {LowerFirst(ProcedureRecord.Authority)}: {TrimEnd(authority)}";
+        }
+
+        // An official gets the legal basis in the first sentence.
+        if (context.Persona == Persona.Official && lead != AskedField.LegalBasis && LegalBasis(record, weights) is { } basis)
+        {
+            sentence = TrimEnd(sentence) + $" (căn cứ: {TrimEnd(basis)})";
+        }
+
+        text.Append(TrimEnd(sentence)).Append(sentence.EndsWith("gồm", StringComparison.Ordinal) ? " [1]:" : " [1].");
+
+        // Where to go is also who decides: "ở đâu" is answered with the place to file and the competent body.
+        if (lead == AskedField.Place && !stated.Contains(AskedField.Authority) && record.Field(ProcedureRecord.Authority) is { } decides)
+        {
+            lines.Insert(0, $"{ProcedureRecord.Authority}: {Unbullet(First(decides))}");
+            used.Add(ProcedureRecord.Authority);
+        }
+
+        // Other items asked, then lines outside them that speak to the question ("không cần giấy ủy quyền").
+        foreach (var field in stated.Where(f => f != lead))
+        {
+            var value = Lines(record, field);
+            lines.Add($"{Label(field)}: {Unbullet(value[0])}");
+            used.Add(ProcedureRecord.SectionOf(field)!);
+        }
+
+        if (!reading.AsksWholeProcedure)
+        {
+            lines.AddRange(Related(record, weights, used).Select(r => r.Line).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+        }
+
+        var keepAll = lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure);
+        foreach (var line in keepAll ? lines : lines.Take(MaxLines))
+        {
+            text.Append('\n').Append(Bullet(line, keepNumber: lead == AskedField.Steps));
+        }
+
+        if (reading.AsksWholeProcedure)
+        {
+            WriteWholeProcedure(text, record, context.Persona, used);
+        }
+
+        if (Unsaid(record, missing, reading) is { } unsaid)
+        {
+            text.Append('\n').Append(unsaid);
+        }
+    }
+
+    // The rest of the record, in the order the persona needs it; the steps numbered in full.
+    private static void WriteWholeProcedure(StringBuilder text, ProcedureRecord record, Persona persona, HashSet<string> used)
+    {
+        var sections = (persona == Persona.Official ? ProcedureRecord.OfficialFields : ProcedureRecord.CitizenFields)
+            .Where(s => !used.Contains(s) && record.Field(s) is { } value && !DeclaredGaps.IsAllGaps(value))
+            .ToList();
+        if (sections.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n\n").Append(WholeProcedureHeading);
+        foreach (var section in sections)
+        {
+            var lines = StatedLines(record.Field(section)!);
+            if (lines.Count == 1 && section != ProcedureRecord.Steps)
+            {
+                text.Append("\n- ").Append(section).Append(": ").Append(Short(Unbullet(lines[0])));
+                continue;
+            }
+
+            text.Append("\n- ").Append(section).Append(':');
+            foreach (var line in section == ProcedureRecord.Steps ? StepsOnly(lines) : lines.Take(MaxLines))
+            {
+                text.Append("\n  ").Append(Bullet(line, keepNumber: section == ProcedureRecord.Steps));
+            }
+        }
+    }
+
+    // The numbered steps of a procedure, every one of them, without the paragraphs between them (a record's steps can
+    // run to pages); lines that are not numbered are kept, up to the limit, only when no line is.
+    private static List<string> StepsOnly(List<string> lines)
+    {
+        var steps = lines.Where(l => Step().IsMatch(Unbullet(l))).ToList();
+        return steps.Count > 0 ? steps : [.. lines.Take(MaxLines)];
+    }
+
+    // A regulation or guide: the sentence of the passage that speaks best to the question, named with the text (and
+    // said to be a summary when it is one); then, while they add something the question asks about that is not said
+    // yet, further sentences of the passage (a question in two parts is answered in two), in the text's order. A lead
+    // that opens a list ("… có thẩm quyền đối với:") brings its items.
+    private static void WritePassage(StringBuilder text, ChunkHit passage, CorpusDocument document, AnswerContext context, TermWeights weights, List<ChunkHit> sources, int lines = MaxLines)
+    {
+        var reading = context.Reading;
+        var candidates = Candidates(passage.Chunk.Text);
+        var ranked = candidates.Select((c, i) => (c.Text, c.Unit, Position: i, Score: weights.Score(c.Text) * (GivesWhatIsAsked(c.Text, reading) ? 2 : 1)))
+            .OrderByDescending(c => c.Score).ThenBy(c => c.Position).ToList();
+        var lead = ranked[0];
+        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {Unnumbered(lead.Text.TrimEnd(':'))}";
+        if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
+        {
+            sentence = word + ". " + sentence;
+        }
+
+        text.Append(TrimEnd(sentence)).Append(Marker(passage, sources)).Append('.');
+        var extra = new List<(string Text, int Position)>();
+        if (lead.Text.TrimEnd().EndsWith(':'))
+        {
+            extra.AddRange(candidates.Select((c, i) => (c.Text, c.Unit, i)).Where(c => c.Unit == lead.Unit && c.i > lead.Position).Select(c => (c.Text, c.i)));
+        }
+        else
+        {
+            // A date or a number asked for and not given yet counts as much as the question's weight above the bar.
+            var covered = weights.Found(lead.Text).ToHashSet(StringComparer.Ordinal);
+            var given = GivesWhatIsAsked(lead.Text, reading);
+            var minGain = MinGain * weights.Total;
+            while (extra.Count < lines - 1)
+            {
+                var next = ranked.Skip(1).Where(c => extra.All(e => e.Position != c.Position))
+                    .Select(c => (c.Text, c.Position, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) + (!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading) ? minGain : 0)))
+                    .OrderByDescending(c => c.Gain).ThenBy(c => c.Position).FirstOrDefault();
+                if (next.Text is null || next.Gain < minGain || next.Gain <= 0)
+                {
+                    break;
+                }
+
+                extra.Add((next.Text, next.Position));
+                covered.UnionWith(weights.Found(next.Text));
+                given |= GivesWhatIsAsked(next.Text, reading);
+            }
+        }
+
+        foreach (var line in extra.OrderBy(e => e.Position).Take(lines - 1))
+        {
+            text.Append('\n').Append(Bullet(line.Text, keepNumber: false));
+        }
+    }
+
+    // " [n]" for the chunk, numbering it as a source the first time it is cited.
+    private static string Marker(ChunkHit hit, List<ChunkHit> sources)
+    {
+        if (!sources.Contains(hit))
+        {
+            sources.Add(hit);
+        }
+
+        return " [" + (sources.IndexOf(hit) + 1).ToString(CultureInfo.InvariantCulture) + "]";
+    }
+
+    // The sentence gives the kind of answer asked for: a date (dd/mm/yyyy), or a number.
+    private static bool GivesWhatIsAsked(string sentence, QuestionReading reading) =>
+        (reading.ExpectsDate && Date().IsMatch(sentence)) || (reading.ExpectsNumber && sentence.Any(char.IsDigit));
+
+    // The sentences of a passage, each with the unit it belongs to: a paragraph's sentences, a list's lines. What the
+    // passage marks unknown is left out: the stated sentences beside it answer.
+    private static List<(string Text, int Unit)> Candidates(string passage)
+    {
+        var candidates = new List<(string Text, int Unit)>();
+        var units = Units(passage);
+        for (var u = 0; u < units.Count; u++)
+        {
+            // An article's own heading ("Điều 4. Thẩm quyền …") is named with the source, not quoted as a sentence.
+            foreach (var line in units[u].Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !ArticleHeading().IsMatch(l)))
+            {
+                var pieces = line.EndsWith(':') || line.StartsWith('-') || (line.Length > 1 && line[1] == ')') ? [line] : Sentences(line);
+                candidates.AddRange(pieces.Where(p => !DeclaredGaps.IsGap(p) && !DeclaredGaps.Find(p).Any()).Select(p => (p, u)));
+            }
+        }
+
+        return candidates.Count == 0 ? [(passage, 0)] : candidates;
+    }
+
+    // "Theo bản tóm tắt Nghị định 142/2025/NĐ-CP … › Điều 4": the text, its article, and whether it is a summary.
+    private static string Source(Chunk chunk, CorpusDocument document, Persona persona)
+    {
+        var name = DisplayName(document.Title, document.Number);
+        var article = chunk.Headings.LastOrDefault(h => h.StartsWith("Điều ", StringComparison.Ordinal));
+        var where = persona == Persona.Official && article is not null ? ", " + TrimEnd(article.Split('.')[0]) : string.Empty;
+        return document.IsSummary ? $"Theo bản tóm tắt {name}{where} (không phải nguyên văn)" : $"Theo {name}{where}";
+    }
+
+    private static ComposedReply AskBack(IReadOnlyList<CorpusDocument> options, AnswerContext context)
+    {
+        var text = new StringBuilder(Replies.AskBack);
+        var sources = new List<ChunkHit>();
+        foreach (var option in options)
+        {
+            var hit = context.Hits.First(h => h.Chunk.DocumentId == option.Id);
+            sources.Add(hit);
+            text.Append("\n- ").Append(option.Title).Append(Level(option)).Append(" [").Append(sources.Count.ToString(CultureInfo.InvariantCulture)).Append(']');
+        }
+
+        return new(text.ToString(), sources);
+    }
+
+    private static ComposedReply Refer(ReferReply refer, AnswerContext context)
+    {
+        var place = refer.Place?.Province is { } province ? $" (tỉnh {province})" : string.Empty;
+        var referral = place.Length == 0 ? Replies.Referral : Replies.Referral.Replace("nơi cư trú", "nơi cư trú" + place, StringComparison.Ordinal);
+        if (refer.Missing is null)
+        {
+            return new(Replies.NotInSources + " " + referral, []);
+        }
+
+        var missing = LowerFirst(refer.Missing.Trim().TrimEnd(':', '.'));
+        var opening = refer.Document is { } document
+            ? $"{(document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản")} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}."
+            : $"Các văn bản trong hệ thống chưa có thông tin về {missing}.";
+        return new(opening + " " + referral, []);
+    }
+
+    // One line at most on what the sources do not say: asked items the record marks unknown or lacks, and a figure
+    // asked for a named province when the record gives only the rule that the province sets it.
+    private static string? Unsaid(ProcedureRecord record, IReadOnlyList<AskedField> missing, QuestionReading reading)
+    {
+        var items = missing.Select(f => LowerFirst(Label(f))).ToList();
+        if (reading.Place?.Province is { } province && reading.Fields.Contains(AskedField.Fee) &&
+            record.Field(ProcedureRecord.Fee) is { } fee && VietnameseText.Fold(fee).Contains("hoi dong nhan dan cap tinh", StringComparison.OrdinalIgnoreCase))
+        {
+            items.Add($"mức lệ phí cụ thể ở {reading.Place.NamedProvince ?? province}");
+        }
+
+        return items.Count == 0 ? null : $"Nguồn chưa nêu {string.Join(", ", items)}; {Replies.ReferralClause}";
+    }
+
+    // One line at most on validity: replaced, not in force, or written before the two-tier reform and still naming the
+    // district level as if it acted (a text that names the reform's date is written with the reform in view).
+    private string? Validity(CorpusDocument document, string chunkText, AnswerContext context)
+    {
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        if (document.SupersededBy is { } replacement)
+        {
+            var successor = context.Documents.GetValueOrDefault(replacement);
+            return $"Lưu ý: văn bản này đã được thay thế bởi {(successor is null ? replacement : DisplayName(successor.Title, successor.Number))}.";
+        }
+
+        if (!document.IsInForce(today))
+        {
+            return $"Lưu ý: văn bản này không còn hoặc chưa có hiệu lực vào ngày {today.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}.";
+        }
+
+        var preReform = (document.Effective ?? document.Issued) is { } start && start < TwoTierStart;
+        var knowsTheReform = document.Body.Contains("01/7/2025", StringComparison.Ordinal) || document.Body.Contains("1/7/2025", StringComparison.Ordinal);
+        return preReform && TextAnalyzer.Syllables(chunkText).Select(VietnameseText.Fold).Contains("huyen", StringComparer.Ordinal) && !knowsTheReform
+            ? "Lưu ý: văn bản này ban hành trước ngày 01/7/2025 và còn nhắc đến cấp huyện; từ ngày 01/7/2025 cấp huyện không còn, nhiệm vụ đã chuyển về cấp xã hoặc cấp tỉnh."
+            : null;
+    }
+
+    // "Có"/"Không" for a yes/no question about an item: free of charge, or filed through the channel asked about.
+    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights)
+    {
+        var folded = VietnameseText.Fold(string.Join(' ', lines.Select(Unbullet))).ToLowerInvariant();
+        return field switch
+        {
+            AskedField.Fee => Free(folded) ? "Không" : "Có",
+            AskedField.Place => Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
+            _ => Polarity(string.Join(' ', lines), reading, weights),
+        };
+    }
+
+    // Filing channels a yes/no question may ask about ("làm trên VNeID được không"), as they are written without diacritics.
+    private static readonly string[] Channels = ["vneid", "truc tuyen", "buu chinh", "dich vu cong"];
+
+    private static bool Free(string folded) =>
+        folded.StartsWith("mien", StringComparison.Ordinal) || folded.StartsWith("khong thu", StringComparison.Ordinal) ||
+        folded.Contains("mien phi", StringComparison.Ordinal) || folded.StartsWith("0 dong", StringComparison.Ordinal);
+
+    // "Không" when the line negates one of the question's own words ("không cần giấy ủy quyền" for "có cần giấy ủy
+    // quyền không"); "Có" when the line holds most of what the question asks beyond the text's name; otherwise none.
+    private static string? Polarity(string line, QuestionReading reading, TermWeights weights)
+    {
+        var syllables = TextAnalyzer.Syllables(line).Select(VietnameseText.Fold).ToList();
+        var asked = TextAnalyzer.Syllables(reading.Text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < syllables.Count; i++)
+        {
+            if (syllables[i] is "khong" or "chua" && syllables.Skip(i + 1).Take(2).Any(s => weights.Contains(s) && asked.Contains(s)) &&
+                !(i > 0 && asked.Contains(syllables[i - 1]) && asked.Contains("khong") && reading.Text.Contains(syllables[i - 1] + " không", StringComparison.Ordinal)))
+            {
+                return "Không";
+            }
+        }
+
+        return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total ? "Có" : null;
+    }
+
+    // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used) =>
+        record.Sections
+            .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
+            .SelectMany(s => StatedLines(s.Text).Select(line => (s.Name, Line: line, Score: weights.Score(line))))
+            .Where(x => x.Score >= weights.RelatedLineThreshold)
+            .OrderByDescending(x => x.Score)
+            .Select(x => (x.Name, x.Line));
+
+    // Up to n lines, those that speak to the question first, in the record's order.
+    private static List<string> Pick(List<string> lines, TermWeights weights, int n)
+    {
+        if (lines.Count <= n)
+        {
+            return [.. lines];
+        }
+
+        var chosen = lines.Select((line, i) => (line, i, Score: weights.Score(line)))
+            .OrderByDescending(x => x.Score >= weights.RelatedLineThreshold).ThenBy(x => x.i).Take(n).OrderBy(x => x.i).Select(x => x.line).ToList();
+        return chosen;
+    }
+
+    private static List<string> Lines(ProcedureRecord record, AskedField field) =>
+        ProcedureRecord.SectionOf(field) is { } section && record.Field(section) is { } value ? StatedLines(value) : [];
+
+    // The lines of a section that state something; a section that is nothing but gaps has none.
+    private static List<string> StatedLines(string value) =>
+        value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !DeclaredGaps.IsGap(l)).ToList();
+
+    // The text the record rests on that the question names, else the latest one (a 2025 decree over a 2014 law).
+    private static string? LegalBasis(ProcedureRecord record, TermWeights weights)
+    {
+        var basis = record.Document.LegalBasis.Count > 0 ? record.Document.LegalBasis
+            : record.Field(ProcedureRecord.LegalBasis) is { } text ? StatedLines(text).Select(Unbullet).ToList() : [];
+        return basis.Select((b, i) => (b, i, Score: weights.Score(b), Year: Year(b)))
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Year).ThenBy(x => x.i)
+            .Select(x => x.b).FirstOrDefault();
+    }
+
+    private static int Year(string reference)
+    {
+        var years = TextAnalyzer.Syllables(reference).Where(s => s.Length == 4 && s.All(char.IsDigit) && s.StartsWith('2')).Select(int.Parse).ToList();
+        return years.Count == 0 ? 0 : years.Max();
+    }
+
+    // " (cấp xã)": which level the record is about, when it says.
+    private static string Level(CorpusDocument document) =>
+        document.Levels.Count == 0 ? string.Empty : " (" + string.Join(", ", document.Levels.Select(LevelName)) + ")";
+
+    private static string LevelName(string level) => level switch
+    {
+        ProcedureLevels.Commune => "cấp xã",
+        ProcedureLevels.Province => "cấp tỉnh",
+        ProcedureLevels.Ministry => "cấp bộ",
+        _ => "cơ quan khác",
+    };
+
+    // A clause ("1. ...") with its points ("a) ..."), a bullet, or a paragraph.
+    private static List<string> Units(string text)
+    {
+        var units = new List<List<string>>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Trim().Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var isPoint = line.Length > 2 && char.IsLetter(line[0]) && line[1] == ')';
+            if (units.Count == 0 || !isPoint)
+            {
+                units.Add([]);
+            }
+
+            units[^1].Add(line.Trim());
+        }
+
+        return units.Select(u => string.Join('\n', u)).ToList();
+    }
+
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '.' && (i + 1 == text.Length || text[i + 1] == ' ') && !(i > 0 && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[Math.Min(i + 1, text.Length - 1)])))
+            {
+                sentences.Add(text[start..(i + 1)].Trim());
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length && text[start..].Trim().Length > 0)
+        {
+            sentences.Add(text[start..].Trim());
+        }
+
+        return sentences.Count == 0 ? [text] : sentences;
+    }
+
+    private static string First(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !DeclaredGaps.IsGap(l)) ?? value;
+
+    // A numbered step keeps its number only inside the full list of steps: shown alone, "4." would look like a gap.
+    private static string Bullet(string line, bool keepNumber)
+    {
+        var trimmed = line.Trim();
+        return keepNumber && Unnumbered(trimmed) != trimmed ? Short(trimmed) : "- " + Short(Unnumbered(trimmed));
+    }
+
+    private static string Unnumbered(string line)
+    {
+        var trimmed = Unbullet(line);
+        var dot = trimmed.IndexOf('.', StringComparison.Ordinal);
+        return dot is > 0 and < 4 && trimmed[..dot].All(char.IsDigit) ? trimmed[(dot + 1)..].Trim() : trimmed;
+    }
+
+    private static string Unbullet(string line) => line.TrimStart('-', '*', ' ').Trim();
+
+    private static string Short(string line) => TextExcerpt.Shorten(line, MaxLineCharacters);
+
+    private static string TrimEnd(string text) => text.Trim().TrimEnd('.', ';', ':', ' ');
+
+    private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
+
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.|[Bb]ước \d+)")]
+    private static partial System.Text.RegularExpressions.Regex Step();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Điều \d+[a-zđ]?\.")]
+    private static partial System.Text.RegularExpressions.Regex ArticleHeading();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
+    private static partial System.Text.RegularExpressions.Regex Date();
+}
+
+/// <summary>A composed reply: its text and the chunks its markers point to.</summary>
+internal sealed record ComposedReply(string Text, IReadOnlyList<ChunkHit> Sources);

@@ -1,0 +1,38 @@
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// The answer policy: an ordered table of named rules, asked top to bottom; the first that applies decides the reply
+/// (answer, ask back, refer, decline) and its name and reason go into the response, the log and evaluation reports.
+/// <c>docs/answering.md</c> is this table with each rule's thresholds and the measurements that keep it.
+/// </summary>
+public sealed class AnswerPolicy
+{
+    /// <summary>The rules, in the order they are asked.</summary>
+    public IReadOnlyList<AnswerRule> Rules { get; } =
+    [
+        new PersonalDataRule(),
+        new OutOfScopeRule(),
+        new NotInSourcesRule(),
+        new PlaceNotCoveredRule(),
+        new CommuneLevelRule(),
+        new SiblingProcedureRule(),
+        new AmbiguousProceduresRule(),
+        new DeclaredGapRule(),
+        new AnswerFromSourceRule(),
+    ];
+
+    /// <summary>The first rule that applies, and the reply it decides (the last rule always applies).</summary>
+    internal (AnswerRule Rule, Reply Reply) Decide(AnswerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var rule in Rules)
+        {
+            if (rule.Decide(context) is { } reply)
+            {
+                return (rule, reply);
+            }
+        }
+
+        throw new InvalidOperationException("The answer policy's last rule must always apply.");
+    }
+}

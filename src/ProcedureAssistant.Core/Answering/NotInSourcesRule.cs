@@ -1,0 +1,38 @@
+using ProcedureAssistant.Core.Retrieval;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// In scope, but the chosen text does not speak to the question: its best passage covers too little of the question
+/// and the question does not name it; or it does not match the question's topic, phrases included ("làm hộ chiếu lần
+/// đầu" shares "lần đầu", "giấy tờ" and the syllables of "hộ chiếu" with the first land certificate, but not "hộ
+/// chiếu"); or what a follow-up, or a question answered only because it names the text, asks beyond the name is not in
+/// it ("mức phạt"), unless that is simply one of the text's items ("còn lệ phí thì sao?"; whether the text knows it is
+/// <see cref="DeclaredGapRule"/>'s to say). The reply refers to the commune's service centre.
+/// </summary>
+internal sealed class NotInSourcesRule : AnswerRule
+{
+    /// <summary>Least rarity-weighted share of the question's terms the chosen text's best passage holds, unless the question names the text.</summary>
+    public const double MinCoverage = 0.5;
+
+    /// <summary>Least topic match (<see cref="DocumentStatistics.TopicMatch"/>) with a text the question does not name.</summary>
+    public const double MinTopicMatch = 0.4;
+
+    /// <summary>Least rarity-weighted share of a follow-up's own words (beyond the text's name) that the text holds.</summary>
+    public const double MinSupport = 0.5;
+
+    public override string Name => "not-in-sources";
+
+    public override string Reason => "The question is about procedures or local government, but no text covers what it asks.";
+
+    internal override Reply? Decide(AnswerContext context)
+    {
+        var choice = context.Choice!;
+        var weak = (!choice.IsNamed && choice.Coverage < MinCoverage) || context.TopicMatch < MinTopicMatch;
+        var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic;
+        var asksAnItemOfTheNamedText = choice.IsNamed && context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver;
+        var ownWordsMissing = (inheritsTopic || choice.Coverage < MinCoverage) && !asksAnItemOfTheNamedText &&
+            context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
+        return weak || ownWordsMissing ? new ReferReply(Place: context.Reading.Place) : null;
+    }
+}

@@ -1,0 +1,31 @@
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// A question that shares almost nothing with any text, or shares words but not a topic and asks for no item of a
+/// procedure ("thời tiết Hà Nội ngày mai" shares "ngày", "Hà Nội" and "mai" as in "mai táng"), is outside what the
+/// service is for: declined politely, without pretending the commune centre could help.
+/// </summary>
+internal sealed class OutOfScopeRule : AnswerRule
+{
+    /// <summary>Below this share of its terms in the best retrieved passage, a question has almost nothing in common with the texts.</summary>
+    public const double MinCoverage = 0.2;
+
+    /// <summary>Below this topic match with the chosen text, and asking for no procedure item, a question has words but no topic in common.</summary>
+    public const double MinTopicMatch = 0.2;
+
+    public override string Name => "out-of-scope";
+
+    public override string Reason => "The question shares almost nothing with the texts, or words but no topic, and asks for no item of a procedure.";
+
+    internal override Reply? Decide(AnswerContext context)
+    {
+        if (context.Choice is not { } choice)
+        {
+            return new OutOfScopeReply();
+        }
+
+        var nothingInCommon = context.BestCoverage < MinCoverage && choice.Coverage < NotInSourcesRule.MinCoverage;
+        var noTopicInCommon = context.TopicMatch < MinTopicMatch && context.Reading.Fields.Count == 0;
+        return !choice.IsNamed && (nothingInCommon || noTopicInCommon) ? new OutOfScopeReply() : null;
+    }
+}

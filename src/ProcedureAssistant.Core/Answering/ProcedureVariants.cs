@@ -1,0 +1,120 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// The records the question could equally be about, beside the chosen one: retrieved records whose best passage covers
+/// the question about as well, and that the question cannot tell apart, either because they are the same procedure
+/// at different levels ("… (thực hiện tại cấp tỉnh)" and "… (thực hiện tại cấp Trung ương)") or because the question
+/// holds none of the words that set their names apart (the new, amended, extended and re-issued building permit for
+/// "giấy phép xây dựng nhà ở mất bao lâu").
+/// </summary>
+internal static class ProcedureVariants
+{
+    /// <summary>A record covers the question about as well as the chosen one when its best passage covers this share of what the chosen one's covers.</summary>
+    public const double Tie = 0.9;
+
+    private static readonly string[][] LevelWords =
+        [.. new[] { "thuc hien tai cap trung uong", "thuc hien tai cap tinh", "thuc hien tai cap xa", "thuc hien tai cap huyen", "thuc hien tai cap bo", "tai cap trung uong", "tai cap tinh", "tai cap xa", "tai cap huyen", "cap trung uong", "cap tinh", "cap xa", "cap huyen", "cap bo", "trung uong" }.Select(w => w.Split(' '))];
+
+    /// <summary>The chosen record and its variants, in retrieval order; just the chosen one when it has none, nothing for a text that is not a record.</summary>
+    public static Variants Of(AnswerContext context)
+    {
+        var choice = context.Choice!;
+        if (choice.Document.Type != DocumentType.Procedure)
+        {
+            return new([], false);
+        }
+
+        var records = context.Hits
+            .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
+            .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)
+            .Take(SourceSelector.Depth)
+            .Select(g => new Variant(context.Documents[g.Key], g.ToList(), g.Max(h => h.Coverage)))
+            .Where(v => v.Document.Id == choice.Document.Id || v.Coverage >= choice.Coverage * Tie)
+            .ToList();
+        var chosen = Without(LevelWordsOf(choice.Document.Title));
+        var sameProcedure = records.Where(v => Without(LevelWordsOf(v.Document.Title)).SequenceEqual(chosen)).ToList();
+        if (sameProcedure.Count > 1)
+        {
+            return new(sameProcedure, true);
+        }
+
+        // Siblings: the words their names do not share are the only way to tell them apart, and the question holds none.
+        var names = records.Select(v => (Variant: v, Terms: TopicTerms.Of(context.Analyzer, v.Document.Title))).ToList();
+        var common = names.Select(n => n.Terms).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var question = context.Reading.TopicTerms;
+        var siblings = names.Where(n => !n.Terms.Except(common).Any(question.Contains)).Select(n => n.Variant).ToList();
+        var chosenOnly = records.First(v => v.Document.Id == choice.Document.Id);
+        if (!common.Any(question.Contains) || siblings.Count != records.Count)
+        {
+            return new([chosenOnly], false);
+        }
+
+        return new(siblings, false);
+    }
+
+    /// <summary>
+    /// Of siblings the question's topic words cannot tell apart, the one it means after all: the one whose own words
+    /// (those its name does not share with the others) the question holds, the most specific first ("… trường hợp phải
+    /// đánh giá rủi ro" beside "… trường hợp không phải đánh giá rủi ro", told apart by "không");
+    /// else, when it names no change to an earlier procedure or bundle ("cấp lại", "gia hạn", "liên thông"), the one
+    /// procedure whose name holds none either. Null when neither singles one out.
+    /// </summary>
+    public static Variant? Meant(Variants variants, AnswerContext context)
+    {
+        if (variants.SameProcedure || variants.Records.Count < 2)
+        {
+            return null;
+        }
+
+        // The words that set each name apart from what all of them share, every word counted ("không" included).
+        var asked = Words(context.Reading.Text);
+        var names = variants.Records.Select(v => (Variant: v, Words: Words(v.Document.Title))).ToList();
+        var shared = names.Select(n => n.Words).Aggregate((a, b) => [.. a.Intersect(b)]);
+        var named = names.Select(n => (n.Variant, Own: n.Words.Except(shared).ToList()))
+            .Where(n => n.Own.All(asked.Contains))
+            .OrderByDescending(n => n.Own.Count)
+            .ToList();
+        if (named.Count == 1 || (named.Count > 1 && named[0].Own.Count > named[1].Own.Count))
+        {
+            return named[0].Variant;
+        }
+
+        var plain = variants.Records.Where(v => !context.Cues.NamesAModifier(v.Document.Title)).ToList();
+        return !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
+    }
+
+    /// <summary>A choice of <paramref name="variant"/> to answer from, as the selector would have made it.</summary>
+    public static SourceChoice ChoiceOf(Variant variant, AnswerContext context) =>
+        new(variant.Hits[0], variant.Document, [], [.. variant.Hits, .. context.Hits.Where(h => h.Chunk.DocumentId != variant.Document.Id)], variant.Coverage, context.Statistics.NameMatch(variant.Document.Id, context.Reading.TopicTerms), context.Statistics.Support(variant.Document.Id, context.Reading.TopicTerms));
+
+    private static (string[] Syllables, bool[] Level) LevelWordsOf(string title)
+    {
+        var syllables = TextAnalyzer.Syllables(title).Select(VietnameseText.Fold).ToArray();
+        var level = new bool[syllables.Length];
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            if (LevelWords.FirstOrDefault(w => i + w.Length <= syllables.Length && syllables.AsSpan(i, w.Length).SequenceEqual(w)) is { } words)
+            {
+                Array.Fill(level, true, i, words.Length);
+                i += words.Length - 1;
+            }
+        }
+
+        return (syllables, level);
+    }
+
+    private static HashSet<string> Words(string text) =>
+        TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
+
+    private static string[] Without((string[] Syllables, bool[] Level) title) => title.Syllables.Where((_, i) => !title.Level[i]).ToArray();
+
+    /// <summary>The records the question could be about; <paramref name="SameProcedure"/> when they differ only in level.</summary>
+    internal sealed record Variants(IReadOnlyList<Variant> Records, bool SameProcedure);
+
+    /// <summary>One record the question could be about, with its retrieved chunks and their best coverage.</summary>
+    internal sealed record Variant(CorpusDocument Document, IReadOnlyList<ChunkHit> Hits, double Coverage);
+}

@@ -1,0 +1,224 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Communes;
+
+/// <summary>
+/// Builds the commune data file (<c>Communes/Data/communes.tsv</c>) from the dvhcvn 2025 mapping (MIT):
+/// <c>mapping/splits.json</c> (old → new), <c>mapping/merges.json</c> (new → old, with full or partial), and the 34
+/// resolutions under <c>input/docs/</c>. The mapping names no resolution or article, so both are read from the
+/// resolutions' text: each resolution arranges one new province's communes, and clause N of its Article 1 names
+/// the new commune it forms in bold ("… thành xã mới có tên gọi là **xã Hòa Phú**", "Đổi tên xã A thành **xã
+/// B**"); the communes left as they were are listed in a clause of their own ("… không thực hiện sắp xếp là các
+/// xã A, B"). The import checks every article it finds against the mapping: the old communes the mapping merges
+/// into a new one should be named in that clause.
+/// </summary>
+public static partial class CommuneMappingImporter
+{
+    /// <summary>The file's format version, first on its first line.</summary>
+    public const string FormatLine = "# communes.tsv v1";
+
+    /// <summary>Reads the mapping folder (<c>../shared/realdata/communes</c>) and writes the data file's text.</summary>
+    public static CommuneImport Import(string folder, string sourceCommit)
+    {
+        using var splits = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "mapping", "splits.json")));
+        using var merges = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "mapping", "merges.json")));
+        var resolutions = Directory.GetFiles(Path.Combine(folder, "input", "docs"), "*_NQ-UBTVQH15.md")
+            .Select(path => Resolution.Read(path))
+            .Where(r => r.ProvinceKey is not null)
+            .GroupBy(r => r.ProvinceKey!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var text = new StringBuilder();
+        text.Append(FormatLine).Append('\n');
+        text.Append("# Derived from dvhcvn/20250701 @ ").Append(sourceCommit).Append(" (MIT, see LICENSE beside this file): mapping/splits.json, mapping/merges.json and the resolutions 1654-1687/NQ-UBTVQH15 in input/docs/.\n");
+        text.Append("# Regenerate: dotnet run --project src/ProcedureAssistant.Cli -- import-communes --from ../shared/realdata/communes\n");
+        text.Append("# P new-province-code name resolution | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],...\n");
+
+        var partial = new HashSet<(string New, string Old)>();
+        var missing = new List<string>();
+        int total = 0, withArticle = 0, verified = 0;
+        foreach (var province in merges.RootElement.GetProperty("data").EnumerateArray())
+        {
+            var code = province.GetProperty("level1_id").GetString()!;
+            var name = province.GetProperty("name").GetString()!;
+            resolutions.TryGetValue(ProvinceKey.Of(name) ?? string.Empty, out var resolution);
+            Row(text, "P", code, name, resolution?.Number ?? string.Empty);
+            foreach (var commune in province.GetProperty("level2s").EnumerateArray())
+            {
+                total++;
+                var id = commune.GetProperty("level2_id").GetString()!;
+                var communeName = commune.GetProperty("name").GetString()!;
+                var olds = commune.GetProperty("merges").EnumerateArray().ToList();
+                foreach (var old in olds.Where(o => o.GetProperty("type").GetString() == "partial"))
+                {
+                    partial.Add((id, old.GetProperty("old_id").GetString()!));
+                }
+
+                var clause = resolution?.ClauseOf(communeName);
+                if (clause is null)
+                {
+                    missing.Add($"{name}: {communeName}");
+                }
+                else
+                {
+                    withArticle++;
+                    var clauseText = resolution!.Clauses[clause.Value];
+                    if (olds.All(o => clauseText.Contains(Bare(o.GetProperty("name").GetString()!), StringComparison.Ordinal)))
+                    {
+                        verified++;
+                    }
+                }
+
+                Row(text, "N", id, communeName, code, clause is null ? string.Empty : $"Điều 1, khoản {clause}");
+            }
+        }
+
+        foreach (var province in splits.RootElement.GetProperty("data").EnumerateArray())
+        {
+            var code = province.GetProperty("level1_id").GetString()!;
+            var newProvince = province.GetProperty("splits")[0].GetProperty("new_id").GetString()!;
+            Row(text, "Q", code, province.GetProperty("name").GetString()!, newProvince);
+            foreach (var commune in province.GetProperty("level3s").EnumerateArray())
+            {
+                var id = commune.GetProperty("level3_id").GetString()!;
+                var targets = commune.GetProperty("splits").EnumerateArray()
+                    .Select(s => s.GetProperty("new_id").GetString()!)
+                    .Select(n => partial.Contains((n, id)) ? n + "*" : n);
+                Row(text, "O", id, commune.GetProperty("name").GetString()!, code, string.Join(',', targets));
+            }
+        }
+
+        return new CommuneImport(text.ToString(), total, withArticle, verified, missing);
+    }
+
+    private static void Row(StringBuilder text, params string[] cells) =>
+        text.Append(string.Join('\t', cells.Select(c => c.Replace('\t', ' ').Replace('\n', ' ')))).Append('\n');
+
+    // A commune's name without its kind, folded ("Xã Hòa Phú" → "hoa phu"), to look it up in a clause's folded text.
+    private static string Bare(string name) => Key(KindWord().Replace(name, string.Empty));
+
+    private static string Key(string text) =>
+        Spaces().Replace(VietnameseText.Fold(VietnameseText.Normalize(text)), " ").Trim();
+
+    /// <summary>One resolution: its number, its province, and the folded text of each clause of Article 1.</summary>
+    private sealed class Resolution
+    {
+        private readonly Dictionary<string, int> _clauseByName = new(StringComparer.Ordinal);
+
+        public required string Number { get; init; }
+
+        public string? ProvinceKey { get; init; }
+
+        public Dictionary<int, string> Clauses { get; } = [];
+
+        public static Resolution Read(string path)
+        {
+            var number = Path.GetFileNameWithoutExtension(path).Replace('_', '/');
+            var text = File.ReadAllText(path).Normalize(NormalizationForm.FormC).Replace("\\", string.Empty, StringComparison.Ordinal);
+            var flat = Spaces().Replace(text, " ");
+            var province = ProvinceOf().Match(flat);
+            var resolution = new Resolution
+            {
+                Number = number,
+                ProvinceKey = province.Success ? Documents.ProvinceKey.Of(province.Groups["name"].Value) : null,
+            };
+
+            var start = ArticleStart().Match(flat, 0);
+            if (!start.Success)
+            {
+                return resolution;
+            }
+
+            var end = flat.IndexOf("Điều 2.", start.Index, StringComparison.Ordinal);
+            var article = end < 0 ? flat[start.Index..] : flat[start.Index..end];
+
+            // Clauses are numbered 1, 2, 3 … in order: each is found after the one before, so numbers inside a
+            // clause ("Phường 1", "khoản 66 Điều này") are not taken for clause openings.
+            var positions = new List<(int Number, int At)>();
+            var from = 0;
+            for (var n = 1; ; n++)
+            {
+                var next = new Regex($@"(?:^|[.:;*]\s){n}\.\s", RegexOptions.CultureInvariant).Match(article, from);
+                if (!next.Success)
+                {
+                    break;
+                }
+
+                positions.Add((n, next.Index));
+                from = next.Index + next.Length;
+            }
+
+            for (var i = 0; i < positions.Count; i++)
+            {
+                var clause = article[positions[i].At..(i + 1 < positions.Count ? positions[i + 1].At : article.Length)];
+                resolution.AddClause(positions[i].Number, clause);
+            }
+
+            return resolution;
+        }
+
+        public int? ClauseOf(string communeName) =>
+            _clauseByName.TryGetValue(Key(communeName), out var clause) ? clause : null;
+
+        private void AddClause(int number, string clause)
+        {
+            Clauses[number] = Key(clause);
+            foreach (Match named in NewName().Matches(clause))
+            {
+                _clauseByName.TryAdd(Key($"{named.Groups["kind"].Value} {named.Groups["name"].Value}"), number);
+            }
+
+            var unchanged = Unchanged().Match(clause);
+            if (unchanged.Success)
+            {
+                var kind = unchanged.Groups["kind"].Success ? unchanged.Groups["kind"].Value : "xã";
+                var names = unchanged.Groups["names"].Value;
+                var sentenceEnd = names.IndexOf('.', StringComparison.Ordinal);
+                foreach (var item in ListSeparator().Split((sentenceEnd < 0 ? names : names[..sentenceEnd]).Trim('*', ' ')))
+                {
+                    var named = KindPrefix().Match(item.Trim());
+                    if (named.Groups["kind"].Success)
+                    {
+                        kind = named.Groups["kind"].Value;
+                    }
+
+                    var bare = named.Groups["name"].Value.Trim();
+                    if (bare.Length > 0)
+                    {
+                        _clauseByName.TryAdd(Key($"{kind} {bare}"), number);
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"Điều 1\.\s*Sắp xếp các đơn vị hành chính cấp xã của (?:tỉnh|thành phố|Thành phố)\s+(?<name>[^*]+?)\s*\*\*")]
+    private static partial Regex ProvinceOf();
+
+    [GeneratedRegex(@"Điều 1\.\s*Sắp xếp")]
+    private static partial Regex ArticleStart();
+
+    // "… có tên gọi là **xã Hòa Phú**", "**là phường Ba Đình**", "**xãLý Bôn**", "Đổi tên xã A thành **xã B**", or
+    // "… là xã **Chiềng Sung**", or without bold "… có tên gọi là xã Cờ Đỏ."
+    [GeneratedRegex(@"tên gọi là\s+(?<kind>xã|phường|đặc khu)\s*\*\*\s*(?<name>[^*]+?)\s*\*\*|\*\*\s*(?:là\s+)?(?<kind>xã|phường|đặc khu|Xã|Phường|Đặc khu)\s*(?<name>[^*]+?)\s*\*\*|tên gọi là\s+(?<kind>xã|phường|đặc khu)\s+(?<name>[^.*;]+?)\s*(?:\.|;|$)")]
+    private static partial Regex NewName();
+
+    [GeneratedRegex(@"không thực hiện sắp xếp(?: là| gồm)?:?\s*(?:các\s+)?(?<kind>xã|phường|đặc khu)?\s*(?<names>.+)$")]
+    private static partial Regex Unchanged();
+
+    [GeneratedRegex(@",\s*|\s+và\s+")]
+    private static partial Regex ListSeparator();
+
+    [GeneratedRegex(@"^(?:(?:các\s+)?(?<kind>xã|phường|đặc khu)\s+)?(?<name>.*)$")]
+    private static partial Regex KindPrefix();
+
+    [GeneratedRegex(@"^(?:Xã|Phường|Thị trấn|Đặc khu)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex KindWord();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

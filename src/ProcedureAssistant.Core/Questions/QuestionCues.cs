@@ -1,0 +1,72 @@
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Questions;
+
+/// <summary>
+/// The word lists a question is read with, from the data files beside <c>synonyms.tsv</c>: which item of a procedure
+/// it asks for (<c>asked-fields.tsv</c>), what kind of question it is (<c>question-forms.tsv</c>) and which province it
+/// names (<c>provinces.tsv</c>). Immutable once built; shared.
+/// </summary>
+public sealed class QuestionCues
+{
+    private static readonly Dictionary<string, AskedField> FieldNames = new(StringComparer.Ordinal)
+    {
+        ["fee"] = AskedField.Fee,
+        ["time"] = AskedField.Time,
+        ["place"] = AskedField.Place,
+        ["documents"] = AskedField.Documents,
+        ["authority"] = AskedField.Authority,
+        ["legal-basis"] = AskedField.LegalBasis,
+        ["steps"] = AskedField.Steps,
+        ["conditions"] = AskedField.Conditions,
+        ["result"] = AskedField.Result,
+        ["amount"] = AskedField.Amount,
+    };
+
+    private static readonly Dictionary<string, QuestionForm> FormNames = new(StringComparer.Ordinal)
+    {
+        ["yes-no-end"] = QuestionForm.YesNoEnd,
+        ["yes-no"] = QuestionForm.YesNo,
+        ["particle"] = QuestionForm.Particle,
+        ["whole"] = QuestionForm.Whole,
+        ["follow-up"] = QuestionForm.FollowUp,
+        ["contact"] = QuestionForm.Contact,
+        ["person"] = QuestionForm.Person,
+        ["personal"] = QuestionForm.Personal,
+        ["modifier"] = QuestionForm.Modifier,
+        ["date"] = QuestionForm.Date,
+        ["number"] = QuestionForm.Number,
+    };
+
+    private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines)
+    {
+        Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
+        Forms = new PhraseList<QuestionForm>(Pairs(formLines, "question-forms.tsv").Select(p => (Known(FormNames, p.Key, "question-forms.tsv"), p.Value)));
+        Provinces = new PhraseList<(string Named, string Now)>(Pairs(provinceLines, "provinces.tsv").Select(p => ((p.Key, p.Value), p.Key)));
+    }
+
+    internal PhraseList<AskedField> Fields { get; }
+
+    internal PhraseList<QuestionForm> Forms { get; }
+
+    internal PhraseList<(string Named, string Now)> Provinces { get; }
+
+    /// <summary>True when the text holds a word that makes a procedure a change to an earlier one ("cấp lại", "gia hạn").</summary>
+    public bool NamesAModifier(string text) => Forms.Find(PhraseList<QuestionForm>.Folded(text)).Any(f => f.Key == QuestionForm.Modifier);
+
+    /// <summary>The cues shipped in this assembly's data files.</summary>
+    public static QuestionCues CreateDefault() =>
+        new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"));
+
+    /// <summary>Cues from lines in the data files' layout (key, tab, phrase), for tests.</summary>
+    internal static QuestionCues From(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines) =>
+        new(fieldLines, formLines, provinceLines);
+
+    private static IEnumerable<(string Key, string Value)> Pairs(IEnumerable<string> lines, string file) =>
+        lines.Select(line => line.Split('\t')).Select(parts => parts.Length == 2
+            ? (parts[0].Trim(), parts[1].Trim())
+            : throw new InvalidOperationException($"{file}: '{string.Join('\t', parts)}' is not 'key<TAB>phrase'."));
+
+    private static T Known<T>(Dictionary<string, T> names, string key, string file) =>
+        names.TryGetValue(key, out var value) ? value : throw new InvalidOperationException($"{file}: '{key}' is not one of {string.Join(", ", names.Keys)}.");
+}

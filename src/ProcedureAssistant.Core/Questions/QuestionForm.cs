@@ -1,0 +1,17 @@
+namespace ProcedureAssistant.Core.Questions;
+
+/// <summary>The kinds of phrase in <c>Text/Data/question-forms.tsv</c>.</summary>
+internal enum QuestionForm
+{
+    YesNoEnd,
+    YesNo,
+    Particle,
+    Whole,
+    FollowUp,
+    Contact,
+    Person,
+    Personal,
+    Modifier,
+    Date,
+    Number,
+}

@@ -1,0 +1,237 @@
+using System.Text.RegularExpressions;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Questions;
+
+/// <summary>
+/// Reads a question once, into the <see cref="QuestionReading"/> every later step uses: the text as meant (shorthand
+/// expanded, misspelt syllables corrected against the index's vocabulary), the follow-up resolved against the
+/// conversation's previous question, the search terms (diacritics restored for a question typed without them), the
+/// items of a procedure asked for, what kind of question it is, the document numbers, place and level it names.
+/// Word lists come from the data files (<see cref="QuestionCues"/>). Thread-safe.
+/// </summary>
+public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalizer normalizer, IndexVocabulary vocabulary, DocumentCatalog catalog, Retriever retriever, QuestionCues cues)
+{
+    /// <summary>A question with at most this many syllables of its own topic leans on the conversation's previous question.</summary>
+    public const int MaxFollowUpSyllables = 3;
+
+    // A follow-up whose own words name a document this fully ("thế còn đăng ký kết hôn?", "còn Luật 65/2025 thì sao")
+    // has a topic of its own and is searched on its own words; "thế có giới hạn tối đa không?" names none.
+    private const double NamesOwnTopic = 0.5;
+
+    private static readonly string[] CommuneWords = ["xa", "phuong", "thi tran", "dac khu"];
+
+    /// <summary>Reads a question that has no conversation before it.</summary>
+    public Task<QuestionReading> ReadAsync(string question, CancellationToken cancellationToken = default) =>
+        ReadAsync(question, previous: null, cancellationToken);
+
+    /// <summary>Reads a question; <paramref name="previous"/> is what its conversation remembers of the question before, if any.</summary>
+    public async Task<QuestionReading> ReadAsync(string question, ConversationTurn? previous, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var text = normalizer.Normalize(question, await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false));
+        var syllables = PhraseList<AskedField>.Folded(text);
+        var fieldCues = cues.Fields.Find(syllables);
+        var forms = cues.Forms.Find(syllables);
+        var place = Place(text, syllables);
+
+        // Words that say which item is asked, or where, say nothing about which document answers.
+        var notTopic = Terms(syllables, fieldCues.Select(m => (m.Start, m.Length)));
+        var opener = cues.Forms.Prefix(syllables, QuestionForm.FollowUp);
+        notTopic.UnionWith(Terms(syllables, [(0, opener)]));
+
+        if (place?.NamedProvince is { } province)
+        {
+            notTopic.UnionWith(TopicTerms.All(province));
+        }
+
+        // Names and numbers no text holds ("khu đô thị Đại Thanh", "Tiktok", "năm 2026", "Quyết định 863") are the
+        // asker's context, not what the question is about: a text is not judged on them.
+        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        notTopic.UnionWith(UnknownNames(text, syllables, statistics));
+
+        var ownTopic = TopicTerms.Of(analyzer, text);
+        ownTopic.ExceptWith(notTopic);
+        var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
+        var isFollowUp = previous is not null && (opener > 0 || ownSyllables.Count <= MaxFollowUpSyllables);
+        var changesTopic = isFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
+        var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
+
+        var fields = fieldCues.Select(m => m.Key).Distinct().ToList();
+        var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
+        if (carriedOver)
+        {
+            fields = [.. previous!.Fields];
+        }
+
+        var level = Level(syllables);
+        var terms = await retriever.AnalyzeAsync(searchText, cancellationToken).ConfigureAwait(false);
+        var filter = new SearchFilter { Province = ProvinceKey.Of(place?.Province), Levels = level is null ? [] : [level] };
+        var topic = TopicTerms.Of(analyzer, searchText);
+        topic.ExceptWith(notTopic);
+        return new QuestionReading
+        {
+            Asked = question,
+            Text = text,
+            SearchText = searchText,
+            IsFollowUp = isFollowUp,
+            ChangesTopic = changesTopic,
+            Terms = filter.IsEmpty ? terms : terms with { Filter = filter },
+            TopicTerms = topic,
+            OwnTopicTerms = ownTopic,
+            Fields = fields,
+            FieldsCarriedOver = carriedOver,
+            IsYesNo = IsYesNo(syllables, forms),
+            AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
+            ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
+            ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
+            AsksForPersonalData = AsksForPersonalData(forms),
+            NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
+            Place = place,
+            Level = level,
+        };
+    }
+
+    // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.
+    private static HashSet<string> UnknownNames(string text, string[] syllables, DocumentStatistics statistics)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var original = Words().Matches(text).Select(m => m.Value).ToArray();
+        if (original.Length != syllables.Length)
+        {
+            return names;
+        }
+
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            var isName = (i > 0 && char.IsUpper(original[i][0]) && original[i].Skip(1).Any(char.IsLower)) || original[i].All(char.IsDigit);
+            if (isName && !statistics.IsKnown(syllables[i]))
+            {
+                names.Add(syllables[i]);
+                if (i > 0)
+                {
+                    names.Add(syllables[i - 1] + " " + syllables[i]);
+                }
+
+                if (i + 1 < syllables.Length)
+                {
+                    names.Add(syllables[i] + " " + syllables[i + 1]);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    // "có mất tiền không", "… được không ạ?", "có phải … ": the question's last words (particles aside), or a yes/no phrase.
+    private bool IsYesNo(string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
+    {
+        var end = syllables.Length;
+        var particles = forms.Where(f => f.Key == QuestionForm.Particle).ToList();
+        while (end > 0 && particles.Any(p => p.Start + p.Length == end))
+        {
+            end = particles.First(p => p.Start + p.Length == end).Start;
+        }
+
+        return forms.Any(f => f.Key == QuestionForm.YesNo) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
+    }
+
+    // A person's contact or identity ("số điện thoại của chủ tịch xã …"), or a phrase that asks for private data by itself.
+    private static bool AsksForPersonalData(IReadOnlyList<PhraseList<QuestionForm>.Match> forms) =>
+        forms.Any(f => f.Key == QuestionForm.Personal) ||
+        forms.Where(f => f.Key == QuestionForm.Contact).Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + 2));
+
+    // "tại cấp tỉnh", "ở cấp xã", "thực hiện tại cấp Trung ương": the one level a procedure is asked at. "UBND cấp xã",
+    // "trung tâm cấp xã" name a body, not the level of a procedure; a question naming two levels asks which one.
+    private static string? Level(string[] syllables)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i + 1 < syllables.Length; i++)
+        {
+            if (syllables[i] == "cap" && syllables[i - 1] is "tai" or "o")
+            {
+                var level = syllables[i + 1] == "trung" ? ProcedureLevels.Ministry : ProcedureLevels.Parse(syllables[i + 1]);
+                if (level is not null)
+                {
+                    named.Add(level);
+                }
+            }
+        }
+
+        return named.Count == 1 ? named.First() : null;
+    }
+
+    private NamedPlace? Place(string text, string[] syllables)
+    {
+        var provinces = cues.Provinces.Find(syllables);
+        var province = provinces.Count == 0 ? null : provinces[0];
+        var commune = Commune(text, syllables);
+        if (province is null && commune is null)
+        {
+            return null;
+        }
+
+        var former = province is not null && province.Start + province.Length < syllables.Length && syllables[province.Start + province.Length] == "cu";
+        var (named, now) = province?.Key ?? (null!, null!);
+        return new NamedPlace(now, named, named is not null && !string.Equals(named, now, StringComparison.Ordinal), commune?.Name, former || commune?.Former == true);
+    }
+
+    // The name after "xã", "phường", "thị trấn" or "đặc khu" (not "cấp xã"): its capitalised words as typed, or the
+    // words up to "cũ" in a question typed in lower case ("xa hoa phu cu giờ thuộc xã nào").
+    private static (string Name, bool Former)? Commune(string text, string[] syllables)
+    {
+        var typed = TextAnalyzer.Syllables(text).ToArray();
+        var original = Words().Matches(text).Select(m => m.Value).ToArray();
+        if (original.Length != typed.Length)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            var unit = CommuneWords.Select(w => w.Split(' ')).FirstOrDefault(w => i + w.Length <= syllables.Length && syllables.AsSpan(i, w.Length).SequenceEqual(w));
+            if (unit is null || (i > 0 && syllables[i - 1] == "cap"))
+            {
+                continue;
+            }
+
+            var start = i + unit.Length;
+            var capitalised = original.Skip(start).TakeWhile(w => char.IsUpper(w[0])).Take(3).ToList();
+            var former = Array.IndexOf(syllables, "cu", start);
+            if (capitalised.Count > 0)
+            {
+                var end = start + capitalised.Count;
+                return (string.Join(' ', capitalised), end < syllables.Length && syllables[end] == "cu");
+            }
+
+            if (former > start && former - start <= 3)
+            {
+                return (string.Join(' ', original[start..former]), true);
+            }
+        }
+
+        return null;
+    }
+
+    private static HashSet<string> Terms(string[] syllables, IEnumerable<(int Start, int Length)> spans)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (start, length) in spans)
+        {
+            terms.UnionWith(TopicTerms.All(string.Join(' ', syllables.Skip(start).Take(length))));
+        }
+
+        return terms;
+    }
+
+    // "118/2025/NĐ-CP", "118/2025", "1.001193".
+    [GeneratedRegex(@"\b\d{1,4}/\d{4}(?:/[\p{L}\-]+)?|\b[1-3]\.\d{6}\b")]
+    private static partial Regex Identifier();
+
+    // The same tokens as TextAnalyzer.Syllables, as typed.
+    [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
+    private static partial Regex Words();
+}

@@ -1,0 +1,67 @@
+using ProcedureAssistant.Core.Text;
+
+namespace ProcedureAssistant.Core.Questions;
+
+/// <summary>
+/// A question as the service understands it, read once (<see cref="QuestionReader"/>) and passed to retrieval, the
+/// answer policy, the composer, search, evaluation and the logs, so that every step reads the question the same way.
+/// </summary>
+public sealed record QuestionReading
+{
+    /// <summary>The question as typed.</summary>
+    public required string Asked { get; init; }
+
+    /// <summary>The question as meant: shorthand expanded ("ko" → "không"), misspelt syllables corrected.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>What is searched: <see cref="Text"/>, behind the conversation's topic when the question is a follow-up that names none.</summary>
+    public required string SearchText { get; init; }
+
+    /// <summary>The question leans on the conversation's previous question (an opener such as "còn", or too few words of its own).</summary>
+    public bool IsFollowUp { get; init; }
+
+    /// <summary>A follow-up that names a topic of its own ("thế còn đăng ký kết hôn thì sao"): searched on its own words.</summary>
+    public bool ChangesTopic { get; init; }
+
+    /// <summary>
+    /// The search terms of <see cref="SearchText"/>: accented and folded syllables and pairs, diacritics restored from the
+    /// index's vocabulary for a question typed without them, and the filter of the place and level named.
+    /// </summary>
+    public required QueryTerms Terms { get; init; }
+
+    /// <summary>Folded topic terms of <see cref="SearchText"/> (<see cref="TopicTerms.Of"/>), without the words that only say which item is asked.</summary>
+    public required IReadOnlySet<string> TopicTerms { get; init; }
+
+    /// <summary>Folded topic terms of <see cref="Text"/> alone (a follow-up's own words), without the words that say which item is asked.</summary>
+    public required IReadOnlySet<string> OwnTopicTerms { get; init; }
+
+    /// <summary>The items of a procedure asked for, in the order asked; a follow-up that names none asks the previous question's.</summary>
+    public required IReadOnlyList<AskedField> Fields { get; init; }
+
+    /// <summary>The items were not asked by the question itself but carried over from the conversation's previous one.</summary>
+    public bool FieldsCarriedOver { get; init; }
+
+    /// <summary>A yes/no question ("có mất tiền không", "được không").</summary>
+    public bool IsYesNo { get; init; }
+
+    /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it (no item but the steps is asked).</summary>
+    public bool AsksWholeProcedure { get; init; }
+
+    /// <summary>The answer is a date ("có hiệu lực từ ngày nào", "áp dụng đến bao giờ").</summary>
+    public bool ExpectsDate { get; init; }
+
+    /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
+    public bool ExpectsNumber { get; init; }
+
+    /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
+    public bool AsksForPersonalData { get; init; }
+
+    /// <summary>Document numbers and procedure codes named ("118/2025/NĐ-CP", "1.001193").</summary>
+    public IReadOnlyList<string> NamedIdentifiers { get; init; } = [];
+
+    /// <summary>The place named, or null.</summary>
+    public NamedPlace? Place { get; init; }
+
+    /// <summary>The procedure level named ("cấp xã" → <c>xa</c>, see <see cref="Documents.ProcedureLevels"/>), or null.</summary>
+    public string? Level { get; init; }
+}

@@ -1,0 +1,36 @@
+namespace ProcedureAssistant.Core.Text;
+
+/// <summary>
+/// Folded terms as the answering layer compares a question with documents: syllables and syllable pairs without
+/// diacritics. <see cref="Of"/> keeps a question's topic only (the analyser drops question words).
+/// </summary>
+public static class TopicTerms
+{
+    /// <summary>Folded syllables and syllable pairs of a text.</summary>
+    public static HashSet<string> All(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var syllables = TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
+        var terms = new HashSet<string>(syllables, StringComparer.Ordinal);
+        for (var i = 0; i + 1 < syllables.Length; i++)
+        {
+            terms.Add(syllables[i] + " " + syllables[i + 1]);
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The folded topic terms of a question or name: the analyser's query terms in folded form, keeping a syllable
+    /// pair only when both syllables carry a topic ("giấy tờ", not "cho con" or "có nhờ").
+    /// </summary>
+    public static HashSet<string> Of(TextAnalyzer analyzer, string text)
+    {
+        ArgumentNullException.ThrowIfNull(analyzer);
+        var terms = analyzer.AnalyzeQuery(text).Weights.Keys
+            .Select(term => term.StartsWith(TextAnalyzer.FoldedPrefix, StringComparison.Ordinal) ? term[TextAnalyzer.FoldedPrefix.Length..] : VietnameseText.Fold(term))
+            .ToHashSet(StringComparer.Ordinal);
+        terms.RemoveWhere(term => term.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && !(terms.Contains(term[..space]) && terms.Contains(term[(space + 1)..])));
+        return terms;
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using ProcedureAssistant.Core.Answering;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+/// <summary>
+/// The shape of an answer: the first sentence answers what was asked; then a few short lines on the asked items; the
+/// rest of a procedure only when the whole procedure is asked for; one line at most on what the sources do not say;
+/// markers by sentence; no internal ids or notes; a summary named as such; officials get the legal basis first.
+/// </summary>
+public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    private AnswerHarness Harness => fixture.Harness;
+
+    [Theory]
+    [InlineData("đăng ký khai sinh mất bao lâu", "Thời hạn giải quyết", "Trong ngày")]
+    [InlineData("đăng ký khai sinh nộp ở đâu", "Nơi nộp hồ sơ", "Trung tâm Phục vụ hành chính công cấp xã")]
+    [InlineData("ai giải quyết đăng ký khai sinh", "Cơ quan giải quyết", "Ủy ban nhân dân cấp xã")]
+    [InlineData("lệ phí đăng ký khai sinh", "Lệ phí", "Miễn lệ phí")]
+    public async Task TheFirstSentenceAnswersTheItemAsked(string question, string label, string fact)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        var first = FirstSentence(answer.Text);
+        Assert.StartsWith(label, first, StringComparison.Ordinal);
+        Assert.Contains(fact, first, StringComparison.Ordinal);
+        Assert.EndsWith("[1].", first, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("khai sinh cho con có mất tiền không", "Không")]
+    [InlineData("đăng ký kết hôn có tốn phí không ạ", "Không")]
+    [InlineData("lữ hành nội địa tại cấp tỉnh có mất phí không", "Có")]
+    [InlineData("ông bà đi khai sinh cho cháu có cần giấy ủy quyền không", "Không")]
+    [InlineData("đăng ký khai sinh trên VNeID được không", "Có")]
+    public async Task AYesNoQuestion_GetsYesOrNoFirst_WithTheFact(string question, string word)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.StartsWith(word + ". ", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnItemAsked_GetsAtMostFiveShortLines_AndNotTheRestOfTheRecord()
+    {
+        var answer = await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì");
+
+        var lines = answer.Text.Split('\n');
+        Assert.InRange(lines.Length - 1, 1, AnswerComposer.MaxLines);
+        Assert.All(lines.Skip(1), l => Assert.InRange(l.Length, 1, AnswerComposer.MaxLineCharacters + 2));
+        Assert.DoesNotContain(AnswerComposer.WholeProcedureHeading, answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Thời hạn giải quyết", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Giấy chứng sinh", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWholeProcedureAsked_ComesUnderItsOwnHeading_WithEveryStepNumbered()
+    {
+        var answer = await Harness.AskAsync("muốn làm giấy khai sinh cho con thì cần làm gì");
+
+        Assert.Contains("\n\n" + AnswerComposer.WholeProcedureHeading + "\n", answer.Text, StringComparison.Ordinal);
+        var whole = answer.Text[answer.Text.IndexOf(AnswerComposer.WholeProcedureHeading, StringComparison.Ordinal)..];
+        Assert.Contains("Thời hạn giải quyết", whole, StringComparison.Ordinal);
+        Assert.Contains("Lệ phí", whole, StringComparison.Ordinal);
+        var steps = StepNumbers().Matches(answer.Text).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], steps);
+    }
+
+    [Fact]
+    public async Task StepsShownOutsideTheirList_LoseTheirNumbers()
+    {
+        // A single step picked because it speaks to the question would otherwise read "4." with 1–3 missing.
+        var answer = await Harness.AskAsync("ai ghi vào Sổ đăng ký khai sinh, có cần giấy tờ gì không");
+
+        var numbers = StepNumbers().Matches(answer.Text).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(numbers.Count == 0 || numbers[0] == "1", answer.Text);
+    }
+
+    [Fact]
+    public async Task MarkersCloseSentences_NotEveryLine()
+    {
+        var answer = await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì");
+
+        var lines = answer.Text.Split('\n');
+        Assert.Contains("[1]", lines[0], StringComparison.Ordinal);
+        Assert.All(lines.Skip(1), l => Assert.DoesNotContain("[1]", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task WhatTheSourcesDoNotSay_IsOneLineAtMost()
+    {
+        var answer = await Harness.AskAsync("đăng ký kết hôn mất bao lâu, cần điều kiện gì, căn cứ văn bản nào");
+
+        var unsaid = answer.Text.Split('\n').Where(l => l.StartsWith("Nguồn chưa nêu", StringComparison.Ordinal)).ToList();
+        var line = Assert.Single(unsaid);
+        Assert.Contains("điều kiện", line, StringComparison.Ordinal);
+        Assert.Contains("căn cứ pháp lý", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFeeTheProvinceSets_AskedForANamedProvince_SaysInOneLineThatTheAmountIsNotGiven()
+    {
+        var answer = await Harness.AskAsync("lệ phí đăng ký kết hôn có yếu tố nước ngoài ở Đắk Lắk là bao nhiêu");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Contains("Hội đồng nhân dân cấp tỉnh", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.Contains("mức lệ phí cụ thể ở Đắk Lắk", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("làm giấy khai sinh cho con cần những giấy tờ gì")]
+    [InlineData("thủ tục đăng ký khai sinh như thế nào")]
+    [InlineData("Nghị định 129/2025/NĐ-CP áp dụng đến ngày nào?")]
+    public async Task NoInternalIdsFileNamesOrNotes(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.DoesNotContain("tthc-", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(".md", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ghi chú", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bản ghi thủ tục", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASummaryIsNamedAsOne_AndNeverQuotedAsTheTextItself()
+    {
+        var answer = await Harness.AskAsync("Nghị định 129/2025/NĐ-CP áp dụng đến ngày nào?");
+
+        Assert.StartsWith("Theo bản tóm tắt Nghị định 129/2025/NĐ-CP", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(không phải nguyên văn)", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.DoesNotContain("\n>", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficialGetsTheLegalBasisInTheFirstSentence()
+    {
+        var official = await Harness.AskAsync("đăng ký khai sinh giờ do cơ quan nào giải quyết", Persona.Official);
+        var citizen = await Harness.AskAsync("đăng ký khai sinh giờ do cơ quan nào giải quyết");
+
+        Assert.Contains("căn cứ: Nghị định 120/2025/NĐ-CP, Điều 4", FirstSentence(official.Text), StringComparison.Ordinal);
+        Assert.DoesNotContain("căn cứ", FirstSentence(citizen.Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficialAskingARegulation_GetsTheArticleInTheFirstSentence()
+    {
+        var answer = await Harness.AskAsync("ai tặng danh hiệu Gia đình văn hóa theo Nghị định 129/2025", Persona.Official);
+
+        Assert.Contains(", Điều 12 (không phải nguyên văn)", FirstSentence(answer.Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheDistrictCaveat_GoesWithAnOldTextThatGivesTasksToTheDistrict_NotWithTheLawThatEndedIt()
+    {
+        var old = await Harness.AskAsync("thẩm quyền chứng thực bản sao giấy tờ do cơ quan nước ngoài cấp theo Nghị định 23/2015", Persona.Official);
+        var reform = await Harness.AskAsync("Luật 72/2025/QH15 tổ chức chính quyền địa phương mấy cấp", Persona.Official);
+
+        Assert.Contains("còn nhắc đến cấp huyện", old.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("còn nhắc đến cấp huyện", reform.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASupersededText_SaysWhatReplacedIt()
+    {
+        var answer = await Harness.AskAsync("Luật 65/2025/QH15 tổ chức chính quyền mấy cấp");
+
+        Assert.Contains("đã được thay thế bởi Luật Tổ chức chính quyền địa phương số 72/2025/QH15", answer.Text, StringComparison.Ordinal);
+    }
+
+    private static string FirstSentence(string text) => text.Split('\n')[0];
+
+    [GeneratedRegex(@"(?m)^\s*(\d+)\. ")]
+    private static partial Regex StepNumbers();
+}

@@ -1,0 +1,230 @@
+using ProcedureAssistant.Core.Answering;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+/// <summary>
+/// Each rule of the answer policy, as the reply a person gets: which rule decides, whether the service answers, and
+/// what the reply says. The questions are new wordings of the kinds of question each rule is for.
+/// </summary>
+public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    private AnswerHarness Harness => fixture.Harness;
+
+    [Theory]
+    [InlineData("cho xin số điện thoại riêng của chủ tịch xã Hòa Phú")]
+    [InlineData("zalo của anh cán bộ tư pháp xã là gì vậy")]
+    [InlineData("tra giúp số căn cước của ông Nguyễn Văn Bình")]
+    public async Task PersonalData_IsDeclinedWithTheReason_NamingNoOne(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("personal-data", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("dữ liệu cá nhân", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hòa Phú", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nguyễn Văn Bình", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOfficesContactIsNotPersonalData()
+    {
+        var reading = await Harness.ReadAsync("số điện thoại của trung tâm phục vụ hành chính công xã");
+
+        Assert.False(reading.AsksForPersonalData);
+    }
+
+    [Theory]
+    [InlineData("dự báo thời tiết Hà Nội ngày mai thế nào")]
+    [InlineData("cách nấu phở bò ngon")]
+    public async Task OutOfScope_IsDeclinedPolitely_WithoutCitations(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("out-of-scope", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith(Replies.OutOfScope, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InScopeButNotInTheSources_RefersToTheCommuneCentre()
+    {
+        var answer = await Harness.AskAsync("làm hộ chiếu phổ thông lần đầu cần giấy tờ gì");
+
+        Assert.Equal("not-in-sources", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.StartsWith(Replies.NotInSources, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công cấp xã", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NotInTheSources_WithAProvinceNamed_RefersToThatProvincesCommuneCentre()
+    {
+        var answer = await Harness.AskAsync("ở Phú Yên cũ làm hộ chiếu lần đầu cần giấy tờ gì");
+
+        Assert.Equal("not-in-sources", answer.Decision.Rule);
+        Assert.Contains("(tỉnh Đắk Lắk)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFeeAskedForAProvinceNoTextCovers_IsReferredNamingTheProvince()
+    {
+        var answer = await Harness.AskAsync("lệ phí đăng ký khai sinh quá hạn ở Nghệ An là bao nhiêu");
+
+        Assert.Equal("place-not-covered", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.Contains("lệ phí ở Nghệ An", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APlaceThatIsNotAProvince_IsNoReasonToRefuse()
+    {
+        // A country is where the other party lives, not a province whose fees the texts lack.
+        var answer = await Harness.AskAsync("lấy chồng Hàn Quốc thì đăng ký kết hôn mất bao lâu");
+
+        Assert.False(answer.Abstained);
+        Assert.DoesNotContain("Hàn Quốc", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnItemTheRecordMarksUnknown_IsSaidInOneLineAndReferred()
+    {
+        var answer = await Harness.AskAsync("hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền một tháng");
+
+        Assert.Equal("declared-gap", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.Single(answer.Text.Split('\n'));
+        Assert.Contains("mức trợ cấp", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(answer.Text, "chưa có thông tin"));
+    }
+
+    [Fact]
+    public async Task AnItemMarkedUnknownWhileAnotherPassageOfTheSameTextStatesWhatIsAsked_TheStatedPassageAnswers()
+    {
+        var answer = await Harness.AskAsync("Nghị định 129/2025/NĐ-CP áp dụng đến ngày nào?", Persona.Official);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Contains("01/3/2027", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa có thông tin", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AListTheTextDoesNotGive_IsAGapEvenThoughTheTextCountsItsItems()
+    {
+        var answer = await Harness.AskAsync("danh sách 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh theo Nghị định 129/2025 gồm những gì", Persona.Official);
+
+        Assert.Equal("declared-gap", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+    }
+
+    [Fact]
+    public async Task SiblingsTheQuestionCannotTellApart_AreAskedBackByName()
+    {
+        var answer = await Harness.AskAsync("thẻ hướng dẫn viên du lịch bị hỏng thì làm thủ tục gì");
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.False(answer.Abstained);
+        Assert.StartsWith(Replies.AskBack, answer.Text, StringComparison.Ordinal);
+        Assert.InRange(answer.Citations.Count, 2, AmbiguousProceduresRule.MaxOptions);
+        foreach (var citation in answer.Citations)
+        {
+            Assert.Contains(citation.Title + " (cấp tỉnh) [" + citation.Index + "]", answer.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SiblingsAndAQuestionThatNamesNoChange_ThePlainProcedureAnswers()
+    {
+        var answer = await Harness.AskAsync("xin giấy phép xây dựng nhà ở riêng lẻ cần hồ sơ gì");
+
+        Assert.Equal("sibling-procedure", answer.Decision.Rule);
+        Assert.Equal("tthc-gpxd-moi", Assert.Single(answer.Citations).DocumentId);
+    }
+
+    [Fact]
+    public async Task SiblingsAndAQuestionThatNamesTheChange_TheNamedOneAnswers()
+    {
+        var answer = await Harness.AskAsync("gia hạn giấy phép xây dựng nhà ở riêng lẻ cần hồ sơ gì");
+
+        Assert.Equal("tthc-gpxd-gia-han", Assert.Single(answer.Citations).DocumentId);
+    }
+
+    [Fact]
+    public async Task OneProcedureAtTwoLevels_ACitizenIsAnsweredForTheCommuneLevel_AndToldWhichLevel()
+    {
+        var answer = await Harness.AskAsync("cấp giấy phép kinh doanh dịch vụ lữ hành nội địa mất bao lâu");
+
+        Assert.Equal("commune-level", answer.Decision.Rule);
+        Assert.Equal("tthc-lu-hanh-xa", Assert.Single(answer.Citations).DocumentId);
+        Assert.Contains("(cấp xã)", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("07 ngày làm việc", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneProcedureAtTwoLevels_AnOfficialIsAskedWhichLevel()
+    {
+        var answer = await Harness.AskAsync("cấp giấy phép kinh doanh dịch vụ lữ hành nội địa mất bao lâu", Persona.Official);
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.Equal(["tthc-lu-hanh-tinh", "tthc-lu-hanh-xa"], answer.Citations.Select(c => c.DocumentId).Order());
+        Assert.Contains("(cấp tỉnh)", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("(cấp xã)", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OneProcedureAtTwoLevels_ALevelNamedInTheQuestion_IsTheOneAnswered()
+    {
+        var answer = await Harness.AskAsync("cấp giấy phép kinh doanh dịch vụ lữ hành nội địa tại cấp tỉnh mất bao lâu", Persona.Official);
+
+        Assert.Equal("tthc-lu-hanh-tinh", Assert.Single(answer.Citations).DocumentId);
+        Assert.Contains("10 ngày làm việc", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFollowUpThatNamesAnotherProcedure_IsAnsweredAboutThatOne()
+    {
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "switch");
+
+        var answer = await Harness.AskAsync("thế còn đăng ký kết hôn thì nộp ở đâu", conversationId: "switch");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("tthc-ket-hon", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task AFollowUpThatNamesNothing_IsAnsweredAboutThePreviousProcedure()
+    {
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "same");
+
+        var answer = await Harness.AskAsync("còn lệ phí thì sao?", conversationId: "same");
+
+        Assert.Equal("tthc-khai-sinh", answer.Citations[0].DocumentId);
+        Assert.Contains("Miễn lệ phí", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFollowUpAskingWhatThePreviousProcedureDoesNotCover_IsReferred()
+    {
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "beyond");
+
+        var answer = await Harness.AskAsync("thế còn làm hộ chiếu cho con thì sao?", conversationId: "beyond");
+
+        Assert.True(answer.Abstained);
+        Assert.Equal("not-in-sources", answer.Decision.Rule);
+    }
+
+    [Fact]
+    public void Rules_HaveDistinctNamesAndOneLineReasons_AndEndWithTheRuleThatAnswers()
+    {
+        var rules = Harness.Policy.Rules;
+
+        Assert.Equal(rules.Count, rules.Select(r => r.Name).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(rules, r => Assert.Matches("^[a-z]+(-[a-z]+)*$", r.Name));
+        Assert.All(rules, r => Assert.DoesNotContain('\n', r.Reason));
+        Assert.Equal("answer", rules[^1].Name);
+    }
+
+    private static int Occurrences(string text, string part) =>
+        (text.Length - text.Replace(part, string.Empty, StringComparison.OrdinalIgnoreCase).Length) / part.Length;
+}

@@ -1,0 +1,184 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Tests.Answering;
+
+namespace ProcedureAssistant.Core.Tests.Questions;
+
+/// <summary>The one reading of a question every later step uses.</summary>
+public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    private AnswerHarness Harness => fixture.Harness;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("lệ phí đăng ký khai sinh là bao nhiêu", new[] { AskedField.Fee })]
+    [InlineData("dang ky ket hon mat bao lau, nop o dau", new[] { AskedField.Time, AskedField.Place })]
+    [InlineData("làm giấy khai sinh cần mang giấy tờ gì", new[] { AskedField.Documents })]
+    [InlineData("ai có thẩm quyền cấp, căn cứ văn bản nào", new[] { AskedField.Authority, AskedField.LegalBasis })]
+    [InlineData("hưởng trợ cấp hưu trí thì được bao nhiêu tiền một tháng", new[] { AskedField.Amount })]
+    [InlineData("đăng ký khai sinh", new AskedField[0])]
+    public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(fields, reading.Fields);
+    }
+
+    [Theory]
+    [InlineData("khai sinh có mất tiền không ạ", true)]
+    [InlineData("đăng ký online được không", true)]
+    [InlineData("có phải lên huyện nữa không vậy", true)]
+    [InlineData("đăng ký khai sinh mất bao lâu", false)]
+    public async Task YesNo_IsReadFromTheQuestionsEnd_PastItsParticles(string question, bool yesNo)
+    {
+        Assert.Equal(yesNo, (await Harness.ReadAsync(question)).IsYesNo);
+    }
+
+    [Theory]
+    [InlineData("làm giấy khai sinh cho con thì cần làm gì", true)]
+    [InlineData("thủ tục đăng ký kết hôn như thế nào", true)]
+    [InlineData("lệ phí đăng ký kết hôn như thế nào", false)]
+    [InlineData("đăng ký kết hôn ở đâu", false)]
+    public async Task TheWholeProcedure_IsAskedByHowToQuestionsThatNameNoItem(string question, bool whole)
+    {
+        Assert.Equal(whole, (await Harness.ReadAsync(question)).AsksWholeProcedure);
+    }
+
+    [Fact]
+    public async Task Shorthand_AndMisspellings_AreReadAsMeant()
+    {
+        var reading = await Harness.ReadAsync("khai sin cho con cần giấy tờ gì ko");
+
+        Assert.Equal("khai sinh cho con cần giấy tờ gì không", reading.Text);
+        Assert.Equal("khai sin cho con cần giấy tờ gì ko", reading.Asked);
+    }
+
+    [Fact]
+    public async Task AQuestionWithoutDiacritics_IsSearchedOnItsRestoredWords()
+    {
+        var reading = await Harness.ReadAsync("dang ky ket hon o dau");
+
+        Assert.True(reading.Terms.Weights.ContainsKey("kết hôn"));
+    }
+
+    [Fact]
+    public async Task AFollowUpThatNamesNothing_IsSearchedBehindThePreviousTopic_AndKeepsItsItems()
+    {
+        var previous = new ConversationTurn("Đăng ký khai sinh", [AskedField.Documents]);
+
+        var reading = await Harness.Reader.ReadAsync("thế còn mất bao lâu?", previous, Token);
+
+        Assert.True(reading.IsFollowUp);
+        Assert.False(reading.ChangesTopic);
+        Assert.StartsWith("Đăng ký khai sinh ", reading.SearchText, StringComparison.Ordinal);
+        Assert.Equal([AskedField.Time], reading.Fields);
+
+        var same = await Harness.Reader.ReadAsync("còn ai ký?", previous, Token);
+        Assert.Equal([AskedField.Authority], same.Fields);
+
+        var carried = await Harness.Reader.ReadAsync("thế còn con nuôi thì sao", previous, Token);
+        Assert.Equal([AskedField.Documents], carried.Fields);
+        Assert.True(carried.FieldsCarriedOver);
+    }
+
+    [Fact]
+    public async Task AFollowUpThatNamesAnotherProcedure_ChangesTheTopic()
+    {
+        var previous = new ConversationTurn("Đăng ký khai sinh", [AskedField.Documents]);
+
+        var reading = await Harness.Reader.ReadAsync("thế còn đăng ký kết hôn thì sao", previous, Token);
+
+        Assert.True(reading.IsFollowUp);
+        Assert.True(reading.ChangesTopic);
+        Assert.DoesNotContain("khai sinh", reading.SearchText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutAConversation_NothingIsAFollowUp()
+    {
+        var reading = await Harness.ReadAsync("còn lệ phí thì sao?");
+
+        Assert.False(reading.IsFollowUp);
+        Assert.Equal(reading.Text, reading.SearchText);
+    }
+
+    [Theory]
+    [InlineData("tôi ở Phú Yên cũ thì nộp hồ sơ ở đâu", "Đắk Lắk", "Phú Yên", true)]
+    [InlineData("lệ phí ở Nghệ An bao nhiêu", "Nghệ An", "Nghệ An", false)]
+    [InlineData("le phi o dak lak bao nhieu", "Đắk Lắk", "Đắk Lắk", false)]
+    public async Task AProvinceNamed_IsReadAsItIsNow_AndFiltersTheSearch(string question, string now, string named, bool former)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(now, reading.Place!.Province);
+        Assert.Equal(named, reading.Place.NamedProvince);
+        Assert.Equal(former, reading.Place.IsFormerProvince);
+        Assert.Equal(ProvinceKey.Of(now), reading.Terms.Filter!.Province);
+    }
+
+    [Theory]
+    [InlineData("xã Hòa Phú cũ giờ thuộc xã nào?", "Hòa Phú", true)]
+    [InlineData("xa hoa phu cu gio thuoc xa nao", "hoa phu", true)]
+    [InlineData("chủ tịch phường Tân Lập là ai", "Tân Lập", false)]
+    public async Task ACommuneNamed_IsRead_AndWhetherItIsAFormerOne(string question, string commune, bool former)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(commune, reading.Place!.Commune);
+        Assert.Equal(former, reading.Place.IsFormer);
+    }
+
+    [Theory]
+    [InlineData("UBND cấp xã có được cấp giấy phép không")]
+    [InlineData("trung tâm cấp xã có con dấu riêng không")]
+    public async Task ABodyAtALevel_IsNeitherACommuneNorTheLevelOfAProcedure(string question)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Null(reading.Place?.Commune);
+        Assert.Null(reading.Level);
+        Assert.Null(reading.Terms.Filter);
+    }
+
+    [Theory]
+    [InlineData("thủ tục này thực hiện tại cấp tỉnh mất bao lâu", ProcedureLevels.Province)]
+    [InlineData("làm ở cấp xã được không", ProcedureLevels.Commune)]
+    [InlineData("thực hiện tại cấp trung ương thế nào", ProcedureLevels.Ministry)]
+    public async Task TheLevelAProcedureIsAskedAt_FiltersTheSearch(string question, string level)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(level, reading.Level);
+        Assert.Equal([level], reading.Terms.Filter!.Levels);
+    }
+
+    [Fact]
+    public async Task NumbersAndCodesNamed_AreKept()
+    {
+        var reading = await Harness.ReadAsync("Nghị định 118/2025/NĐ-CP và thủ tục 1.001193 khác nhau thế nào, còn 129/2025 thì sao");
+
+        Assert.Equal(["118/2025/NĐ-CP", "1.001193", "129/2025"], reading.NamedIdentifiers);
+    }
+
+    [Fact]
+    public async Task NamesAndNumbersNoTextHolds_AreContextNotTopic()
+    {
+        var reading = await Harness.ReadAsync("Làm giấy khai sinh cho con ở khu đô thị Terra Royal năm 2031 cần gì");
+
+        Assert.DoesNotContain("terra", reading.TopicTerms);
+        Assert.DoesNotContain("2031", reading.TopicTerms);
+        Assert.Contains("khai sinh", reading.TopicTerms);
+    }
+
+    [Theory]
+    [InlineData("luật 72/2025 có hiệu lực từ ngày nào", true, false)]
+    [InlineData("đắk lắk có bao nhiêu xã", false, true)]
+    public async Task DatesAndNumbers_AreTheKindOfAnswerSomeQuestionsAskFor(string question, bool date, bool number)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(date, reading.ExpectsDate);
+        Assert.Equal(number, reading.ExpectsNumber);
+    }
+}
