@@ -14,7 +14,7 @@ namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>eval --dataset DIR [--queries FILE] [--qrels FILE] [--top N] [--fold-queries] [--rerank MODE] [--rerank-train DIR ...]
-/// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--fold-seed N] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
+/// [--rerank-without FEATURE,...] [--rerank-necessity] [--folds N] [--fold-seed N ...] [--json FILE] [--report FILE]</c>: retrieval metrics on a BEIR folder, ending with the metrics line of DESIGN.md; or
 /// <c>eval --qa FILE [--sample N] [--seed S] [--llm-cache DIR] [--json FILE] [--report FILE]</c>: answer metrics; or
 /// <c>eval --dataset DIR --answers [--queries FILE] [--unanswerable FILE] [--json FILE] [--report FILE]</c>: the same
 /// answer metrics on a BEIR folder, its judged queries answerable and its unanswerable file (default
@@ -56,12 +56,18 @@ internal static class EvalCommand
         };
         var necessity = new Option<bool>("--rerank-necessity") { Description = "cv/lodo: bậc tìm đầu nhân trọng số mỗi từ của câu hỏi theo mức cần thiết học từ các câu hỏi huấn luyện (đòn bẩy, mặc định tắt)." };
         var folds = new Option<int>("--folds") { Description = "Số phần của kiểm định chéo (cv).", DefaultValueFactory = _ => 5 };
-        var foldSeed = new Option<int>("--fold-seed") { Description = "Cách chia câu hỏi vào các phần của cv: 0 (mặc định) là cách các báo cáo dùng; số khác chia cùng các câu hỏi theo cách khác, để thấy con số phụ thuộc vào cách chia bao nhiêu.", DefaultValueFactory = _ => 0 };
+        var foldSeed = new Option<int[]>("--fold-seed")
+        {
+            Description = "Cách chia câu hỏi vào các phần của cv: 0 (mặc định) là cách các báo cáo dùng; số khác chia cùng các câu hỏi theo cách khác, để thấy con số phụ thuộc vào cách chia bao nhiêu. Nhiều số (--fold-seed 0 1 2 3 4): mỗi cách chia một dòng, rồi trung bình ± độ lệch chuẩn.",
+            DefaultValueFactory = _ => [0],
+            AllowMultipleArgumentsPerToken = true,
+        };
         foldSeed.Validators.Add(result =>
         {
-            if (result.GetValue(foldSeed) < 0)
+            var seeds = result.GetValue(foldSeed) ?? [];
+            if (seeds.Length == 0 || seeds.Any(s => s < 0) || seeds.Distinct().Count() != seeds.Length)
             {
-                result.AddError("--fold-seed must be 0 or more.");
+                result.AddError("--fold-seed takes one or more distinct numbers, each 0 or more.");
             }
         });
         folds.Validators.Add(result =>
@@ -93,6 +99,11 @@ internal static class EvalCommand
             if ((result.GetValue(dataset) is null) == (result.GetValue(qa) is null))
             {
                 result.AddError("Give exactly one of --dataset DIR (retrieval) or --qa FILE (answers).");
+            }
+
+            if (result.GetValue(foldSeed) is { Length: > 1 } && (result.GetValue(json) is not null || result.GetValue(report) is not null))
+            {
+                result.AddError("--json and --report describe one split: give one --fold-seed with them.");
             }
         });
         command.Validators.Add(result =>
@@ -150,7 +161,7 @@ internal static class EvalCommand
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)
             {
                 return await RerankEvalRunner.RunAsync(
-                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(necessity), new CrossValidationFolds(parse.GetValue(folds), parse.GetValue(foldSeed)), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
+                    evaluator, data, choice, parse.GetValue(rerankTrain), parse.GetValue(dataset)!, parse.GetValue(without) ?? [], parse.GetValue(necessity), parse.GetValue(foldSeed)!.Select(s => new CrossValidationFolds(parse.GetValue(folds), s)).ToList(), folded, parse.GetValue(json), parse.GetValue(report), cancellationToken).ConfigureAwait(false);
             }
 
             RetrievalEvaluation? evaluation = null;

@@ -9,7 +9,8 @@ namespace ProcedureAssistant.Cli.Commands;
 /// <c>eval --dataset DIR --rerank cv|lodo</c>: the reranker's figures on questions no model it is scored by has
 /// seen. cv: k-fold cross-validation grouped by question over DIR and the training sets pooled (as the shipped
 /// model is trained), each of DIR's questions ranked by the fold model that left it out. lodo: one model trained on
-/// the training sets other than DIR ranks all of DIR. No search latency is measured here (see the benchmarks).
+/// the training sets other than DIR ranks all of DIR. No search latency is measured here (see the benchmarks). With
+/// several splits of cv, the sets are indexed once and each split gets its line, then their mean ± standard deviation.
 /// </summary>
 internal static class RerankEvalRunner
 {
@@ -21,7 +22,7 @@ internal static class RerankEvalRunner
         DirectoryInfo dataFolder,
         string[] without,
         bool necessityFirstStage,
-        CrossValidationFolds folds,
+        IReadOnlyList<CrossValidationFolds> splits,
         bool folded,
         FileInfo? json,
         FileInfo? report,
@@ -54,21 +55,24 @@ internal static class RerankEvalRunner
         var collectors = await RerankTrainingSets.OpenAsync(evaluator, [data, .. others], cancellationToken).ConfigureAwait(false);
         var source = RerankTrainingSets.Source(collectors, settings.Candidates);
         bool IsTarget(RerankGroup g) => string.Equals(g.Dataset, data.Name, StringComparison.Ordinal) && g.Folded == folded && g.Use != RerankGroupUse.TrainOnly;
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        CrossValidatedRankings rankings;
-        string label;
+        var runs = new List<(CrossValidationFolds? Folds, CrossValidatedRankings Rankings, string Label, TimeSpan Elapsed)>();
         try
         {
-            if (choice.Mode == RerankMode.Cv)
+            IReadOnlyList<CrossValidationFolds?> plan = choice.Mode == RerankMode.Cv ? [.. splits] : [null];
+            foreach (var folds in plan)
             {
-                var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds.Count} trained[/]"));
-                rankings = await RerankerCrossValidation.KFoldAsync(source, IsTarget, folds, settings, progress, cancellationToken).ConfigureAwait(false);
-                label = $"{choice.Label}: {folds.Count}-fold{(folds.Seed == 0 ? string.Empty : $" (fold seed {folds.Seed})")} by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}";
-            }
-            else
-            {
-                rankings = await RerankerCrossValidation.HeldOutAsync(source, IsTarget, settings, cancellationToken).ConfigureAwait(false);
-                label = $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{droppedLabel}";
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                if (folds is not null)
+                {
+                    var progress = new Progress<int>(done => CliHost.Status.MarkupLineInterpolated($"[grey]fold {done}/{folds.Count} trained[/]"));
+                    var rankings = await RerankerCrossValidation.KFoldAsync(source, IsTarget, folds, settings, progress, cancellationToken).ConfigureAwait(false);
+                    runs.Add((folds, rankings, $"{choice.Label}: {folds.Count}-fold{(folds.Seed == 0 ? string.Empty : $" (fold seed {folds.Seed})")} by question over {string.Join('+', [data.Name, .. others.Select(o => o.Name)])}{droppedLabel}", started.Elapsed));
+                }
+                else
+                {
+                    var rankings = await RerankerCrossValidation.HeldOutAsync(source, IsTarget, settings, cancellationToken).ConfigureAwait(false);
+                    runs.Add((null, rankings, $"{choice.Label}: trained on {string.Join('+', others.Select(o => o.Name))} only{droppedLabel}", started.Elapsed));
+                }
             }
         }
         finally
@@ -76,12 +80,31 @@ internal static class RerankEvalRunner
             collectors.ForEach(c => c.Dispose());
         }
 
-        var results = rankings.Reranked;
+        foreach (var run in runs)
+        {
+            var stage = RetrievalMetrics.From(run.Rankings.FirstStage);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} reranker=\"{run.Label}\" trainSeconds={run.Elapsed.TotalSeconds:0.0} firstStageMRR@10={stage.Mrr10:0.000} firstStageR@10={stage.Recall10:0.000}"));
+            if (runs.Count > 1)
+            {
+                Console.WriteLine(RetrievalMetrics.From(run.Rankings.Reranked).ToMetricsLine());
+            }
+        }
+
+        if (runs.Count > 1)
+        {
+            var each = runs.Select(r => RetrievalMetrics.From(r.Rankings.Reranked)).ToList();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"splits={runs.Count} (fold seeds {string.Join(',', runs.Select(r => r.Folds!.Seed))}) MRR@10={each.Average(m => m.Mrr10):0.000}±{StandardDeviation(each.Select(m => m.Mrr10)):0.000} R@10={each.Average(m => m.Recall10):0.000}±{StandardDeviation(each.Select(m => m.Recall10)):0.000}"));
+            return 0;
+        }
+
+        var (_, only, label, _) = runs[0];
+        var results = only.Reranked;
         var metrics = RetrievalMetrics.From(results);
-        var firstStage = RetrievalMetrics.From(rankings.FirstStage);
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"dataset={data.Name} documents={data.Corpus.Count} foldQueries={folded.ToString().ToLowerInvariant()} reranker=\"{label}\" trainSeconds={started.Elapsed.TotalSeconds:0.0} firstStageMRR@10={firstStage.Mrr10:0.000} firstStageR@10={firstStage.Recall10:0.000}"));
+        var firstStage = RetrievalMetrics.From(only.FirstStage);
         if (json is not null)
         {
             await File.WriteAllTextAsync(json.FullName, System.Text.Json.JsonSerializer.Serialize(new
@@ -104,4 +127,11 @@ internal static class RerankEvalRunner
         return 0;
     }
 
+    // The sample standard deviation (n − 1).
+    private static double StandardDeviation(IEnumerable<double> values)
+    {
+        var all = values.ToList();
+        var mean = all.Average();
+        return Math.Sqrt(all.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, all.Count - 1));
+    }
 }
