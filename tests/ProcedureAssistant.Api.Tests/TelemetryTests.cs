@@ -39,8 +39,11 @@ public sealed partial class TelemetryTests
         var server = Assert.Single(activities, a => a.Kind == ActivityKind.Server && a.DisplayName.Contains("/api/ask", StringComparison.Ordinal));
         var trace = activities.Where(a => a.TraceId == server.TraceId).Select(a => a.DisplayName).ToList();
         Assert.Contains("answer", trace);
+        Assert.Contains("read-question", trace);
         Assert.Contains("retrieve", trace);
         Assert.Contains("rerank", trace);
+        var decide = Assert.Single(activities, a => a.DisplayName == "decide" && a.TraceId == server.TraceId);
+        Assert.Equal("answer", decide.GetTagItem("rule"));
         var answer = activities.Single(a => a.DisplayName == "answer" && a.TraceId == server.TraceId);
         Assert.Equal(server.SpanId, answer.ParentSpanId);
         Assert.Equal("answer", server.GetTagItem("decision.rule"));

@@ -63,7 +63,12 @@ public sealed class AnswerService(
         ArgumentNullException.ThrowIfNull(query);
         using var activity = Telemetry.Source.StartActivity(Telemetry.AnswerSpan);
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
-        var reading = await reader.ReadAsync(query.Question, conversations.Last(conversationId), cancellationToken).ConfigureAwait(false);
+        QuestionReading reading;
+        using (Telemetry.Source.StartActivity(Telemetry.ReadQuestionSpan))
+        {
+            reading = await reader.ReadAsync(query.Question, conversations.Last(conversationId), cancellationToken).ConfigureAwait(false);
+        }
+
         Log.QuestionRead(logger, query.Question, reading.SearchText);
 
         var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
@@ -72,7 +77,14 @@ public sealed class AnswerService(
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
         var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today);
-        var (rule, reply) = policy.Decide(context);
+        AnswerRule rule;
+        Reply reply;
+        using (var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan))
+        {
+            (rule, reply) = policy.Decide(context);
+            decide?.SetTag("rule", rule.Name);
+        }
+
         activity?.SetTag("rule", rule.Name);
 
         // The next follow-up ("mất bao lâu?") is read against the name of what was answered, or the question's own words.

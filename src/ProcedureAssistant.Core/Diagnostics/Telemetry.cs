@@ -5,9 +5,9 @@ namespace ProcedureAssistant.Core.Diagnostics;
 
 /// <summary>
 /// The one activity source and meter of the service, and the names of its spans. A question is one trace: the HTTP
-/// request, then <see cref="AnswerSpan"/> with <see cref="RetrieveSpan"/> (and <see cref="RerankSpan"/> inside it) and
-/// <see cref="GenerateSpan"/> when a chat model writes the answer; <see cref="ReadQuestionSpan"/> and
-/// <see cref="DecideSpan"/> are the names kept for reading the question and deciding to answer or abstain.
+/// request, then <see cref="AnswerSpan"/> with <see cref="ReadQuestionSpan"/>, <see cref="RetrieveSpan"/> (and
+/// <see cref="RerankSpan"/> inside it), <see cref="DecideSpan"/> (tagged with the rule that decided) and
+/// <see cref="GenerateSpan"/> when a chat model writes the answer.
 /// </summary>
 public static class Telemetry
 {
