@@ -59,6 +59,20 @@ public sealed class ProvinceTests
         Assert.DoesNotContain(byDefault, id => id.EndsWith("-gia-lai", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task IndexStatus_ListsTheProvincesAQuestionMayBeAskedFor_WithTheirNames()
+    {
+        await using var app = await StartAsync("Embedded");
+        using var client = await app.App.CreateReadyClientAsync();
+
+        var status = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/index", UriKind.Relative), Token);
+
+        Assert.Equal("dak-lak", status.GetProperty("defaultProvince").GetString());
+        Assert.Equal(
+            ["dak-lak Đắk Lắk", "gia-lai Gia Lai"],
+            status.GetProperty("provinces").EnumerateArray().Select(p => p.GetProperty("key").GetString() + " " + p.GetProperty("name").GetString()));
+    }
+
     [Theory]
     [MemberData(nameof(Backends))]
     public async Task AskAndSearch_UnknownOrBlankProvince_Return400NamingTheField(string backend)

@@ -43,15 +43,17 @@ public sealed class WebServer : IAsyncDisposable
 
     /// <summary>
     /// Starts the service and, unless <paramref name="waitUntilReady"/> is false, waits until its index is ready.
-    /// <paramref name="dataPath"/> reuses another server's data folder (a restart).
+    /// <paramref name="dataPath"/> reuses another server's data folder (a restart). <paramref name="corpusFolder"/> is
+    /// the test corpus copied in (a folder of the test output).
     /// </summary>
     public static async Task<WebServer> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null,
-        bool waitUntilReady = true)
+        bool waitUntilReady = true,
+        string corpusFolder = "TestCorpus")
     {
         var corpus = Directory.CreateTempSubdirectory("pa-web-corpus-");
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestCorpus")))
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, corpusFolder)))
         {
             File.Copy(file, Path.Combine(corpus.FullName, Path.GetFileName(file)));
         }

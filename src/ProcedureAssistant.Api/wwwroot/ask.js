@@ -46,6 +46,7 @@ async function showIndexDate() {
   try {
     const info = await requestJson('/api/index');
     line.textContent = `Nguồn văn bản cập nhật lúc ${formatDateTime(info.indexedAt)} (${info.documents} văn bản).`;
+    showProvinces(info);
   } catch (error) {
     if (error.status === 503) {
       line.textContent = 'Hệ thống đang nạp dữ liệu văn bản; bạn có thể hỏi sau ít giây.';
@@ -54,6 +55,21 @@ async function showIndexDate() {
       line.textContent = 'Chưa lấy được ngày cập nhật nguồn văn bản.';
     }
   }
+}
+
+// The province choice appears only when the deployment serves more than one; the deployment's own comes first.
+function showProvinces(info) {
+  const provinces = info.provinces ?? [];
+  if (provinces.length < 2) return;
+  const select = $('province');
+  const ordered = [...provinces].sort((a, b) => (b.key === info.defaultProvince) - (a.key === info.defaultProvince));
+  select.replaceChildren(...ordered.map((p) => el('option', { value: p.key }, p.name)));
+  select.value = info.defaultProvince;
+  $('province-choice').hidden = false;
+}
+
+function chosenProvince() {
+  return $('province-choice').hidden ? undefined : $('province').value;
 }
 
 function startOver() {
@@ -91,7 +107,7 @@ async function ask(text) {
     const response = await request('/api/ask/stream', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-      body: JSON.stringify({ question, persona: persona(), conversationId: state.conversationId }),
+      body: JSON.stringify({ question, persona: persona(), conversationId: state.conversationId, province: chosenProvince() }),
     });
     questionBox.value = '';
     await readEvents(response, (event, data) => {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
 
@@ -15,6 +16,15 @@ public sealed class ProvinceCatalog(IChunkIndex index, IOptions<CorpusOptions> c
     /// <summary>The deployment's province key.</summary>
     public string Default { get; } = ProvinceKey.Of(corpus.Value.Province)
         ?? throw new OptionsValidationException(CorpusOptions.SectionName, typeof(CorpusOptions), ["Corpus:Province is required (a province name or key, e.g. dak-lak)."]);
+
+    // The 34 provinces' names as written today, by key (the second column of provinces.tsv), for people to choose from.
+    private readonly Dictionary<string, string> _names = TextAnalyzer.ReadDataLines("provinces.tsv")
+        .Select(line => line.Split('\t')[^1].Trim())
+        .DistinctBy(name => ProvinceKey.Of(name), StringComparer.Ordinal)
+        .ToDictionary(name => ProvinceKey.Of(name)!, StringComparer.Ordinal);
+
+    /// <summary>The province's name as written today ("Đắk Lắk" for <c>dak-lak</c>), or the key itself when it is not one of the 34.</summary>
+    public string NameOf(string key) => _names.GetValueOrDefault(key, key);
 
     /// <summary>Every province a question may name, ordered: the default and those of the live index.</summary>
     public async Task<IReadOnlyList<string>> KnownAsync(CancellationToken cancellationToken = default)
