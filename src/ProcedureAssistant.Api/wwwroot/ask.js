@@ -256,6 +256,12 @@ function citationItem(citation) {
 }
 
 async function passageContent(citation) {
+  // A source that is not a passage of the index (a commune-merger resolution, cited from the commune mapping) has no
+  // chunk: its snippet is the line it supports.
+  if (!citation.chunkId) {
+    return [el('p', { class: 'passage-path' }, [citation.number ? `Nghị quyết ${citation.number}` : citation.title, citation.path].filter(Boolean).join(', ')),
+      el('blockquote', { class: 'passage-text' }, citation.snippet)];
+  }
   let detail = null;
   try {
     if (!documents.has(citation.documentId)) {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Questions;
@@ -58,6 +59,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         AskBackReply ask => AskBack(ask.Options, context),
         ReferReply refer => Refer(refer, context),
         PersonalDataReply => new(Replies.PersonalData, []),
+        CommuneReply commune => Communes(commune),
         _ => new(Replies.OutOfScope + " Khi cần làm thủ tục hành chính, bạn " + Replies.ReferralClause, []),
     };
 
@@ -345,6 +347,83 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return new(text.ToString(), sources);
     }
 
+    // Where each commune named now belongs (or what a new one was made of), each line citing its resolution and article;
+    // a name several communes shared lists each with its province; then a former province named, with the resolution
+    // that merged it. The commune mapping is the source: its resolutions are cited, not passages of the index.
+    private static ComposedReply Communes(CommuneReply reply)
+    {
+        var text = new StringBuilder();
+        var cited = new List<Citation>();
+        string Cite(string resolution, string? article, string title, string line)
+        {
+            var index = cited.FindIndex(c => c.Number == resolution && c.Path == (article ?? string.Empty));
+            if (index < 0)
+            {
+                cited.Add(new Citation(cited.Count + 1, ResolutionId(resolution), string.Empty, title, null, resolution, article ?? string.Empty, line, null));
+                index = cited.Count - 1;
+            }
+
+            return $" [{(index + 1).ToString(CultureInfo.InvariantCulture)}]";
+        }
+
+        foreach (var mention in reply.Communes)
+        {
+            var shown = mention.Candidates.Take(CommuneLookupRule.MaxCandidates).ToList();
+            if (shown.Count > 1)
+            {
+                text.Append(text.Length > 0 ? "\n" : string.Empty).Append(CultureInfo.InvariantCulture, $"Có {mention.Candidates.Count} đơn vị hành chính tên «{shown[0].Name}»:");
+            }
+
+            foreach (var candidate in shown)
+            {
+                var line = CommuneLine(candidate);
+                var destination = candidate.NewCommunes.Count > 0 ? candidate.NewCommunes[0] : null;
+                var resolution = candidate.IsOld ? destination?.Resolution : candidate.Resolution;
+                var article = candidate.IsOld ? string.Join("; ", candidate.NewCommunes.Select(n => n.Article).OfType<string>().Distinct()) : candidate.Article;
+                var province = candidate.IsOld ? destination?.Province : candidate.Province;
+                var marker = resolution is null ? string.Empty : Cite(resolution, article, $"Nghị quyết {resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {province} năm 2025", line);
+                text.Append(text.Length > 0 ? "\n" : string.Empty).Append(shown.Count > 1 ? "- " : string.Empty).Append(line).Append(marker).Append('.');
+            }
+
+            if (mention.Candidates.Count > shown.Count)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n… và {mention.Candidates.Count - shown.Count} đơn vị khác cùng tên; cho biết tỉnh để tra cứu đúng nơi.");
+            }
+        }
+
+        foreach (var province in reply.Provinces)
+        {
+            var line = $"Tỉnh {StripUnit(province.OldProvince!)} trước ngày 12/6/2025 nay thuộc {province.Province}";
+            text.Append(text.Length > 0 ? "\n" : string.Empty).Append(line)
+                .Append(Cite(ProvinceMergerResolution, null, $"Nghị quyết {ProvinceMergerResolution} về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", line)).Append('.');
+        }
+
+        return new(text.ToString(), []) { Attributions = cited };
+    }
+
+    // The resolution of the National Assembly that merged the provinces (12 June 2025).
+    private const string ProvinceMergerResolution = "202/2025/QH15";
+
+    private static string CommuneLine(CommuneMatch candidate)
+    {
+        if (!candidate.IsOld)
+        {
+            var from = candidate.OldCommunes.Count == 0 ? string.Empty : $" được lập từ {string.Join(", ", candidate.OldCommunes)}";
+            return $"{candidate.Name}, {candidate.Province} (từ ngày 1/7/2025){from}";
+        }
+
+        var destinations = candidate.NewCommunes.Select(n => $"{n.Name}, {n.Province}{(n.Partial ? " (một phần)" : string.Empty)}").ToList();
+        var where = destinations.Count == 0 ? "chưa có trong dữ liệu sắp xếp" : "nay thuộc " + string.Join("; ", destinations);
+        return $"{candidate.Name} ({candidate.OldProvince} cũ) {where}";
+    }
+
+    private static string StripUnit(string province) =>
+        province.StartsWith("Tỉnh ", StringComparison.Ordinal) ? province[5..] : province;
+
+    // "1660/NQ-UBTVQH15" → "nq-1660-ubtvqh15", "202/2025/QH15" → "nq-202-2025-qh15" (the corpus' id for a resolution).
+    private static string ResolutionId(string number) =>
+        "nq-" + number.ToLowerInvariant().Replace("nq-", string.Empty, StringComparison.Ordinal).Replace('/', '-');
+
     private static ComposedReply Refer(ReferReply refer, AnswerContext context)
     {
         var place = refer.Place?.Province is { } province ? $" (tỉnh {province})" : string.Empty;
@@ -572,4 +651,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
 }
 
 /// <summary>A composed reply: its text and the chunks its markers point to.</summary>
-internal sealed record ComposedReply(string Text, IReadOnlyList<ChunkHit> Sources);
+internal sealed record ComposedReply(string Text, IReadOnlyList<ChunkHit> Sources)
+{
+    /// <summary>
+    /// Sources that are not passages of the index (the commune mapping's resolutions), cited after <see cref="Sources"/>;
+    /// their <see cref="Citation.ChunkId"/> is empty and their snippet is the line they support.
+    /// </summary>
+    public IReadOnlyList<Citation> Attributions { get; init; } = [];
+}

@@ -41,6 +41,9 @@ internal sealed class AnswerContext
 
     public QuestionReading Reading { get; }
 
+    /// <summary>The province the question is asked for (a key), or null for the deployment's own.</summary>
+    public string? Province { get; init; }
+
     public Persona Persona { get; }
 
     /// <summary>The retrieved chunks, best first.</summary>

@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Communes;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Ingestion;
+
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
@@ -5,12 +10,15 @@ namespace ProcedureAssistant.Core.Answering;
 /// (answer, ask back, refer, decline) and its name and reason go into the response, the log and evaluation reports.
 /// <c>docs/answering.md</c> is this table with each rule's thresholds and the measurements that keep it.
 /// </summary>
-public sealed class AnswerPolicy
+/// <param name="communes">The commune mapping, which answers where a commune or province belongs now.</param>
+/// <param name="corpus">The deployment's province (<see cref="CorpusOptions.Province"/>), whose communes come first.</param>
+public sealed class AnswerPolicy(CommuneDirectory communes, IOptions<CorpusOptions> corpus)
 {
     /// <summary>The rules, in the order they are asked.</summary>
     public IReadOnlyList<AnswerRule> Rules { get; } =
     [
         new PersonalDataRule(),
+        new CommuneLookupRule(communes, ProvinceKey.Of(corpus.Value.Province)),
         new OutOfScopeRule(),
         new NotInSourcesRule(),
         new PlaceNotCoveredRule(),

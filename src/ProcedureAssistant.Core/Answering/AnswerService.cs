@@ -76,7 +76,7 @@ public sealed class AnswerService(
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
-        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today);
+        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province };
         AnswerRule rule;
         Reply reply;
         using (var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan))
@@ -130,7 +130,8 @@ public sealed class AnswerService(
         if (answer is null)
         {
             var evidence = new Evidence(composed.Sources);
-            answer = new Answer(composed.Text, AnswerMode.Extractive, reply.Abstains, Enumerable.Range(1, composed.Sources.Count).Select(evidence.Cite).ToList(), rule.Decision, conversationId) { Reading = reading };
+            var citations = Enumerable.Range(1, composed.Sources.Count).Select(evidence.Cite).Concat(composed.Attributions).ToList();
+            answer = new Answer(composed.Text, AnswerMode.Extractive, reply.Abstains, citations, rule.Decision, conversationId) { Reading = reading };
             if (!stream || !(reply is AnswerReply && generative.IsEnabled))
             {
                 yield return new AnswerDelta(answer.Text);

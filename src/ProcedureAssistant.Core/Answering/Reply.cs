@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Questions;
 
@@ -41,4 +42,9 @@ internal sealed record PersonalDataReply : Reply
 internal sealed record ReferReply(string? Missing = null, CorpusDocument? Document = null, NamedPlace? Place = null) : Reply
 {
     public override bool Abstains => true;
+}
+
+internal sealed record CommuneReply(IReadOnlyList<CommuneMention> Communes, IReadOnlyList<ProvinceMention> Provinces) : Reply
+{
+    public override bool Abstains => false;
 }

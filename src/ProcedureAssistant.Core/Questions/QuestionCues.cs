@@ -36,6 +36,7 @@ public sealed class QuestionCues
         ["modifier"] = QuestionForm.Modifier,
         ["date"] = QuestionForm.Date,
         ["number"] = QuestionForm.Number,
+        ["unit-now"] = QuestionForm.UnitNow,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines)

@@ -14,4 +14,5 @@ internal enum QuestionForm
     Modifier,
     Date,
     Number,
+    UnitNow,
 }

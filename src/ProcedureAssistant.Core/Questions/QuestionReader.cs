@@ -88,6 +88,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
             ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
+            AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             AsksForPersonalData = AsksForPersonalData(forms),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,

@@ -53,6 +53,9 @@ public sealed record QuestionReading
     /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
     public bool ExpectsNumber { get; init; }
 
+    /// <summary>Asks which commune, ward or province a place belongs to now ("xã Hòa Phú cũ giờ thuộc xã nào").</summary>
+    public bool AsksWhereAPlaceBelongsNow { get; init; }
+
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Tests.Fakes;
@@ -46,7 +48,7 @@ internal sealed class AnswerHarness : IDisposable
 
     public QuestionReader Reader { get; }
 
-    public AnswerPolicy Policy { get; } = new();
+    public AnswerPolicy Policy { get; } = new(CommuneDirectory.LoadDefault(), Options.Create(new CorpusOptions()));
 
     public ManualTimeProvider Clock { get; }
 

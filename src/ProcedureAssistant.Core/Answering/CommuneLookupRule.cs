@@ -1,0 +1,55 @@
+using ProcedureAssistant.Core.Communes;
+
+namespace ProcedureAssistant.Core.Answering;
+
+/// <summary>
+/// <c>commune-lookup</c>: a question about where a commune, ward or province belongs since the 2025 mergers is answered
+/// from the commune mapping (<see cref="CommuneDirectory"/>), with the resolution and its article. It applies when the
+/// question names a commune (with its kind word: "xã Hòa Phú") and either asks where it belongs now ("giờ thuộc xã
+/// nào", "tên mới") or calls it former ("cũ", "trước đây") while asking no item of a procedure; or when it names a
+/// province and asks where it belongs now. A question that asks a procedure's item for a place goes on to the other
+/// rules.
+/// </summary>
+internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deploymentProvince) : AnswerRule
+{
+    /// <summary>At most this many candidates are listed for one name (an old name can be shared by many communes).</summary>
+    public const int MaxCandidates = 6;
+
+    public override string Name => "commune-lookup";
+
+    public override string Reason => "The question asks where a commune, ward or province belongs since the 2025 mergers; the commune mapping answers it.";
+
+    internal override Reply? Decide(AnswerContext context)
+    {
+        var reading = context.Reading;
+        var places = communes.FindInQuestion(reading.Text);
+        var asksNow = reading.AsksWhereAPlaceBelongsNow;
+        var mentions = places.Communes
+            .Where(c => asksNow || (c.MarkedOld && reading.Fields.Count == 0))
+            .Select(c => c with { Candidates = Narrowed(c, places.Provinces, context.Province ?? deploymentProvince) })
+            .ToList();
+        if (mentions.Count > 0)
+        {
+            return new CommuneReply(mentions, []);
+        }
+
+        var provinces = places.Provinces.Where(p => p.OldProvince is not null && asksNow).ToList();
+        return provinces.Count > 0 ? new CommuneReply([], provinces) : null;
+    }
+
+    // A province named beside the commune ("xã Hòa Phú, Phú Yên cũ") keeps the candidates of that province, old or
+    // new; else the province asked for (the deployment's) keeps those that are in it now; a commune called former
+    // keeps its old candidates. Each only when some candidate is left: a name no candidate fits lists them all.
+    private static List<CommuneMatch> Narrowed(CommuneMention mention, IReadOnlyList<ProvinceMention> provinces, string? scope)
+    {
+        var candidates = mention.Candidates.ToList();
+        var named = candidates.Where(c => provinces.Any(p => Same(c.OldProvince, p.OldProvince ?? p.Province) || Same(c.Province, p.Province))).ToList();
+        var inScope = candidates.Where(c => Same(c.Province, scope) || c.NewCommunes.Any(n => Same(n.Province, scope))).ToList();
+        candidates = named.Count > 0 ? named : inScope.Count > 0 ? inScope : candidates;
+        var old = candidates.Where(c => c.IsOld).ToList();
+        return mention.MarkedOld && old.Count > 0 ? old : candidates;
+    }
+
+    private static bool Same(string? a, string? b) =>
+        a is not null && b is not null && Documents.ProvinceKey.Of(a) == Documents.ProvinceKey.Of(b);
+}

@@ -1,0 +1,82 @@
+using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Communes;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+/// <summary>
+/// The <c>commune-lookup</c> rule: questions about where a commune, ward or province belongs since the 2025 mergers are
+/// answered from the commune mapping, each line citing its resolution and article, checked against the mapping itself.
+/// The harness deployment is Đắk Lắk (Corpus:Province's default), which took in the former Phú Yên.
+/// </summary>
+public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
+{
+    private static readonly CommuneDirectory Communes = CommuneDirectory.LoadDefault();
+
+    private AnswerHarness Harness => fixture.Harness;
+
+    [Theory]
+    [InlineData("xã Hòa Phú cũ giờ thuộc xã nào?", "Hòa Phú")]
+    [InlineData("xa hoa thang cu bay gio thuoc xa nao vay", "Hòa Thắng")]
+    public async Task AnOldNameSharedWithinTheProvince_ListsEveryCandidateWithItsOldProvinceNewCommuneAndResolution(string question, string name)
+    {
+        var expected = Communes.Find(name, "Đắk Lắk").Where(m => m.IsOld).ToList();
+        Assert.True(expected.Count >= 2, $"The mapping should hold several old communes named {name} now in Đắk Lắk.");
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.False(answer.Abstained);
+        foreach (var candidate in expected)
+        {
+            var line = Assert.Single(answer.Text.Split('\n'), l => l.Contains($"({candidate.OldProvince} cũ)", StringComparison.Ordinal));
+            Assert.Contains(candidate.NewCommunes[0].Name, line, StringComparison.Ordinal);
+            var marker = int.Parse(line[(line.LastIndexOf('[') + 1)..line.LastIndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
+            var citation = answer.Citations[marker - 1];
+            Assert.Equal(candidate.NewCommunes[0].Resolution, citation.Number);
+            Assert.Contains(candidate.NewCommunes[0].Article!, citation.Path, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task AProvinceNamedBesideTheCommune_KeepsOnlyItsCandidate()
+    {
+        var answer = await Harness.AskAsync("xã Hòa Thắng của tỉnh Phú Yên cũ nay thuộc xã nào");
+
+        var expected = Assert.Single(Communes.Find("Hòa Thắng", "Phú Yên"), m => m.IsOld);
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(expected.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations);
+        Assert.DoesNotContain("Có 2", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANewCommuneAskedWhatItWasMadeOf_ListsItsOldCommunes()
+    {
+        var answer = await Harness.AskAsync("phường Tân Lập được lập từ những phường nào");
+
+        var expected = Assert.Single(Communes.Find("Tân Lập", "Đắk Lắk"), m => !m.IsOld);
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.All(expected.OldCommunes, old => Assert.Contains(old, answer.Text, StringComparison.Ordinal));
+        Assert.Equal(expected.Resolution, answer.Citations[0].Number);
+    }
+
+    [Fact]
+    public async Task AFormerProvinceAskedWhereItBelongsNow_NamesTheProvinceAndTheMergerResolution()
+    {
+        var answer = await Harness.AskAsync("sau sáp nhập tỉnh Phú Yên bây giờ thuộc tỉnh nào");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains("Đắk Lắk", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("202/2025/QH15", Assert.Single(answer.Citations).Number);
+    }
+
+    [Theory]
+    [InlineData("làm giấy khai sinh ở xã Hòa Phú cần những gì")]
+    [InlineData("đăng ký kết hôn ở phường Tân Lập mất bao lâu")]
+    public async Task AProcedureAskedAtANamedCommune_IsNotALookup(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.NotEqual("commune-lookup", answer.Decision.Rule);
+    }
+}
