@@ -8,7 +8,6 @@ using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
@@ -65,8 +64,6 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
         services.AddSingleton<AnswerService>();
         services.AddSingleton(_ => CommuneDirectory.LoadDefault());
-        services.AddSingleton<RetrievalEvaluator>();
-        services.AddSingleton<QaEvaluator>();
         return builder;
     }
 

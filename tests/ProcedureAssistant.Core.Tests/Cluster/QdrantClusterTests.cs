@@ -13,6 +13,7 @@ using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab;
 
 namespace ProcedureAssistant.Core.Tests.Cluster;
 
@@ -227,6 +228,7 @@ public sealed class QdrantClusterTests
             ["Qdrant:Timeout"] = "00:00:15",
         });
         builder.AddProcedureAssistant();
+        builder.Services.AddProcedureAssistantLab();
         return builder.Build();
     }
 }
