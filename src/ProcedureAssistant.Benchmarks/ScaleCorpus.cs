@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Text;

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Reranking;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Lab;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Ingestion;
 
 namespace ProcedureAssistant.Cli.Commands;

@@ -4,10 +4,11 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;

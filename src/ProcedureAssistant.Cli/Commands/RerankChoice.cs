@@ -1,5 +1,5 @@
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// A BEIR folder asked as a QA set: each judged query is an answerable question whose expected documents are its

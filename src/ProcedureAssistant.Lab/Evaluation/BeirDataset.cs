@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProcedureAssistant.Core.Documents;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// A retrieval benchmark in the BEIR layout: <c>corpus.jsonl</c> (<c>_id</c>, <c>title</c>, <c>text</c>),
@@ -112,7 +112,7 @@ public sealed record BeirDocument(
 
     /// <summary>
     /// The article as an index document (a regulation numbered by its law), so that an index of the set holds its
-    /// text for the vocabulary diacritic restoration reads (<see cref="Retrieval.IndexVocabulary"/>), as it holds the service's documents.
+    /// text for the vocabulary diacritic restoration reads (<see cref="Core.Retrieval.IndexVocabulary"/>), as it holds the service's documents.
     /// </summary>
     public CorpusDocument ToCorpusDocument() => new()
     {

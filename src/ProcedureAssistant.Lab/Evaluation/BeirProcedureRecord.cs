@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ProcedureAssistant.Core.Documents;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// A procedure record of a BEIR folder whose text is the national catalogue's labelled fields ("Cấp thực hiện: …",

@@ -3,7 +3,7 @@ using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// Asks every question of a QA set and scores the answers: key-fact coverage, citation precision, abstention,

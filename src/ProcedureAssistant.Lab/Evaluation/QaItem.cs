@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>One question of the answer-level evaluation set (<c>eval/questions.jsonl</c>).</summary>
 public sealed record QaItem

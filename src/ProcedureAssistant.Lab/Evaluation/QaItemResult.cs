@@ -1,6 +1,6 @@
 using ProcedureAssistant.Core.Answering;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>How the service did on one evaluation question.</summary>
 /// <param name="Item">The question.</param>
@@ -26,7 +26,7 @@ public sealed record QaItemResult(
     IReadOnlyList<string> Cited,
     AnswerMode Mode,
     AnswerDecision Decision,
-    Questions.QuestionReading? Reading = null,
+    Core.Questions.QuestionReading? Reading = null,
     double AnswerMs = 0)
 {
     /// <summary>Abstained exactly when the question is unanswerable.</summary>

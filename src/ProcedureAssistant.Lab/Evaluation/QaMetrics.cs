@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>Answer-level metrics over a group of questions.</summary>
 /// <param name="Questions">Questions in the group.</param>

@@ -1,4 +1,4 @@
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// A reduced QA set for quick runs (CI): a stratified, seed-fixed subset that keeps the mix of answerable,

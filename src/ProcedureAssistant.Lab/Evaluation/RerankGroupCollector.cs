@@ -2,8 +2,9 @@ using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// One benchmark set indexed and its judged questions analysed, from which the reranker's candidate groups are

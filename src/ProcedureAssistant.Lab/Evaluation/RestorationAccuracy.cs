@@ -1,4 +1,4 @@
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// Word syllables of the folded questions, how many were restored as typed, how many were restored confidently

@@ -8,8 +8,9 @@ using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// Runs a BEIR dataset: indexes its corpus (one article per chunk) into a throw-away index (in memory, unless the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>Mean retrieval metrics over a query set (recall is the share of a query's relevant documents found).</summary>
 public sealed record RetrievalMetrics(double Mrr10, double Recall1, double Recall5, double Recall10, double Ndcg10, int Queries)

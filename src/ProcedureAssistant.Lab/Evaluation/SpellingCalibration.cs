@@ -3,7 +3,7 @@ using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
 /// Measures the spelling correction of <see cref="QueryNormalizer"/> against a corpus on questions known to be

@@ -1,4 +1,4 @@
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>What <see cref="SpellingCalibration"/> measured.</summary>
 /// <param name="Questions">Correctly written questions read.</param>

@@ -1,4 +1,4 @@
-namespace ProcedureAssistant.Core.Evaluation;
+namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>How the normaliser handled synthetic typos.</summary>
 /// <param name="Typos">Questions given one typo that makes a syllable the corpus does not use.</param>

@@ -2,8 +2,9 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ProcedureAssistant.Core.Reranking;
 
-namespace ProcedureAssistant.Core.Reranking;
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// How cross-validation splits the questions: into <see cref="Count"/> folds by question fingerprint, so that a

@@ -1,4 +1,6 @@
-namespace ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Reranking;
+
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// One question's first-stage candidates as the reranker sees them, with the judgements: the unit of training and of

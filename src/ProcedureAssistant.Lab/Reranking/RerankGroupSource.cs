@@ -1,4 +1,6 @@
-namespace ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Reranking;
+
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// Collects every candidate group under a first-stage <see cref="TermNecessity"/> (null: unweighted BM25), with each

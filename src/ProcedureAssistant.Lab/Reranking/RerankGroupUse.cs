@@ -1,4 +1,6 @@
-namespace ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Reranking;
+
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>What a <see cref="RerankGroup"/> is for: training a reranker, scoring one, or both.</summary>
 public enum RerankGroupUse

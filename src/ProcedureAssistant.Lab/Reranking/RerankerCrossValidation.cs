@@ -1,6 +1,7 @@
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
 
-namespace ProcedureAssistant.Core.Reranking;
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// Honest figures for a learned reranker: every question is scored only by a model that never saw it. Folds are

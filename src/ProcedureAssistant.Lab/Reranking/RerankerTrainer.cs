@@ -1,8 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
+using ProcedureAssistant.Core.Reranking;
 
-namespace ProcedureAssistant.Core.Reranking;
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// Trains a <see cref="RerankerModel"/> with ML.NET's FastTree LambdaRank on candidate groups (one per question),

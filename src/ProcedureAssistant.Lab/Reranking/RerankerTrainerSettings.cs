@@ -1,6 +1,7 @@
 using System.Globalization;
+using ProcedureAssistant.Core.Reranking;
 
-namespace ProcedureAssistant.Core.Reranking;
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>The FastTree LambdaRank settings of <see cref="RerankerTrainer"/>.</summary>
 /// <param name="Candidates">First-stage candidates per question, in training and in service.</param>

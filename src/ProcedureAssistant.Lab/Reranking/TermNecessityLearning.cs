@@ -1,4 +1,6 @@
-namespace ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Core.Reranking;
+
+namespace ProcedureAssistant.Lab.Reranking;
 
 /// <summary>
 /// The learning of a <see cref="TermNecessity"/> table from judged questions, kept in the lab: the service reads a

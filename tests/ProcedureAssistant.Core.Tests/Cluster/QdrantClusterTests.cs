@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;

@@ -1,7 +1,7 @@
 using ProcedureAssistant.Core.Answering;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
-namespace ProcedureAssistant.Core.Tests.Evaluation;
+namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
 public sealed class QaEvaluatorTests
 {

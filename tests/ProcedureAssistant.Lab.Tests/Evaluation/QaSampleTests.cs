@@ -1,6 +1,6 @@
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
-namespace ProcedureAssistant.Core.Tests.Evaluation;
+namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
 public sealed class QaSampleTests
 {

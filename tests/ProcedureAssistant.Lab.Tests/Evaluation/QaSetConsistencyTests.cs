@@ -1,10 +1,10 @@
 using System.Text;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Tests.Evaluation;
+namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
 /// <summary>
 /// The QA set (<c>eval/questions.jsonl</c>) agrees with the corpus and with its own rules (<c>eval/README.md</c>):

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Tests.Evaluation;
+namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
 public sealed class RerankGroupCollectionTests
 {

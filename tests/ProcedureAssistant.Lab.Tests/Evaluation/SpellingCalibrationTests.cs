@@ -1,9 +1,9 @@
 using System.Text;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Text;
 
-namespace ProcedureAssistant.Core.Tests.Evaluation;
+namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
 public sealed class SpellingCalibrationTests
 {

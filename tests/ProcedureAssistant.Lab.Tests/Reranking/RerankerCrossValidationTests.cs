@@ -1,6 +1,7 @@
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Tests.Reranking;
+namespace ProcedureAssistant.Lab.Tests.Reranking;
 
 public sealed class RerankerCrossValidationTests
 {

@@ -1,7 +1,8 @@
 using Microsoft.ML;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Tests.Reranking;
+namespace ProcedureAssistant.Lab.Tests.Reranking;
 
 public sealed class RerankerTrainerTests
 {

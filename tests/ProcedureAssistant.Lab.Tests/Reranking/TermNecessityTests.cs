@@ -1,7 +1,8 @@
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Reranking;
 
-namespace ProcedureAssistant.Core.Tests.Reranking;
+namespace ProcedureAssistant.Lab.Tests.Reranking;
 
 public sealed class TermNecessityTests
 {
