@@ -95,12 +95,12 @@ public static class ProcedureAssistantBuilderExtensions
             SearchFilter.ForProvince(services.GetRequiredService<ProvinceCatalog>().Default));
     }
 
-    // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
+    // The embedding provider is chosen in EmbeddingGenerators (none for Provider None).
     private static DenseEncoder CreateDenseEncoder(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<EmbeddingOptions>>();
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingGenerators.HttpClientName);
-        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http), services.GetRequiredService<ILogger<DenseEncoder>>());
+        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http));
     }
 
     // The one place where the index backend is chosen.
