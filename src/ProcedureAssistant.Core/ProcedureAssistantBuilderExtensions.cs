@@ -42,7 +42,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
+        services.AddSingleton(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
@@ -61,7 +61,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
+        services.AddSingleton(_ => QueryNormalizer.CreateDefault());
         services.AddSingleton<AnswerService>();
         services.AddSingleton(_ => CommuneDirectory.LoadDefault());
         return builder;
@@ -107,8 +107,7 @@ public static class ProcedureAssistantBuilderExtensions
     private static IChunkIndex CreateIndex(IServiceProvider services)
     {
         var store = services.GetRequiredService<IOptions<VectorStoreOptions>>().Value;
-        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-        var bm25 = new Bm25Parameters(retrieval.Bm25K1, retrieval.Bm25B);
+        var bm25 = Bm25Parameters.Default;
         return store.Provider switch
         {
             VectorStoreProvider.Embedded => EmbeddedChunkIndex.InFolder(
@@ -116,14 +115,14 @@ public static class ProcedureAssistantBuilderExtensions
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
-                retrieval.Fusion),
+                FusionParameters.Default),
             // The index holds its gRPC channel (one HTTP/2 connection) for the life of the process.
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<QdrantChunkIndex>(),
-                retrieval.Fusion),
+                FusionParameters.Default),
             _ => throw new OptionsValidationException(
                 VectorStoreOptions.SectionName,
                 typeof(VectorStoreOptions),

@@ -157,7 +157,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
 
     private static List<BeirQuery> Judged(BeirDataset dataset) => dataset.Queries.Where(q => dataset.Relevant.ContainsKey(q.Id)).ToList();
 
-    private EmbeddedChunkIndex InMemoryIndex() => EmbeddedChunkIndex.InMemory(new Bm25Parameters(options.Value.Bm25K1, options.Value.Bm25B), fusion: options.Value.Fusion);
+    private static EmbeddedChunkIndex InMemoryIndex() => EmbeddedChunkIndex.InMemory(Bm25Parameters.Default, fusion: FusionParameters.Default);
 
     /// <summary>
     /// Replaces the index's content with the dataset's corpus, one article per chunk, as every evaluation here

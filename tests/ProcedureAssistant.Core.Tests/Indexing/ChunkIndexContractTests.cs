@@ -83,7 +83,7 @@ public abstract class ChunkIndexContractTests : IAsyncDisposable
         using var corpus = TestPipeline.WriteSampleCorpus();
         var (documents, _) = await ReadCorpusAsync(corpus.Path);
         var vocabulary = new SyllableVocabulary(documents.Select(IndexVocabulary.Text));
-        var restored = new DiacriticRestorer().Restore(TextAnalyzer.Syllables(Question).ToList(), vocabulary, new RetrievalOptions().RestorationMinConfidence);
+        var restored = new DiacriticRestorer().Restore(TextAnalyzer.Syllables(Question).ToList(), vocabulary, DiacriticRestorer.MinConfidence);
         var retriever = new Retriever(_analyzer, index, TestPipeline.SparseOnly(), new RetrievalOptions { Rerank = false });
 
         var terms = await retriever.AnalyzeAsync(Question, Token);
