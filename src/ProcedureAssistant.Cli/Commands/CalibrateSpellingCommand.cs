@@ -4,9 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 

@@ -1,5 +1,5 @@
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Lab.Tests.Evaluation;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Lab.Reranking;
 
 namespace ProcedureAssistant.Lab.Tests.Evaluation;

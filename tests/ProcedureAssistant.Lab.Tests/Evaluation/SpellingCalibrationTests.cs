@@ -1,7 +1,7 @@
 using System.Text;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Lab.Tests.Evaluation;
 
