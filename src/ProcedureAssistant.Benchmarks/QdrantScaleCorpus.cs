@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Benchmarks;
 

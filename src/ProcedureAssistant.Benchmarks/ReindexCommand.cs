@@ -24,7 +24,7 @@ internal static class ReindexCommand
         var work = Path.GetFullPath(arguments.Text("work", Path.Combine(Path.GetTempPath(), "pa-scale")));
         var folder = Path.Combine(work, $"embedded-{chunks}");
         var corpus = await ScaleCorpus.LoadAsync(SharedFolder.Shared(), cancellationToken);
-        var analyzer = TextAnalyzer.CreateDefault(new RetrievalOptions().Weighting);
+        var analyzer = TextAnalyzer.CreateDefault();
         var questions = corpus.Questions(arguments.Integer("questions", 300)).Select(q => analyzer.AnalyzeQuery(q.Text)).ToList();
 
         using var index = EmbeddedChunkIndex.InFolder(folder);

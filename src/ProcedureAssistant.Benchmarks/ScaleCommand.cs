@@ -151,7 +151,7 @@ internal static class ScaleCommand
 
     private static async Task<ServeResult> ServeQdrantAsync(QdrantEngine engine, string questionsFile, CancellationToken cancellationToken)
     {
-        var analyzer = TextAnalyzer.CreateDefault(new RetrievalOptions().Weighting);
+        var analyzer = TextAnalyzer.CreateDefault();
         var terms = JsonSerializer.Deserialize<List<string>>(await File.ReadAllTextAsync(questionsFile, cancellationToken))!.Select(q => analyzer.AnalyzeQuery(q)).ToList();
         var started = Stopwatch.GetTimestamp();
         await engine.OpenAsync(cancellationToken);

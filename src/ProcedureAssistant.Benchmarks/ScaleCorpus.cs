@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Benchmarks;
 

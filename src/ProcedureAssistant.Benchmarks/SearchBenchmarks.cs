@@ -2,12 +2,12 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Benchmarks;
 
@@ -45,9 +45,9 @@ public class SearchBenchmarks
         var root = Environment.GetEnvironmentVariable("BENCHMARKS_DIR") ?? FindSharedBenchmarks();
         var dataset = await BeirDataset.LoadAsync(Path.Combine(root, Dataset));
         var retrieval = new RetrievalOptions();
-        var analyzer = TextAnalyzer.CreateDefault(retrieval.Weighting);
+        var analyzer = TextAnalyzer.CreateDefault();
         var encoder = new DenseEncoder(Options.Create(new EmbeddingOptions()));
-        var index = EmbeddedChunkIndex.InMemory(new Bm25Parameters(retrieval.Bm25K1, retrieval.Bm25B), fusion: retrieval.Fusion);
+        var index = EmbeddedChunkIndex.InMemory();
         await new RetrievalEvaluator(analyzer, Options.Create(retrieval), encoder).FillAsync(index, dataset);
 
         // The index's vocabulary (diacritic restoration) is built once per index version: here, not in the first question.

@@ -26,7 +26,7 @@ internal static class ServeCommand
         var path = arguments.Text("path") ?? throw new ArgumentException("--path is required.");
         var questions = JsonSerializer.Deserialize<List<string>>(await File.ReadAllTextAsync(arguments.Text("questions") ?? throw new ArgumentException("--questions is required."), cancellationToken))!;
         var retrieval = new RetrievalOptions();
-        var analyzer = TextAnalyzer.CreateDefault(retrieval.Weighting);
+        var analyzer = TextAnalyzer.CreateDefault();
         var terms = questions.Select(q => analyzer.AnalyzeQuery(q)).ToList();
 
         await using IScaleEngine engine = engineName switch

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Cli;
 

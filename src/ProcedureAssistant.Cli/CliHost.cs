@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using ProcedureAssistant.Core;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Lab;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli;
@@ -80,6 +81,7 @@ internal static class CliHost
         builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddProcedureAssistant();
+        builder.Services.AddProcedureAssistantLab();
         if (llmCache is not null)
         {
             builder.Services.AddHttpClient(GenerativeAnswerer.HttpClientName).AddHttpMessageHandler(() => new LlmResponseCache(llmCache));

@@ -1,4 +1,4 @@
-using ProcedureAssistant.Core.Evaluation;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Cli;
 

@@ -8,7 +8,6 @@ using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
@@ -43,7 +42,7 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddHttpClient(GenerativeAnswerer.HttpClientName);
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => TextAnalyzer.CreateDefault(sp.GetRequiredService<IOptions<RetrievalOptions>>().Value.Weighting));
+        services.AddSingleton(_ => TextAnalyzer.CreateDefault());
         services.AddSingleton<MarkdownDocumentParser>();
         services.AddSingleton<CorpusReader>();
         services.AddSingleton<LegalStructureChunker>();
@@ -62,11 +61,9 @@ public static class ProcedureAssistantBuilderExtensions
         services.AddSingleton<GenerativeAnswerer>();
         services.AddSingleton<DocumentCatalog>();
         services.AddSingleton<ConversationStore>();
-        services.AddSingleton(sp => QueryNormalizer.CreateDefault(sp.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization));
+        services.AddSingleton(_ => QueryNormalizer.CreateDefault());
         services.AddSingleton<AnswerService>();
         services.AddSingleton(_ => CommuneDirectory.LoadDefault());
-        services.AddSingleton<RetrievalEvaluator>();
-        services.AddSingleton<QaEvaluator>();
         return builder;
     }
 
@@ -98,20 +95,19 @@ public static class ProcedureAssistantBuilderExtensions
             SearchFilter.ForProvince(services.GetRequiredService<ProvinceCatalog>().Default));
     }
 
-    // The embedding provider is chosen in EmbeddingGenerators; LSA needs no generator here (it is trained per index).
+    // The embedding provider is chosen in EmbeddingGenerators (none for Provider None).
     private static DenseEncoder CreateDenseEncoder(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<EmbeddingOptions>>();
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingGenerators.HttpClientName);
-        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http), services.GetRequiredService<ILogger<DenseEncoder>>());
+        return new DenseEncoder(options, EmbeddingGenerators.Create(options.Value, http));
     }
 
     // The one place where the index backend is chosen.
     private static IChunkIndex CreateIndex(IServiceProvider services)
     {
         var store = services.GetRequiredService<IOptions<VectorStoreOptions>>().Value;
-        var retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-        var bm25 = new Bm25Parameters(retrieval.Bm25K1, retrieval.Bm25B);
+        var bm25 = Bm25Parameters.Default;
         return store.Provider switch
         {
             VectorStoreProvider.Embedded => EmbeddedChunkIndex.InFolder(
@@ -119,14 +115,14 @@ public static class ProcedureAssistantBuilderExtensions
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<EmbeddedChunkIndex>(),
-                retrieval.Fusion),
+                FusionParameters.Default),
             // The index holds its gRPC channel (one HTTP/2 connection) for the life of the process.
             VectorStoreProvider.Qdrant => new QdrantChunkIndex(
                 services.GetRequiredService<IOptions<QdrantOptions>>().Value,
                 bm25,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger<QdrantChunkIndex>(),
-                retrieval.Fusion),
+                FusionParameters.Default),
             _ => throw new OptionsValidationException(
                 VectorStoreOptions.SectionName,
                 typeof(VectorStoreOptions),

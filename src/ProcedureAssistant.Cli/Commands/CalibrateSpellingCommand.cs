@@ -3,17 +3,17 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Cli.Commands;
 
 /// <summary>
 /// <c>calibrate-spelling --queries FILE... [--seed S]</c>: false corrections on correctly written questions and
-/// repairs of synthetic typos against the corpus, for a sweep of <c>Answering:SpellingMinStrength</c> with the
-/// other spelling settings as configured. Query files are JSON lines with a <c>text</c> field (BEIR queries).
+/// repairs of synthetic typos against the corpus, for a sweep of <see cref="QueryNormalization.MinStrength"/> with the
+/// other spelling settings at their constants (a lab-side parameter: the service reads no spelling setting). Query files are JSON lines with a <c>text</c> field (BEIR queries).
 /// </summary>
 internal static class CalibrateSpellingCommand
 {
@@ -23,7 +23,7 @@ internal static class CalibrateSpellingCommand
     {
         var queries = new Option<FileInfo[]>("--queries") { Description = "Tệp JSONL câu hỏi viết đúng chính tả (trường text), có thể nhiều tệp.", Required = true, AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Hạt giống sinh lỗi gõ (mặc định 1).", DefaultValueFactory = _ => 1 };
-        var command = new Command("calibrate-spelling", "Đo sửa lỗi chính tả câu hỏi theo ngưỡng Answering:SpellingMinStrength.") { queries, seed };
+        var command = new Command("calibrate-spelling", "Đo sửa lỗi chính tả câu hỏi theo ngưỡng MinStrength (QueryNormalization).") { queries, seed };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(parse);
@@ -41,7 +41,7 @@ internal static class CalibrateSpellingCommand
                 }
             }
 
-            var configured = host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.Normalization;
+            var configured = new QueryNormalization();
             Console.WriteLine($"corpus={corpusPath} documents={corpus.Documents.Count} questions={questions.Count} minPairCount={configured.MinPairCount} dominance={configured.Dominance} seed={parse.GetValue(seed)}");
             foreach (var strength in Strengths)
             {

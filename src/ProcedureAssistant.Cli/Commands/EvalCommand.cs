@@ -4,10 +4,12 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab.Evaluation;
+using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;
@@ -152,10 +154,10 @@ internal static class EvalCommand
 
             if (folded && retrieval.RestoreDiacritics)
             {
-                var restoration = RetrievalEvaluator.MeasureRestoration(data, retrieval.RestorationMinConfidence);
+                var restoration = RetrievalEvaluator.MeasureRestoration(data, DiacriticRestorer.MinConfidence);
                 Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"restoration syllables={restoration.Syllables} accuracy={restoration.Accuracy:0.000} confident={restoration.KeptShare:0.000} confidentAccuracy={restoration.KeptAccuracy:0.000} minConfidence={retrieval.RestorationMinConfidence}"));
+                    $"restoration syllables={restoration.Syllables} accuracy={restoration.Accuracy:0.000} confident={restoration.KeptShare:0.000} confidentAccuracy={restoration.KeptAccuracy:0.000} minConfidence={DiacriticRestorer.MinConfidence}"));
             }
 
             if (choice.Mode is RerankMode.Cv or RerankMode.Lodo)

@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Answering;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Lab.Evaluation;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;

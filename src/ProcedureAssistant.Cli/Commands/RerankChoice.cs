@@ -1,7 +1,7 @@
 using ProcedureAssistant.Core.Embeddings;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
+using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;

@@ -1,5 +1,6 @@
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
+using ProcedureAssistant.Lab.Reranking;
 using Spectre.Console;
 
 namespace ProcedureAssistant.Cli.Commands;

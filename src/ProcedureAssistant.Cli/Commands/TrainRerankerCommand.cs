@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Reranking;
+using ProcedureAssistant.Lab.Evaluation;
+using ProcedureAssistant.Lab.Reranking;
 
 namespace ProcedureAssistant.Cli.Commands;
 

@@ -52,4 +52,10 @@ public sealed record Chunk
     /// <summary>The document's number or code when it has one, else its title.</summary>
     [JsonIgnore]
     public string ShortName => Number ?? (Code is null ? Title : $"{Title} ({Code})");
+
+    /// <summary>
+    /// The law the chunk belongs to: the regulation's number when it has one (the versions of one law share it),
+    /// else its document id. The document prior and the reranker's document features group candidates by it.
+    /// </summary>
+    public string LawKey() => Number ?? DocumentId;
 }

@@ -39,8 +39,6 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "An incremental ingestion builds the whole index instead: {Reason}")]
     public static partial void IncrementalFallsBack(ILogger logger, string reason);
 
-    [LoggerMessage(11, LogLevel.Information, "LSA model {Model} trained: {TermCount} terms over {ChunkCount} chunks")]
-    public static partial void LsaTrained(ILogger logger, string model, int termCount, int chunkCount);
 
     [LoggerMessage(12, LogLevel.Information, "The index's dense vectors ({Found}) are not what Embeddings configures ({Configured}); rebuilding it")]
     public static partial void DenseModelChanged(ILogger logger, string found, string configured);

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
@@ -9,8 +7,7 @@ using ProcedureAssistant.Core.Indexing;
 namespace ProcedureAssistant.Core.Embeddings;
 
 /// <summary>
-/// The embed step, on both sides of the index. At ingest it gives every chunk a unit-length vector: LSA trains its
-/// model on the snapshot's own terms first (the model then travels with the index version), a fixed model
+/// The embed step, on both sides of the index. At ingest it gives every chunk a unit-length vector: the model
 /// (OpenAI-compatible endpoint, ONNX folder) embeds the chunks' text in batches. At query time it embeds the question
 /// with the model of the index it is asked about, and with nothing when that index has no vectors of this model.
 /// Every model sits behind <see cref="IEmbeddingGenerator{TInput, TEmbedding}"/>. Thread-safe.
@@ -19,20 +16,17 @@ public sealed class DenseEncoder : IDisposable
 {
     private readonly EmbeddingOptions _options;
     private readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
-    private readonly ILogger _logger;
-    private volatile LsaModel? _lsa;
     private int? _probedDimensions;
 
     /// <summary>
     /// An encoder for <paramref name="options"/>; <paramref name="generator"/> is the fixed model (Provider OpenAI or
-    /// Onnx), made by <see cref="EmbeddingGenerators"/>, unused for None and Lsa. The encoder owns it and disposes it.
+    /// Onnx), made by <see cref="EmbeddingGenerators"/>, unused for None. The encoder owns it and disposes it.
     /// </summary>
-    public DenseEncoder(IOptions<EmbeddingOptions> options, IEmbeddingGenerator<string, Embedding<float>>? generator = null, ILogger<DenseEncoder>? logger = null)
+    public DenseEncoder(IOptions<EmbeddingOptions> options, IEmbeddingGenerator<string, Embedding<float>>? generator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
         _generator = generator;
-        _logger = logger ?? (ILogger)NullLogger.Instance;
         if (_options.Provider is EmbeddingProvider.OpenAI or EmbeddingProvider.Onnx && generator is null)
         {
             throw new InvalidOperationException($"Embeddings:Provider is {_options.Provider} but no embedding generator was registered.");
@@ -46,8 +40,8 @@ public sealed class DenseEncoder : IDisposable
     public EmbeddingProvider Provider => _options.Provider;
 
     /// <summary>
-    /// Whether an index's dense vectors are what this configuration would write: none for None, an LSA model of the
-    /// configured size for Lsa, and this exact fixed model (name and size) otherwise. An index that does not match is rebuilt.
+    /// Whether an index's dense vectors are what this configuration would write: none for None, and this
+    /// exact model (name and size) otherwise. An index that does not match is rebuilt.
     /// </summary>
     public bool Matches(IndexInfo info)
     {
@@ -55,19 +49,18 @@ public sealed class DenseEncoder : IDisposable
         return _options.Provider switch
         {
             EmbeddingProvider.None => info.DenseModel is null,
-            EmbeddingProvider.Lsa => info.DenseModel?.StartsWith($"lsa-{_options.LsaDimensions}-", StringComparison.Ordinal) == true && info.DenseDimensions == _options.LsaDimensions,
             _ => info.DenseModel == FixedModelName && info.DenseDimensions == FixedDimensions,
         };
     }
 
     /// <summary>
     /// Checks the fixed model against <c>Embeddings:Dimensions</c> by embedding one probe text (start-up). Does
-    /// nothing for None and Lsa, whose size is what they are configured to.
+    /// nothing for None.
     /// </summary>
     /// <exception cref="InvalidOperationException">The model's vectors are not of the configured size.</exception>
     public async Task VerifyModelAsync(CancellationToken cancellationToken = default)
     {
-        if (_generator is null || _options.Provider is EmbeddingProvider.None or EmbeddingProvider.Lsa)
+        if (_generator is null || _options.Provider == EmbeddingProvider.None)
         {
             return;
         }
@@ -92,16 +85,6 @@ public sealed class DenseEncoder : IDisposable
         {
             case EmbeddingProvider.None:
                 return (chunks, null);
-            case EmbeddingProvider.Lsa:
-            {
-                // The model embeds the chunks' analysed terms directly: they are what its generator would compute
-                // from the chunks' text, and analysing every chunk a second time would only cost time.
-                var model = LsaTrainer.Train(chunks.Select(c => c.Terms.Frequencies).ToList(), _options.LsaDimensions, _options.LsaMaxTerms, _options.LsaSeed);
-                _lsa = model;
-                Log.LsaTrained(_logger, model.Name, model.Terms.Count, chunks.Count);
-                return (chunks.Select(c => c with { Vector = model.Embed(c.Terms.Frequencies) }).ToList(), new DenseModel(model.Name, model.Dimensions, model.ToBytes()));
-            }
-
             default:
             {
                 if (FixedDimensions == 0)
@@ -124,8 +107,7 @@ public sealed class DenseEncoder : IDisposable
     }
 
     /// <summary>
-    /// The chunks of an incremental update with vectors of the live index's model (the LSA model stored with it, or
-    /// the fixed model), so that they sit in the same space as the chunks the update leaves alone; unchanged for None.
+    /// The chunks of an incremental update with vectors of the live index's model, so that they sit in the same space as the chunks the update leaves alone; unchanged for None.
     /// </summary>
     /// <exception cref="InvalidOperationException">The live index's vectors are not of this configuration's model.</exception>
     public async Task<IReadOnlyList<IndexedChunk>> EmbedForUpdateAsync(IChunkIndex index, IReadOnlyList<IndexedChunk> chunks, CancellationToken cancellationToken = default)
@@ -141,13 +123,6 @@ public sealed class DenseEncoder : IDisposable
         if (info?.DenseModel is not { } model || !Matches(info))
         {
             throw new InvalidOperationException($"The live index's dense vectors ({info?.DenseModel ?? "none"}) are not of the {_options.Provider} model Embeddings configures: run a full re-index.");
-        }
-
-        if (_options.Provider == EmbeddingProvider.Lsa)
-        {
-            var lsa = await LsaForAsync(index, model, cancellationToken).ConfigureAwait(false)
-                ?? throw new InvalidOperationException($"The live index does not hold its LSA model {model}: run a full re-index.");
-            return chunks.Select(c => c with { Vector = lsa.Embed(c.Terms.Frequencies) }).ToList();
         }
 
         var (embedded, _) = await EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
@@ -173,18 +148,6 @@ public sealed class DenseEncoder : IDisposable
             return null;
         }
 
-        if (_options.Provider == EmbeddingProvider.Lsa)
-        {
-            if (await LsaForAsync(index, model, cancellationToken).ConfigureAwait(false) is not { } trained)
-            {
-                return null;
-            }
-
-            using var lsa = new LsaEmbeddingGenerator(trained);
-            var vector = (await lsa.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
-            return vector.Any(v => v != 0) ? new DenseQuery(model, vector) : null;
-        }
-
         return new DenseQuery(model, (await EmbedFixedAsync([question], cancellationToken).ConfigureAwait(false))[0]);
     }
 
@@ -196,30 +159,6 @@ public sealed class DenseEncoder : IDisposable
         : _options.Provider.ToString().ToLowerInvariant();
 
     private int FixedDimensions => _options.Dimensions ?? _probedDimensions ?? _generator?.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions ?? 0;
-
-    private async Task<LsaModel?> LsaForAsync(IChunkIndex index, string model, CancellationToken cancellationToken)
-    {
-        if (_lsa is { } cached && cached.Name == model)
-        {
-            return cached;
-        }
-
-        var state = await index.GetDenseModelStateAsync(cancellationToken).ConfigureAwait(false);
-        if (state is null)
-        {
-            return null;
-        }
-
-        var loaded = LsaModel.FromBytes(state);
-        if (loaded.Name != model)
-        {
-            // The index was replaced between the two reads; the next search sees the new one.
-            return null;
-        }
-
-        _lsa = loaded;
-        return loaded;
-    }
 
     private async Task<IReadOnlyList<float[]>> EmbedFixedAsync(List<string> texts, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public static class EmbeddingGenerators
 
     /// <summary>
     /// The generator for Provider OpenAI (any OpenAI-compatible <c>/v1/embeddings</c>, through
-    /// Microsoft.Extensions.AI.OpenAI) or Onnx (a local model folder); null for None and Lsa, whose model is trained per index.
+    /// Microsoft.Extensions.AI.OpenAI) or Onnx (a local model folder); null for None.
     /// </summary>
     public static IEmbeddingGenerator<string, Embedding<float>>? Create(EmbeddingOptions options, HttpClient http)
     {

@@ -11,9 +11,6 @@ public sealed class EmbeddingOptions : IValidatableObject
     /// <summary>Configuration section.</summary>
     public const string SectionName = "Embeddings";
 
-    /// <summary>The rank of the LSA model when <see cref="Dimensions"/> is not set.</summary>
-    public const int DefaultLsaDimensions = 128;
-
     /// <summary>Which model makes the vectors.</summary>
     public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.None;
 
@@ -30,7 +27,7 @@ public sealed class EmbeddingOptions : IValidatableObject
     public string? ModelPath { get; set; }
 
     /// <summary>
-    /// Vector size. LSA: the rank (default 128). OpenAI: sent as the requested size and checked against the answer.
+    /// Vector size, learnt from the model when not set. OpenAI: sent as the requested size and checked against the answer.
     /// Onnx: checked against the model's output. The index built with other dimensions is rebuilt at start-up.
     /// </summary>
     [Range(2, 8192, ErrorMessage = "Embeddings:Dimensions must be between 2 and 8192.")]
@@ -43,16 +40,6 @@ public sealed class EmbeddingOptions : IValidatableObject
     /// <summary>Most word pieces given to the ONNX model per text (its own begin and end tokens aside); longer texts are cut.</summary>
     [Range(8, 8192, ErrorMessage = "Embeddings:MaxTokens must be between 8 and 8192.")]
     public int MaxTokens { get; set; } = 256;
-
-    /// <summary>LSA: the most terms kept (the most frequent, after dropping those of a single chunk).</summary>
-    [Range(100, 1_000_000, ErrorMessage = "Embeddings:LsaMaxTerms must be between 100 and 1000000.")]
-    public int LsaMaxTerms { get; set; } = 30_000;
-
-    /// <summary>LSA: seed of the randomised SVD, so the same corpus always gives the same model.</summary>
-    public int LsaSeed { get; set; } = 20251124;
-
-    /// <summary>The vector size LSA trains to.</summary>
-    public int LsaDimensions => Dimensions ?? DefaultLsaDimensions;
 
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

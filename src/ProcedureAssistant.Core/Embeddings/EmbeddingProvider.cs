@@ -6,9 +6,6 @@ public enum EmbeddingProvider
     /// <summary>No dense vectors: sparse BM25 retrieval only.</summary>
     None,
 
-    /// <summary>Latent semantic analysis trained on the corpus at ingest: offline, no weights.</summary>
-    Lsa,
-
     /// <summary>Any OpenAI-compatible <c>/v1/embeddings</c> endpoint.</summary>
     OpenAI,
 

@@ -49,7 +49,7 @@ public interface IChunkIndex
     /// <exception cref="IndexUnavailableException">No index has been built or loaded yet.</exception>
     Task<IndexStatistics?> GetStatisticsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The state of the dense model trained on the corpus and stored with the live version (LSA), or null when there is none.</summary>
+    /// <summary>The state of the dense model trained on the corpus and stored with the live version, or null when there is none (no provider today trains one).</summary>
     Task<byte[]?> GetDenseModelStateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Every indexed document, ordered by id.</summary>

@@ -1,5 +1,4 @@
 using ProcedureAssistant.Core.Indexing;
-using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Reranking;
@@ -75,7 +74,7 @@ public static class RerankFeatures
         var lawMass = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var hit in candidates)
         {
-            var law = DocumentPrior.DocumentOf(hit.Chunk);
+            var law = hit.Chunk.LawKey();
             lawMass[law] = lawMass.GetValueOrDefault(law) + Math.Max(hit.Score, 0) / best;
         }
 
@@ -88,7 +87,7 @@ public static class RerankFeatures
         {
             var hit = candidates[i];
             var scan = scans[i];
-            var law = DocumentPrior.DocumentOf(hit.Chunk);
+            var law = hit.Chunk.LawKey();
             vectors[i] =
             [
                 (float)(hit.Score / best),

@@ -13,7 +13,8 @@ namespace ProcedureAssistant.Core.Reranking;
 /// <remarks>
 /// Counts are per question (its typed and folded forms count once). A table learnt from groups remembers each
 /// question's own counts, so that a question can be left out of them exactly: training and cross-validation search a
-/// judged question without its own judgement, as the service searches a new question.
+/// judged question without its own judgement, as the service searches a new question. The lab learns a table
+/// (ProcedureAssistant.Lab's TermNecessityLearning); the service only reads one.
 /// </remarks>
 public sealed class TermNecessity
 {
@@ -31,7 +32,8 @@ public sealed class TermNecessity
     {
     }
 
-    private TermNecessity(IReadOnlyDictionary<string, TermCount> counts, Dictionary<string, Dictionary<string, bool>> questions)
+    /// <summary>A table of per-term counts that remembers each question's own terms (fingerprint → term → whether the relevant article holds it), so that a question can be left out.</summary>
+    internal TermNecessity(IReadOnlyDictionary<string, TermCount> counts, Dictionary<string, Dictionary<string, bool>> questions)
     {
         ArgumentNullException.ThrowIfNull(counts);
         if (counts.FirstOrDefault(c => c.Value.Hits < 0 || c.Value.Hits > c.Value.Questions) is { Key: { } bad })
@@ -51,38 +53,6 @@ public sealed class TermNecessity
 
     /// <summary>The share of question terms, over all terms counted, that the relevant article holds.</summary>
     public double Prior => _prior;
-
-    /// <summary>
-    /// Counts the terms of every question learnt from (<see cref="RerankGroupUse.ScoreOnly"/> groups are not, nor
-    /// groups without <see cref="RerankGroup.QuestionTerms"/>), once per question fingerprint.
-    /// </summary>
-    public static TermNecessity Learn(IEnumerable<RerankGroup> groups)
-    {
-        ArgumentNullException.ThrowIfNull(groups);
-        var questions = new Dictionary<string, Dictionary<string, bool>>(StringComparer.Ordinal);
-        foreach (var group in groups.Where(g => g.Use != RerankGroupUse.ScoreOnly && g.QuestionTerms is not null))
-        {
-            if (!questions.TryGetValue(group.Fingerprint, out var terms))
-            {
-                terms = new Dictionary<string, bool>(StringComparer.Ordinal);
-                questions.Add(group.Fingerprint, terms);
-            }
-
-            foreach (var (term, inRelevant) in group.QuestionTerms!)
-            {
-                terms[term] = terms.GetValueOrDefault(term) || inRelevant;
-            }
-        }
-
-        var counts = new Dictionary<string, TermCount>(StringComparer.Ordinal);
-        foreach (var (term, hit) in questions.Values.SelectMany(q => q))
-        {
-            var count = counts.GetValueOrDefault(term);
-            counts[term] = new TermCount(count.Questions + 1, count.Hits + (hit ? 1 : 0));
-        }
-
-        return new TermNecessity(counts, questions);
-    }
 
     /// <summary>The weight of <paramref name="term"/>; 1 when it was never counted.</summary>
     /// <param name="term">An analysed question term.</param>

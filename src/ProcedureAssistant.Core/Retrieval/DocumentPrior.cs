@@ -1,4 +1,3 @@
-using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Indexing;
 
 namespace ProcedureAssistant.Core.Retrieval;
@@ -11,9 +10,6 @@ namespace ProcedureAssistant.Core.Retrieval;
 /// </summary>
 internal static class DocumentPrior
 {
-    /// <summary>The document a chunk belongs to: the regulation's number when it has one, else its document id.</summary>
-    public static string DocumentOf(Chunk chunk) => chunk.Number ?? chunk.DocumentId;
-
     public static IReadOnlyList<ChunkHit> Apply(IReadOnlyList<ChunkHit> candidates, double weight, int top)
     {
         if (candidates.Count == 0 || weight <= 0 || candidates[0].Score <= 0)
@@ -22,11 +18,11 @@ internal static class DocumentPrior
         }
 
         var best = candidates[0].Score;
-        var mass = candidates.GroupBy(h => DocumentOf(h.Chunk), StringComparer.Ordinal)
+        var mass = candidates.GroupBy(h => h.Chunk.LawKey(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(h => h.Score / best), StringComparer.Ordinal);
         var heaviest = mass.Values.Max();
         return candidates
-            .Select((hit, rank) => (Hit: hit, Rank: rank, Score: (hit.Score / best) + (weight * mass[DocumentOf(hit.Chunk)] / heaviest)))
+            .Select((hit, rank) => (Hit: hit, Rank: rank, Score: (hit.Score / best) + (weight * mass[hit.Chunk.LawKey()] / heaviest)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Rank)
             .Take(top)
             .Select(x => x.Hit with { Score = x.Score * best })

@@ -1,10 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Retrieval;
 
-/// <summary>How many chunks are retrieved and how they are scored.</summary>
+/// <summary>
+/// How many chunks are retrieved and whether the reranker reorders them (section <c>Retrieval</c>). How terms are
+/// weighted (<see cref="QueryWeighting"/>), BM25's parameters (<see cref="Indexing.Bm25Parameters.Default"/>) and
+/// hybrid fusion (<see cref="Indexing.FusionParameters.Default"/>) are constants: the shipped reranker was trained on
+/// the first stage they make.
+/// </summary>
 public sealed class RetrievalOptions
 {
     /// <summary>Configuration section.</summary>
@@ -14,57 +18,13 @@ public sealed class RetrievalOptions
     [Range(1, 20)]
     public int TopK { get; set; } = 5;
 
-    /// <summary>BM25 term-frequency saturation.</summary>
-    [Range(0.0, 10.0)]
-    public double Bm25K1 { get; set; } = 1.2;
-
-    /// <summary>BM25 length normalisation.</summary>
-    [Range(0.0, 1.0)]
-    public double Bm25B { get; set; } = 0.75;
-
-    /// <summary>Weight of a syllable bigram relative to a single syllable.</summary>
-    [Range(0.0, 5.0)]
-    public double BigramWeight { get; set; } = 1.0;
-
-    /// <summary>Weight of folded (diacritic-free) terms when the question has diacritics.</summary>
-    [Range(0.0, 1.0)]
-    public double FoldedWeight { get; set; } = 0.25;
-
     /// <summary>
     /// Restore the diacritics of a question typed without any (<see cref="DiacriticRestorer"/>, from the index's
-    /// syllables) and match it like an accented one, with its folded terms at <see cref="RestoredFoldedWeight"/>.
+    /// syllables) and match it like an accented one, with its folded terms at <see cref="QueryWeighting.RestoredFoldedWeight"/>
+    /// and only its confident syllables restored (<see cref="DiacriticRestorer.MinConfidence"/>).
     /// Off: such a question is matched on folded terms only.
     /// </summary>
     public bool RestoreDiacritics { get; set; } = true;
-
-    /// <summary>Weight of folded terms for a question whose diacritics were restored; it forgives a wrong restoration.</summary>
-    [Range(0.0, 1.0)]
-    public double RestoredFoldedWeight { get; set; } = 0.5;
-
-    /// <summary>
-    /// Least posterior probability of a syllable's restored form (over every restoration of the question) for it to
-    /// be matched restored; a syllable below it is matched on its folded terms only, at full weight. 0 keeps every restoration.
-    /// </summary>
-    [Range(0.0, 1.0)]
-    public double RestorationMinConfidence { get; set; } = 0.8;
-
-    /// <summary>Weight of the corpus wording added by the everyday-word dictionary.</summary>
-    [Range(0.0, 2.0)]
-    public double ExpansionWeight { get; set; } = 0.5;
-
-    /// <summary>Drop question words that carry no topic.</summary>
-    public bool DropQuestionWords { get; set; } = true;
-
-    /// <summary>
-    /// The reciprocal-rank fusion constant of hybrid search, in Qdrant's convention (Σ 1/(k + rank), rank from 0;
-    /// Qdrant's default is 2, the RRF paper's 60 is 61 here). Used only with a dense model.
-    /// </summary>
-    [Range(1, 1000)]
-    public int FusionK { get; set; } = 2;
-
-    /// <summary>Length of the BM25 and the dense ranking before they are fused.</summary>
-    [Range(1, 1000)]
-    public int FusionCandidates { get; set; } = 100;
 
     /// <summary>Weight of the document-level prior (see <see cref="DocumentPrior"/>); 0 turns it off.</summary>
     [Range(0.0, 5.0)]
@@ -86,17 +46,4 @@ public sealed class RetrievalOptions
 
     /// <summary>Whether the reranker reorders the hits: <see cref="Rerank"/> is on and the first stage is the plain BM25 it was trained on.</summary>
     public bool UsesReranker(Embeddings.EmbeddingProvider provider) => Rerank && provider == Embeddings.EmbeddingProvider.None && DocumentPriorWeight <= 0;
-
-    /// <summary>The fusion settings as the indexes take them.</summary>
-    public FusionParameters Fusion => new(FusionK, FusionCandidates);
-
-    /// <summary>The query-term weights as the analyser takes them.</summary>
-    public QueryWeighting Weighting => new()
-    {
-        BigramWeight = BigramWeight,
-        FoldedWeight = FoldedWeight,
-        RestoredFoldedWeight = RestoredFoldedWeight,
-        ExpansionWeight = ExpansionWeight,
-        DropQuestionWords = DropQuestionWords,
-    };
 }

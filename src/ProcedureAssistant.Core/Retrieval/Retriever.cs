@@ -29,7 +29,6 @@ public sealed class Retriever(
     SearchFilter? defaultFilter = null)
 {
     private readonly IndexVocabulary _vocabulary = vocabulary ?? new IndexVocabulary(index);
-    private readonly double _minConfidence = (options ?? new RetrievalOptions()).RestorationMinConfidence;
     private readonly DiacriticRestorer? _restorer = (options ?? new RetrievalOptions()).RestoreDiacritics ? new DiacriticRestorer() : null;
 
     /// <summary>The reranker in use, or null when hits keep the index's order.</summary>
@@ -49,7 +48,7 @@ public sealed class Retriever(
 
         var syllables = TextAnalyzer.Syllables(question).ToList();
         var vocabulary = await _vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var restored = _restorer.Restore(syllables, vocabulary, _minConfidence);
+        var restored = _restorer.Restore(syllables, vocabulary, DiacriticRestorer.MinConfidence);
         return analyzer.AnalyzeQuery(question, restored);
     }
 

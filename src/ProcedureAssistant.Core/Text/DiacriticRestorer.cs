@@ -12,6 +12,14 @@ namespace ProcedureAssistant.Core.Text;
 /// </summary>
 public sealed class DiacriticRestorer
 {
+    /// <summary>
+    /// Least posterior probability of a syllable's restored form (over every restoration of the question) for the
+    /// service to match it restored; a syllable below it is matched on its folded terms only, at full weight. 0.8
+    /// keeps the restorations that are nearly always right and leaves the doubtful ones to their folded terms
+    /// (eval/reports/ablation.md, diacritic restoration).
+    /// </summary>
+    public const double MinConfidence = 0.8;
+
     private readonly double _discount;
 
     /// <summary>Creates a restorer with the Kneser–Ney discount <paramref name="discount"/> (0 &lt; d &lt; 1; 0.75 is the usual choice).</summary>

@@ -1,6 +1,10 @@
 namespace ProcedureAssistant.Core.Text;
 
-/// <summary>How <see cref="QueryNormalizer"/> rewrites a question before it is analysed. Configured through <c>Answering</c> options.</summary>
+/// <summary>
+/// How <see cref="QueryNormalizer"/> rewrites a question before it is analysed. Not configured: the defaults are the
+/// service's constants (no operator has a reason to change them); the lab's <c>calibrate-spelling</c> sweeps
+/// <see cref="MinStrength"/> through this record (eval/reports/qa.md, calibration of the spelling correction).
+/// </summary>
 public sealed record QueryNormalization
 {
     /// <summary>Replace chat shorthand and abbreviations ("ko", "đc", "mn") with the words they stand for.</summary>

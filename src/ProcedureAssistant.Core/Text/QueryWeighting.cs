@@ -1,6 +1,9 @@
 namespace ProcedureAssistant.Core.Text;
 
-/// <summary>How much each kind of query term counts. Configured through <c>Retrieval</c> options.</summary>
+/// <summary>
+/// How much each kind of query term counts. Not configured: the defaults are the service's constants, the first stage
+/// the shipped reranker was trained on (eval/reports/ablation.md measures them); a test may weigh otherwise.
+/// </summary>
 public sealed record QueryWeighting
 {
     /// <summary>Weight of a syllable bigram relative to a single syllable.</summary>

@@ -7,12 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Documents;
-using ProcedureAssistant.Core.Evaluation;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
+using ProcedureAssistant.Lab;
+using ProcedureAssistant.Lab.Evaluation;
 
 namespace ProcedureAssistant.Core.Tests.Cluster;
 
@@ -227,6 +228,7 @@ public sealed class QdrantClusterTests
             ["Qdrant:Timeout"] = "00:00:15",
         });
         builder.AddProcedureAssistant();
+        builder.Services.AddProcedureAssistantLab();
         return builder.Build();
     }
 }

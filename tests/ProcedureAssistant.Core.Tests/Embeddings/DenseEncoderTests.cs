@@ -12,15 +12,14 @@ public sealed class DenseEncoderTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static DenseEncoder Lsa(int dimensions = 4) =>
-        new(Options.Create(new EmbeddingOptions { Provider = EmbeddingProvider.Lsa, Dimensions = dimensions }));
+    private static DenseEncoder Fixed(int dimensions = 4) => HashedWordsEmbedding.Encoder(dimensions);
 
     [Fact]
-    public async Task Ingest_WithLsa_StoresTheModelWithTheIndexVersion()
+    public async Task Ingest_WithAModel_RecordsItsNameAndSizeWithTheIndexVersion()
     {
         using var corpus = TestPipeline.WriteSampleCorpus();
         using var data = new TempFolder();
-        using var encoder = Lsa();
+        using var encoder = Fixed();
         IndexInfo built;
         using (var writer = EmbeddedChunkIndex.InFolder(data.Path))
         {
@@ -28,29 +27,28 @@ public sealed class DenseEncoderTests
         }
 
         using var reader = EmbeddedChunkIndex.InFolder(data.Path);
-        var state = await reader.GetDenseModelStateAsync(Token);
+        var read = await reader.GetInfoAsync(Token);
 
-        Assert.StartsWith("lsa-4-", built.DenseModel, StringComparison.Ordinal);
-        Assert.Equal(4, built.DenseDimensions);
-        Assert.Equal(built.DenseModel, LsaModel.FromBytes(state).Name);
+        Assert.Equal(("onnx-" + HashedWordsEmbedding.ModelId, 4), (built.DenseModel, built.DenseDimensions));
+        Assert.Equal((built.DenseModel, built.DenseDimensions), (read!.DenseModel, read.DenseDimensions));
         Assert.True(encoder.Matches(built));
-        Assert.False(Lsa(8).Matches(built));
+        Assert.False(Fixed(8).Matches(built));
         Assert.False(TestPipeline.SparseOnly().Matches(built));
     }
 
     [Fact]
-    public async Task EmbedQuery_FromAnotherProcess_UsesTheModelStoredInTheIndex()
+    public async Task EmbedQuery_FromAnotherProcess_UsesTheIndexModel()
     {
         using var corpus = TestPipeline.WriteSampleCorpus();
         using var data = new TempFolder();
         using (var writer = EmbeddedChunkIndex.InFolder(data.Path))
         {
-            using var ingesting = Lsa();
+            using var ingesting = Fixed();
             await TestPipeline.For(writer, ingesting).RunAsync(corpus.Path, cancellationToken: Token);
         }
 
         using var reader = EmbeddedChunkIndex.InFolder(data.Path);
-        using var querying = Lsa();
+        using var querying = Fixed();
         var dense = await querying.EmbedQueryAsync(reader, "đăng ký khai sinh", Token);
         var hits = await new Retriever(TextAnalyzer.CreateDefault(), reader, querying).RetrieveAsync("đăng ký khai sinh", 3, Token);
 
@@ -65,7 +63,7 @@ public sealed class DenseEncoderTests
         using var corpus = TestPipeline.WriteSampleCorpus();
         using var index = EmbeddedChunkIndex.InMemory();
         await TestPipeline.For(index).RunAsync(corpus.Path, cancellationToken: Token);
-        using var encoder = Lsa();
+        using var encoder = Fixed();
 
         Assert.Null(await encoder.EmbedQueryAsync(index, "khai sinh", Token));
         Assert.Null(await TestPipeline.SparseOnly().EmbedQueryAsync(index, "khai sinh", Token));
@@ -93,7 +91,7 @@ public sealed class DenseEncoderTests
 
     [Fact]
     public void Options_DimensionsOutOfRange_NameTheSetting() =>
-        Assert.Equal(["Embeddings:Dimensions must be between 2 and 8192."], Validate(new EmbeddingOptions { Provider = EmbeddingProvider.Lsa, Dimensions = 1 }));
+        Assert.Equal(["Embeddings:Dimensions must be between 2 and 8192."], Validate(new EmbeddingOptions { Dimensions = 1 }));
 
     private static List<string> Validate(EmbeddingOptions options)
     {

@@ -69,16 +69,4 @@ public sealed class DiacriticRestorationRetrievalTests
         Assert.False(second.Contains("hôn", folded: false));
         Assert.True(second.Contains("sinh", folded: false));
     }
-
-    [Fact]
-    public void Options_RestoredFoldedWeightOutOfRange_FailsNamingTheSetting()
-    {
-        var options = new RetrievalOptions { RestoredFoldedWeight = 1.5 };
-        var results = new List<ValidationResult>();
-
-        var valid = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-
-        Assert.False(valid);
-        Assert.Contains(nameof(RetrievalOptions.RestoredFoldedWeight), Assert.Single(results).ErrorMessage, StringComparison.Ordinal);
-    }
 }

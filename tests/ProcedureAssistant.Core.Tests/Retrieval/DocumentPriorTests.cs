@@ -28,8 +28,8 @@ public sealed class DocumentPriorTests
     }
 
     [Fact]
-    public void DocumentOf_PrefersTheRegulationNumber() =>
-        Assert.Equal("47/2010/QH12", DocumentPrior.DocumentOf(DenseSamples.Chunk(0, "x") with { Number = "47/2010/QH12" }));
+    public void LawKey_PrefersTheRegulationNumber() =>
+        Assert.Equal("47/2010/QH12", (DenseSamples.Chunk(0, "x") with { Number = "47/2010/QH12" }).LawKey());
 
     private static ChunkHit Hit(string document, int article, double score) =>
         new(DenseSamples.Chunk(article, "x") with { Id = $"{document}#{article}", DocumentId = document }, score, 1);

@@ -27,7 +27,7 @@ public sealed class RetrievalOptionsValidatorTests
     }
 
     [Theory]
-    [InlineData(EmbeddingProvider.Lsa, 0.0)]
+    [InlineData(EmbeddingProvider.Onnx, 0.0)]
     [InlineData(EmbeddingProvider.None, 0.3)]
     public void Validate_AnotherFirstStage_DoesNotUseNorLoadTheModel(EmbeddingProvider provider, double priorWeight)
     {

@@ -20,7 +20,7 @@ internal static partial class QdrantLog
     [LoggerMessage(104, LogLevel.Warning, "Building Qdrant collection {Collection} failed before the alias switch ({Reason}); deleting it, alias {Alias} is unchanged")]
     public static partial void BuildFailed(ILogger logger, string collection, string alias, string reason);
 
-    [LoggerMessage(109, LogLevel.Warning, "This Qdrant server is older than 1.16 and fuses with its own RRF constant 2, not Retrieval:FusionK = {K}: the two backends rank hybrid results differently")]
+    [LoggerMessage(109, LogLevel.Warning, "This Qdrant server is older than 1.16 and fuses with its own RRF constant 2, not FusionParameters.K = {K}: the two backends rank hybrid results differently")]
     public static partial void RrfConstantUnsupported(ILogger logger, int k);
 
     [LoggerMessage(105, LogLevel.Warning, "Could not delete Qdrant collection {Collection}: {Reason}")]

@@ -290,7 +290,7 @@ internal sealed record IndexMetadataPayload
 internal sealed record DocumentEntry(string? SourcePath, string? ContentHash, int Chunks, long Length, string Digest);
 
 /// <summary>
-/// One part of a dense model trained on the corpus (LSA), base64, on a point without a vector. The model lives in
+/// One part of a dense model trained on the corpus (no provider today trains one), base64, on a point without a vector. The model lives in
 /// the collection it was trained for, so every API replica reads the same one and the alias switch changes vectors
 /// and model in one step.
 /// </summary>

@@ -1,6 +1,0 @@
-using ProcedureAssistant.Core.Evaluation;
-
-namespace ProcedureAssistant.Core.Reranking;
-
-/// <summary>The targets' rankings, in the targets' order: by the reranker, and by the first stage it reordered.</summary>
-public sealed record CrossValidatedRankings(IReadOnlyList<QueryResult> Reranked, IReadOnlyList<QueryResult> FirstStage);
