@@ -225,7 +225,10 @@ public sealed class FuzzTests(FuzzTests.Fixture fixture) : IClassFixture<FuzzTes
         var body = await response.Content.ReadAsStringAsync(Token);
         Assert.True((int)response.StatusCode < 500, $"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
-        Assert.InRange(GC.GetTotalMemory(forceFullCollection: false), 0, HeapBound);
+        // What the bound is about is memory held, not garbage awaiting a collection (other test classes allocate in
+        // the same process): over the bound, it is measured again after a full collection.
+        var heap = GC.GetTotalMemory(forceFullCollection: false);
+        Assert.InRange(heap <= HeapBound ? heap : GC.GetTotalMemory(forceFullCollection: true), 0, HeapBound);
         return response.StatusCode;
     }
 
