@@ -248,7 +248,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var ranked = candidates.Select((c, i) => (c.Text, c.Unit, Position: i, Score: weights.Score(c.Text) * (GivesWhatIsAsked(c.Text, reading) ? 2 : 1)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Position).ToList();
         var lead = ranked[0];
-        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {Unnumbered(lead.Text.TrimEnd(':'))}";
+
+        // An item of a list is said with the line that opens the list: "quyết định giá đất cụ thể" alone does not say
+        // who decides it ("Chủ tịch UBND cấp xã có thẩm quyền:" does).
+        var opener = candidates.Select((c, i) => (c.Text, c.Unit, Position: i)).First(c => c.Unit == lead.Unit);
+        var said = opener.Position < lead.Position && opener.Text.TrimEnd().EndsWith(':')
+            ? $"{Sentences(Unnumbered(opener.Text))[^1]} {Unbullet(Unnumbered(lead.Text)).TrimEnd(':')}"
+            : Unnumbered(lead.Text.TrimEnd(':'));
+        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {said}";
         if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
         {
             sentence = word + ". " + sentence;

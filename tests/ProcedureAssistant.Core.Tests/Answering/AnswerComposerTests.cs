@@ -197,6 +197,36 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Contains("\n- trả kết quả và thu lệ phí", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnItemOfAList_IsSaidWithTheLineThatOpensIt()
+    {
+        // The item holds the question's words; who holds the power is said only by the line that opens the list.
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["regulations/nd-cho.md"] = """
+                ---
+                id: nd-cho
+                type: regulation
+                number: 60/2025/NĐ-CP
+                title: Nghị định 60/2025/NĐ-CP về quản lý chợ
+                issued: 2025-06-11
+                effective: 2025-07-01
+                source: https://example.vn/nd-cho
+                ---
+                # Nghị định 60/2025/NĐ-CP về quản lý chợ
+                ## Thẩm quyền
+                Chủ tịch UBND cấp xã có thẩm quyền:
+                - cấp phép sửa chữa ki-ốt;
+                - quyết định giá thuê điểm kinh doanh tại chợ;
+                - phê duyệt nội quy chợ.
+                """,
+        });
+
+        var answer = await harness.AskAsync("ai quyết định giá thuê điểm kinh doanh tại chợ");
+
+        Assert.Contains("Chủ tịch UBND cấp xã có thẩm quyền: quyết định giá thuê điểm kinh doanh tại chợ [1].", FirstSentence(answer.Text), StringComparison.Ordinal);
+    }
+
     private static string FirstSentence(string text) => text.Split('\n')[0];
 
     [GeneratedRegex(@"(?m)^\s*(\d+)\. ")]
