@@ -242,7 +242,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // A regulation or guide: the sentence of the passage that speaks best to the question, named with the text (and
     // said to be a summary when it is one); then, while they add something the question asks about that is not said
     // yet, further sentences of the passage (a question in two parts is answered in two), in the text's order. A lead
-    // that opens a list ("… có thẩm quyền đối với:") brings its items.
+    // that opens a list ("… có thẩm quyền đối với:", "Các ví dụ đã được ghi nhận:"), of points or of bullets, brings its items.
     private static void WritePassage(StringBuilder text, ChunkHit passage, CorpusDocument document, AnswerContext context, TermWeights weights, List<ChunkHit> sources, int lines = MaxLines)
     {
         var reading = context.Reading;
@@ -250,7 +250,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var ranked = candidates.Select((c, i) => (c.Text, c.Unit, Position: i, Score: weights.Score(c.Text) * (GivesWhatIsAsked(c.Text, reading) ? 2 : 1)))
             .OrderByDescending(c => c.Score).ThenBy(c => c.Position).ToList();
         var lead = ranked[0];
-        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {Unnumbered(lead.Text.TrimEnd(':'))}";
+
+        // An item of a list is said with the line that opens the list: "quyết định giá đất cụ thể" alone does not say
+        // who decides it ("Chủ tịch UBND cấp xã có thẩm quyền:" does).
+        var opener = candidates.Select((c, i) => (c.Text, c.Unit, Position: i)).First(c => c.Unit == lead.Unit);
+        var said = opener.Position < lead.Position && opener.Text.TrimEnd().EndsWith(':')
+            ? $"{Sentences(Unnumbered(opener.Text))[^1]} {Unbullet(Unnumbered(lead.Text)).TrimEnd(':')}"
+            : Unnumbered(lead.Text.TrimEnd(':'));
+        var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {said}";
         if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
         {
             sentence = word + ". " + sentence;
@@ -582,8 +589,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 continue;
             }
 
+            // Points ("a) …") belong to their clause, and bullets to the line that opens them ("… gồm:").
             var isPoint = line.Length > 2 && char.IsLetter(line[0]) && line[1] == ')';
-            if (units.Count == 0 || !isPoint)
+            var isListItem = line.StartsWith("- ", StringComparison.Ordinal) && units.Count > 0 && units[^1][0].EndsWith(':');
+            if (units.Count == 0 || !(isPoint || isListItem))
             {
                 units.Add([]);
             }

@@ -7,7 +7,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// The chosen text itself marks what is asked as not known ("Mức trợ cấp: Chưa có thông tin chính thức", a record's
 /// "Thời hạn giải quyết" marked so): the reply says so in one line and refers the person, rather than recite the rest
 /// of the text. A passage of the same text that does state something and speaks to the question at least as well wins
-/// over the mark, and the question is answered from it.
+/// over the mark, and the question is answered from it; so does a record that states every item asked, over a mark under
+/// another of its items.
 /// </summary>
 internal sealed class DeclaredGapRule : AnswerRule
 {
@@ -41,8 +42,14 @@ internal sealed class DeclaredGapRule : AnswerRule
         var title = TopicTerms.Of(context.Analyzer, document.Title);
         var beyondTitle = reading.TopicTerms.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
         var asksAmount = reading.Fields.Contains(AskedField.Amount);
+        var otherItems = OtherItemsThanAsked(context);
         foreach (var (subject, line) in DeclaredGaps.Find(document.Body))
         {
+            if (otherItems.Any(section => section.Contains(line, StringComparison.Ordinal)))
+            {
+                continue; // a gap under an item not asked ("Hạn nộp hồ sơ" under the time limit, for "nộp ở đâu, phí bao nhiêu")
+            }
+
             var terms = TopicTerms.Of(context.Analyzer, subject).Where(t => !t.Contains(' ', StringComparison.Ordinal) && !title.Contains(t)).ToList();
             var total = terms.Sum(statistics.Idf);
             var itemShare = total == 0 ? 0 : terms.Where(reading.TopicTerms.Contains).Sum(statistics.Idf) / total;
@@ -62,6 +69,23 @@ internal sealed class DeclaredGapRule : AnswerRule
         return marked.Count > 0 && !context.StatesAnAskedItem
             ? new ReferReply(AnswerComposer.Label(marked[0]), document, reading.Place)
             : null;
+    }
+
+    // The texts of the record's item sections that the question does not ask for, when the question asks for items
+    // the record states, every one of them: the question is then answered by those items, and what the record marks
+    // unknown under another item is not what it asks. Empty otherwise.
+    private static List<string> OtherItemsThanAsked(AnswerContext context)
+    {
+        if (context.Record is not { } record)
+        {
+            return [];
+        }
+
+        var asked = context.Reading.Fields.Select(ProcedureRecord.SectionOf).OfType<string>().Distinct().ToList();
+        var statesEvery = asked.Count > 0 && asked.All(section => record.Field(section) is { } value && !DeclaredGaps.IsAllGaps(value));
+        return statesEvery
+            ? [.. record.Sections.Where(s => !asked.Contains(s.Name) && ProcedureRecord.CitizenFields.Concat(ProcedureRecord.OfficialFields).Contains(s.Name)).Select(s => s.Text)]
+            : [];
     }
 
     // "Mức trợ cấp", "Mức hỗ trợ": the amount of something.

@@ -168,6 +168,65 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Contains("đã được thay thế bởi Luật Tổ chức chính quyền địa phương số 72/2025/QH15", answer.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ALeadThatOpensABulletedList_BringsItsItems()
+    {
+        // The items hold none of the question's words; they are what the opening line announces.
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["guides/trung-tam.md"] = """
+                ---
+                id: guide-trung-tam
+                type: guide
+                title: Trung tâm phục vụ hành chính công cấp xã
+                source: https://example.vn/trung-tam
+                ---
+                # Trung tâm phục vụ hành chính công cấp xã
+                ## Nhiệm vụ
+                Trung tâm phục vụ hành chính công cấp xã làm các việc sau cho người dân:
+                - niêm yết danh mục thủ tục;
+                - số hóa hồ sơ;
+                - trả kết quả và thu lệ phí.
+                """,
+        });
+
+        var answer = await harness.AskAsync("trung tâm phục vụ hành chính công cấp xã làm các việc gì cho người dân");
+
+        Assert.Contains("làm các việc sau cho người dân [1].", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.Contains("\n- số hóa hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\n- trả kết quả và thu lệ phí", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnItemOfAList_IsSaidWithTheLineThatOpensIt()
+    {
+        // The item holds the question's words; who holds the power is said only by the line that opens the list.
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["regulations/nd-cho.md"] = """
+                ---
+                id: nd-cho
+                type: regulation
+                number: 60/2025/NĐ-CP
+                title: Nghị định 60/2025/NĐ-CP về quản lý chợ
+                issued: 2025-06-11
+                effective: 2025-07-01
+                source: https://example.vn/nd-cho
+                ---
+                # Nghị định 60/2025/NĐ-CP về quản lý chợ
+                ## Thẩm quyền
+                Chủ tịch UBND cấp xã có thẩm quyền:
+                - cấp phép sửa chữa ki-ốt;
+                - quyết định giá thuê điểm kinh doanh tại chợ;
+                - phê duyệt nội quy chợ.
+                """,
+        });
+
+        var answer = await harness.AskAsync("ai quyết định giá thuê điểm kinh doanh tại chợ");
+
+        Assert.Contains("Chủ tịch UBND cấp xã có thẩm quyền: quyết định giá thuê điểm kinh doanh tại chợ [1].", FirstSentence(answer.Text), StringComparison.Ordinal);
+    }
+
     private static string FirstSentence(string text) => text.Split('\n')[0];
 
     [GeneratedRegex(@"(?m)^\s*(\d+)\. ")]

@@ -110,6 +110,56 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AGapUnderAnItemNotAsked_DoesNotAnswerAQuestionWhoseItemsTheRecordStates()
+    {
+        // The gap's words ("nộp phiếu dự tuyển") are the question's, but it sits under the time limit, and the place
+        // and the fee asked are stated; asked for the deadline itself, the gap answers.
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/du-tuyen.md"] = """
+                ---
+                id: tthc-du-tuyen
+                type: procedure
+                title: Đăng ký dự tuyển viên chức trường học
+                level: xa
+                source: https://example.vn/du-tuyen
+                ---
+                # Đăng ký dự tuyển viên chức trường học
+                ## Nơi nộp và cách thức nộp
+                - Trực tiếp tại Phòng Văn hóa – Xã hội cấp xã.
+                ## Thời hạn giải quyết
+                - Trường báo kết quả thi trong 15 ngày. Hạn nộp phiếu dự tuyển: chưa có thông tin chính thức.
+                ## Lệ phí
+                - Phí dự tuyển: 500.000 đồng/thí sinh.
+                """,
+
+            // Another record that speaks of "hạn", so that the deadline's own word is not the rarest one.
+            ["procedures/gia-han.md"] = """
+                ---
+                id: tthc-gia-han
+                type: procedure
+                title: Gia hạn giấy phép kinh doanh karaoke
+                level: xa
+                source: https://example.vn/gia-han
+                ---
+                # Gia hạn giấy phép kinh doanh karaoke
+                ## Thời hạn giải quyết
+                - 05 ngày làm việc; hết hạn thì phải xin cấp mới.
+                ## Lệ phí
+                - Không thu lệ phí.
+                """,
+        });
+
+        var stated = await harness.AskAsync("nộp phiếu dự tuyển ở đâu, phí bao nhiêu");
+        var deadline = await harness.AskAsync("hạn nộp phiếu dự tuyển là khi nào");
+
+        Assert.Equal("answer", stated.Decision.Rule);
+        Assert.Contains("500.000 đồng", stated.Text, StringComparison.Ordinal);
+        Assert.Contains("Phòng Văn hóa – Xã hội cấp xã", stated.Text, StringComparison.Ordinal);
+        Assert.Equal("declared-gap", deadline.Decision.Rule);
+    }
+
+    [Fact]
     public async Task AListTheTextDoesNotGive_IsAGapEvenThoughTheTextCountsItsItems()
     {
         var answer = await Harness.AskAsync("danh sách 32 nhiệm vụ chuyển từ cấp huyện lên cấp tỉnh theo Nghị định 129/2025 gồm những gì", Persona.Official);
