@@ -12,7 +12,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// <summary>
 /// Writes the reply the answer policy decided, without a model. An answer opens with one sentence that answers what was
 /// asked (yes or no with the fact, the amount, the time limit, the place to go, the competent body; an official also
-/// gets the legal basis there), then at most <see cref="MaxLines"/> short lines on the items asked; the rest of a
+/// gets the legal basis there), then at most <see cref="MaxLines"/> short lines on the items asked, then one line each
+/// for where to file, who decides, how long and the fee when not said yet (what a person needs to act); the rest of a
 /// procedure only when the whole procedure was asked for, under its own heading, with its steps numbered in full; at
 /// most one line on what the sources do not say, and one on the text's validity. A citation marker closes each sentence
 /// taken from a source, not each line. A team-written summary is named as such and never quoted as the text itself.
@@ -191,6 +192,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Append('\n').Append(Bullet(line, keepNumber: lead == AskedField.Steps));
         }
 
+        if (!reading.AsksWholeProcedure)
+        {
+            foreach (var line in Essentials(record, used, lines))
+            {
+                text.Append('\n').Append(Bullet(line, keepNumber: false));
+            }
+        }
+
         if (reading.AsksWholeProcedure)
         {
             WriteWholeProcedure(text, record, context.Persona, used);
@@ -199,6 +208,26 @@ public sealed partial class AnswerComposer(TimeProvider time)
         if (Unsaid(record, missing, reading) is { } unsaid)
         {
             text.Append('\n').Append(unsaid);
+        }
+    }
+
+    // What a person needs to act on any procedure answer, asked or not: where to file, who decides, how long, what it
+    // costs; one line each (the section's first stated line), those the answer has not said yet, in that order.
+    private static readonly AskedField[] EssentialFields = [AskedField.Place, AskedField.Authority, AskedField.Time, AskedField.Fee];
+
+    private static IEnumerable<string> Essentials(ProcedureRecord record, HashSet<string> used, List<string> said)
+    {
+        foreach (var field in EssentialFields)
+        {
+            var section = ProcedureRecord.SectionOf(field)!;
+            var stated = Lines(record, field);
+            if (used.Contains(section) || stated.Count == 0 || said.Any(l => l.StartsWith(Label(field), StringComparison.Ordinal) || l.StartsWith(section, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            used.Add(section);
+            yield return $"{Label(field)}: {Unbullet(stated[0])}";
         }
     }
 
@@ -441,10 +470,15 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         var missing = LowerFirst(refer.Missing.Trim().TrimEnd(':', '.'));
-        var opening = refer.Document is { } document
-            ? $"{(document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản")} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}."
-            : $"Các văn bản trong hệ thống chưa có thông tin về {missing}.";
-        return new(opening + " " + referral, []);
+        if (refer.Document is not { } document)
+        {
+            return new($"Các văn bản trong hệ thống chưa có thông tin về {missing}. " + referral, []);
+        }
+
+        // The text that says it does not know is cited, so that the person can read what it does say.
+        var cited = context.Hits.FirstOrDefault(h => h.Chunk.DocumentId == document.Id);
+        var opening = $"{(document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản")} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}{(cited is null ? string.Empty : " [1]")}.";
+        return new(opening + " " + referral, cited is null ? [] : [cited]);
     }
 
     // One line at most on what the sources do not say: asked items the record marks unknown or lacks, and a figure

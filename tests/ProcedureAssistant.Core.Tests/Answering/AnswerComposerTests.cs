@@ -42,17 +42,31 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task AnItemAsked_GetsAtMostFiveShortLines_AndNotTheRestOfTheRecord()
+    public async Task AnItemAsked_GetsAtMostFiveShortLines_ThenOneLineForEachEssentialNotSaid_AndNotTheRestOfTheRecord()
     {
         var answer = await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì");
 
         var lines = answer.Text.Split('\n');
-        Assert.InRange(lines.Length - 1, 1, AnswerComposer.MaxLines);
+        var essentials = lines.Skip(1).Where(l => EssentialLabels.Any(label => l.StartsWith("- " + label + ":", StringComparison.Ordinal))).ToList();
+        Assert.InRange(lines.Length - 1 - essentials.Count, 1, AnswerComposer.MaxLines);
         Assert.All(lines.Skip(1), l => Assert.InRange(l.Length, 1, AnswerComposer.MaxLineCharacters + 2));
+        Assert.Equal(EssentialLabels, essentials.Select(l => EssentialLabels.First(label => l.StartsWith("- " + label, StringComparison.Ordinal))));
         Assert.DoesNotContain(AnswerComposer.WholeProcedureHeading, answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Thời hạn giải quyết", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trình tự thực hiện", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Giấy chứng sinh", answer.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnEssentialAsked_IsSaidOnce_FirstAndNotAgainAmongTheEssentials()
+    {
+        var answer = await Harness.AskAsync("đăng ký khai sinh mất bao lâu");
+
+        Assert.StartsWith("Thời hạn giải quyết", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Text.Split('\n'), l => l.Contains("Thời hạn giải quyết", StringComparison.Ordinal));
+        Assert.Contains("\n- Lệ phí:", answer.Text, StringComparison.Ordinal);
+    }
+
+    private static readonly string[] EssentialLabels = ["Nơi nộp hồ sơ", "Cơ quan giải quyết", "Thời hạn giải quyết", "Lệ phí"];
 
     [Fact]
     public async Task TheWholeProcedureAsked_ComesUnderItsOwnHeading_WithEveryStepNumbered()

@@ -97,6 +97,9 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Single(answer.Text.Split('\n'));
         Assert.Contains("mức trợ cấp", answer.Text, StringComparison.Ordinal);
         Assert.Equal(1, Occurrences(answer.Text, "chưa có thông tin"));
+        var cited = Assert.Single(answer.Citations);
+        Assert.Contains("[1]", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("«" + cited.Title, answer.Text, StringComparison.Ordinal); // the text that marks it unknown is the one cited
     }
 
     [Fact]
