@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ProcedureAssistant.Core.Communes;
 
 namespace ProcedureAssistant.Api.Tests;
 
@@ -62,6 +63,10 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
         throw new TimeoutException("The app did not become ready within 60 seconds.");
     }
 
+    // Every app of a test run reads the same commune mapping (about 6.5 MB once loaded): one copy for the test
+    // process, not one per app, so that apps still alive in other test classes do not crowd the fuzz suite's heap bound.
+    private static readonly CommuneDirectory Communes = CommuneDirectory.LoadDefault();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
@@ -87,6 +92,7 @@ public sealed class ProcedureAssistantApp : WebApplicationFactory<Program>
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureTestServices(services => services.AddSingleton(Communes));
 
         if (TestServices is { } configure)
         {
