@@ -145,6 +145,21 @@ public sealed class TextAnalyzer
         return new QueryTerms(weights, accented);
     }
 
+    /// <summary>
+    /// The everyday phrases of the text that the synonym list writes in the corpus' words, each with those words
+    /// ("photo công chứng" → "chứng thực bản sao từ bản chính"), as <see cref="AnalyzeQuery"/> matches them.
+    /// </summary>
+    public IEnumerable<(string Phrase, string Expansion)> SynonymsIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var typed = Syllables(text).ToArray();
+        var folded = typed.Select(VietnameseText.Fold).ToArray();
+        return _synonyms
+            .Where(s => ContainsPhrase(s.Folded ? folded : typed, s.Phrase))
+            .Select(s => (string.Join(' ', s.Phrase), string.Join(' ', s.Expansion)))
+            .ToList();
+    }
+
     // Each expansion once, even when both the accented and the folded form of its phrase match.
     private IEnumerable<string[]> Expansions(string?[] syllables, string[] folded) =>
         _synonyms

@@ -31,6 +31,15 @@ public static class TopicTerms
             .Select(term => term.StartsWith(TextAnalyzer.FoldedPrefix, StringComparison.Ordinal) ? term[TextAnalyzer.FoldedPrefix.Length..] : VietnameseText.Fold(term))
             .ToHashSet(StringComparer.Ordinal);
         terms.RemoveWhere(term => term.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && !(terms.Contains(term[..space]) && terms.Contains(term[(space + 1)..])));
+
+        // An everyday phrase that the synonym list writes in the corpus' words ("photo công chứng" → "chứng thực bản
+        // sao từ bản chính") is a topic in those words: the phrase's own words are not something a text must hold.
+        foreach (var (phrase, expansion) in analyzer.SynonymsIn(text))
+        {
+            var meant = All(expansion);
+            terms.ExceptWith(All(phrase).Where(term => !meant.Contains(term)));
+        }
+
         return terms;
     }
 }
