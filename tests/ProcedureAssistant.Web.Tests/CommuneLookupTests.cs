@@ -54,4 +54,24 @@ public sealed class CommuneLookupTests(Chromium chromium)
             }
         }
     }
+
+    [Fact]
+    public async Task AskedWhereAnOldCommuneBelongsNow_TheAnswerCitesTheResolution_AndItsLineOpensInPlace()
+    {
+        await using var server = await WebServer.StartAsync();
+        await using var session = await chromium.NewSessionAsync(width: 360, height: 780);
+        var page = new AskingPage(await session.NewPageAsync());
+        await page.OpenAsync(server);
+
+        var turn = await page.AskAsync("xã Hòa Phú cũ giờ thuộc xã nào?");
+        await Expect(AskingPage.AnswerText(turn)).ToContainTextAsync("nay thuộc");
+        var source = AskingPage.Sources(turn).First;
+        await Expect(source).ToContainTextAsync("1660/NQ-UBTVQH15");
+        await source.ClickAsync();
+
+        var passage = turn.Locator(".passage").First;
+        await Expect(passage.Locator(".passage-path")).ToContainTextAsync("Nghị quyết 1660/NQ-UBTVQH15, Điều 1");
+        await Expect(passage.Locator(".passage-text")).ToContainTextAsync("Xã Hòa Phú");
+        await Expect(passage.Locator(".error-inline")).ToHaveCountAsync(0);
+    }
 }
