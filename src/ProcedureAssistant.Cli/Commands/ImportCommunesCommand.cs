@@ -15,7 +15,7 @@ internal static class ImportCommunesCommand
 {
     public static Command Create()
     {
-        var from = new Option<DirectoryInfo>("--from") { Description = "Thư mục dữ liệu dvhcvn (mapping/, input/docs/, LICENSE, SOURCE_COMMIT).", Required = true };
+        var from = new Option<DirectoryInfo>("--from") { Description = "Thư mục dữ liệu dvhcvn (mapping/, input/docs/, SOURCE_COMMIT).", Required = true };
         var output = new Option<FileInfo>("--out")
         {
             Description = "Tệp dữ liệu ghi ra (mặc định: src/ProcedureAssistant.Core/Communes/Data/communes.tsv).",
@@ -36,13 +36,6 @@ internal static class ImportCommunesCommand
             var target = parse.GetValue(output)!;
             target.Directory?.Create();
             await File.WriteAllTextAsync(target.FullName, result.Text, cancellationToken).ConfigureAwait(false);
-            var licence = Path.Combine(folder.FullName, "LICENSE");
-            if (File.Exists(licence))
-            {
-                // Written rather than copied, so that the copy does not keep the shared folder's read-only mode.
-                await File.WriteAllTextAsync(Path.Combine(target.DirectoryName!, "LICENSE"), await File.ReadAllTextAsync(licence, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            }
-
             foreach (var missing in result.Missing)
             {
                 CliHost.Status.MarkupLineInterpolated($"[yellow]Không tìm thấy khoản[/] {missing}");

@@ -34,7 +34,7 @@ public static partial class CommuneMappingImporter
 
         var text = new StringBuilder();
         text.Append(FormatLine).Append('\n');
-        text.Append("# Derived from dvhcvn/20250701 @ ").Append(sourceCommit).Append(" (MIT, see LICENSE beside this file): mapping/splits.json, mapping/merges.json and the resolutions 1654-1687/NQ-UBTVQH15 in input/docs/.\n");
+        text.Append("# Derived from dvhcvn/20250701 @ ").Append(sourceCommit).Append(" (Copyright (c) 2025 dvhcvn, MIT licence: ../shared/realdata/communes/LICENSE): mapping/splits.json, mapping/merges.json and the resolutions 1654-1687/NQ-UBTVQH15 in input/docs/.\n");
         text.Append("# Regenerate: dotnet run --project src/ProcedureAssistant.Cli -- import-communes --from ../shared/realdata/communes\n");
         text.Append("# P new-province-code name resolution | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],...\n");
 
