@@ -255,21 +255,12 @@ internal static class LoadDriver
         return $"n={sorted.Length} p50={At(0.50):0} ms p95={At(0.95):0} ms p99={At(0.99):0} ms max={sorted[^1]:0} ms";
     }
 
-    private static long Rss(int? pid) => Status(pid, "VmRSS:");
+    private static long Rss(int? pid) => pid is null ? 0 : ProcessMemory.Resident($"/proc/{pid}/status") ?? 0;
 
     private static string Memory(int? pid) =>
-        pid is null ? "memory not read (no --pid)" : $"RSS {Status(pid, "VmRSS:") / 1024.0 / 1024:0} MB, peak (VmHWM) {Status(pid, "VmHWM:") / 1024.0 / 1024:0} MB";
-
-    private static long Status(int? pid, string field)
-    {
-        if (pid is null)
-        {
-            return 0;
-        }
-
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-    }
+        pid is null
+            ? "memory not read (no --pid)"
+            : $"RSS {ProcessMemory.Resident($"/proc/{pid}/status") / 1024.0 / 1024:0} MB, peak (VmHWM) {ProcessMemory.Peak($"/proc/{pid}/status") / 1024.0 / 1024:0} MB";
 
     private static Dictionary<string, string> Options(string[] args)
     {

@@ -13,6 +13,8 @@ internal static class ProcessMemory
 
     public static long? Resident(string statusFile) => Field(statusFile, "VmRSS:");
 
+    public static long? Peak(string statusFile) => Field(statusFile, "VmHWM:");
+
     private static long? Field(string statusFile, string name)
     {
         if (!File.Exists(statusFile))

@@ -204,15 +204,12 @@ internal static class ScaleRun
         private void Sample()
         {
             OwnPeak = Math.Max(OwnPeak, GC.GetTotalMemory(false));
-            var status = _pid is { } pid ? $"/proc/{pid}/status" : null;
-            if (status is not null && File.Exists(status))
+            // /proc/PID/status pads the figure with spaces only while it is short ("VmRSS:\t9123456 kB" has none),
+            // so the shared reader trims the field name off rather than splitting on spaces.
+            if (_pid is { } pid && ProcessMemory.Resident($"/proc/{pid}/status") is { } resident)
             {
-                var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-                if (line is not null)
-                {
-                    QdrantRss = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-                    QdrantPeak = Math.Max(QdrantPeak, QdrantRss);
-                }
+                QdrantRss = resident;
+                QdrantPeak = Math.Max(QdrantPeak, QdrantRss);
             }
         }
     }
