@@ -27,6 +27,6 @@ internal static class AskJson
             url = c.Url,
         }),
         conversationId = answer.ConversationId,
-        decision = new { rule = answer.Decision.Rule, reason = answer.Decision.Reason },
+        decision = new { rule = answer.Decision.Rule, reason = answer.Decision.Reason, measures = answer.Decision.Measures },
     };
 }

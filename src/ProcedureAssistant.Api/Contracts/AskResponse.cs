@@ -1,3 +1,5 @@
+using ProcedureAssistant.Core.Answering;
+
 namespace ProcedureAssistant.Api.Contracts;
 
 /// <summary>An answer with numbered citations.</summary>
@@ -13,7 +15,8 @@ public sealed record AskResponse(string Answer, string Mode, bool Abstained, str
 /// <summary>The rule of the answer policy that decided a reply.</summary>
 /// <param name="Rule">The rule's stable name (<c>answer</c>, <c>out-of-scope</c>, ...).</param>
 /// <param name="Reason">Why it fired, in one sentence.</param>
-public sealed record DecisionResponse(string Rule, string Reason);
+/// <param name="Measures">The measures the rules compared with their thresholds for this question (<c>docs/answering.md</c>).</param>
+public sealed record DecisionResponse(string Rule, string Reason, DecisionMeasures? Measures);
 
 /// <summary>One source of an answer.</summary>
 public sealed record CitationResponse(

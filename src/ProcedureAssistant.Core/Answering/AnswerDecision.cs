@@ -6,4 +6,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 /// <param name="Rule">The rule's stable name, kebab-case (<c>answer</c>, <c>out-of-scope</c>, ...).</param>
 /// <param name="Reason">Why the rule fired, in one sentence.</param>
-public sealed record AnswerDecision(string Rule, string Reason);
+public sealed record AnswerDecision(string Rule, string Reason)
+{
+    /// <summary>The measures the rules compared with their thresholds for this question; null where none were taken.</summary>
+    public DecisionMeasures? Measures { get; init; }
+}

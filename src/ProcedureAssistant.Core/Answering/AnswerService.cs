@@ -78,10 +78,12 @@ public sealed class AnswerService(
         var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
         var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province };
         AnswerRule rule;
+        AnswerDecision decision;
         Reply reply;
         using (var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan))
         {
             (rule, reply) = policy.Decide(context);
+            decision = rule.Decision with { Measures = DecisionMeasures.Of(context) };
             decide?.SetTag("rule", rule.Name);
         }
 
@@ -94,7 +96,7 @@ public sealed class AnswerService(
             ReferReply { Document: { } document } => document,
             _ => null,
         };
-        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id));
+        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id) { AskedWhichProcedure = reply is AskWhichProcedureReply });
 
         var composed = composer.Compose(reply, context);
         Answer? answer = null;
@@ -119,7 +121,7 @@ public sealed class AnswerService(
             var (text, cited, problem) = GeneratedAnswerCheck.Check(generated.ToString(), evidence.Sources.Count);
             if (problem is null)
             {
-                answer = new Answer(text, AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), rule.Decision, conversationId) { Reading = reading };
+                answer = new Answer(text, AnswerMode.Generative, false, cited.Select(evidence.Cite).ToList(), decision, conversationId) { Reading = reading };
             }
             else if (generated.Length > 0)
             {
@@ -131,7 +133,7 @@ public sealed class AnswerService(
         {
             var evidence = new Evidence(composed.Sources);
             var citations = Enumerable.Range(1, composed.Sources.Count).Select(evidence.Cite).Concat(composed.Attributions).ToList();
-            answer = new Answer(composed.Text, AnswerMode.Extractive, reply.Abstains, citations, rule.Decision, conversationId) { Reading = reading };
+            answer = new Answer(composed.Text, AnswerMode.Extractive, reply.Abstains, citations, decision, conversationId) { Reading = reading };
             if (!stream || !(reply is AnswerReply && generative.IsEnabled))
             {
                 yield return new AnswerDelta(answer.Text);

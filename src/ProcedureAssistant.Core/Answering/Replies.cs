@@ -24,6 +24,10 @@ public static class Replies
     /// <summary>The opening of a refusal for an in-scope question the texts do not answer.</summary>
     public const string NotInSources = "Tôi chưa tìm thấy văn bản nào trong hệ thống trả lời được câu hỏi này.";
 
+    /// <summary>The question asked back when a question asks for an item (<paramref name="item"/>, lower case) of no procedure it names.</summary>
+    public static string AskWhichProcedure(string item) =>
+        $"Bạn hỏi {item} của thủ tục nào? Xin cho biết tên thủ tục hoặc việc bạn cần làm (ví dụ: đăng ký khai sinh, đăng ký thường trú), tôi sẽ trả lời ngay.";
+
     /// <summary>The opening of a question asked back.</summary>
     public const string AskBack = "Câu hỏi có thể là về một trong các thủ tục dưới đây. Bạn hỏi về thủ tục nào?";
 }

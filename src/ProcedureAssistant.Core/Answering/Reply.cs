@@ -23,6 +23,12 @@ internal sealed record AskBackReply(IReadOnlyList<CorpusDocument> Options) : Rep
     public override bool Abstains => false;
 }
 
+/// <summary>Ask which procedure the item asked (<paramref name="Field"/>) is of: the question names none.</summary>
+internal sealed record AskWhichProcedureReply(AskedField Field) : Reply
+{
+    public override bool Abstains => false;
+}
+
 /// <summary>Decline: the question is outside what the service is for.</summary>
 internal sealed record OutOfScopeReply : Reply
 {

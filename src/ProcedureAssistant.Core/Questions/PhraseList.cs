@@ -43,6 +43,10 @@ internal sealed class PhraseList<TKey>
         return found.OrderBy(m => m.Start).ToList();
     }
 
+    /// <summary>True when the folded syllable is by itself one of the phrases of <paramref name="key"/>.</summary>
+    public bool IsPhrase(TKey key, string syllable) =>
+        _phrases.Any(p => EqualityComparer<TKey>.Default.Equals(p.Key, key) && p.Syllables is [var only] && only == syllable);
+
     /// <summary>True when the syllables end with one of the phrases of <paramref name="key"/>.</summary>
     public bool EndsWith(IReadOnlyList<string> syllables, TKey key) =>
         _phrases.Any(p => EqualityComparer<TKey>.Default.Equals(p.Key, key) && p.Syllables.Length <= syllables.Count && Matches(syllables, syllables.Count - p.Syllables.Length, p.Syllables));

@@ -37,6 +37,9 @@ public sealed class QuestionCues
         ["date"] = QuestionForm.Date,
         ["number"] = QuestionForm.Number,
         ["unit-now"] = QuestionForm.UnitNow,
+        ["question-word"] = QuestionForm.QuestionWord,
+        ["people-list"] = QuestionForm.PeopleList,
+        ["self"] = QuestionForm.Self,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines)

@@ -15,4 +15,7 @@ internal enum QuestionForm
     Date,
     Number,
     UnitNow,
+    QuestionWord,
+    PeopleList,
+    Self,
 }

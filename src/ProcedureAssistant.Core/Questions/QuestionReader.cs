@@ -56,11 +56,15 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownTopic = TopicTerms.Of(analyzer, text);
         ownTopic.ExceptWith(notTopic);
         var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
-        var isFollowUp = previous is not null && (opener > 0 || ownSyllables.Count <= MaxFollowUpSyllables);
+        var isFollowUp = previous is not null && (opener > 0 || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
         var changesTopic = isFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
-        var fields = fieldCues.Select(m => m.Key).Distinct().ToList();
+        // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).
+        var fields = fieldCues
+            .OrderByDescending(m => AskedWithAQuestionWord(syllables, m))
+            .ThenBy(m => m.Start)
+            .Select(m => m.Key).Distinct().ToList();
         var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
         if (carriedOver)
         {
@@ -140,10 +144,34 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         return forms.Any(f => f.Key == QuestionForm.YesNo) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
     }
 
-    // A person's contact or identity ("số điện thoại của chủ tịch xã …"), or a phrase that asks for private data by itself.
-    private static bool AsksForPersonalData(IReadOnlyList<PhraseList<QuestionForm>.Match> forms) =>
-        forms.Any(f => f.Key == QuestionForm.Personal) ||
-        forms.Where(f => f.Key == QuestionForm.Contact).Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + 2));
+    // The item's phrase holds a question word ("ở đâu"), or one stands within two words of it in the same clause
+    // ("lệ phí là bao nhiêu", "ai có thẩm quyền"; not "làm online thì bao lâu", where the question word asks the time).
+    private bool AskedWithAQuestionWord(string[] syllables, PhraseList<AskedField>.Match match)
+    {
+        var after = syllables.Skip(match.Start + match.Length).Take(QuestionWordReach).TakeWhile(s => s != ClauseBreak);
+        var before = syllables.Take(match.Start).Reverse().Take(QuestionWordReach).TakeWhile(s => s != ClauseBreak);
+        return syllables.Skip(match.Start).Take(match.Length).Concat(after).Concat(before).Any(s => cues.Forms.IsPhrase(QuestionForm.QuestionWord, s));
+    }
+
+    // "thì" opens the clause that asks: what comes before it is the asker's situation ("làm online thì bao lâu").
+    private const string ClauseBreak = "thi";
+
+    private const int QuestionWordReach = 2;
+
+    // A person's contact or identity ("số điện thoại di động của ông …"), a list of people with theirs ("danh sách hộ
+    // nghèo kèm số điện thoại"), or a phrase that asks for private data by itself.
+    private static bool AsksForPersonalData(IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
+    {
+        // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
+        var own = forms.Where(f => f.Key == QuestionForm.Self).Select(f => f.Start).ToHashSet();
+        var contacts = forms.Where(f => f.Key == QuestionForm.Contact && !own.Contains(f.Start + f.Length)).ToList();
+        return forms.Any(f => f.Key == QuestionForm.Personal && !own.Contains(f.Start + f.Length)) ||
+            (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
+            contacts.Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact));
+    }
+
+    // How many words may stand between a contact and the person it is of ("số điện thoại [di động của] ông").
+    private const int PersonAfterContact = 4;
 
     // "tại cấp tỉnh", "ở cấp xã", "thực hiện tại cấp Trung ương": the one level a procedure is asked at. "UBND cấp xã",
     // "trung tâm cấp xã" name a body, not the level of a procedure; a question naming two levels asks which one.

@@ -68,6 +68,36 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
 
     private static readonly string[] EssentialLabels = ["Nơi nộp hồ sơ", "Cơ quan giải quyết", "Thời hạn giải quyết", "Lệ phí"];
 
+    [Theory]
+    [InlineData("đăng ký khai sinh nộp ở đâu", true)]
+    [InlineData("ai giải quyết đăng ký khai sinh", true)]
+    [InlineData("lệ phí đăng ký khai sinh", false)]
+    [InlineData("đăng ký khai sinh mất bao lâu", false)]
+    public async Task ThePapersToBring_CloseAnAnswerAboutWhereToGoOrWhoDecides_NotOneAboutTheFeeOrTime(string question, bool papers)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        var line = answer.Text.Split('\n').SingleOrDefault(l => l.StartsWith("- Hồ sơ:", StringComparison.Ordinal));
+        Assert.Equal(papers, line is not null);
+        if (line is not null)
+        {
+            Assert.Equal(line, answer.Text.Split('\n')[^1]);
+            Assert.Contains("Giấy chứng sinh", line, StringComparison.Ordinal);
+            Assert.InRange(line.Length, 1, "- Hồ sơ: ".Length + 140);
+        }
+    }
+
+    [Fact]
+    public async Task ASecondItemAsked_GetsItsListedLinesInOneLine_NotOnlyItsFirst()
+    {
+        // "ở đâu, cần giấy gì": the place leads; the papers follow as one line of as many items as fit.
+        var answer = await Harness.AskAsync("đăng ký khai sinh nộp ở đâu, cần giấy gì");
+
+        var papers = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("- Hồ sơ:", StringComparison.Ordinal));
+        Assert.Contains("; ", papers, StringComparison.Ordinal);
+        Assert.InRange(papers.Length, 1, AnswerComposer.MaxLineCharacters + 2);
+    }
+
     [Fact]
     public async Task TheWholeProcedureAsked_ComesUnderItsOwnHeading_WithEveryStepNumbered()
     {

@@ -35,6 +35,37 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Theory]
+    [InlineData("phí bao nhiêu vậy ad", "lệ phí")]
+    [InlineData("mất bao lâu", "thời hạn giải quyết")]
+    [InlineData("lệ phí ở Đắk Lắk bao nhiêu", "lệ phí")]
+    public async Task AnItemOfNoProcedure_IsAskedBack_AndTheNextQuestionNamingOneGetsTheItem(string question, string item)
+    {
+        var asked = await Harness.AskAsync(question);
+
+        Assert.Equal("names-no-procedure", asked.Decision.Rule);
+        Assert.False(asked.Abstained);
+        Assert.Empty(asked.Citations);
+        Assert.Equal(Replies.AskWhichProcedure(item), asked.Text);
+
+        var named = await Harness.AskAsync("đăng ký kết hôn", conversationId: asked.ConversationId);
+
+        Assert.False(named.Abstained);
+        var first = named.Text.Split('\n')[0];
+        Assert.StartsWith(char.ToUpperInvariant(item[0]) + item[1..] + " ", first, StringComparison.Ordinal);
+        Assert.Contains("kết hôn", first, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nộp ở đâu vậy")]
+    [InlineData("thủ tục đăng ký kết hôn mất bao lâu")]
+    public async Task WhereToFile_OrAnItemOfANamedProcedure_IsNotAskedBack(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.NotEqual("names-no-procedure", answer.Decision.Rule);
+    }
+
+    [Theory]
     [InlineData("dự báo thời tiết Hà Nội ngày mai thế nào")]
     [InlineData("cách nấu phở bò ngon")]
     public async Task OutOfScope_IsDeclinedPolitely_WithoutCitations(string question)

@@ -37,6 +37,28 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData("thi tran buon trap gio la xa gi")]
+    [InlineData("thị trấn Buôn Trấp giờ nhập vào xã nào rồi")]
+    public async Task WhereACommuneBelongsNow_IsAskedWithGiAsWithNao(string question)
+    {
+        var expected = Assert.Single(Communes.Find("Buôn Trấp", "Đắk Lắk"), m => m.IsOld);
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(expected.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SeveralUnitsSharingTheName_EndWithAQuestionWhichOneIsMeant()
+    {
+        var answer = await Harness.AskAsync("xã Hòa Phú giờ nhập vào xã nào rồi ạ");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.EndsWith("nào?", answer.Text.Split('\n')[^1], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AProvinceNamedBesideTheCommune_KeepsOnlyItsCandidate()
     {

@@ -26,6 +26,31 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("giấy xác nhận độc thân xin ở xã mất mấy ngày", new[] { AskedField.Time, AskedField.Place })]
+    [InlineData("đăng ký kết hôn làm online thì bao lâu xong", new[] { AskedField.Time, AskedField.Place })]
+    [InlineData("nộp qua bưu điện thì lệ phí là bao nhiêu", new[] { AskedField.Fee, AskedField.Place })]
+    [InlineData("nộp qua bưu điện thì lệ phí bao nhiêu", new[] { AskedField.Fee, AskedField.Place })]
+    public async Task AnItemAskedWithAQuestionWord_LeadsOverOneOnlyMentioned(string question, AskedField[] fields)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(fields, reading.Fields);
+    }
+
+    [Theory]
+    [InlineData("cho xin số điện thoại di động của ông phó chủ tịch tỉnh", true)]
+    [InlineData("gửi tôi danh sách hộ nghèo thôn 3 kèm số điện thoại", true)]
+    [InlineData("số căn cước của tôi bị sai thì sửa ở đâu", false)]
+    [InlineData("số căn cước của con tôi in sai ngày sinh", false)]
+    [InlineData("danh sách giấy tờ cần nộp khi đăng ký thường trú", false)]
+    public async Task PersonalData_IsSomeoneElsesContactOrAListOfPeoplesNotTheAskersOwn(string question, bool personal)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(personal, reading.AsksForPersonalData);
+    }
+
+    [Theory]
     [InlineData("khai sinh có mất tiền không ạ", true)]
     [InlineData("đăng ký online được không", true)]
     [InlineData("có phải lên huyện nữa không vậy", true)]
