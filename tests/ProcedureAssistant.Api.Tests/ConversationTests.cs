@@ -36,11 +36,14 @@ public sealed class ConversationTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
-    public async Task FollowUp_WithoutConversation_HasNoTopicToLeanOn()
+    public async Task FollowUp_WithoutConversation_HasNoTopicToLeanOn_AndIsAskedWhichProcedure()
     {
         var alone = await AskAsync(new { question = "mất bao lâu?" });
 
-        Assert.True(alone.GetProperty("abstained").GetBoolean(), alone.ToString());
+        // Nothing to answer from without guessing a procedure: the reply asks which one, citing nothing.
+        Assert.Equal("names-no-procedure", alone.GetProperty("decision").GetProperty("rule").GetString());
+        Assert.Equal(0, alone.GetProperty("citations").GetArrayLength());
+        Assert.Contains("thủ tục nào?", alone.GetProperty("answer").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
