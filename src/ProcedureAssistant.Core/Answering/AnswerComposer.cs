@@ -215,8 +215,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // What a person needs to act on any procedure answer, asked or not: where to file, who decides, how long, what it
     // costs; one line each (the section's first stated line), those the answer has not said yet, in that order.
-    // The papers to bring come last, and only when the question asks where to go or who decides, or no item: on the
-    // held-out questions of the first round, such answers lacked them more often than anything else a person needed.
+    // The papers to bring come last, and only when the question asks where to go or who decides, or no item: judged
+    // answers to such questions (eval/fresh, round 3) often lacked a paper the person had to bring (giấy báo tử, CT01).
     private static readonly AskedField[] EssentialFields = [AskedField.Place, AskedField.Authority, AskedField.Time, AskedField.Fee, AskedField.Documents];
 
     // Unasked, the papers get a shorter line than an asked item: the first two or three, enough to set out with.
