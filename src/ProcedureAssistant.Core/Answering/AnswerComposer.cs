@@ -108,6 +108,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var stated = asked.Where(f => Lines(record, f).Count > 0).ToList();
         var missing = asked.Except(stated).ToList();
         var lead = stated.FirstOrDefault((AskedField)(-1));
+        var officeVerdict = OfficeNotThere(reading, record);
+        if ((int)lead < 0 && officeVerdict is not null)
+        {
+            // "… là lên công an xã phải không" names no item, but asks where to go: the place of filing answers it.
+            lead = Lines(record, AskedField.Place).Count > 0 ? AskedField.Place : AskedField.Authority;
+        }
+
         var lines = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
 
@@ -117,7 +124,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var leadLines = Lines(record, lead);
             var listed = lead is AskedField.Documents or AskedField.Steps;
             sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
-            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights) is { } word)
+            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights, officeVerdict) is { } word)
             {
                 sentence = word + ". " + sentence;
             }
@@ -530,17 +537,41 @@ public sealed partial class AnswerComposer(TimeProvider time)
             : null;
     }
 
-    // "Có"/"Không" for a yes/no question about an item: free of charge, or filed through the channel asked about.
-    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights)
+    // "Có"/"Không" for a yes/no question about an item: free of charge, filed through the channel asked about, or not
+    // at the office or level asked about.
+    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights, string? officeVerdict)
     {
         var folded = VietnameseText.Fold(string.Join(' ', lines.Select(Unbullet))).ToLowerInvariant();
+        var channels = Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).ToList();
         return field switch
         {
             AskedField.Fee => Free(folded) ? "Không" : "Có",
-            AskedField.Place => Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
+            AskedField.Place or AskedField.Authority when officeVerdict is not null => officeVerdict,
+            AskedField.Place => channels.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
             _ => Polarity(string.Join(' ', lines), reading, weights),
         };
     }
+
+    // "Không" for a yes/no question that names an office or level ("lên công an xã phải không", "UBND huyện có còn
+    // cấp không") that neither the record's place of filing nor its competent body names: a place line lists every
+    // office a person may go to. Never "Có" from the office alone: a question naming the right office often asks
+    // something else about it ("có bắt buộc về công an nơi thường trú không").
+    private static string? OfficeNotThere(QuestionReading reading, ProcedureRecord record)
+    {
+        if (!reading.IsYesNo || reading.NamedOffices.Count == 0)
+        {
+            return null;
+        }
+
+        var said = Lines(record, AskedField.Place).Concat(Lines(record, AskedField.Authority))
+            .SelectMany(line => TextAnalyzer.Syllables(line).Select(VietnameseText.Fold))
+            .SelectMany(s => s == "ubnd" ? ["uy", "ban", "nhan", "dan"] : new[] { s }).ToList();
+        var absent = reading.NamedOffices.Any(office => !HoldsPhrase(said, [.. TextAnalyzer.Syllables(office).Select(VietnameseText.Fold)]));
+        return said.Count > 0 && absent ? "Không" : null;
+    }
+
+    private static bool HoldsPhrase(List<string> syllables, string[] phrase) =>
+        Enumerable.Range(0, Math.Max(0, syllables.Count - phrase.Length + 1)).Any(i => phrase.Select((p, j) => syllables[i + j] == p).All(x => x));
 
     // Filing channels a yes/no question may ask about ("làm trên VNeID được không"), as they are written without diacritics.
     private static readonly string[] Channels = ["vneid", "truc tuyen", "buu chinh", "dich vu cong"];

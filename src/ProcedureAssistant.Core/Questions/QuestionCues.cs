@@ -4,8 +4,9 @@ namespace ProcedureAssistant.Core.Questions;
 
 /// <summary>
 /// The word lists a question is read with, from the data files beside <c>synonyms.tsv</c>: which item of a procedure
-/// it asks for (<c>asked-fields.tsv</c>), what kind of question it is (<c>question-forms.tsv</c>) and which province it
-/// names (<c>provinces.tsv</c>). Immutable once built; shared.
+/// it asks for (<c>asked-fields.tsv</c>), what kind of question it is (<c>question-forms.tsv</c>), which province it
+/// names (<c>provinces.tsv</c>) and which office or level it names as where to go or who decides (<c>offices.tsv</c>).
+/// Immutable once built; shared.
 /// </summary>
 public sealed class QuestionCues
 {
@@ -42,8 +43,9 @@ public sealed class QuestionCues
         ["self"] = QuestionForm.Self,
     };
 
-    private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines)
+    private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines)
     {
+        Offices = new PhraseList<string>(Pairs(officeLines, "offices.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
         Forms = new PhraseList<QuestionForm>(Pairs(formLines, "question-forms.tsv").Select(p => (Known(FormNames, p.Key, "question-forms.tsv"), p.Value)));
         Provinces = new PhraseList<(string Named, string Now)>(Pairs(provinceLines, "provinces.tsv").Select(p => ((p.Key, p.Value), p.Key)));
@@ -55,16 +57,19 @@ public sealed class QuestionCues
 
     internal PhraseList<(string Named, string Now)> Provinces { get; }
 
+    /// <summary>Office phrases, keyed by the office as the records write it ("bưu điện" → "bưu chính").</summary>
+    internal PhraseList<string> Offices { get; }
+
     /// <summary>True when the text holds a word that makes a procedure a change to an earlier one ("cấp lại", "gia hạn").</summary>
     public bool NamesAModifier(string text) => Forms.Find(PhraseList<QuestionForm>.Folded(text)).Any(f => f.Key == QuestionForm.Modifier);
 
     /// <summary>The cues shipped in this assembly's data files.</summary>
     public static QuestionCues CreateDefault() =>
-        new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"));
+        new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"), TextAnalyzer.ReadDataLines("offices.tsv"));
 
     /// <summary>Cues from lines in the data files' layout (key, tab, phrase), for tests.</summary>
-    internal static QuestionCues From(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines) =>
-        new(fieldLines, formLines, provinceLines);
+    internal static QuestionCues From(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines) =>
+        new(fieldLines, formLines, provinceLines, officeLines);
 
     private static IEnumerable<(string Key, string Value)> Pairs(IEnumerable<string> lines, string file) =>
         lines.Select(line => line.Split('\t')).Select(parts => parts.Length == 2

@@ -97,6 +97,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,
+            NamedOffices = cues.Offices.Find(syllables).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 

@@ -62,6 +62,12 @@ public sealed record QuestionReading
     /// <summary>Document numbers and procedure codes named ("118/2025/NĐ-CP", "1.001193").</summary>
     public IReadOnlyList<string> NamedIdentifiers { get; init; } = [];
 
+    /// <summary>
+    /// The offices and levels the question names as where to go or who decides, as the records write them
+    /// ("lên công an xã" → "công an"; data: <c>Text/Data/offices.tsv</c>), in the order named.
+    /// </summary>
+    public IReadOnlyList<string> NamedOffices { get; init; } = [];
+
     /// <summary>The place named, or null.</summary>
     public NamedPlace? Place { get; init; }
 

@@ -41,6 +41,29 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("đăng ký khai sinh có phải lên huyện không")]
+    [InlineData("dang ky khai sinh co phai len tinh khong")]
+    [InlineData("đăng ký khai sinh ở UBND huyện được không")]
+    [InlineData("đăng ký khai sinh là lên công an xã phải không")]
+    public async Task AYesNoQuestionNamingAnOfficeTheRecordDoesNotSendTo_GetsNo_ThenWhereToGo(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.StartsWith("Không. Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công cấp xã", FirstSentence(answer.Text["Không. ".Length..]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("đăng ký khai sinh làm ở ủy ban xã có cần giấy chứng sinh không")]
+    [InlineData("dang ky khai sinh o trung tam hanh chinh cong xa co mat phi khong")]
+    public async Task AnOfficeTheRecordDoesSendTo_DecidesNothing_TheItemAskedDoes(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.DoesNotMatch("^(Có|Không)\\. Nơi nộp hồ sơ", answer.Text);
+    }
+
     [Fact]
     public async Task AnItemAsked_GetsAtMostFiveShortLines_ThenOneLineForEachEssentialNotSaid_AndNotTheRestOfTheRecord()
     {

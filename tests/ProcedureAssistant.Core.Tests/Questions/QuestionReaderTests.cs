@@ -26,6 +26,19 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("đăng ký nghĩa vụ quân sự là lên công an xã phải không", new[] { "công an" })]
+    [InlineData("dang ky dat dai o ban chi huy quan su duoc khong", new[] { "ban chỉ huy quân sự" })]
+    [InlineData("lam giay khai sinh o ubnd duoc ko", new[] { "ủy ban nhân dân" })]
+    [InlineData("gửi qua bưu điện hay phải lên tỉnh", new[] { "bưu chính", "tỉnh" })]
+    [InlineData("trợ cấp bảo trợ xã hội được bao nhiêu tiền", new string[0])]
+    public async Task NamedOffices_AreTheOfficesAndLevelsNamed_AsTheRecordsWriteThem(string question, string[] offices)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(offices, reading.NamedOffices);
+    }
+
+    [Theory]
     [InlineData("giấy xác nhận độc thân xin ở xã mất mấy ngày", new[] { AskedField.Time, AskedField.Place })]
     [InlineData("đăng ký kết hôn làm online thì bao lâu xong", new[] { AskedField.Time, AskedField.Place })]
     [InlineData("nộp qua bưu điện thì lệ phí là bao nhiêu", new[] { AskedField.Fee, AskedField.Place })]
