@@ -92,9 +92,17 @@ public sealed class QaEvaluator(AnswerService answers, Retriever retriever)
         return keyFacts.Count == 0 ? 1 : keyFacts.Count(fact => text.Contains(Comparable(fact), StringComparison.Ordinal)) / (double)keyFacts.Count;
     }
 
-    private static double? CitationPrecision(Answer answer, QaItem item)
+    /// <summary>
+    /// Share of the documents an answer cites that the item expects; null for a reply that cites nothing or refuses.
+    /// Why not a refusal: a refusal that cites the text marking the item unknown (<c>declared-gap</c>) cites the right
+    /// text for a question the set calls unanswerable, which expects none; whether it should have refused is the
+    /// abstention measure's to say.
+    /// </summary>
+    internal static double? CitationPrecision(Answer answer, QaItem item)
     {
-        if (answer.Citations.Count == 0)
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(item);
+        if (answer.Abstained || answer.Citations.Count == 0)
         {
             return null;
         }

@@ -8,7 +8,7 @@ namespace ProcedureAssistant.Lab.Evaluation;
 /// <param name="Retrieval">Document ranking against the expected documents (answerable questions only).</param>
 /// <param name="Abstained">Whether the service abstained.</param>
 /// <param name="KeyFactCoverage">Share of the key facts found in the answer (answerable questions only).</param>
-/// <param name="CitationPrecision">Share of cited documents that are expected (answers with citations only).</param>
+/// <param name="CitationPrecision">Share of cited documents that are expected (answers with citations only; null for a refusal).</param>
 /// <param name="Answer">The answer text.</param>
 /// <param name="Cited">The documents the answer cites, in order of citation.</param>
 /// <param name="Mode">How the answer was produced: generative only when the model answered with a valid citation.</param>

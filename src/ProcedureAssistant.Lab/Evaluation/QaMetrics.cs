@@ -5,7 +5,7 @@ namespace ProcedureAssistant.Lab.Evaluation;
 /// <summary>Answer-level metrics over a group of questions.</summary>
 /// <param name="Questions">Questions in the group.</param>
 /// <param name="KeyFactCoverage">Mean share of key facts in the answers to answerable questions.</param>
-/// <param name="CitationPrecision">Mean share of cited documents that are expected, over answers with citations.</param>
+/// <param name="CitationPrecision">Mean share of cited documents that are expected, over answers (not refusals) with citations.</param>
 /// <param name="AbstentionAccuracy">Share of unanswerable questions on which the service abstained.</param>
 /// <param name="FalseAbstentionRate">Share of answerable questions on which it abstained anyway.</param>
 /// <param name="Retrieval">Document retrieval on the answerable questions.</param>

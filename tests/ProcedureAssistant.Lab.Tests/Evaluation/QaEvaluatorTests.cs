@@ -52,6 +52,19 @@ public sealed class QaEvaluatorTests
         Assert.False(Result(unanswerable, abstained: false, ["d1"], keyFacts: null).Right);
     }
 
+    [Fact]
+    public void CitationPrecision_IsMeasuredOnAnswers_NotOnARefusalThatCitesTheTextMarkingTheItemUnknown()
+    {
+        var unanswerable = new QaItem { Id = "u", Question = "q", Answerable = false };
+        var answerable = new QaItem { Id = "a", Question = "q", ExpectedDocuments = ["d1"] };
+        Citation[] cited = [new(1, "d1", "d1#0", "t", null, null, "p", "s", null), new(2, "d2", "d2#0", "t", null, null, "p", "s", null)];
+
+        Assert.Null(QaEvaluator.CitationPrecision(new Answer("…", AnswerMode.Extractive, true, cited, new("declared-gap", "gap")), unanswerable));
+        Assert.Equal(0, QaEvaluator.CitationPrecision(new Answer("…", AnswerMode.Extractive, false, cited, Answered), unanswerable));
+        Assert.Equal(0.5, QaEvaluator.CitationPrecision(new Answer("…", AnswerMode.Extractive, false, cited, Answered), answerable));
+        Assert.Null(QaEvaluator.CitationPrecision(new Answer("…", AnswerMode.Extractive, false, [], Answered), answerable));
+    }
+
     private static readonly AnswerDecision Answered = new("answer", "answered");
 
     private static readonly AnswerDecision Refused = new("not-in-sources", "refused");
