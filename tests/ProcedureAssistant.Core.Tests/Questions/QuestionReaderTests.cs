@@ -18,6 +18,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("ai có thẩm quyền cấp, căn cứ văn bản nào", new[] { AskedField.Authority, AskedField.LegalBasis })]
     [InlineData("hưởng trợ cấp hưu trí thì được bao nhiêu tiền một tháng", new[] { AskedField.Amount })]
     [InlineData("đăng ký khai sinh", new AskedField[0])]
+    [InlineData("ông tôi 80 tuổi có được hưởng trợ cấp hưu trí xã hội không", new[] { AskedField.Conditions })]
+    [InlineData("gia dinh toi co duoc ho tro khong, lam giay o dau", new[] { AskedField.Place, AskedField.Conditions })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
