@@ -68,7 +68,12 @@ internal static class SourceSelector
         // sibling record that covers the question as well; a text in force takes over from a superseded one the
         // question does not name.
         var best = candidates[0];
-        foreach (var candidate in candidates.Skip(1))
+
+        // A follow-up that keeps the topic is about what was just answered, when retrieval still finds it: the
+        // previous question's words it is searched with also fit that document's siblings ("vậy mất bao lâu" after
+        // the foreign-marriage record would otherwise get the plain marriage record's time limit).
+        var followed = candidates.FirstOrDefault(c => c.Document.Id == question.FollowsDocument);
+        foreach (var candidate in followed is null ? candidates.Skip(1) : [])
         {
             var isRecord = candidate.Document.Type == DocumentType.Procedure;
 
@@ -102,6 +107,8 @@ internal static class SourceSelector
                 best = candidate;
             }
         }
+
+        best = followed ?? best;
 
         // A question that names texts by number ("Nghị định 118/2025 và Nghị quyết 332/NQ-CP khác nhau thế
         // nào") is about each of them; one that names a decree beside a procedure is answered by the record,

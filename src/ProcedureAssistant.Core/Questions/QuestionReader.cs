@@ -83,6 +83,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             SearchText = searchText,
             IsFollowUp = isFollowUp,
             ChangesTopic = changesTopic,
+            FollowsDocument = isFollowUp && !changesTopic ? previous!.DocumentId : null,
             Terms = filter.IsEmpty ? terms : terms with { Filter = filter },
             TopicTerms = topic,
             OwnTopicTerms = ownTopic,

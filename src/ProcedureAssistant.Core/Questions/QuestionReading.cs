@@ -24,6 +24,12 @@ public sealed record QuestionReading
     public bool ChangesTopic { get; init; }
 
     /// <summary>
+    /// For a follow-up that keeps the conversation's topic, the document the previous answer came from ("vậy mất bao
+    /// lâu" after an answer from the foreign-marriage record is about that record); null otherwise.
+    /// </summary>
+    public string? FollowsDocument { get; init; }
+
+    /// <summary>
     /// The search terms of <see cref="SearchText"/>: accented and folded syllables and pairs, diacritics restored from the
     /// index's vocabulary for a question typed without them, and the filter of the place and level named.
     /// </summary>

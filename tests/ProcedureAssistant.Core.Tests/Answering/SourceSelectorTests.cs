@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Indexing;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -24,6 +25,19 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", coverage));
 
         Assert.Equal(chosen, choice.Document.Id);
+    }
+
+    [Theory]
+    [InlineData("tthc-cap-lai-hkd")]
+    [InlineData("tthc-1.001612")]
+    public void Choose_AFollowUpThatKeepsTheTopic_StaysWithTheDocumentJustAnswered_WhereverRetrievalRanksIt(string answered)
+    {
+        var reading = _corpus.Reading("mất mấy ngày") with { IsFollowUp = true, FollowsDocument = answered };
+        ChunkHit[] hits = [_corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.8), _corpus.Hit("tthc-cap-lai-hkd", 0.8)];
+
+        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today)!;
+
+        Assert.Equal(answered, choice.Document.Id);
     }
 
     [Fact]
