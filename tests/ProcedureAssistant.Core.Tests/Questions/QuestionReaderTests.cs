@@ -19,6 +19,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("hưởng trợ cấp hưu trí thì được bao nhiêu tiền một tháng", new[] { AskedField.Amount })]
     [InlineData("đăng ký khai sinh", new AskedField[0])]
     [InlineData("ông tôi 80 tuổi có được hưởng trợ cấp hưu trí xã hội không", new[] { AskedField.Conditions })]
+    [InlineData("nộp hồ sơ lúc 16 giờ thì hẹn trả kết quả lúc nào", new[] { AskedField.Time })]
     [InlineData("gia dinh toi co duoc ho tro khong, lam giay o dau", new[] { AskedField.Place, AskedField.Conditions })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
