@@ -172,6 +172,15 @@ public sealed partial class AnswerComposer(TimeProvider time)
             sentence = TrimEnd(sentence) + $" (căn cứ: {TrimEnd(basis)})";
         }
 
+        // The item asked first, when the record does not give it, is what the first sentence has to say: after
+        // another item's lines it reads as buried ("xin gia hạn thì mấy ngày có kết quả" with the time unknown).
+        var unsaid = Unsaid(record, missing, reading);
+        if (unsaid is not null && missing.Contains(asked.FirstOrDefault((AskedField)(-1))))
+        {
+            text.Append(Unsaid(record, missing, reading, name)).Append('\n');
+            unsaid = null;
+        }
+
         text.Append(TrimEnd(sentence)).Append(sentence.EndsWith("gồm", StringComparison.Ordinal) ? " [1]:" : " [1].");
 
         // Where to go is also who decides: "ở đâu" is answered with the place to file and the competent body.
@@ -214,7 +223,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             WriteWholeProcedure(text, record, context.Persona, used);
         }
 
-        if (Unsaid(record, missing, reading) is { } unsaid)
+        if (unsaid is not null)
         {
             text.Append('\n').Append(unsaid);
         }
@@ -502,7 +511,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // One line at most on what the sources do not say: asked items the record marks unknown or lacks, and a figure
     // asked for a named province when the record gives only the rule that the province sets it.
-    private static string? Unsaid(ProcedureRecord record, IReadOnlyList<AskedField> missing, QuestionReading reading)
+    private static string? Unsaid(ProcedureRecord record, IReadOnlyList<AskedField> missing, QuestionReading reading, string? procedure = null)
     {
         var items = missing.Select(f => LowerFirst(Label(f))).ToList();
         if (reading.Place?.Province is { } province && reading.Fields.Contains(AskedField.Fee) &&
@@ -511,7 +520,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
             items.Add($"mức lệ phí cụ thể ở {reading.Place.NamedProvince ?? province}");
         }
 
-        return items.Count == 0 ? null : $"Nguồn chưa nêu {string.Join(", ", items)}; {Replies.ReferralClause}";
+        var of = procedure is null ? string.Empty : " " + procedure;
+        return items.Count == 0 ? null : $"Nguồn chưa nêu {string.Join(", ", items)}{of}; {Replies.ReferralClause}";
     }
 
     // One line at most on validity: replaced, not in force, or written before the two-tier reform and still naming the

@@ -65,6 +65,17 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TheItemAskedFirst_WhenTheRecordDoesNotGiveIt_IsSaidFirst_BeforeTheItemsItDoesGive()
+    {
+        var answer = await Harness.AskAsync("kinh doanh lữ hành nội địa thực hiện tại cấp xã nộp hồ sơ ở đâu, lệ phí bao nhiêu");
+
+        var lines = answer.Text.Split('\n');
+        Assert.StartsWith("Nguồn chưa nêu nơi nộp hồ sơ cấp giấy phép kinh doanh dịch vụ lữ hành nội địa", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Lệ phí", lines[1], StringComparison.Ordinal);
+        Assert.Single(lines, l => l.StartsWith("Nguồn chưa nêu", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnItemAsked_GetsAtMostFiveShortLines_ThenOneLineForEachEssentialNotSaid_AndNotTheRestOfTheRecord()
     {
         var answer = await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì");
