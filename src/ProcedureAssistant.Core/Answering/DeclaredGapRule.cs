@@ -88,6 +88,11 @@ internal sealed class DeclaredGapRule : AnswerRule
             : [];
     }
 
-    // "Mức trợ cấp", "Mức hỗ trợ": the amount of something.
-    private static bool IsAmount(string subject) => TextAnalyzer.Syllables(subject).FirstOrDefault() is { } first && VietnameseText.Fold(first) == "muc";
+    // "Mức trợ cấp", "Mức hỗ trợ", "Danh sách đầy đủ và mức hưởng": the amount of something paid out, not a fee's.
+    private static bool IsAmount(string subject)
+    {
+        // With diacritics: the texts are written with them, and "mục" of "danh mục" folds to the same "muc".
+        var words = TextAnalyzer.Syllables(subject).Select(w => w.ToLowerInvariant()).ToList();
+        return words.Contains("mức") && !words.Any(w => VietnameseText.Fold(w) == "phi");
+    }
 }

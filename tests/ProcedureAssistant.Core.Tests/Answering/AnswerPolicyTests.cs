@@ -119,6 +119,21 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AnAmountAsked_IsReferredByTheGapThatNamesAnAmount_AnywhereInItsSubject_NotByAListOfItems()
+    {
+        var pension = AnswerFixtures.Pension
+            .Replace("## Thời hạn giải quyết\nChưa có thông tin chính thức.", "## Thời hạn giải quyết\n- 07 ngày làm việc.\n- Danh mục giấy tờ bổ sung: chưa có thông tin chính thức.", StringComparison.Ordinal)
+            .Replace("Mức trợ cấp: chưa có thông tin chính thức.", "Đối tượng cụ thể và mức hưởng: chưa có thông tin chính thức.", StringComparison.Ordinal);
+        Assert.Contains("Danh mục giấy tờ", pension, StringComparison.Ordinal);
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/huu-tri.md"] = pension });
+
+        var answer = await harness.AskAsync("hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền một tháng");
+
+        Assert.Equal("declared-gap", answer.Decision.Rule);
+        Assert.Contains("đối tượng cụ thể và mức hưởng", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnItemTheRecordMarksUnknown_IsSaidInOneLineAndReferred()
     {
         var answer = await Harness.AskAsync("hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền một tháng");
