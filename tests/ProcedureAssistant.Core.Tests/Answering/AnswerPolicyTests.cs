@@ -303,6 +303,26 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AnOpeningQuestionThatNamesAProcedure_IsAnswered_ThoughMostOfItsWordsAreEverydayOnesTheRecordLacks()
+    {
+        // Other texts that use the question's everyday words, so that they weigh in its coverage as they do in a
+        // real corpus; the birth record holds none of them.
+        static string Guide(string id, string text) => $"---\nid: {id}\ntype: guide\ntitle: Đời sống {id}\nsource: https://example.gov.vn/{id}\n---\n# Đời sống\n\n{text}\n";
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/khai-sinh.md"] = AnswerFixtures.Birth,
+            ["guides/a.md"] = Guide("guide-a", "Nhà ở trên núi, mấy năm nay không về ăn tết."),
+            ["guides/b.md"] = Guide("guide-b", "Ba mẹ buôn bán xa, ông bà nội trông thằng cu."),
+        });
+
+        var answer = await harness.AskAsync("nhà ở trên núi, mấy năm nay ba mẹ buôn bán xa không về ăn tết, ông bà nội đăng ký khai sinh cho thằng cu được không");
+
+        Assert.True(answer.Decision.Measures is { Named: true, Coverage: < NotInSourcesRule.MinCoverage }, answer.Decision.Measures?.ToString());
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("tthc-khai-sinh", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
     public async Task AFollowUpAskingWhatThePreviousProcedureDoesNotCover_IsReferred()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "beyond");
