@@ -68,7 +68,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                 () => SegmentBuild.WriteAsync(snapshot.Documents, snapshot.Chunks, snapshot.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
                 cancellationToken).ConfigureAwait(false);
             var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
-            return await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, cancellationToken).ConfigureAwait(false);
+            var buckets = VersionDigest.Buckets(segments, references);
+            return await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, buckets, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -129,7 +130,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
             var references = live.Segments.Select((s, i) => new SegmentReference(s.Name, deleted[i].ToList()))
                 .Concat(added.Select(s => new SegmentReference(s.Name, [])))
                 .ToList();
-            return await SwitchAsync(version, update.AnalyzerVersion, dense, segments, references, cancellationToken).ConfigureAwait(false);
+            var buckets = VersionDigest.Buckets(segments, references, live.Manifest.BucketDigests, touched);
+            return await SwitchAsync(version, update.AnalyzerVersion, dense, segments, references, buckets, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -216,9 +218,9 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
     // Callers hold _gate.
     private async Task<IndexInfo> SwitchAsync(
-        long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, CancellationToken cancellationToken)
+        long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, byte[] buckets, CancellationToken cancellationToken)
     {
-        var manifest = Manifest(version, analyzerVersion, dense, references, segments, _time.GetUtcNow());
+        var manifest = Manifest(version, analyzerVersion, dense, references, segments, buckets, _time.GetUtcNow());
         if (_store is not null)
         {
             await _store.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
@@ -232,7 +234,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
     // The counts and content hash read from the segments' directories and the deleted documents only, so that an
     // update's cost does not grow with the documents it leaves alone.
-    private static IndexManifest Manifest(long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, DateTimeOffset builtAt)
+    private static IndexManifest Manifest(
+        long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, byte[] buckets, DateTimeOffset builtAt)
     {
         var documents = 0;
         var chunks = 0;
@@ -247,8 +250,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
             }
         }
 
-        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, segments, references);
-        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense);
+        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, buckets);
+        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense, buckets);
     }
 
     private async Task<IndexVersion?> LoadOnceAsync(CancellationToken cancellationToken)
@@ -297,7 +300,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         var version = NextVersion();
         var segments = await SegmentBuild.WriteAsync(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
         var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
-        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, legacy.BuiltAt);
+        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, VersionDigest.Buckets(segments, references), legacy.BuiltAt);
         await _store!.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
         _live = new IndexVersion(manifest, segments);
     }
