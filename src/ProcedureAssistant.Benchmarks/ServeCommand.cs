@@ -66,7 +66,9 @@ internal static class ServeCommand
 
         if (engine is EmbeddedEngine updated && arguments.Integer("updates", 1) is var updates and > 1)
         {
-            result = result with { UpdateMilliseconds = await UpdateAsync(updated, updates, cancellationToken) };
+            updated.Log.Take();
+            result = result with { UpdateMilliseconds = await UpdateAsync(updated, updates, cancellationToken), UpdatePhases = updated.Log.Take() };
+            result.UpdatePhases.ToList().ForEach(Console.WriteLine);
         }
 
         await File.WriteAllTextAsync(arguments.Text("out") ?? throw new ArgumentException("--out is required."), JsonSerializer.Serialize(result), cancellationToken);

@@ -26,5 +26,8 @@ internal sealed record ServeResult
     /// <summary>Incremental updates of one document each, in milliseconds (embedded only).</summary>
     public IReadOnlyList<double> UpdateMilliseconds { get; init; } = [];
 
+    /// <summary>What each update spent in each phase, as the index logs it at Debug.</summary>
+    public IReadOnlyList<string> UpdatePhases { get; init; } = [];
+
     public int Segments { get; init; }
 }
