@@ -51,6 +51,9 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     internal static EmbeddedChunkIndex InFolder(string folder, long postingsPerSegment, TimeProvider? time = null) =>
         new(new EmbeddedIndexStore(folder, NullLogger.Instance), Bm25Parameters.Default, time ?? TimeProvider.System, FusionParameters.Default, postingsPerSegment);
 
+    /// <summary>The live version, once loaded (for measuring the search's steps one by one).</summary>
+    internal IndexVersion? Live => _live;
+
     /// <summary>The live version's segments (for measuring; empty when there is no index).</summary>
     internal IReadOnlyList<string> SegmentNames => _live?.Segments.Select(s => s.Name).ToList() ?? [];
 
