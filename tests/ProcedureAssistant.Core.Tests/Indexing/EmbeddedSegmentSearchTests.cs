@@ -68,9 +68,9 @@ public sealed class EmbeddedSegmentSearchTests
         await AssertSearchesMatchAsync(reopened, documents, random);
     }
 
-    // Block-max pruning skips whole scoring windows and leaves weak terms unwalked window by window: over many windows
-    // in several segments its top k must still be the exhaustive top k, for small limits (a high k-th score, where
-    // it prunes most) as for large ones.
+    // MaxScore prunes by the k-th best score carried from window to window and from segment to segment: over many
+    // windows in several segments its top k must still be the exhaustive top k, for small limits (a high k-th score,
+    // where it prunes most) as for large ones.
     [Theory]
     [InlineData(5)]
     [InlineData(6)]

@@ -136,62 +136,41 @@ internal static class MaxScoreSearch
             return threshold;
         }
 
+        cursors.Sort((x, y) => x.Bound.CompareTo(y.Bound));
         var count = cursors.Count;
         var postings = new PostingCursor[count];
         var weights = new double[count];
-        var total = 0.0;
+        var prefix = new double[count];
         for (var i = 0; i < count; i++)
         {
             postings[i] = cursors[i].Cursor;
             weights[i] = cursors[i].Weight;
-            total += cursors[i].Bound;
+            prefix[i] = cursors[i].Bound + (i > 0 ? prefix[i - 1] : 0);
         }
 
         var accepts = ChunkFilter.For(segment, filter);
+        var essential = 0;
         var scores = new double[Window];
         var touched = new ulong[Window / 64];
-        var firstBlock = new int[count];
-        var local = new double[count];
-        var order = new int[count];
-        var prefix = new double[count];
 
-        // Window by window. Each term's bound over the window is the best its postings blocks overlapping the window
-        // allow (block-max): the terms are ordered by it, weakest first, and the weakest whose bounds together cannot
-        // lift a chunk above the k-th best score are not walked in this window; a window no term can lift that far is
-        // skipped without decoding a posting. The other ("essential") terms' postings are added into an array (no
-        // per-chunk merge of cursors), then each chunk they reached is completed from the weaker terms, strongest
-        // first, until it either cannot reach the top k or is scored in full. Chunks are taken in order, so ties
-        // still go to the earlier one.
+        // Window by window: the essential terms' postings are added into an array (no per-chunk merge of cursors),
+        // then each chunk they reached is completed from the weaker terms, strongest first, until it either cannot
+        // reach the top k or is scored in full. Chunks are taken in order, so ties still go to the earlier one.
         for (var start = 0; start < segment.ChunkCount; start += Window)
         {
-            if (total <= threshold)
+            while (essential < count && prefix[essential] <= threshold)
+            {
+                essential++;
+            }
+
+            if (essential == count)
             {
                 break;
             }
 
             var end = Math.Min(start + Window, segment.ChunkCount);
-            for (var i = 0; i < count; i++)
+            for (var i = essential; i < count; i++)
             {
-                local[i] = WindowBound(segment.Headers(postings[i].Entry), ref firstBlock[i], start, end, weights[i], k1, b, average);
-                order[i] = i;
-            }
-
-            Array.Sort(local, order);
-            var essential = 0;
-            for (var k = 0; k < count; k++)
-            {
-                prefix[k] = local[k] + (k > 0 ? prefix[k - 1] : 0);
-                essential += prefix[k] <= threshold ? 1 : 0;
-            }
-
-            if (essential == count)
-            {
-                continue;
-            }
-
-            for (var k = essential; k < count; k++)
-            {
-                var i = order[k];
                 var cursor = postings[i];
                 cursor.Advance(start);
                 while (cursor.Document < end)
@@ -224,15 +203,14 @@ internal static class MaxScoreSearch
                     var full = heap.Count >= limit;
                     var pruned = false;
                     var norm = k1 * (1 - b + (b * lengths[chunk] / average));
-                    for (var k = essential - 1; k >= 0; k--)
+                    for (var i = essential - 1; i >= 0; i--)
                     {
-                        if (full && score + prefix[k] <= threshold)
+                        if (full && score + prefix[i] <= threshold)
                         {
                             pruned = true;
                             break;
                         }
 
-                        var i = order[k];
                         var cursor = postings[i];
                         cursor.Advance(chunk);
                         if (cursor.Document == chunk)
@@ -271,28 +249,6 @@ internal static class MaxScoreSearch
         }
 
         return threshold;
-    }
-
-    // The most a term can add to a chunk of [start, end): the best bound of its blocks that may hold such a chunk (a
-    // hair above, as the term's bound). Windows come in order, so the first such block only moves forward.
-    private static double WindowBound(ReadOnlySpan<BlockHeader> headers, ref int first, int start, int end, double weight, double k1, double b, double average)
-    {
-        while (first < headers.Length && headers[first].LastDocument < start)
-        {
-            first++;
-        }
-
-        var bound = 0.0;
-        for (var block = first; block < headers.Length; block++)
-        {
-            bound = Math.Max(bound, Saturation(headers[block].MaxFrequency, headers[block].MinLength, k1, b, average));
-            if (headers[block].LastDocument >= end - 1)
-            {
-                break;
-            }
-        }
-
-        return weight * bound * (1 + 1e-9);
     }
 
     private static double Saturation(float frequency, int length, double k1, double b, double average) =>
