@@ -7,6 +7,9 @@ namespace ProcedureAssistant.Benchmarks;
 /// <summary>The project's embedded index in a folder, with the service's defaults.</summary>
 internal sealed class EmbeddedEngine(string folder) : IScaleEngine
 {
+    /// <summary>What the open index logs (an update's phases, at Debug).</summary>
+    public MessageLog Log { get; } = new();
+
     private EmbeddedChunkIndex? _index;
 
     public string Name => "embedded";
@@ -27,7 +30,7 @@ internal sealed class EmbeddedEngine(string folder) : IScaleEngine
 
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
-        _index = EmbeddedChunkIndex.InFolder(folder);
+        _index = EmbeddedChunkIndex.InFolder(folder, logger: Log);
         _ = await _index.GetInfoAsync(cancellationToken) ?? throw new InvalidOperationException($"No embedded index in {folder}.");
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Retrieval;
@@ -66,7 +67,9 @@ internal static class ServeCommand
 
         if (engine is EmbeddedEngine updated && arguments.Integer("updates", 1) is var updates and > 1)
         {
-            result = result with { UpdateMilliseconds = await UpdateAsync(updated, updates, cancellationToken) };
+            updated.Log.Take();
+            result = result with { UpdateMilliseconds = await UpdateAsync(updated, updates, cancellationToken), UpdatePhases = updated.Log.Take() };
+            result.UpdatePhases.ToList().ForEach(Console.WriteLine);
         }
 
         await File.WriteAllTextAsync(arguments.Text("out") ?? throw new ArgumentException("--out is required."), JsonSerializer.Serialize(result), cancellationToken);
@@ -138,7 +141,62 @@ internal static class ServeCommand
             latencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
         }
 
-        return result with { Reranked = Latencies.Of(latencies), VocabularySeconds = vocabularySeconds, ResidentMBAfterRerank = Resident() };
+        var phases = await ProfileRerankAsync(engine, retriever, questions, cancellationToken);
+        foreach (var (phase, figures) in phases)
+        {
+            Console.WriteLine($"reranked, {phase}: mean {figures.Mean:F2} ms, p95 {figures.P95:F2} ms");
+        }
+
+        return result with
+        {
+            Reranked = Latencies.Of(latencies),
+            RerankedPhases = phases,
+            VocabularySeconds = vocabularySeconds,
+            ResidentMBAfterRerank = Resident(),
+        };
+    }
+
+    // The reranked retrieval's steps timed one by one, as Retriever runs them (no default filter here): analysis with
+    // diacritic restoration, the first stage's MaxScore top 50, decoding the 50 chunks' records, the reranker's
+    // features, and the rest of the rerank (the model's trees, the translation ranking, the fusion).
+    private static async Task<Dictionary<string, PhaseFigures>> ProfileRerankAsync(
+        EmbeddedEngine engine, Retriever retriever, List<string> questions, CancellationToken cancellationToken)
+    {
+        var reranker = retriever.Reranker!;
+        var names = new[] { "analysis", "first stage", "decoding", "features", "model" };
+        var times = names.ToDictionary(n => n, _ => new List<double>());
+        foreach (var question in questions)
+        {
+            var at = Stopwatch.GetTimestamp();
+            var terms = await retriever.AnalyzeAsync(question, cancellationToken);
+            if (terms.IsEmpty)
+            {
+                continue;
+            }
+
+            terms = reranker.FirstStageTerms(terms with { Filter = SearchFilter.Within(terms.Filter, null) });
+            var analysed = Stopwatch.GetTimestamp();
+            var live = engine.Index.Live!;
+            var matches = MaxScoreSearch.Search(live, terms, reranker.Candidates, Bm25Parameters.Default, terms.Filter);
+            var searched = Stopwatch.GetTimestamp();
+            var hits = matches.Select(m => new ChunkHit(live.Chunk(m.Chunk), m.Score, m.Coverage)).ToList();
+            var decoded = Stopwatch.GetTimestamp();
+            var statistics = live.Statistics;
+            RerankFeatures.Compute(terms, hits, statistics);
+            var featured = Stopwatch.GetTimestamp();
+            reranker.Rerank(terms, hits, statistics, Limit);
+            var reranked = Stopwatch.GetTimestamp();
+            var featuresMs = Stopwatch.GetElapsedTime(decoded, featured).TotalMilliseconds;
+            times["analysis"].Add(Stopwatch.GetElapsedTime(at, analysed).TotalMilliseconds);
+            times["first stage"].Add(Stopwatch.GetElapsedTime(analysed, searched).TotalMilliseconds);
+            times["decoding"].Add(Stopwatch.GetElapsedTime(searched, decoded).TotalMilliseconds);
+            times["features"].Add(featuresMs);
+
+            // Rerank computes the features again: what it adds beyond them is the model's.
+            times["model"].Add(Math.Max(0, Stopwatch.GetElapsedTime(featured, reranked).TotalMilliseconds - featuresMs));
+        }
+
+        return times.ToDictionary(t => t.Key, t => new PhaseFigures(t.Value.Average(), Latencies.Of(t.Value).P95));
     }
 
     // Each update changes one document (a sentence added to its first chunk), as an edit of one file would.

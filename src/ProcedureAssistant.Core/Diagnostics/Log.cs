@@ -54,4 +54,7 @@ internal static partial class Log
 
     [LoggerMessage(16, LogLevel.Information, "Document {DocumentId} from {SourcePath} was left out: an earlier source holds it ({KeptFrom})")]
     public static partial void DocumentShadowed(ILogger logger, string documentId, string sourcePath, string keptFrom);
+
+    [LoggerMessage(30, LogLevel.Debug, "Index update to version {Version}: {Documents} documents touched over {Segments} segments; find {FindMs:F1} ms, segment {SegmentMs:F1} ms, hash {HashMs:F1} ms, manifest {ManifestMs:F1} ms, save {SaveMs:F1} ms, open {OpenMs:F1} ms")]
+    public static partial void IndexUpdated(ILogger logger, long version, int documents, int segments, double findMs, double segmentMs, double hashMs, double manifestMs, double saveMs, double openMs);
 }

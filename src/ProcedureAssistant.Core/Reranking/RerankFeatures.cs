@@ -138,6 +138,7 @@ public static class RerankFeatures
         private readonly Dictionary<string, int> _foldedIds = new(StringComparer.Ordinal);
         private readonly Dictionary<(int, int), int> _bigramIndex = [];
         private readonly List<(string Term, double Weight, double Idf, bool Primary)> _unigrams = [];
+        private readonly double[] _background;
         private readonly List<(double Weight, double Idf)> _bigrams = [];
         private readonly int[] _unigramOf;
         private readonly SyllableMatcher _matcher;
@@ -145,12 +146,10 @@ public static class RerankFeatures
         private readonly double _primaryIdfTotal;
         private readonly double _primaryMaxIdf;
         private readonly double _averageLength;
-        private readonly IndexStatistics _statistics;
         private readonly bool _accented;
 
         public QueryProfile(QueryTerms query, IndexStatistics statistics)
         {
-            _statistics = statistics;
             _accented = query.Accented;
             _averageLength = statistics.AverageLength;
             var unigramBySyllable = new Dictionary<int, int>();
@@ -189,6 +188,9 @@ public static class RerankFeatures
                 _unigramOf[syllable] = unigram;
             }
 
+            // Each unigram's collection probability, looked up once per question rather than once per candidate: a
+            // look-up reads every segment's term dictionary of the embedded index.
+            _background = _unigrams.Select(u => u.Primary ? statistics.CollectionProbability(u.Term) : 0).ToArray();
             _bigramWeight = _bigrams.Sum(b => b.Weight);
             var primary = _unigrams.Where(u => u.Primary).ToList();
             PrimaryCount = primary.Count;
@@ -254,8 +256,7 @@ public static class RerankFeatures
                 unigramBm25 += unigramTf[u] == 0 ? 0 : weight * idf * Saturated(unigramTf[u]);
                 if (primary)
                 {
-                    var background = _statistics.CollectionProbability(_unigrams[u].Term);
-                    likelihood += weight * Math.Log((unigramTf[u] + (mu * background)) / (length + mu));
+                    likelihood += weight * Math.Log((unigramTf[u] + (mu * _background[u])) / (length + mu));
                     maxIdf = unigramTf[u] > 0 ? Math.Max(maxIdf, idf) : maxIdf;
                 }
             }

@@ -68,6 +68,24 @@ public sealed class EmbeddedSegmentSearchTests
         await AssertSearchesMatchAsync(reopened, documents, random);
     }
 
+    // MaxScore prunes by the k-th best score carried from window to window and from segment to segment: over many
+    // windows in several segments its top k must still be the exhaustive top k, for small limits (a high k-th score,
+    // where it prunes most) as for large ones.
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public async Task Search_OverManyWindowsOfSeveralSegments_EqualsExhaustiveBm25(int seed)
+    {
+        var random = new Random(seed);
+        var documents = Enumerable.Range(0, 12_000).Select(i => NewDocument(random, $"doc-{i:D5}", generation: 0)).ToList();
+        using var folder = new TempFolder();
+        using var segmented = EmbeddedChunkIndex.InFolder(folder.Path, 200_000);
+        await segmented.ReplaceAsync(new IndexSnapshot("test", documents.Select(d => d.Record).ToList(), documents.SelectMany(d => d.Chunks).ToList()), Token);
+        Assert.True(segmented.SegmentNames.Count >= 3, $"{segmented.SegmentNames.Count} segments");
+        Assert.True(documents.Sum(d => d.Chunks.Count) / segmented.SegmentNames.Count > 2 * 2_048, $"{documents.Sum(d => d.Chunks.Count)} chunks in {segmented.SegmentNames.Count} segments");
+        await AssertSearchesMatchAsync(segmented, documents, random);
+    }
+
     private static async Task AssertSearchesMatchAsync(EmbeddedChunkIndex index, List<TestDocument> documents, Random random)
     {
         var chunks = documents.SelectMany(d => d.Chunks).ToList();

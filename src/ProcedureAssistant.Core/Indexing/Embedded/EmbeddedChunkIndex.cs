@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Text;
 
@@ -20,15 +22,17 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     private readonly Bm25Parameters _bm25;
     private readonly FusionParameters _fusion;
     private readonly TimeProvider _time;
+    private readonly ILogger _logger;
     private readonly long _postingsPerSegment;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile IndexVersion? _live;
     private volatile bool _loadAttempted;
     private long _memoryVersion;
 
-    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion, long postingsPerSegment)
+    private EmbeddedChunkIndex(EmbeddedIndexStore? store, Bm25Parameters bm25, TimeProvider time, FusionParameters fusion, long postingsPerSegment, ILogger? logger = null)
     {
         _store = store;
+        _logger = logger ?? NullLogger.Instance;
         _bm25 = bm25;
         _time = time;
         _fusion = fusion;
@@ -37,7 +41,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
     /// <summary>An index persisted in <paramref name="folder"/>; the newest intact version is loaded on first use.</summary>
     public static EmbeddedChunkIndex InFolder(string folder, Bm25Parameters? bm25 = null, TimeProvider? time = null, ILogger? logger = null, FusionParameters? fusion = null) =>
-        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default, SegmentBuild.PostingsPerSegment);
+        new(new EmbeddedIndexStore(folder, logger ?? NullLogger.Instance), bm25 ?? Bm25Parameters.Default, time ?? TimeProvider.System, fusion ?? FusionParameters.Default, SegmentBuild.PostingsPerSegment, logger);
 
     /// <summary>An index that lives in memory only (evaluation, tests).</summary>
     public static EmbeddedChunkIndex InMemory(Bm25Parameters? bm25 = null, TimeProvider? time = null, FusionParameters? fusion = null) =>
@@ -46,6 +50,9 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
     /// <summary>An index in <paramref name="folder"/> whose builds start a new segment every <paramref name="postingsPerSegment"/> postings (tests of multi-segment versions).</summary>
     internal static EmbeddedChunkIndex InFolder(string folder, long postingsPerSegment, TimeProvider? time = null) =>
         new(new EmbeddedIndexStore(folder, NullLogger.Instance), Bm25Parameters.Default, time ?? TimeProvider.System, FusionParameters.Default, postingsPerSegment);
+
+    /// <summary>The live version, once loaded (for measuring the search's steps one by one).</summary>
+    internal IndexVersion? Live => _live;
 
     /// <summary>The live version's segments (for measuring; empty when there is no index).</summary>
     internal IReadOnlyList<string> SegmentNames => _live?.Segments.Select(s => s.Name).ToList() ?? [];
@@ -68,7 +75,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                 () => SegmentBuild.WriteAsync(snapshot.Documents, snapshot.Chunks, snapshot.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment),
                 cancellationToken).ConfigureAwait(false);
             var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
-            return await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, cancellationToken).ConfigureAwait(false);
+            var buckets = VersionDigest.Buckets(segments, references);
+            return (await SwitchAsync(version, snapshot.AnalyzerVersion, snapshot.Dense, segments, references, buckets, cancellationToken).ConfigureAwait(false)).Info;
         }
         finally
         {
@@ -109,6 +117,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                     $"The live index was built by analyser {live.Manifest.AnalyzerVersion}, the update by {update.AnalyzerVersion}: run a full re-index.");
             }
 
+            // Each phase is timed and logged at Debug: an update's cost must not grow with the documents it leaves alone.
+            var started = Stopwatch.GetTimestamp();
             var deleted = live.Manifest.Segments.Select(s => new SortedSet<int>(s.DeletedDocuments)).ToList();
             foreach (var id in touched)
             {
@@ -122,14 +132,21 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
                 }
             }
 
+            var found = Stopwatch.GetTimestamp();
             var version = NextVersion();
             var dense = live.Manifest.Dense;
             var added = await SegmentBuild.WriteAsync(update.Documents, update.Chunks, dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
+            var written = Stopwatch.GetTimestamp();
             var segments = live.Segments.Concat(added).ToList();
             var references = live.Segments.Select((s, i) => new SegmentReference(s.Name, deleted[i].ToList()))
                 .Concat(added.Select(s => new SegmentReference(s.Name, [])))
                 .ToList();
-            return await SwitchAsync(version, update.AnalyzerVersion, dense, segments, references, cancellationToken).ConfigureAwait(false);
+            var buckets = VersionDigest.Buckets(segments, references, live.Manifest.BucketDigests, touched);
+            var hashed = Stopwatch.GetTimestamp();
+            var (info, manifestMs, saveMs, openMs) = await SwitchAsync(version, update.AnalyzerVersion, dense, segments, references, buckets, cancellationToken).ConfigureAwait(false);
+            Log.IndexUpdated(
+                _logger, version, touched.Count, segments.Count, Milliseconds(started, found), Milliseconds(found, written), Milliseconds(written, hashed), manifestMs, saveMs, openMs);
+            return info;
         }
         finally
         {
@@ -214,25 +231,31 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
 
     private SegmentSink Sink(long version, int part) => _store?.CreateSegment(version, part) ?? SegmentSink.ToMemory($"seg-{version:D6}-{part:D4}");
 
-    // Callers hold _gate.
-    private async Task<IndexInfo> SwitchAsync(
-        long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, CancellationToken cancellationToken)
+    private static double Milliseconds(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    // Callers hold _gate. Returns the new version's info and the milliseconds spent making, saving and opening it.
+    private async Task<(IndexInfo Info, double ManifestMs, double SaveMs, double OpenMs)> SwitchAsync(
+        long version, string analyzerVersion, DenseModel? dense, List<Segment> segments, List<SegmentReference> references, byte[] buckets, CancellationToken cancellationToken)
     {
-        var manifest = Manifest(version, analyzerVersion, dense, references, segments, _time.GetUtcNow());
+        var started = Stopwatch.GetTimestamp();
+        var manifest = Manifest(version, analyzerVersion, dense, references, segments, buckets, _time.GetUtcNow());
+        var made = Stopwatch.GetTimestamp();
         if (_store is not null)
         {
             await _store.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
         }
 
+        var saved = Stopwatch.GetTimestamp();
         var live = new IndexVersion(manifest, segments);
         _live = live;
         _loadAttempted = true;
-        return live.Info;
+        return (live.Info, Milliseconds(started, made), Milliseconds(made, saved), Milliseconds(saved, Stopwatch.GetTimestamp()));
     }
 
     // The counts and content hash read from the segments' directories and the deleted documents only, so that an
     // update's cost does not grow with the documents it leaves alone.
-    private static IndexManifest Manifest(long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, DateTimeOffset builtAt)
+    private static IndexManifest Manifest(
+        long version, string analyzerVersion, DenseModel? dense, List<SegmentReference> references, List<Segment> segments, byte[] buckets, DateTimeOffset builtAt)
     {
         var documents = 0;
         var chunks = 0;
@@ -247,8 +270,8 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
             }
         }
 
-        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, segments, references);
-        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense);
+        var contentHash = VersionDigest.ContentHash(analyzerVersion, dense, buckets);
+        return new IndexManifest(IndexManifest.CurrentFormat, version, analyzerVersion, builtAt, contentHash, documents, chunks, references, dense, buckets);
     }
 
     private async Task<IndexVersion?> LoadOnceAsync(CancellationToken cancellationToken)
@@ -297,7 +320,7 @@ public sealed class EmbeddedChunkIndex : IChunkIndex, IDisposable
         var version = NextVersion();
         var segments = await SegmentBuild.WriteAsync(legacy.Documents, chunks, legacy.Dense, part => Sink(version, part), cancellationToken, _postingsPerSegment).ConfigureAwait(false);
         var references = segments.Select(s => new SegmentReference(s.Name, [])).ToList();
-        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, legacy.BuiltAt);
+        var manifest = Manifest(version, legacy.AnalyzerVersion, legacy.Dense, references, segments, VersionDigest.Buckets(segments, references), legacy.BuiltAt);
         await _store!.SaveAsync(manifest, cancellationToken).ConfigureAwait(false);
         _live = new IndexVersion(manifest, segments);
     }

@@ -1,8 +1,11 @@
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// One version of the embedded index as written to disk: what <see cref="IndexInfo"/> reports, the dense model, and
-/// the segments that hold its documents, each with the documents that later versions replaced or removed.
+/// One version of the embedded index as written to disk: what <see cref="IndexInfo"/> reports, the dense model, the
+/// segments that hold its documents, each with the documents that later versions replaced or removed, and the digests
+/// of the content hash's buckets (<see cref="ContentDigest.Buckets"/> × 32 bytes), from which an update recomputes the
+/// hash by rehashing only the buckets it touches. A manifest written before buckets has none (null): its content hash
+/// is of the earlier, one-level definition, and the next version computes every bucket, so the hash changes once.
 /// </summary>
 internal sealed record IndexManifest(
     int Format,
@@ -13,7 +16,8 @@ internal sealed record IndexManifest(
     int DocumentCount,
     int ChunkCount,
     IReadOnlyList<SegmentReference> Segments,
-    DenseModel? Dense = null)
+    DenseModel? Dense = null,
+    byte[]? BucketDigests = null)
 {
     /// <summary>Format 3: segments. Formats 1 and 2 (one file holding everything) are read once and rewritten as segments.</summary>
     public const int CurrentFormat = 3;

@@ -17,6 +17,7 @@ internal sealed class IndexVersion
     private readonly ulong[]?[] _deletedChunks;
     private readonly int[][] _deletedChunkNumbers;
     private readonly ConcurrentDictionary<string, int> _frequencies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(int Segment, double K1, double B), double[]> _norms = new();
     private readonly Lazy<IReadOnlyList<string>> _provinces;
 
     public IndexVersion(IndexManifest manifest, IReadOnlyList<Segment> segments)
@@ -109,6 +110,23 @@ internal sealed class IndexVersion
         // With deletions the count probes each deleted chunk in the term's postings: cached, it is paid once per term.
         return _frequencies.GetOrAdd(term, CountFrequency);
     }
+
+    /// <summary>
+    /// Each chunk's BM25 length normalisation in a segment, k1 · (1 − b + b · length / mean length), made once per
+    /// version and parameters (8 bytes a chunk): a search then divides once per posting instead of twice.
+    /// </summary>
+    public double[] Norms(int segment, double k1, double b) => _norms.GetOrAdd((segment, k1, b), key =>
+    {
+        var lengths = Segments[key.Segment].Lengths;
+        var average = AverageLength;
+        var norms = new double[lengths.Length];
+        for (var c = 0; c < norms.Length; c++)
+        {
+            norms[c] = key.K1 * (1 - key.B + (key.B * lengths[c] / average));
+        }
+
+        return norms;
+    });
 
     /// <summary>The document with the id, where it is live; null when no segment holds it.</summary>
     public ChunkReference? FindDocument(string id)

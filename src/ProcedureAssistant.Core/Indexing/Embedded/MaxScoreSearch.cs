@@ -105,7 +105,6 @@ internal static class MaxScoreSearch
         double threshold)
     {
         var segment = version.Segments[s];
-        var lengths = segment.Lengths;
         var (k1, b) = (parameters.K1, parameters.B);
         var average = version.AverageLength;
 
@@ -149,6 +148,7 @@ internal static class MaxScoreSearch
         }
 
         var accepts = ChunkFilter.For(segment, filter);
+        var norms = version.Norms(s, k1, b);
         var essential = 0;
         var scores = new double[Window];
         var touched = new ulong[Window / 64];
@@ -178,7 +178,7 @@ internal static class MaxScoreSearch
                     var chunk = cursor.Document;
                     var tf = cursor.Frequency;
                     var at = chunk - start;
-                    scores[at] += weights[i] * (tf * (k1 + 1) / (tf + (k1 * (1 - b + (b * lengths[chunk] / average)))));
+                    scores[at] += weights[i] * (tf * (k1 + 1) / (tf + norms[chunk]));
                     touched[at >> 6] |= 1UL << (at & 63);
                     cursor.Next();
                 }
@@ -202,7 +202,7 @@ internal static class MaxScoreSearch
 
                     var full = heap.Count >= limit;
                     var pruned = false;
-                    var norm = k1 * (1 - b + (b * lengths[chunk] / average));
+                    var norm = norms[chunk];
                     for (var i = essential - 1; i >= 0; i--)
                     {
                         if (full && score + prefix[i] <= threshold)

@@ -16,12 +16,25 @@ internal sealed class Segment : IDisposable
 {
     private readonly MappedFile _file;
     private readonly SegmentFormat.Directory _directory;
+    private readonly Lazy<(int[] Starts, int[] ByBucket)> _madeBuckets;
 
     private Segment(string name, MappedFile file, SegmentFormat.Directory directory)
     {
         Name = name;
         _file = file;
         _directory = directory;
+
+        // A segment written before content-hash buckets: its table is made once, from the ids, when first needed.
+        _madeBuckets = new(() =>
+        {
+            var buckets = new int[_directory.Documents];
+            for (var place = 0; place < buckets.Length; place++)
+            {
+                buckets[place] = ContentDigest.Bucket(IdAt(place));
+            }
+
+            return SegmentBuckets.Group(buckets);
+        });
     }
 
     /// <summary>The file's name in the index folder.</summary>
@@ -141,6 +154,22 @@ internal sealed class Segment : IDisposable
     {
         var offsets = _file.Values<long>(_directory.DigestLineOffsets, _directory.Documents + 1);
         return _file.Bytes(offsets[from], (int)(offsets[to] - offsets[from]));
+    }
+
+    /// <summary>
+    /// The places in <see cref="DocumentsById"/> of the documents in content-hash bucket <paramref name="bucket"/>, in
+    /// id order (<see cref="ContentDigest.Bucket(string)"/>).
+    /// </summary>
+    public ReadOnlySpan<int> BucketPlaces(int bucket)
+    {
+        if (_directory.BucketStarts == 0)
+        {
+            var (starts, byBucket) = _madeBuckets.Value;
+            return byBucket.AsSpan(starts[bucket], starts[bucket + 1] - starts[bucket]);
+        }
+
+        var stored = _file.Values<int>(_directory.BucketStarts, ContentDigest.Buckets + 1);
+        return _file.Values<int>(_directory.ByBucket + ((long)stored[bucket] * sizeof(int)), stored[bucket + 1] - stored[bucket]);
     }
 
     /// <summary>The id of the document at place <paramref name="position"/> of <see cref="DocumentsById"/>, as UTF-8.</summary>

@@ -112,6 +112,15 @@ internal static class SegmentFormat
         /// <summary>Offsets (in id order, one more than the documents) of the lines <c>id\tdigest\n</c> the content hash is made of.</summary>
         public long DigestLineOffsets { get; init; }
 
+        /// <summary>
+        /// Where each content-hash bucket's documents start in <see cref="ByBucket"/> (<see cref="ContentDigest.Buckets"/>
+        /// + 1 ints); 0 in a segment written before buckets, whose table is then made when first needed.
+        /// </summary>
+        public long BucketStarts { get; init; }
+
+        /// <summary>Places in <see cref="DocumentsById"/> grouped by bucket, in id order within each bucket; 0 when absent.</summary>
+        public long ByBucket { get; init; }
+
         public long TermKeyOffsets { get; init; }
 
         public long TermEntries { get; init; }

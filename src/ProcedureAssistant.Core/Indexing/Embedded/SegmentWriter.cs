@@ -103,7 +103,7 @@ internal sealed class SegmentWriter : IDisposable
             _writer.Write(digest);
         }
 
-        var (idOffsets, byId, positions, lineOffsets, sortsAsUtf16) = WriteDocumentIds();
+        var (idOffsets, byId, positions, lineOffsets, sortsAsUtf16, bucketStarts, byBucket) = WriteDocumentIds();
         var (keyOffsets, entries) = WritePostings();
         var vectors = WriteArray(CollectionsMarshal.AsSpan(_vectors));
 
@@ -133,6 +133,8 @@ internal sealed class SegmentWriter : IDisposable
             DocumentsById = byId,
             ByIdPositions = positions,
             DigestLineOffsets = lineOffsets,
+            BucketStarts = bucketStarts,
+            ByBucket = byBucket,
             TermKeyOffsets = keyOffsets,
             TermEntries = entries,
             Vectors = vectors,
@@ -200,7 +202,7 @@ internal sealed class SegmentWriter : IDisposable
         return code;
     }
 
-    private (long Offsets, long ById, long Positions, long LineOffsets, bool SortsAsUtf16) WriteDocumentIds()
+    private (long Offsets, long ById, long Positions, long LineOffsets, bool SortsAsUtf16, long BucketStarts, long ByBucket) WriteDocumentIds()
     {
         var keys = _documentIds.Select(Encoding.UTF8.GetBytes).ToArray();
         var offsets = new long[keys.Length + 1];
@@ -241,7 +243,12 @@ internal sealed class SegmentWriter : IDisposable
         _writer.Flush();
         lineOffsets[^1] = _stream.Position;
         var sortsAsUtf16 = _documentIds.All(id => id.All(c => c < '\ud800'));
-        return (WriteArray<long>(offsets), WriteArray<int>(byId), WriteArray<int>(positions), WriteArray<long>(lineOffsets), sortsAsUtf16);
+
+        // The places in id order grouped by content-hash bucket, so that an update rehashes a bucket from its own
+        // documents' lines (VersionDigest).
+        var (bucketStarts, byBucket) = SegmentBuckets.Group(byId.Select(d => ContentDigest.Bucket(keys[d])).ToArray());
+        return (WriteArray<long>(offsets), WriteArray<int>(byId), WriteArray<int>(positions), WriteArray<long>(lineOffsets), sortsAsUtf16,
+            WriteArray<int>(bucketStarts), WriteArray<int>(byBucket));
     }
 
     private (long KeyOffsets, long Entries) WritePostings()

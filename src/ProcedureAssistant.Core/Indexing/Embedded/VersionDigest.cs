@@ -4,108 +4,83 @@ using System.Text;
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>
-/// The content hash of an index version (<see cref="ContentDigest.Combine"/>: SHA-256 over the analyser, the dense
-/// model and one line <c>id\tdigest\n</c> per document in id order) from the lines its segments store in id order, so
-/// that an update reads no chunk of the documents it leaves alone, and hashes the largest segment's lines in long runs:
-/// the other segments' lines (an update's few documents) are merged in by binary search, and its deleted documents
-/// cut the runs. The cost is hashing some 100 bytes per document, about 50 ms for a million on one core.
+/// The content hash of an index version (<see cref="ContentDigest"/>): the digests of its
+/// <see cref="ContentDigest.Buckets"/> buckets, each SHA-256 over the lines <c>id\tdigest\n</c> its segments store
+/// for the bucket's live documents, merged across segments in id order. A full build computes every bucket; an update
+/// recomputes only the buckets of the documents it touched and takes the others from the previous version, so it
+/// hashes a few hundred lines, not one per document of the index.
 /// </summary>
 internal static class VersionDigest
 {
-    public static string ContentHash(string analyzerVersion, DenseModel? dense, IReadOnlyList<Segment> segments, IReadOnlyList<SegmentReference> references)
+    /// <summary>The content hash from the bucket digests (<see cref="Buckets"/>).</summary>
+    public static string ContentHash(string analyzerVersion, DenseModel? dense, ReadOnlySpan<byte> bucketDigests) =>
+        ContentDigest.FromBuckets(analyzerVersion, dense?.Name, bucketDigests);
+
+    /// <summary>
+    /// The bucket digests of a version: those of <paramref name="touched"/> document ids recomputed from the segments,
+    /// the others copied from <paramref name="previous"/>; every bucket recomputed when either is null.
+    /// </summary>
+    public static byte[] Buckets(
+        IReadOnlyList<Segment> segments, IReadOnlyList<SegmentReference> references, byte[]? previous = null, IEnumerable<string>? touched = null)
     {
-        if (segments.Count == 0)
+        var digests = new byte[ContentDigest.Buckets * ContentDigest.BucketDigestBytes];
+        IEnumerable<int> buckets;
+        if (previous is not null && touched is not null && previous.Length == digests.Length)
         {
-            return ContentDigest.Combine(analyzerVersion, dense?.Name, []);
+            previous.CopyTo(digests, 0);
+            buckets = touched.Select(ContentDigest.Bucket).Distinct();
+        }
+        else
+        {
+            buckets = Enumerable.Range(0, ContentDigest.Buckets);
         }
 
-        if (segments.Any(s => !s.IdsSortAsUtf16))
-        {
-            return Slow(analyzerVersion, dense, segments, references);
-        }
-
+        var deleted = new HashSet<int>?[segments.Count];
+        var byUtf8 = segments.All(s => s.IdsSortAsUtf16);
+        var places = new List<(int Segment, int Place)>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var head = new StringBuilder(analyzerVersion).Append('\n');
-        if (dense is not null)
+        foreach (var bucket in buckets)
         {
-            head.Append("dense\t").Append(dense.Name).Append('\n');
-        }
-
-        hash.AppendData(Encoding.UTF8.GetBytes(head.ToString()));
-
-        var largest = Enumerable.Range(0, segments.Count).MaxBy(s => segments[s].DocumentCount);
-        var main = segments[largest];
-
-        // The other segments' live lines, in id order.
-        var others = new List<(byte[] Id, byte[] Line)>();
-        for (var s = 0; s < segments.Count; s++)
-        {
-            if (s == largest)
+            places.Clear();
+            for (var s = 0; s < segments.Count; s++)
             {
-                continue;
-            }
-
-            var deleted = references[s].DeletedDocuments.ToHashSet();
-            var byId = segments[s].DocumentsById.ToArray();
-            for (var p = 0; p < byId.Length; p++)
-            {
-                if (!deleted.Contains(byId[p]))
+                var inBucket = segments[s].BucketPlaces(bucket);
+                if (inBucket.IsEmpty)
                 {
-                    others.Add((segments[s].IdAt(p).ToArray(), segments[s].DigestLines(p, p + 1).ToArray()));
-                }
-            }
-        }
-
-        others.Sort((x, y) => x.Id.AsSpan().SequenceCompareTo(y.Id));
-        var cuts = references[largest].DeletedDocuments.Select(main.ByIdPosition).Order().ToArray();
-        var position = 0;
-        var cut = 0;
-        void HashMainUpTo(int end)
-        {
-            while (position < end)
-            {
-                while (cut < cuts.Length && cuts[cut] < position)
-                {
-                    cut++;
-                }
-
-                if (cut < cuts.Length && cuts[cut] == position)
-                {
-                    position++;
                     continue;
                 }
 
-                var stop = cut < cuts.Length ? Math.Min(cuts[cut], end) : end;
-                hash.AppendData(main.DigestLines(position, stop));
-                position = stop;
-            }
-        }
-
-        foreach (var (id, line) in others)
-        {
-            HashMainUpTo(main.LowerBound(id));
-            hash.AppendData(line);
-        }
-
-        HashMainUpTo(main.DocumentCount);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static string Slow(string analyzerVersion, DenseModel? dense, IReadOnlyList<Segment> segments, IReadOnlyList<SegmentReference> references)
-    {
-        var lines = new List<KeyValuePair<string, string>>();
-        for (var s = 0; s < segments.Count; s++)
-        {
-            var deleted = references[s].DeletedDocuments.ToHashSet();
-            for (var d = 0; d < segments[s].DocumentCount; d++)
-            {
-                if (!deleted.Contains(d))
+                deleted[s] ??= [.. references[s].DeletedDocuments];
+                var byId = segments[s].DocumentsById;
+                foreach (var place in inBucket)
                 {
-                    lines.Add(KeyValuePair.Create(segments[s].DocumentId(d), segments[s].Digest(d)));
+                    if (!deleted[s]!.Contains(byId[place]))
+                    {
+                        places.Add((s, place));
+                    }
                 }
             }
+
+            if (byUtf8)
+            {
+                places.Sort((x, y) => segments[x.Segment].IdAt(x.Place).SequenceCompareTo(segments[y.Segment].IdAt(y.Place)));
+            }
+            else
+            {
+                // Ids with characters beyond U+D7FF sort differently as UTF-8 bytes than as UTF-16 (the order of
+                // ContentDigest.Combine): compare them as strings.
+                var ids = places.ToDictionary(p => p, p => Encoding.UTF8.GetString(segments[p.Segment].IdAt(p.Place)));
+                places.Sort((x, y) => string.CompareOrdinal(ids[x], ids[y]));
+            }
+
+            foreach (var (s, place) in places)
+            {
+                hash.AppendData(segments[s].DigestLines(place, place + 1));
+            }
+
+            hash.GetHashAndReset(digests.AsSpan(bucket * ContentDigest.BucketDigestBytes, ContentDigest.BucketDigestBytes));
         }
 
-        return ContentDigest.Combine(analyzerVersion, dense?.Name, lines);
+        return digests;
     }
 }
