@@ -174,10 +174,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         // The item asked first, when the record does not give it, is what the first sentence has to say: after
         // another item's lines it reads as buried ("xin gia hạn thì mấy ngày có kết quả" with the time unknown).
-        var unsaid = Unsaid(record, missing, reading);
-        if (unsaid is not null && missing.Contains(asked.FirstOrDefault((AskedField)(-1))))
+        var unsaidFirst = missing.Contains(asked.FirstOrDefault((AskedField)(-1)));
+        var unsaid = Unsaid(record, missing, reading, unsaidFirst ? name : null);
+        if (unsaid is not null && unsaidFirst)
         {
-            text.Append(Unsaid(record, missing, reading, name)).Append('\n');
+            text.Append(unsaid).Append('\n');
             unsaid = null;
         }
 
