@@ -49,29 +49,17 @@ internal static class ContentDigest
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>What one chunk adds to its document's digest: its record, its terms and length, its vector.</summary>
+    /// <summary>
+    /// What one chunk adds to its document's digest: its record and its vector. Not its terms: they are a function of
+    /// the chunk's record, its document's aliases (in the document's part) and the analyser, whose version the hash
+    /// holds (<see cref="Text.TextAnalyzer.Version"/>, bumped whenever the terms for the same text change). Sorting and
+    /// writing ~470 terms a chunk was a fifth of an embedded build (eval/reports/scale.md).
+    /// </summary>
     public static byte[] ChunkPart(StoredChunk chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
-        var buffer = new ArrayBufferWriter<byte>(1 << 14);
+        var buffer = new ArrayBufferWriter<byte>(1 << 12);
         buffer.Write(JsonSerializer.SerializeToUtf8Bytes(chunk.Chunk));
-
-        // Terms in ordinal order, so that the digest does not depend on the order a dictionary was filled in;
-        // written as length-prefixed bytes rather than JSON, which made the digest the slowest step of a build.
-        var terms = chunk.Terms.Keys.ToArray();
-        Array.Sort(terms, StringComparer.Ordinal);
-        foreach (var term in terms)
-        {
-            var length = Encoding.UTF8.GetByteCount(term);
-            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), length);
-            buffer.Advance(4);
-            buffer.Advance(Encoding.UTF8.GetBytes(term, buffer.GetSpan(length)));
-            BinaryPrimitives.WriteSingleLittleEndian(buffer.GetSpan(4), chunk.Terms[term]);
-            buffer.Advance(4);
-        }
-
-        BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), chunk.Length);
-        buffer.Advance(4);
         if (chunk.Vector is { } vector)
         {
             buffer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
