@@ -10,7 +10,7 @@ namespace ProcedureAssistant.Core.Indexing;
 
 /// <summary>
 /// <see cref="IndexInfo.ContentHash"/>, the same on every backend and whether the index was built at once or updated
-/// document by document. Each document id has a digest (its record and its analysed chunks, with their dense vectors
+/// document by document. Each document id has a digest (its record and its chunks' records, with their dense vectors
 /// when the index has them); the documents are spread over <see cref="Buckets"/> buckets by a stable hash of their id;
 /// a bucket's digest is SHA-256 over its documents' lines <c>id\tdigest\n</c> in id order, and the content hash is
 /// SHA-256 over the analyser version, the dense model and the bucket digests in bucket order (<see cref="Combine"/>).
