@@ -98,6 +98,7 @@ internal static class QaEvalRunner
                         r.Abstained,
                         r.Mode,
                         rule = r.Decision.Rule,
+                        measures = r.Decision.Measures,
                         read = r.Reading is null ? null : new { r.Reading.SearchText, fields = r.Reading.Fields.Select(f => f.ToString()), r.Reading.IsFollowUp, r.Reading.ChangesTopic, r.Reading.IsYesNo, r.Reading.AsksWholeProcedure, r.Reading.Level, province = r.Reading.Place?.Province },
                         r.Right,
                         r.Cited,

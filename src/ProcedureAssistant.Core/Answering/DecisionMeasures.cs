@@ -9,8 +9,9 @@ namespace ProcedureAssistant.Core.Answering;
 /// <param name="Coverage">The best share of the question's terms one of the chosen document's chunks holds.</param>
 /// <param name="TopicMatch">How well the chosen document matches the question's topic (1 when the question names it).</param>
 /// <param name="Named">True when the question names the chosen document.</param>
+/// <param name="NameMatch">How fully the question holds the best of the chosen document's names (title, number, code, alias); named from <see cref="SourceSelector.Named"/> on, partly named (not referred for its other words) from <see cref="NotInSourcesRule.PartlyNamed"/>.</param>
 /// <param name="TopicTermsMissing">The question's topic terms (folded) that the chosen document does not hold, rarest first: what lowered the topic match.</param>
-public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverage, double Coverage, double TopicMatch, bool Named, IReadOnlyList<string> TopicTermsMissing)
+public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverage, double Coverage, double TopicMatch, bool Named, double NameMatch, IReadOnlyList<string> TopicTermsMissing)
 {
     internal static DecisionMeasures Of(AnswerContext context) => new(
         context.Choice?.Document.Id,
@@ -18,6 +19,7 @@ public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverag
         Math.Round(context.Choice?.Coverage ?? 0, 3),
         Math.Round(context.TopicMatch, 3),
         context.Choice?.IsNamed ?? false,
+        Math.Round(context.Choice?.NameMatch ?? 0, 3),
         context.Choice is { } choice
             ? [.. context.Reading.TopicTerms.Where(t => !context.Statistics.Contains(choice.Document.Id, t)).OrderByDescending(context.Statistics.Idf).ThenBy(t => t, StringComparer.Ordinal)]
             : []);

@@ -3,7 +3,10 @@ namespace ProcedureAssistant.Core.Answering;
 /// <summary>
 /// A question that shares almost nothing with any text, or shares words but not a topic and asks for no item of a
 /// procedure ("thời tiết Hà Nội ngày mai" shares "ngày", "Hà Nội" and "mai" as in "mai táng"), is outside what the
-/// service is for: declined politely, without pretending the commune centre could help.
+/// service is for: declined politely, without pretending the commune centre could help. So is a question about a
+/// subject no local-government text is about ("thời tiết Buôn Ma Thuột ngày mai", "giá vàng hôm nay": <c>off-topic</c>
+/// in <c>question-forms.tsv</c>) that does not name a text: a place name gives it words in common with the texts,
+/// which would otherwise have it referred.
 /// </summary>
 internal sealed class OutOfScopeRule : AnswerRule
 {
@@ -15,7 +18,7 @@ internal sealed class OutOfScopeRule : AnswerRule
 
     public override string Name => "out-of-scope";
 
-    public override string Reason => "The question shares almost nothing with the texts, or words but no topic, and asks for no item of a procedure.";
+    public override string Reason => "The question shares almost nothing with the texts, or words but no topic and asks for no item of a procedure, or is about a subject outside local government.";
 
     internal override Reply? Decide(AnswerContext context)
     {
@@ -26,6 +29,6 @@ internal sealed class OutOfScopeRule : AnswerRule
 
         var nothingInCommon = context.BestCoverage < MinCoverage && choice.Coverage < NotInSourcesRule.MinCoverage;
         var noTopicInCommon = context.TopicMatch < MinTopicMatch && context.Reading.Fields.Count == 0;
-        return !choice.IsNamed && (nothingInCommon || noTopicInCommon) ? new OutOfScopeReply() : null;
+        return !choice.IsNamed && (nothingInCommon || noTopicInCommon || context.Reading.NamesOffTopicSubject) ? new OutOfScopeReply() : null;
     }
 }

@@ -41,6 +41,8 @@ public sealed class QuestionCues
         ["question-word"] = QuestionForm.QuestionWord,
         ["people-list"] = QuestionForm.PeopleList,
         ["self"] = QuestionForm.Self,
+        ["lookup"] = QuestionForm.Lookup,
+        ["off-topic"] = QuestionForm.OffTopic,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines)

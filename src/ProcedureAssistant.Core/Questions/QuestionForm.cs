@@ -18,4 +18,6 @@ internal enum QuestionForm
     QuestionWord,
     PeopleList,
     Self,
+    Lookup,
+    OffTopic,
 }

@@ -95,6 +95,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             AsksForPersonalData = AsksForPersonalData(forms),
+            NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,
@@ -161,7 +162,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     private const int QuestionWordReach = 2;
 
     // A person's contact or identity ("số điện thoại di động của ông …"), a list of people with theirs ("danh sách hộ
-    // nghèo kèm số điện thoại"), or a phrase that asks for private data by itself.
+    // nghèo kèm số điện thoại"), a phrase that asks for private data by itself, or a request to look up another
+    // person's records ("xem giúp con bé tên … có đăng ký tạm trú không", "tra giúp hồ sơ của con nhà hàng xóm").
     private static bool AsksForPersonalData(IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
     {
         // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
@@ -169,8 +171,13 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var contacts = forms.Where(f => f.Key == QuestionForm.Contact && !own.Contains(f.Start + f.Length)).ToList();
         return forms.Any(f => f.Key == QuestionForm.Personal && !own.Contains(f.Start + f.Length)) ||
             (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
-            contacts.Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact));
+            contacts.Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact)) ||
+            forms.Where(f => f.Key == QuestionForm.Lookup).Any(lookup => forms.Any(p => p.Key == QuestionForm.Person && p.Start >= lookup.Start + lookup.Length && p.Start <= lookup.Start + lookup.Length + PersonAfterLookup));
     }
+
+    // How many words may stand between a request to look up and the person it is about ("xem giúp [hồ sơ khai sinh
+    // của con nhà] hàng xóm").
+    private const int PersonAfterLookup = 8;
 
     // How many words may stand between a contact and the person it is of ("số điện thoại [di động của] ông").
     private const int PersonAfterContact = 4;

@@ -65,6 +65,9 @@ public sealed record QuestionReading
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 
+    /// <summary>The question is about a subject outside local government and its procedures ("thời tiết", "giá vàng", "bài phát biểu": <c>off-topic</c> in <c>question-forms.tsv</c>).</summary>
+    public bool NamesOffTopicSubject { get; init; }
+
     /// <summary>Document numbers and procedure codes named ("118/2025/NĐ-CP", "1.001193").</summary>
     public IReadOnlyList<string> NamedIdentifiers { get; init; } = [];
 

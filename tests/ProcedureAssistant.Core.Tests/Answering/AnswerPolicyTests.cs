@@ -14,6 +14,8 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     [InlineData("cho xin số điện thoại riêng của chủ tịch xã Hòa Phú")]
     [InlineData("zalo của anh cán bộ tư pháp xã là gì vậy")]
     [InlineData("tra giúp số căn cước của ông Nguyễn Văn Bình")]
+    [InlineData("kiểm tra giúp thằng cháu tên Tuấn đã đăng ký thường trú chưa")]
+    [InlineData("xem giúp hồ sơ khai sinh của con nhà hàng xóm")]
     public async Task PersonalData_IsDeclinedWithTheReason_NamingNoOne(string question)
     {
         var answer = await Harness.AskAsync(question);
@@ -26,10 +28,12 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.DoesNotContain("Nguyễn Văn Bình", answer.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AnOfficesContactIsNotPersonalData()
+    [Theory]
+    [InlineData("số điện thoại của trung tâm phục vụ hành chính công xã")]
+    [InlineData("xem giúp em thủ tục đăng ký khai sinh cần những gì")]
+    public async Task AnOfficesContact_OrALookupOfAProcedure_IsNotPersonalData(string question)
     {
-        var reading = await Harness.ReadAsync("số điện thoại của trung tâm phục vụ hành chính công xã");
+        var reading = await Harness.ReadAsync(question);
 
         Assert.False(reading.AsksForPersonalData);
     }
@@ -76,6 +80,43 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.True(answer.Abstained);
         Assert.Empty(answer.Citations);
         Assert.StartsWith(Replies.OutOfScope, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("chiều nay ở Buôn Ma Thuột trời có mưa không")]
+    [InlineData("dự báo thời tiết Buôn Ma Thuột mùa mưa năm nay thế nào")]
+    public async Task AnOffTopicSubject_IsDeclined_EvenWhenATextSharesItsPlaceAndWords(string question)
+    {
+        // A flood plan shares the place and "mưa" with a weather question: by words alone it would be referred.
+        const string floodPlan = """
+            ---
+            id: kh-phong-chong-thien-tai
+            type: guide
+            title: Kế hoạch phòng chống thiên tai mùa mưa
+            source: https://example.gov.vn/thien-tai
+            ---
+            # Kế hoạch phòng chống thiên tai mùa mưa
+            ## Trách nhiệm
+            Trong mùa mưa, Ủy ban nhân dân phường Buôn Ma Thuột tổ chức trực ban phòng chống thiên tai và báo cáo tình hình mưa lũ hằng ngày.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/thien-tai.md"] = floodPlan });
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal("out-of-scope", answer.Decision.Rule);
+        Assert.StartsWith(Replies.OutOfScope, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("so giay phep xay nha bi mat trong dot lu, xin lai thi mat may ngay", "cấp lại giấy phép xây dựng")]
+    [InlineData("the huong dan vien bi mat khi di tour, lam lai the nao", "cấp lại thẻ hướng dẫn viên")]
+    public async Task AQuestionHoldingPartOfAProceduresName_IsAnswered_NotReferredForItsEverydayWords(string question, string procedure)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.False(answer.Abstained);
+        Assert.Contains(procedure, answer.Text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
