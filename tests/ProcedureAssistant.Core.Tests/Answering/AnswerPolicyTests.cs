@@ -31,6 +31,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     [Theory]
     [InlineData("số điện thoại của trung tâm phục vụ hành chính công xã")]
     [InlineData("xem giúp em thủ tục đăng ký khai sinh cần những gì")]
+    [InlineData("tra giúp chị thủ tục tách hộ cần giấy tờ gì")]
     public async Task AnOfficesContact_OrALookupOfAProcedure_IsNotPersonalData(string question)
     {
         var reading = await Harness.ReadAsync(question);
