@@ -15,7 +15,7 @@
 #   default  port 5421  corpus/ only                                  data /tmp/fresh4-data-LABEL-default
 #   full     port 5422  corpus/ + national catalogue + Đắk Lắk texts  data /tmp/fresh4-data-LABEL-full
 # with RateLimiting__QuestionsPerMinute=100000, waits until GET /health/ready answers 200 (the first start builds the
-# index), runs run.py into results/, then stops the API.
+# index), runs ../fresh/run.py into results/, then stops the API.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -116,7 +116,7 @@ run_deployment() {
     questions="$TMP_SETS/$set"
     head -n "$LIMIT" "$HERE/$set" >"$questions"
   fi
-  python3 "$HERE/run.py" "$questions" "$url" "$out"
+  python3 "$HERE/../fresh/run.py" "$questions" "$url" "$out"
   echo "   wrote $out ($(wc -l <"$out") answers)"
   stop_server
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -147,9 +146,6 @@ internal static class ContentDigest
 
         return result;
     }
-
-    /// <summary>The digest of one bucket from its documents' lines <c>id\tdigest\n</c>, already in ordinal id order and joined.</summary>
-    public static void BucketDigest(ReadOnlySpan<byte> lines, Span<byte> destination) => SHA256.HashData(lines, destination);
 
     /// <summary>The content hash from the analyser version, the dense model and the bucket digests (<see cref="BucketDigests"/>).</summary>
     public static string FromBuckets(string analyzerVersion, string? denseModel, ReadOnlySpan<byte> bucketDigests)

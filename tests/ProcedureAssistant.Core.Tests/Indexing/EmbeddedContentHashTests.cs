@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using ProcedureAssistant.Core.Chunking;
-using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Tests.Fakes;
@@ -153,40 +151,6 @@ public sealed class EmbeddedContentHashTests
         File.WriteAllBytes(path, [.. bytes.AsSpan(0, (int)offset), .. directory, .. end, .. bytes.AsSpan(bytes.Length - 8)]);
     }
 
-    private static TestDocument NewDocument(Random random, string id, int generation)
-    {
-        var record = new CorpusDocument
-        {
-            Id = id,
-            Type = DocumentType.Procedure,
-            Title = $"{id} v{generation}",
-            Body = $"body of {id}, version {generation}",
-            SourcePath = id + ".md",
-            ContentHash = $"{id}-{generation}",
-        };
-        var chunks = Enumerable.Range(0, random.Next(1, 4)).Select(ordinal =>
-        {
-            var frequencies = new Dictionary<string, float>(StringComparer.Ordinal);
-            var length = random.Next(3, 40);
-            for (var i = 0; i < length; i++)
-            {
-                var term = $"t{random.Next(60)}";
-                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
-            }
-
-            var chunk = new Chunk
-            {
-                Id = $"{id}#{ordinal}",
-                DocumentId = id,
-                Ordinal = ordinal,
-                DocumentType = DocumentType.Procedure,
-                Title = record.Title,
-                Text = $"chunk {ordinal} of {id} v{generation}",
-            };
-            return new IndexedChunk(chunk, new TermBag(frequencies, length));
-        }).ToList();
-        return new TestDocument(record, chunks);
-    }
-
-    private sealed record TestDocument(CorpusDocument Record, List<IndexedChunk> Chunks);
+    private static TestDocument NewDocument(Random random, string id, int generation) =>
+        TestDocument.Random(random, id, generation, r => $"t{r.Next(60)}", maxLength: 40);
 }

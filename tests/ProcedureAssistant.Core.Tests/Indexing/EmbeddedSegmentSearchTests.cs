@@ -1,5 +1,3 @@
-using ProcedureAssistant.Core.Chunking;
-using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Tests.Fakes;
@@ -133,42 +131,6 @@ public sealed class EmbeddedSegmentSearchTests
     {
         var province = random.Next(4) == 0 ? null : Provinces[random.Next(Provinces.Length)];
         var levels = random.Next(3) == 0 ? [] : new[] { Levels[random.Next(Levels.Length)] };
-        var record = new CorpusDocument
-        {
-            Id = id,
-            Type = DocumentType.Procedure,
-            Title = $"{id} v{generation}",
-            Body = $"body of {id}, version {generation}",
-            SourcePath = id + ".md",
-            ContentHash = $"{id}-{generation}",
-            Province = province,
-            Levels = levels,
-        };
-        var chunks = Enumerable.Range(0, random.Next(1, 4)).Select(ordinal =>
-        {
-            var frequencies = new Dictionary<string, float>(StringComparer.Ordinal);
-            var length = random.Next(3, 60);
-            for (var i = 0; i < length; i++)
-            {
-                var term = Term(random);
-                frequencies[term] = frequencies.GetValueOrDefault(term) + 1;
-            }
-
-            var chunk = new Chunk
-            {
-                Id = $"{id}#{ordinal}",
-                DocumentId = id,
-                Ordinal = ordinal,
-                DocumentType = DocumentType.Procedure,
-                Title = record.Title,
-                Text = $"chunk {ordinal} of {id} v{generation}",
-                Province = province,
-                Levels = levels,
-            };
-            return new IndexedChunk(chunk, new TermBag(frequencies, length));
-        }).ToList();
-        return new TestDocument(record, chunks);
+        return TestDocument.Random(random, id, generation, Term, maxLength: 60, province, levels);
     }
-
-    private sealed record TestDocument(CorpusDocument Record, List<IndexedChunk> Chunks);
 }
