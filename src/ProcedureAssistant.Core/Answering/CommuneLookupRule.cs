@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Communes;
+using ProcedureAssistant.Core.Questions;
 
 namespace ProcedureAssistant.Core.Answering;
 
@@ -6,9 +7,10 @@ namespace ProcedureAssistant.Core.Answering;
 /// <c>commune-lookup</c>: a question about where a commune, ward or province belongs since the 2025 mergers is answered
 /// from the commune mapping (<see cref="CommuneDirectory"/>), with the resolution and its article. It applies when the
 /// question names a commune (with its kind word: "xã Hòa Phú") and either asks where it belongs now ("giờ thuộc xã
-/// nào", "tên mới") or calls it former ("cũ", "trước đây") while asking no item of a procedure; or when it names a
-/// province and asks where it belongs now. A question that asks a procedure's item for a place goes on to the other
-/// rules.
+/// nào", "tên mới"), or calls it former ("cũ", "trước đây") or speaks of the merger ("được sắp xếp vào", "sau sáp
+/// nhập") while asking outright no item of a procedure other than the legal basis (which the mapping gives: the
+/// resolution and its article; "hồ sơ cũ ghi xã …" only mentions the record); or when it names a province and asks where it belongs now. A question that asks a procedure's item
+/// for a place goes on to the other rules.
 /// </summary>
 internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deploymentProvince) : AnswerRule
 {
@@ -24,8 +26,9 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var reading = context.Reading;
         var places = communes.FindInQuestion(reading.Text);
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
+        var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes
-            .Where(c => asksNow || (c.MarkedOld && reading.Fields.Count == 0))
+            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger) && asksNoProcedureItem))
             .Select(c => c with { Candidates = Narrowed(c, places.Provinces, context.Province ?? deploymentProvince) })
             .ToList();
         if (mentions.Count > 0)

@@ -275,6 +275,12 @@ public sealed partial class CommuneDirectory
 
     private static (int Length, string Kind)? KindAt(List<Word> words, int i)
     {
+        // "thị xã Ninh Hòa" is a town of the abolished district level, not a commune named "Ninh Hòa".
+        if (i > 0 && words[i - 1].Folded == "thi" && words[i].Folded == "xa")
+        {
+            return null;
+        }
+
         foreach (var (kindWords, kind) in KindWords)
         {
             if (i + kindWords.Length <= words.Count && kindWords.Select((w, k) => words[i + k].Folded == w).All(x => x)
@@ -349,7 +355,8 @@ public sealed partial class CommuneDirectory
     [GeneratedRegex(@"^(?:Tỉnh|Thành phố)\s+")]
     private static partial Regex ProvinceUnit();
 
-    [GeneratedRegex(@"^(?:Xã|Phường|Thị trấn|Đặc khu)\s+")]
+    // The source writes a few townships "Thị Trấn …": the kind is matched in any case.
+    [GeneratedRegex(@"^(?:Xã|Phường|Thị trấn|Đặc khu)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex KindPrefix();
 
     private sealed record Word(string Text, string Folded, int Start, int Length);
@@ -358,7 +365,8 @@ public sealed partial class CommuneDirectory
     {
         public string Code { get; } = code;
 
-        public string Name { get; } = name;
+        // "Thị Trấn Phú Hoà" as the source writes a few townships is shown "Thị trấn Phú Hoà", as every other is.
+        public string Name { get; } = KindPrefix().Replace(name, kind => char.ToUpperInvariant(kind.Value[0]) + kind.Value[1..].ToLowerInvariant());
 
         public string Kind { get; } = KindPrefix().Match(name) is { Success: true } kind ? kind.Value.Trim().ToLowerInvariant() : string.Empty;
 

@@ -38,6 +38,7 @@ public sealed class QuestionCues
         ["date"] = QuestionForm.Date,
         ["number"] = QuestionForm.Number,
         ["unit-now"] = QuestionForm.UnitNow,
+        ["merger"] = QuestionForm.Merger,
         ["question-word"] = QuestionForm.QuestionWord,
         ["people-list"] = QuestionForm.PeopleList,
         ["self"] = QuestionForm.Self,

@@ -15,6 +15,7 @@ internal enum QuestionForm
     Date,
     Number,
     UnitNow,
+    Merger,
     QuestionWord,
     PeopleList,
     Self,

@@ -65,6 +65,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             .OrderByDescending(m => AskedWithAQuestionWord(syllables, m))
             .ThenBy(m => m.Start)
             .Select(m => m.Key).Distinct().ToList();
+        var askedOutright = fieldCues.Where(m => AskedWithAQuestionWord(syllables, m)).Select(m => m.Key).Distinct().ToList();
         var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
         if (carriedOver)
         {
@@ -89,11 +90,13 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             OwnTopicTerms = ownTopic,
             Fields = fields,
             FieldsCarriedOver = carriedOver,
+            FieldsAskedOutright = askedOutright,
             IsYesNo = IsYesNo(syllables, forms),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
             ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
+            NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
             AsksForPersonalData = AsksForPersonalData(forms),
             NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),

@@ -44,6 +44,9 @@ public sealed record QuestionReading
     /// <summary>The items of a procedure asked for, in the order asked; a follow-up that names none asks the previous question's.</summary>
     public required IReadOnlyList<AskedField> Fields { get; init; }
 
+    /// <summary>The items of <see cref="Fields"/> the question itself asks with a question word ("nộp ở đâu", "lệ phí bao nhiêu"), not only mentions ("hồ sơ cũ ghi …").</summary>
+    public IReadOnlyList<AskedField> FieldsAskedOutright { get; init; } = [];
+
     /// <summary>The items were not asked by the question itself but carried over from the conversation's previous one.</summary>
     public bool FieldsCarriedOver { get; init; }
 
@@ -61,6 +64,9 @@ public sealed record QuestionReading
 
     /// <summary>Asks which commune, ward or province a place belongs to now ("xã Hòa Phú cũ giờ thuộc xã nào").</summary>
     public bool AsksWhereAPlaceBelongsNow { get; init; }
+
+    /// <summary>The question speaks of the 2025 merger of units ("sau sắp xếp", "được sáp nhập": <c>merger</c> in <c>question-forms.tsv</c>).</summary>
+    public bool NamesTheMerger { get; init; }
 
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }

@@ -137,4 +137,22 @@ public sealed class CommuneDirectoryTests
         Assert.Equal(("1660/NQ-UBTVQH15", "Điều 1, khoản 1"), (hoaPhu.Resolution!, hoaPhu.Article!));
         Assert.Equal(["Xã Hòa Khánh", "Xã Hòa Phú", "Xã Hòa Xuân"], hoaPhu.OldCommunes.Order());
     }
+
+    [Fact]
+    public void Find_KindWordWrittenInAnotherCase_IsStillTheKind()
+    {
+        var directory = CommuneDirectory.Read(new StringReader(Map + "\nO\t22319\tThị Trấn Phú Hoà\t54\t22736\n"));
+
+        var township = Assert.Single(Assert.Single(directory.FindInQuestion("thị trấn Phú Hòa cũ giờ là xã gì").Communes).Candidates);
+        Assert.Equal("Xã Phú Hòa 1", Assert.Single(township.NewCommunes).Name);
+        Assert.Equal("Thị trấn Phú Hoà", township.Name);
+    }
+
+    [Fact]
+    public void FindInQuestion_TheXaOfThiXa_IsATownNotACommuneKind()
+    {
+        var places = Directory().FindInQuestion("Xã Hòa Thắng (thị xã Hòa Phú cũ) giờ thuộc xã nào");
+
+        Assert.Equal(["Xã Hòa Thắng"], places.Communes.Select(c => c.Text));
+    }
 }
