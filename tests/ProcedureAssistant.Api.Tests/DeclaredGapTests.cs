@@ -50,6 +50,17 @@ public sealed class DeclaredGapTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ask_SeveralFieldsTheRecordMarksUnknown_NamesEachAndStillSaysWhoHandlesIt()
+    {
+        var answer = await AskAsync("giấy phép bán lẻ rượu hết bao nhiêu tiền, mấy ngày thì có");
+
+        var text = answer.GetProperty("answer").GetString()!;
+        Assert.Equal("declared-gap", answer.GetProperty("decision").GetProperty("rule").GetString());
+        Assert.Contains("chưa có thông tin chính thức về lệ phí, thời hạn giải quyết [1].", text, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan giải quyết: Ủy ban nhân dân cấp xã nơi đặt cơ sở kinh doanh", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_KnownFieldOfTheSameRecord_IsAnswered()
     {
         var answer = await AskAsync("xin giấy phép bán lẻ rượu ở đâu, ai cấp");

@@ -506,8 +506,45 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         // The text that says it does not know is cited, so that the person can read what it does say.
         var cited = context.Hits.FirstOrDefault(h => h.Chunk.DocumentId == document.Id);
+        var record = document.Type == DocumentType.Procedure ? ProcedureRecord.From(document) : null;
+        if (record is not null)
+        {
+            // Every item asked that the record marks unknown is named ("lệ phí, thời hạn giải quyết"), not only the first.
+            var gaps = context.Reading.Fields.Where(f => ProcedureRecord.SectionOf(f) is { } section && record.Field(section) is { } value && DeclaredGaps.IsAllGaps(value))
+                .Select(f => LowerFirst(Label(f))).ToList();
+            if (gaps.Count > 1 && gaps.Contains(missing))
+            {
+                missing = string.Join(", ", gaps);
+            }
+        }
+
         var opening = $"{(document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản")} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}{(cited is null ? string.Empty : " [1]")}.";
-        return new(opening + " " + referral, cited is null ? [] : [cited]);
+        return new(opening + KnownBesideTheGap(record, context) + " " + referral, cited is null ? [] : [cited]);
+    }
+
+    // What the record does say that a person needs beside the gap: who handles the procedure (else where to file) and
+    // the text it rests on, so that "chưa có thông tin" does not leave them without the office to ask or the decree.
+    private static string KnownBesideTheGap(ProcedureRecord? record, AnswerContext context)
+    {
+        if (record is null)
+        {
+            return string.Empty;
+        }
+
+        var weights = new TermWeights(context.Analyzer, context.Reading.TopicTerms, record.Document, context.Statistics);
+        var office = new[] { AskedField.Authority, AskedField.Place }.Select(f => (Field: f, Lines: Lines(record, f))).FirstOrDefault(f => f.Lines.Count > 0);
+        var known = new List<string>();
+        if (office.Lines is { } lines)
+        {
+            known.Add($"{Label(office.Field)}: {TrimEnd(Short(Sentences(Unbullet(lines[0]))[0]))}");
+        }
+
+        if (LegalBasis(record, weights) is { } basis)
+        {
+            known.Add($"căn cứ: {TrimEnd(Short(Unbullet(basis)))}");
+        }
+
+        return known.Count == 0 ? string.Empty : " " + string.Join("; ", known) + ".";
     }
 
     // One line at most on what the sources do not say: asked items the record marks unknown or lacks, and a figure
