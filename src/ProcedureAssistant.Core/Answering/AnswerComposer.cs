@@ -128,6 +128,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
             {
                 sentence = word + ". " + sentence;
             }
+            else if (reading.IsYesNo && !asked.Contains(AskedField.Conditions) && Lines(record, AskedField.Conditions) is { Count: > 0 } conditions)
+            {
+                // A yes or no that the asked item cannot give ("má tui có được không, làm đơn ở đâu") asks whether
+                // the person qualifies: the record's conditions say it.
+                lines.Add($"{Label(AskedField.Conditions)}: {Compact(conditions)}");
+                used.Add(ProcedureRecord.Conditions);
+            }
 
             var rest = listed ? leadLines : leadLines.Skip(1).ToList();
             if (lead == AskedField.Steps)
@@ -761,10 +768,12 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 break;
             }
 
-            joined += "; " + item;
+            // A list item that ends in its own joining word ("…; hoặc") keeps it as the join.
+            var ownJoin = JoiningWord().Match(joined);
+            joined = ownJoin.Success ? $"{joined[..ownJoin.Index]}; {ownJoin.Groups[1].Value} {LowerFirst(item)}" : $"{joined}; {item}";
         }
 
-        return joined;
+        return JoiningWord().Replace(joined, string.Empty);
     }
 
     private static string First(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !DeclaredGaps.IsGap(l)) ?? value;
@@ -800,6 +809,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial System.Text.RegularExpressions.Regex Date();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[;,]?\s+(hoặc|và)$")]
+    private static partial System.Text.RegularExpressions.Regex JoiningWord();
 }
 
 /// <summary>A composed reply: its text and the chunks its markers point to.</summary>

@@ -147,7 +147,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             end = particles.First(p => p.Start + p.Length == end).Start;
         }
 
-        return forms.Any(f => f.Key == QuestionForm.YesNo) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
+        // A closing phrase of two words ("được không", "phải không") asks yes or no wherever it stands: "có được không,
+        // làm đơn ở đâu" asks two things. A bare "không" or "chưa" does only at the end ("không có lương hưu").
+        return forms.Any(f => f.Key == QuestionForm.YesNo || (f.Key == QuestionForm.YesNoEnd && f.Length > 1)) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
     }
 
     // The item's phrase holds a question word ("ở đâu"), or one stands within two words of it in the same clause

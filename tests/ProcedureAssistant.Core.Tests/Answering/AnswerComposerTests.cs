@@ -41,6 +41,15 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AYesNoTheItemAskedCannotAnswer_GetsTheConditionsToQualify()
+    {
+        var answer = await Harness.AskAsync("mẹ tôi 80 tuổi muốn hưởng trợ cấp hưu trí xã hội, có được không, cơ quan nào giải quyết");
+
+        var conditions = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("- Điều kiện: ", StringComparison.Ordinal));
+        Assert.Contains("75 tuổi", conditions, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("đăng ký khai sinh có phải lên huyện không")]
     [InlineData("dang ky khai sinh co phai len tinh khong")]
