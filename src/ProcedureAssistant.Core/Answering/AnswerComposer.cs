@@ -128,10 +128,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
             {
                 sentence = word + ". " + sentence;
             }
-            else if (reading.IsYesNo && !asked.Contains(AskedField.Conditions) && Lines(record, AskedField.Conditions) is { Count: > 0 } conditions)
+            else if (reading.AsksIfEligible && !asked.Contains(AskedField.Conditions) && Lines(record, AskedField.Conditions) is { Count: > 0 } conditions)
             {
-                // A yes or no that the asked item cannot give ("má tui có được không, làm đơn ở đâu") asks whether
-                // the person qualifies: the record's conditions say it.
+                // Whether someone may ("má tui có được không, làm đơn ở đâu") is a yes or no the item asked cannot
+                // give: the record's conditions say who qualifies.
                 lines.Add($"{Label(AskedField.Conditions)}: {Compact(conditions)}");
                 used.Add(ProcedureRecord.Conditions);
             }

@@ -81,7 +81,8 @@ internal static class SourceSelector
             // already weighed what the question says beyond the name ("lấy chồng Hàn Quốc thì đăng ký kết hôn
             // ở đâu" is the foreign-element record, though it names the plain one in full).
             var nearEqual = candidate.Coverage >= best.Coverage * NearEqualCoverage;
-            var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin;
+            var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin &&
+                !IsNarrowedBy(best.Document, candidate.Document, questionTerms, catalog);
 
             // A regulation or guide in force whose title the question holds in full ("Luật Tổ chức Chính phủ"),
             // where it does not hold the first one's. Not a record: a record's title is a short procedure name
@@ -102,7 +103,10 @@ internal static class SourceSelector
             var namesOld = best.NameMatch >= Named &&
                 (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
-            if (fitsBetter || namedInFull || tieBroken || ownsTheField || replacesOld)
+            // ... and the record whose longer title holds the question's word beyond the shorter one's ("kết hôn với
+            // người nước ngoài") takes over from that shorter sibling.
+            var narrowsIt = isRecord && nearEqual && IsNarrowedBy(candidate.Document, best.Document, questionTerms, catalog);
+            if (fitsBetter || narrowsIt || namedInFull || tieBroken || ownsTheField || replacesOld)
             {
                 best = candidate;
             }
@@ -125,6 +129,18 @@ internal static class SourceSelector
             best.Coverage,
             best.NameMatch,
             best.Support);
+    }
+
+    // The general record's title lies inside the specific one's ("Đăng ký kết hôn" in "Đăng ký kết hôn có yếu tố nước
+    // ngoài") and the question holds a pair of words of the specific title beyond it ("nước ngoài"; a single syllable
+    // such as "cấp" is too common to tell): that is what the question asks about, though it holds the general title
+    // in full and so names it better.
+    private static bool IsNarrowedBy(CorpusDocument specific, CorpusDocument general, IReadOnlySet<string> questionTerms, DocumentStatistics catalog)
+    {
+        var generalTitle = catalog.TitleTerms(general.Id).ToHashSet(StringComparer.Ordinal);
+        var specificTitle = catalog.TitleTerms(specific.Id).ToHashSet(StringComparer.Ordinal);
+        return generalTitle.Count > 0 && generalTitle.IsProperSubsetOf(specificTitle) &&
+            specificTitle.Except(generalTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
     }
 
     // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.

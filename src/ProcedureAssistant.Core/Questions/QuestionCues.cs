@@ -28,6 +28,7 @@ public sealed class QuestionCues
     {
         ["yes-no-end"] = QuestionForm.YesNoEnd,
         ["yes-no"] = QuestionForm.YesNo,
+        ["eligibility"] = QuestionForm.Eligibility,
         ["particle"] = QuestionForm.Particle,
         ["whole"] = QuestionForm.Whole,
         ["follow-up"] = QuestionForm.FollowUp,

@@ -5,6 +5,7 @@ internal enum QuestionForm
 {
     YesNoEnd,
     YesNo,
+    Eligibility,
     Particle,
     Whole,
     FollowUp,

@@ -92,6 +92,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FieldsCarriedOver = carriedOver,
             FieldsAskedOutright = askedOutright,
             IsYesNo = IsYesNo(syllables, forms),
+            AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
             ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
@@ -149,7 +150,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         // A closing phrase of two words ("được không", "phải không") asks yes or no wherever it stands: "có được không,
         // làm đơn ở đâu" asks two things. A bare "không" or "chưa" does only at the end ("không có lương hưu").
-        return forms.Any(f => f.Key == QuestionForm.YesNo || (f.Key == QuestionForm.YesNoEnd && f.Length > 1)) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
+        return forms.Any(f => f.Key is QuestionForm.YesNo or QuestionForm.Eligibility || (f.Key == QuestionForm.YesNoEnd && f.Length > 1)) || cues.Forms.EndsWith(syllables[..end], QuestionForm.YesNoEnd);
     }
 
     // The item's phrase holds a question word ("ở đâu"), or one stands within two words of it in the same clause

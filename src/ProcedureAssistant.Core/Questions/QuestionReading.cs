@@ -53,6 +53,9 @@ public sealed record QuestionReading
     /// <summary>A yes/no question ("có mất tiền không", "được không").</summary>
     public bool IsYesNo { get; init; }
 
+    /// <summary>A yes or no on whether someone may have or do something ("mẹ tôi có được không": <c>eligibility</c> in <c>question-forms.tsv</c>).</summary>
+    public bool AsksIfEligible { get; init; }
+
     /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it (no item but the steps is asked).</summary>
     public bool AsksWholeProcedure { get; init; }
 

@@ -100,6 +100,9 @@ public sealed class DocumentStatistics
     /// </summary>
     public bool NamesADocument(IReadOnlySet<string> terms, double share) => _names.Keys.Any(id => NameMatch(id, terms) >= share);
 
+    /// <summary>The terms of the document's own names: its title and the title without the number.</summary>
+    public IEnumerable<string> TitleTerms(string documentId) => (_titles.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
+
     /// <summary>The terms of all the document's names (title, number, code, aliases).</summary>
     public IEnumerable<string> NameTerms(string documentId) => (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
 

@@ -322,6 +322,17 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains("10 ngày làm việc", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chồng sắp cưới của em là người Trung Quốc, đăng ký kết hôn mất mấy ngày", "tthc-ket-hon-nuoc-ngoai")]
+    [InlineData("đăng ký kết hôn với người nước ngoài mất mấy ngày", "tthc-ket-hon-nuoc-ngoai")]
+    [InlineData("đăng ký kết hôn mất mấy ngày", "tthc-ket-hon")]
+    public async Task AWordOfTheLongerSiblingTitle_KeepsItOverTheShorterTitleHeldInFull(string question, string record)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal(record, answer.Citations[0].DocumentId);
+    }
+
     [Fact]
     public async Task AFollowUpThatNamesAnotherProcedure_IsAnsweredAboutThatOne()
     {

@@ -72,6 +72,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("có phải lên huyện nữa không vậy", true)]
     [InlineData("đăng ký khai sinh mất bao lâu", false)]
     [InlineData("mẹ tôi có được không, làm đơn ở đâu", true)]
+    [InlineData("đăng ký online được không, nộp ở đâu", true)]
     [InlineData("mẹ tôi không có lương hưu thì làm đơn ở đâu", false)]
     public async Task YesNo_IsReadFromTheQuestionsEnd_PastItsParticles(string question, bool yesNo)
     {
