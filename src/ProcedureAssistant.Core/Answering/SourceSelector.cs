@@ -131,16 +131,20 @@ internal static class SourceSelector
             best.Support);
     }
 
-    // The general record's title lies inside the specific one's ("Đăng ký kết hôn" in "Đăng ký kết hôn có yếu tố nước
-    // ngoài") and the question holds a pair of words of the specific title beyond it ("nước ngoài"; a single syllable
-    // such as "cấp" is too common to tell): that is what the question asks about, though it holds the general title
-    // in full and so names it better.
+    // The specific record's title is the general one's with more words after it ("Đăng ký kết hôn" and "Đăng ký kết
+    // hôn có yếu tố nước ngoài"; not a combined procedure that lists it among others), and the question holds a pair
+    // of words of the specific title beyond it ("nước ngoài"; a single syllable such as "cấp" is too common to tell):
+    // that is what the question asks about, though it holds the general title in full and so names it better.
     private static bool IsNarrowedBy(CorpusDocument specific, CorpusDocument general, IReadOnlySet<string> questionTerms, DocumentStatistics catalog)
     {
+        var generalName = VietnameseText.Fold(general.Title.Trim());
+        if (generalName.Length == 0 || !VietnameseText.Fold(specific.Title.Trim()).StartsWith(generalName + " ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var generalTitle = catalog.TitleTerms(general.Id).ToHashSet(StringComparer.Ordinal);
-        var specificTitle = catalog.TitleTerms(specific.Id).ToHashSet(StringComparer.Ordinal);
-        return generalTitle.Count > 0 && generalTitle.IsProperSubsetOf(specificTitle) &&
-            specificTitle.Except(generalTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
+        return catalog.TitleTerms(specific.Id).Except(generalTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
     }
 
     // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.
