@@ -141,10 +141,11 @@ internal sealed class AnsweringCorpus
         - Nghị quyết của HĐND tỉnh Đắk Lắk về lệ phí hộ tịch, đăng ký hộ kinh doanh, cấp giấy chứng nhận quyền sử dụng đất: chưa có thông tin chính thức.
         """;
 
-    public AnsweringCorpus()
+    /// <summary>The corpus above, and <paramref name="more"/> documents (Markdown with front matter) a test adds.</summary>
+    public AnsweringCorpus(params string[] more)
     {
         var parser = new MarkdownDocumentParser();
-        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw, GovernmentLaw, Decree, Province }
+        Documents = new[] { Founding, Reissue, Pension, OldLaw, NewLaw, GovernmentLaw, Decree, Province }.Concat(more)
             .Select((text, i) => parser.Parse($"doc{i}.md", Encoding.UTF8.GetBytes(text)))
             .ToDictionary(d => d.Id, StringComparer.Ordinal);
         Statistics = new DocumentStatistics(1, "hash", Documents.Values.ToList(), Analyzer);

@@ -124,4 +124,29 @@ public sealed class SourceSelectorTests
 
         Assert.Equal("luat-72", choice.Document.Id);
     }
+
+    [Theory]
+    [InlineData("kết hôn với người nước ngoài thì đăng ký mất mấy ngày", "tthc-ket-hon-nn")]
+    [InlineData("đăng ký kết hôn xong thì đăng ký thường trú cho vợ mất mấy ngày", "tthc-ket-hon")]
+    public void Choose_ARecordWhoseTitleIsTheFirstOnesWithMoreWords_TakesOverWhenTheQuestionHoldsThem_ACombinedOneDoesNot(string question, string chosen)
+    {
+        var corpus = new AnsweringCorpus(Record("tthc-ket-hon", "Đăng ký kết hôn"), Record("tthc-ket-hon-nn", "Đăng ký kết hôn có yếu tố nước ngoài"),
+            Record("tthc-lien-thong", "Liên thông thủ tục hành chính: đăng ký kết hôn, đăng ký thường trú"));
+
+        var choice = corpus.Choose(question, corpus.Hit("tthc-ket-hon", 0.8), corpus.Hit("tthc-lien-thong", 0.8), corpus.Hit("tthc-ket-hon-nn", 0.8));
+
+        Assert.Equal(chosen, choice.Document.Id);
+    }
+
+    private static string Record(string id, string title) => $"""
+        ---
+        id: {id}
+        type: procedure
+        title: "{title}"
+        source: https://example.gov.vn/{id}
+        ---
+        # {title}
+        ## Thời hạn giải quyết
+        - 05 ngày làm việc.
+        """;
 }
