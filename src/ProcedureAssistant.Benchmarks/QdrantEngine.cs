@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Benchmarks;

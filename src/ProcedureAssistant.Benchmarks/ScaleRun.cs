@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Indexing;

@@ -12,6 +12,7 @@ using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
 using ProcedureAssistant.Core.Indexing.Qdrant;
 using ProcedureAssistant.Core.Ingestion;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Retrieval;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Queries;
 
 namespace ProcedureAssistant.Core.Embeddings;
 

@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing;

@@ -62,7 +62,7 @@ public sealed class TermTranslation
     }
 
     /// <summary>
-    /// Whether an analysed term (a key of a training group's question terms or of <see cref="QueryTerms.Weights"/>)
+    /// Whether an analysed term (a key of a training group's question terms or of <see cref="Queries.QueryTerms.Weights"/>)
     /// is an accented single syllable, the kind of term a table translates.
     /// </summary>
     public static bool IsSyllable(string term) =>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Embeddings;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
 

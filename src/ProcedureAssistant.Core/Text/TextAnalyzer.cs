@@ -1,4 +1,5 @@
 using System.Reflection;
+using ProcedureAssistant.Core.Queries;
 
 namespace ProcedureAssistant.Core.Text;
 

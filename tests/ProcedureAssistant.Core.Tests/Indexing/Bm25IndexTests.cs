@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Tests.Indexing;

@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Tests.Fakes;
 using ProcedureAssistant.Core.Text;
 
@@ -98,11 +99,11 @@ public sealed class EmbeddedSegmentSearchTests
             var query = new QueryTerms(weights, Accented: true) { Filter = filter };
             var limit = new[] { 1, 5, 10, 50, 500 }[random.Next(5)];
 
-            var expected = reference.Search(query, limit, filter is null ? null : i => filter.Accepts(chunks[i].Chunk));
+            var expected = reference.Search(query, limit, filter is null ? null : i => filter.Accepts(chunks[i].Chunk.Province, chunks[i].Chunk.Levels));
             var actual = await index.SearchAsync(query, limit, Token);
 
             // Chunks of equal score may come in another order: a changed document's chunks are in a later segment.
-            var allScores = reference.Search(query, chunks.Count, filter is null ? null : i => filter.Accepts(chunks[i].Chunk)).Select(e => e.Score).ToList();
+            var allScores = reference.Search(query, chunks.Count, filter is null ? null : i => filter.Accepts(chunks[i].Chunk.Province, chunks[i].Chunk.Levels)).Select(e => e.Score).ToList();
 
             Assert.Equal(expected.Count, actual.Count);
             for (var i = 0; i < expected.Count; i++)
@@ -116,7 +117,7 @@ public sealed class EmbeddedSegmentSearchTests
                 }
             }
 
-            Assert.All(actual, hit => Assert.True(filter?.Accepts(hit.Chunk) ?? true));
+            Assert.All(actual, hit => Assert.True(filter?.Accepts(hit.Chunk.Province, hit.Chunk.Levels) ?? true));
         }
     }
 

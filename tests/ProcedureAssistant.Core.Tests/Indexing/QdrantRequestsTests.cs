@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Indexing.Qdrant;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 using Qdrant.Client.Grpc;
 

@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Queries;
 
 namespace ProcedureAssistant.Core.Tests.Indexing;
 

@@ -1,6 +1,7 @@
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
 

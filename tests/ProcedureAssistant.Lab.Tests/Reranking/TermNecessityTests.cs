@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Core.Text;
 using ProcedureAssistant.Lab.Reranking;

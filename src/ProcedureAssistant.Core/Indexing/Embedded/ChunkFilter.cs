@@ -1,3 +1,5 @@
+using ProcedureAssistant.Core.Queries;
+
 namespace ProcedureAssistant.Core.Indexing.Embedded;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Diagnostics;
 using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing.Embedded;

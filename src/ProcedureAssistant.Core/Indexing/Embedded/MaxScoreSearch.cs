@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Text;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing.Embedded;

@@ -1,4 +1,5 @@
 using System.Text;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProcedureAssistant.Core.Chunking;
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing.Embedded;
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 using Qdrant.Client.Grpc;
 using static ProcedureAssistant.Core.Indexing.Qdrant.QdrantRequests;

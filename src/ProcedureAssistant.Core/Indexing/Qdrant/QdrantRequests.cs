@@ -1,5 +1,6 @@
 using Qdrant.Client.Grpc;
 using static Qdrant.Client.Grpc.Conditions;
+using ProcedureAssistant.Core.Queries;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;
 

@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Indexing.Qdrant;

@@ -1,9 +1,7 @@
-using ProcedureAssistant.Core.Indexing;
-
-namespace ProcedureAssistant.Core.Text;
+namespace ProcedureAssistant.Core.Queries;
 
 /// <summary>
-/// The analysed question: its weighted terms, whether it was typed with diacritics and, when a dense model is
+/// The analysed question, as every index searches with it: its weighted terms, whether it was typed with diacritics and, when a dense model is
 /// configured, its embedding (<see cref="Dense"/>), which an index fuses with the terms' BM25 ranking.
 /// </summary>
 public sealed record QueryTerms(IReadOnlyDictionary<string, float> Weights, bool Accented)
@@ -15,13 +13,13 @@ public sealed record QueryTerms(IReadOnlyDictionary<string, float> Weights, bool
     public SearchFilter? Filter { get; init; }
 
     /// <summary>
-    /// The weights <see cref="ChunkHit.Coverage"/> is computed with, when the search weighs the terms otherwise
-    /// (<see cref="Reranking.TermNecessity.Weigh"/>): coverage stays the share of the question as asked, which the
+    /// The weights a hit's coverage is computed with, when the search weighs the terms otherwise
+    /// (the reranker's term necessity): coverage stays the share of the question as asked, which the
     /// answering layer's thresholds read. Null: the same as <see cref="Weights"/>.
     /// </summary>
     public IReadOnlyDictionary<string, float>? CoverageWeights { get; init; }
 
-    /// <summary>The weight of <paramref name="term"/> in <see cref="ChunkHit.Coverage"/>.</summary>
+    /// <summary>The weight of <paramref name="term"/> in a hit's coverage.</summary>
     public float CoverageWeight(string term, float searchWeight) =>
         CoverageWeights is null ? searchWeight : CoverageWeights.GetValueOrDefault(term);
 
