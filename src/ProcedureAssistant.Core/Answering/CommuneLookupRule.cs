@@ -9,8 +9,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// question names a commune (with its kind word: "xã Hòa Phú") and either asks where it belongs now ("giờ thuộc xã
 /// nào", "tên mới"), or calls it former ("cũ", "trước đây") or speaks of the merger ("được sắp xếp vào", "sau sáp
 /// nhập") while asking outright no item of a procedure other than the legal basis (which the mapping gives: the
-/// resolution and its article; "hồ sơ cũ ghi xã …" only mentions the record); or when it names a province and asks where it belongs now. A question that asks a procedure's item
-/// for a place goes on to the other rules.
+/// resolution and its article; "hồ sơ cũ ghi xã …" only mentions the record); or when it names a province and asks
+/// where it belongs now. A question that asks a procedure's item for a place goes on to the other rules.
 /// </summary>
 internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deploymentProvince) : AnswerRule
 {

@@ -84,6 +84,10 @@ internal static class SourceSelector
             var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin &&
                 !IsNarrowedBy(best.Document, candidate.Document, questionTerms, catalog);
 
+            // The record whose title extends the first one's with words the question holds ("kết hôn với người nước
+            // ngoài") takes over from it, though the question holds the shorter title in full and so names it better.
+            var narrowsIt = isRecord && nearEqual && IsNarrowedBy(candidate.Document, best.Document, questionTerms, catalog);
+
             // A regulation or guide in force whose title the question holds in full ("Luật Tổ chức Chính phủ"),
             // where it does not hold the first one's. Not a record: a record's title is a short procedure name
             // ("Đăng ký kết hôn") that questions about its siblings hold too, and records have the rule above.
@@ -93,7 +97,7 @@ internal static class SourceSelector
             // records of registering, re-issuing and closing a household business) are told apart by their
             // names and texts alone: the ranking between them says nothing.
             var tieBroken = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
-                candidate.NameMatch + candidate.Support > best.NameMatch + best.Support;
+                candidate.NameMatch + candidate.Support > best.NameMatch + best.Support && !IsNarrowedBy(best.Document, candidate.Document, questionTerms, catalog);
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
             var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= Named;
@@ -103,9 +107,6 @@ internal static class SourceSelector
             var namesOld = best.NameMatch >= Named &&
                 (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
-            // ... and the record whose longer title holds the question's word beyond the shorter one's ("kết hôn với
-            // người nước ngoài") takes over from that shorter sibling.
-            var narrowsIt = isRecord && nearEqual && IsNarrowedBy(candidate.Document, best.Document, questionTerms, catalog);
             if (fitsBetter || narrowsIt || namedInFull || tieBroken || ownsTheField || replacesOld)
             {
                 best = candidate;
