@@ -633,7 +633,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     private static bool Free(string folded) =>
         folded.StartsWith("mien", StringComparison.Ordinal) || folded.StartsWith("khong thu", StringComparison.Ordinal) ||
-        folded.Contains("mien phi", StringComparison.Ordinal) || folded.StartsWith("0 dong", StringComparison.Ordinal);
+        folded.Contains("mien phi", StringComparison.Ordinal) || AllAmountsZero(folded);
+
+    // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
+    private static bool AllAmountsZero(string folded)
+    {
+        var amounts = Amount().Matches(folded).Select(m => m.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal)).ToList();
+        return amounts.Count > 0 && amounts.All(a => a.All(c => c == '0'));
+    }
 
     // "Không" when the line negates one of the question's own words ("không cần giấy ủy quyền" for "có cần giấy ủy
     // quyền không"); "Có" when the line holds most of what the question asks beyond the text's name; otherwise none.
@@ -809,6 +816,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial System.Text.RegularExpressions.Regex Date();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d[\d.]*)\s*(?:dong|vnd)\b")]
+    private static partial System.Text.RegularExpressions.Regex Amount();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;,]?\s+(hoặc|và)$")]
     private static partial System.Text.RegularExpressions.Regex JoiningWord();

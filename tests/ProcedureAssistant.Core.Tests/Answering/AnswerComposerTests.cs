@@ -33,6 +33,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     [InlineData("lữ hành nội địa tại cấp tỉnh có mất phí không", "Có")]
     [InlineData("ông bà đi khai sinh cho cháu có cần giấy ủy quyền không", "Không")]
     [InlineData("đăng ký khai sinh trên VNeID được không", "Có")]
+    [InlineData("đăng ký nghĩa vụ quân sự có mất phí không", "Không")]
     public async Task AYesNoQuestion_GetsYesOrNoFirst_WithTheFact(string question, string word)
     {
         var answer = await Harness.AskAsync(question);

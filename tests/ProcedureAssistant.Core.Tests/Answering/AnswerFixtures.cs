@@ -212,6 +212,22 @@ internal static class AnswerFixtures
         - 3.000.000 đồng.
         """;
 
+    public const string MilitaryRegistration = """
+        ---
+        id: tthc-nvqs-lan-dau
+        type: procedure
+        title: Đăng ký nghĩa vụ quân sự
+        level: xa
+        source: https://dichvucong.gov.vn/nvqs
+        ---
+        # Đăng ký nghĩa vụ quân sự
+        ## Cơ quan giải quyết
+        - Ban chỉ huy quân sự cấp xã.
+        ## Lệ phí
+        - Nộp trực tiếp: 0 đồng.
+        - Nộp trực tuyến: 0 đồng.
+        """;
+
     public const string TravelCommune = """
         ---
         id: tthc-lu-hanh-xa
@@ -331,6 +347,7 @@ internal static class AnswerFixtures
         ["procedures/the-hdv-cap-doi.md"] = GuideCardExchange,
         ["procedures/lu-hanh-tinh.md"] = TravelProvince,
         ["procedures/lu-hanh-xa.md"] = TravelCommune,
+        ["procedures/nvqs-lan-dau.md"] = MilitaryRegistration,
         ["procedures/huu-tri.md"] = Pension,
         ["regulations/nd-129.md"] = Decree,
         ["regulations/luat-72.md"] = ReformLaw,
