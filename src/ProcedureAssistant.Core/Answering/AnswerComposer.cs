@@ -433,8 +433,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             return $" [{(index + 1).ToString(CultureInfo.InvariantCulture)}]";
         }
 
-        foreach (var mention in reply.Communes)
+        foreach (var named in reply.Communes)
         {
+            // A unit the merger left as it was is an old and a new unit of one name: it is said once, as kept.
+            var kept = named.Candidates.Where(c => IsKept(c, named.Candidates)).Select(c => c.NewCommunes[0].Code).ToHashSet(StringComparer.Ordinal);
+            var mention = named with { Candidates = named.Candidates.Where(c => c.IsOld || !kept.Contains(c.Code)).ToList() };
             var shown = mention.Candidates.Take(CommuneLookupRule.MaxCandidates).ToList();
             if (shown.Count > 1)
             {
@@ -443,7 +446,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             foreach (var candidate in shown)
             {
-                var line = CommuneLine(candidate);
+                var line = CommuneLine(candidate, kept);
                 var destination = candidate.NewCommunes.Count > 0 ? candidate.NewCommunes[0] : null;
                 var resolution = candidate.IsOld ? destination?.Resolution : candidate.Resolution;
                 var article = candidate.IsOld ? string.Join("; ", candidate.NewCommunes.Select(n => n.Article).OfType<string>().Distinct()) : candidate.Article;
@@ -476,8 +479,18 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // The resolution of the National Assembly that merged the provinces (12 June 2025).
     private const string ProvinceMergerResolution = "202/2025/QH15";
 
-    private static string CommuneLine(CommuneMatch candidate)
+    // An old unit that went whole into a new unit of its own name made of nothing else.
+    private static bool IsKept(CommuneMatch old, IReadOnlyList<CommuneMatch> candidates) =>
+        old.IsOld && old.NewCommunes is [{ Partial: false } only] && only.Name == old.Name &&
+        candidates.Any(n => !n.IsOld && n.Code == only.Code && n.OldCommunes.Count == 1);
+
+    private static string CommuneLine(CommuneMatch candidate, HashSet<string> kept)
     {
+        if (candidate.IsOld && candidate.NewCommunes is [var same] && kept.Contains(same.Code))
+        {
+            return $"{candidate.Name} ({candidate.OldProvince} cũ) giữ nguyên, không sắp xếp với đơn vị nào: nay là {same.Name}, {same.Province}";
+        }
+
         if (!candidate.IsOld)
         {
             var from = candidate.OldCommunes.Count == 0 ? string.Empty : $" được lập từ {string.Join(", ", candidate.OldCommunes)}";

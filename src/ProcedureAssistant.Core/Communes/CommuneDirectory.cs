@@ -126,7 +126,7 @@ public sealed partial class CommuneDirectory
     /// The communes and provinces a free question names: "xã Hòa Phú cũ giờ thuộc xã nào?" names the old commune
     /// Hòa Phú; "tôi ở Phú Yên cũ thì nộp hồ sơ ở đâu?" names the old province Phú Yên, now part of Đắk Lắk. A
     /// commune counts only with its kind word before it (a bare name is too often an ordinary word); a province
-    /// counts by a name of two words or more, or after "tỉnh" / "thành phố".
+    /// counts by a name of two words or more, after "tỉnh" / "thành phố", or capitalised inside the question ("ở Huế").
     /// </summary>
     public QuestionPlaces FindInQuestion(string question)
     {
@@ -152,7 +152,8 @@ public sealed partial class CommuneDirectory
             }
 
             var unit = ProvinceUnitAt(folded, i);
-            if (LongestName(words, i + unit, key => _provincesByName.ContainsKey(key)) is { } provinceLength && (unit > 0 || provinceLength >= 2))
+            if (LongestName(words, i + unit, key => _provincesByName.ContainsKey(key)) is { } provinceLength &&
+                (unit > 0 || provinceLength >= 2 || (i > 0 && char.IsUpper(question[words[i].Start]))))
             {
                 var nameWords = words.GetRange(i + unit, provinceLength);
                 if (ProvinceMentionOf(question, words[i], nameWords) is { } mention)

@@ -74,6 +74,17 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task AUnitTheMergerLeftAsItWas_IsSaidOnceAsKept_NotAskedBackAsTwo()
+    {
+        var answer = await Harness.AskAsync("xã Vụ Bổn có bị sáp nhập với xã nào không");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        var line = Assert.Single(answer.Text.Split('\n'));
+        Assert.Contains("giữ nguyên", line, StringComparison.Ordinal);
+        Assert.Contains("Xã Vụ Bổn, Tỉnh Đắk Lắk", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANewCommuneAskedWhatItWasMadeOf_ListsItsOldCommunes()
     {
         var answer = await Harness.AskAsync("phường Tân Lập được lập từ những phường nào");

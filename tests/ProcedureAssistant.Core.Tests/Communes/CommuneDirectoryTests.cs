@@ -155,4 +155,12 @@ public sealed class CommuneDirectoryTests
 
         Assert.Equal(["Xã Hòa Thắng"], places.Communes.Select(c => c.Text));
     }
+
+    [Theory]
+    [InlineData("Phường Dương Nỗ ở Huế có bị sáp nhập không", 1)]
+    [InlineData("phuong duong no o hue co bi sap nhap khong", 0)]
+    public void FindInQuestion_AOneWordProvinceName_CountsWhenCapitalisedInsideTheQuestion(string question, int provinces)
+    {
+        Assert.Equal(provinces, CommuneDirectory.LoadDefault().FindInQuestion(question).Provinces.Count);
+    }
 }
