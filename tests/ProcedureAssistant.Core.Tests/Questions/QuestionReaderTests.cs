@@ -21,6 +21,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("ông tôi 80 tuổi có được hưởng trợ cấp hưu trí xã hội không", new[] { AskedField.Conditions })]
     [InlineData("nộp hồ sơ lúc 16 giờ thì hẹn trả kết quả lúc nào", new[] { AskedField.Time })]
     [InlineData("gia dinh toi co duoc ho tro khong, lam giay o dau", new[] { AskedField.Place, AskedField.Conditions })]
+    [InlineData("khách ngủ qua đêm thì phải báo trước mấy giờ", new[] { AskedField.Time })]
+    [InlineData("cap lai giay nay may tieng", new[] { AskedField.Time })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
