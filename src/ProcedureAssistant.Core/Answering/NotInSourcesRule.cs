@@ -25,11 +25,9 @@ internal sealed class NotInSourcesRule : AnswerRule
     /// Share of one of the chosen text's names (<see cref="DocumentStatistics.NameMatch"/>) from which the question is
     /// about that text even though it does not name it in full and its other words are the asker's own ("mất căn cước,
     /// làm lại hết bao nhiêu" holds "căn cước" and "lại" of "Cấp lại thẻ căn cước"): such questions were referred for
-    /// their everyday words more often than unanswerable ones reach it. Measured on the QA set and the fourth to sixth
-    /// held-out sets (<c>eval/reports/qa.md</c>): between a quarter and a third of a name sat 13 answerable questions
-    /// whose text was the right one and 3 unanswerable ones.
+    /// their everyday words more often than unanswerable ones reach it (measured in <c>eval/reports/qa.md</c>).
     /// </summary>
-    public const double PartlyNamed = 0.25;
+    public const double PartlyNamed = 1.0 / 3;
 
     /// <summary>Least rarity-weighted share of a follow-up's own words (beyond the text's name) that the text holds.</summary>
     public const double MinSupport = 0.5;

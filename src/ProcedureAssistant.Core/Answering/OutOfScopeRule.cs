@@ -6,7 +6,7 @@ namespace ProcedureAssistant.Core.Answering;
 /// service is for: declined politely, without pretending the commune centre could help. So is a question about a
 /// subject no local-government text is about ("thời tiết Buôn Ma Thuột ngày mai", "giá vàng hôm nay": <c>off-topic</c>
 /// in <c>question-forms.tsv</c>) that does not name a text: a place name gives it words in common with the texts,
-/// which would otherwise have it referred. A question that holds a quarter of one of the chosen text's names
+/// which would otherwise have it referred. A question that holds a third of one of the chosen text's names
 /// (<see cref="NotInSourcesRule.PartlyNamed"/>) is in scope however many of its words are the asker's story ("bán lại
 /// chiếc xe máy cho người quen, chứng thực hợp đồng mua bán hết bao nhiêu").
 /// </summary>
