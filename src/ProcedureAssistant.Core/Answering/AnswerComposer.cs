@@ -444,15 +444,37 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 text.Append(text.Length > 0 ? "\n" : string.Empty).Append(CultureInfo.InvariantCulture, $"Có {mention.Candidates.Count} đơn vị hành chính tên «{shown[0].Name}»:");
             }
 
-            foreach (var candidate in shown)
+            // A candidate's line with the marker of the resolution and article that placed it.
+            string Cited(CommuneMatch candidate)
             {
                 var line = CommuneLine(candidate, kept);
                 var destination = candidate.NewCommunes.Count > 0 ? candidate.NewCommunes[0] : null;
                 var resolution = candidate.IsOld ? destination?.Resolution : candidate.Resolution;
                 var article = candidate.IsOld ? string.Join("; ", candidate.NewCommunes.Select(n => n.Article).OfType<string>().Distinct()) : candidate.Article;
                 var province = candidate.IsOld ? destination?.Province : candidate.Province;
-                var marker = resolution is null ? string.Empty : Cite(resolution, article, $"Nghị quyết {resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {province} năm 2025", line);
-                text.Append(text.Length > 0 ? "\n" : string.Empty).Append(shown.Count > 1 ? "- " : string.Empty).Append(line).Append(marker).Append('.');
+                return line + (resolution is null ? string.Empty : Cite(resolution, article, $"Nghị quyết {resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {province} năm 2025", line)) + ".";
+            }
+
+            foreach (var candidate in shown)
+            {
+                text.Append(text.Length > 0 ? "\n" : string.Empty).Append(shown.Count > 1 ? "- " : string.Empty).Append(Cited(candidate));
+            }
+
+            // One answer in the province asked for, and a few others of the name elsewhere: they are named after it, in
+            // case the asker meant one of them ("phường Thống Nhất" is in old Đắk Lắk and in four other old provinces).
+            // A name many units share ("Phường 9") gets one line instead.
+            var others = shown.Count == 1 ? mention.Elsewhere.Where(c => c.IsOld).ToList() : [];
+            if (others.Count > MaxNamesakesListed)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\nCòn {others.Count} đơn vị cùng tên ở tỉnh khác; cho biết tỉnh nếu bạn hỏi nơi khác.");
+            }
+            else if (others.Count > 0)
+            {
+                text.Append("\nCùng tên ở tỉnh khác:");
+                foreach (var other in others)
+                {
+                    text.Append("\n- ").Append(Cited(other));
+                }
             }
 
             if (mention.Candidates.Count > shown.Count)
@@ -475,6 +497,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         return new(text.ToString(), []) { Attributions = cited };
     }
+
+    // At most this many namesakes outside the province asked for are listed after its answer.
+    private const int MaxNamesakesListed = 4;
 
     // The resolution of the National Assembly that merged the provinces (12 June 2025).
     private const string ProvinceMergerResolution = "202/2025/QH15";

@@ -29,7 +29,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes
             .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger) && asksNoProcedureItem))
-            .Select(c => c with { Candidates = Narrowed(c, places.Provinces, context.Province ?? deploymentProvince) })
+            .Select(c => Narrowed(c, places.Provinces, context.Province ?? deploymentProvince))
             .ToList();
         if (mentions.Count > 0)
         {
@@ -41,16 +41,23 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
     }
 
     // A province named beside the commune ("xã Hòa Phú, Phú Yên cũ") keeps the candidates of that province, old or
-    // new; else the province asked for (the deployment's) keeps those that are in it now; a commune called former
-    // keeps its old candidates. Each only when some candidate is left: a name no candidate fits lists them all.
-    private static List<CommuneMatch> Narrowed(CommuneMention mention, IReadOnlyList<ProvinceMention> provinces, string? scope)
+    // new; else the province asked for (the deployment's) keeps those that are in it now, and the others of the name
+    // are kept aside to be mentioned (the asker may mean one of them); a commune called former keeps its old
+    // candidates. Each only when some candidate is left: a name no candidate fits lists them all.
+    private static CommuneMention Narrowed(CommuneMention mention, IReadOnlyList<ProvinceMention> provinces, string? scope)
     {
         var candidates = mention.Candidates.ToList();
         var named = candidates.Where(c => provinces.Any(p => Same(c.OldProvince, p.OldProvince ?? p.Province) || Same(c.Province, p.Province))).ToList();
         var inScope = candidates.Where(c => Same(c.Province, scope) || c.NewCommunes.Any(n => Same(n.Province, scope))).ToList();
-        candidates = named.Count > 0 ? named : inScope.Count > 0 ? inScope : candidates;
+        var kept = named.Count > 0 ? named : inScope.Count > 0 ? inScope : candidates;
+        var elsewhere = named.Count == 0 && inScope.Count > 0 ? candidates.Except(inScope).ToList() : [];
+        return mention with { Candidates = Former(kept, mention.MarkedOld), Elsewhere = Former(elsewhere, mention.MarkedOld) };
+    }
+
+    private static List<CommuneMatch> Former(List<CommuneMatch> candidates, bool markedOld)
+    {
         var old = candidates.Where(c => c.IsOld).ToList();
-        return mention.MarkedOld && old.Count > 0 ? old : candidates;
+        return markedOld && old.Count > 0 ? old : candidates;
     }
 
     private static bool Same(string? a, string? b) =>

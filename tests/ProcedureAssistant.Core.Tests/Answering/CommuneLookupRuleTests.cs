@@ -74,6 +74,33 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task OneCandidateInTheProvinceAskedFor_IsTheAnswer_AndTheNamesakesElsewhereFollowIt()
+    {
+        var all = Communes.Find("phường Thống Nhất").Where(m => m.IsOld).ToList();
+        var local = Assert.Single(all, m => m.OldProvince == "Tỉnh Đắk Lắk");
+        Assert.InRange(all.Count, 3, 5); // several namesakes, few enough to be listed
+
+        var answer = await Harness.AskAsync("phuong Thong Nhat gio sap nhap thanh phuong nao vay");
+
+        var lines = answer.Text.Split('\n');
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(local.NewCommunes[0].Name, lines[0], StringComparison.Ordinal);
+        Assert.Equal("Cùng tên ở tỉnh khác:", lines[1]);
+        Assert.All(all.Where(m => m != local), other => Assert.Contains(lines[2..], l => l.Contains($"({other.OldProvince} cũ)", StringComparison.Ordinal)));
+        Assert.DoesNotContain("?", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANameManyUnitsShare_GetsOneLineForTheNamesakesElsewhere()
+    {
+        var answer = await Harness.AskAsync("Phường 9 thành phố Tuy Hòa cũ nay thuộc phường nào");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("Còn ", StringComparison.Ordinal) && l.Contains("đơn vị cùng tên ở tỉnh khác", StringComparison.Ordinal));
+        Assert.DoesNotContain("Cùng tên ở tỉnh khác:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AUnitTheMergerLeftAsItWas_IsSaidOnceAsKept_NotAskedBackAsTwo()
     {
         var answer = await Harness.AskAsync("xã Vụ Bổn có bị sáp nhập với xã nào không");
