@@ -555,8 +555,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         if (record is not null)
         {
             // Every item asked that the record marks unknown is named ("lệ phí, thời hạn giải quyết"), not only the first.
-            var gaps = context.Reading.Fields.Where(f => ProcedureRecord.SectionOf(f) is { } section && record.Field(section) is { } value && DeclaredGaps.IsAllGaps(value))
-                .Select(f => LowerFirst(Label(f))).ToList();
+            var gaps = record.MarkedUnknown(context.Reading.Fields).Select(f => LowerFirst(Label(f))).ToList();
             if (gaps.Count > 1 && gaps.Contains(missing))
             {
                 missing = string.Join(", ", gaps);

@@ -64,7 +64,7 @@ internal sealed class DeclaredGapRule : AnswerRule
         // Every item asked is marked unknown in its section. A record that has no section for an item does not say it
         // is unknown: it is answered, and the answer says in one line what the record does not give.
         var marked = context.Record is { } record
-            ? reading.Fields.Where(f => ProcedureRecord.SectionOf(f) is { } section && record.Field(section) is { } value && DeclaredGaps.IsAllGaps(value)).ToList()
+            ? record.MarkedUnknown(reading.Fields)
             : [];
         return marked.Count > 0 && !context.StatesAnAskedItem
             ? new ReferReply(AnswerComposer.Label(marked[0]), document, reading.Place)

@@ -127,4 +127,8 @@ public sealed class ProcedureRecord
 
     /// <summary>The text of a section, or null when the record does not have it.</summary>
     public string? Field(string name) => _sections.TryGetValue(name, out var text) && text.Length > 0 ? text : null;
+
+    /// <summary>The items of <paramref name="fields"/> whose own section the record marks unknown in full ("Lệ phí: Chưa có thông tin chính thức"), in order.</summary>
+    public IReadOnlyList<AskedField> MarkedUnknown(IEnumerable<AskedField> fields) =>
+        fields.Where(f => SectionOf(f) is { } section && Field(section) is { } value && DeclaredGaps.IsAllGaps(value)).ToList();
 }

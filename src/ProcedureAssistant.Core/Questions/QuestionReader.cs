@@ -62,11 +62,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).
-        var fields = fieldCues
-            .OrderByDescending(m => AskedWithAQuestionWord(syllables, m))
-            .ThenBy(m => m.Start)
-            .Select(m => m.Key).Distinct().ToList();
-        var askedOutright = fieldCues.Where(m => AskedWithAQuestionWord(syllables, m)).Select(m => m.Key).Distinct().ToList();
+        var cuesAsked = fieldCues.Select(m => (Cue: m, Asked: AskedWithAQuestionWord(syllables, m))).ToList();
+        var fields = cuesAsked
+            .OrderByDescending(c => c.Asked)
+            .ThenBy(c => c.Cue.Start)
+            .Select(c => c.Cue.Key).Distinct().ToList();
+        var askedOutright = cuesAsked.Where(c => c.Asked).Select(c => c.Cue.Key).Distinct().ToList();
         var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
         if (carriedOver)
         {
