@@ -17,7 +17,8 @@ internal sealed class SegmentWriter : IDisposable
     private readonly int _dimensions;
     private readonly Stream _stream;
     private readonly BinaryWriter _writer;
-    private readonly Dictionary<string, PostingBuffer> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _termNumbers = new(StringComparer.Ordinal);
+    private readonly PostingPool _postings = new();
     private readonly List<long> _chunkOffsets = [];
     private readonly List<int> _lengths = [];
     private readonly List<int> _chunkDocuments = [];
@@ -111,7 +112,7 @@ internal sealed class SegmentWriter : IDisposable
         {
             Chunks = _lengths.Count,
             Documents = _documentIds.Count,
-            Terms = _postings.Count,
+            Terms = _termNumbers.Count,
             Dimensions = _dimensions,
             TotalLength = _lengths.Sum(l => (long)l),
             DocumentsWithRecord = _hasRecord.Count(h => h != 0),
@@ -173,13 +174,13 @@ internal sealed class SegmentWriter : IDisposable
 
         foreach (var (term, frequency) in indexed.Terms.Frequencies)
         {
-            if (!_postings.TryGetValue(term, out var buffer))
+            ref var termNumber = ref CollectionsMarshal.GetValueRefOrAddDefault(_termNumbers, term, out var known);
+            if (!known)
             {
-                buffer = new PostingBuffer();
-                _postings.Add(term, buffer);
+                termNumber = _postings.AddTerm();
             }
 
-            buffer.Add(number, frequency);
+            _postings.Add(termNumber, number, frequency);
         }
 
         PostingCount += indexed.Terms.Frequencies.Count;
@@ -253,7 +254,7 @@ internal sealed class SegmentWriter : IDisposable
 
     private (long KeyOffsets, long Entries) WritePostings()
     {
-        var terms = _postings.Keys.Select(t => (Key: Encoding.UTF8.GetBytes(t), Term: t)).ToArray();
+        var terms = _termNumbers.Select(t => (Key: Encoding.UTF8.GetBytes(t.Key), Number: t.Value)).ToArray();
         Array.Sort(terms, (x, y) => x.Key.AsSpan().SequenceCompareTo(y.Key));
 
         var keyOffsets = new long[terms.Length + 1];
@@ -267,11 +268,22 @@ internal sealed class SegmentWriter : IDisposable
         var entries = new byte[(long)terms.Length * SegmentFormat.TermEntryBytes];
         var payload = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         var headers = new System.Buffers.ArrayBufferWriter<byte>(1 << 12);
+        var chunks = new int[SegmentFormat.BlockSize];
+        var frequencies = new float[SegmentFormat.BlockSize];
         Align();
         for (var t = 0; t < terms.Length; t++)
         {
-            var buffer = _postings[terms[t].Term];
-            var blocks = (buffer.Count + SegmentFormat.BlockSize - 1) / SegmentFormat.BlockSize;
+            var term = terms[t].Number;
+            var count = _postings.Count(term);
+            var fractional = _postings.Fractional(term);
+            if (count > chunks.Length)
+            {
+                chunks = new int[Math.Max(count, chunks.Length * 2)];
+                frequencies = new float[chunks.Length];
+            }
+
+            _postings.Read(term, chunks, frequencies);
+            var blocks = (count + SegmentFormat.BlockSize - 1) / SegmentFormat.BlockSize;
             payload.ResetWrittenCount();
             headers.ResetWrittenCount();
             var maxFrequency = 0f;
@@ -281,16 +293,16 @@ internal sealed class SegmentWriter : IDisposable
             {
                 var blockStart = payload.WrittenCount;
                 var from = b * SegmentFormat.BlockSize;
-                var to = Math.Min(buffer.Count, from + SegmentFormat.BlockSize);
+                var to = Math.Min(count, from + SegmentFormat.BlockSize);
                 var blockMaxFrequency = 0f;
                 var blockMinLength = int.MaxValue;
                 for (var i = from; i < to; i++)
                 {
-                    var document = buffer.Documents[i];
+                    var document = chunks[i];
                     payload.Advance(Varint.Write(payload.GetSpan(5), (uint)(document - previous)));
                     previous = document;
-                    var frequency = buffer.Frequencies[i];
-                    if (buffer.Fractional)
+                    var frequency = frequencies[i];
+                    if (fractional)
                     {
                         BitConverter.TryWriteBytes(payload.GetSpan(4), frequency);
                         payload.Advance(4);
@@ -320,9 +332,9 @@ internal sealed class SegmentWriter : IDisposable
             _stream.Write(payload.WrittenSpan);
             var entry = entries.AsSpan(t * SegmentFormat.TermEntryBytes, SegmentFormat.TermEntryBytes);
             BitConverter.TryWriteBytes(entry[..8], start);
-            BitConverter.TryWriteBytes(entry.Slice(8, 4), buffer.Count);
+            BitConverter.TryWriteBytes(entry.Slice(8, 4), count);
             BitConverter.TryWriteBytes(entry.Slice(12, 4), blocks);
-            BitConverter.TryWriteBytes(entry.Slice(16, 4), buffer.Fractional ? SegmentFormat.FlagFractional : 0);
+            BitConverter.TryWriteBytes(entry.Slice(16, 4), fractional ? SegmentFormat.FlagFractional : 0);
             BitConverter.TryWriteBytes(entry.Slice(20, 4), maxFrequency);
             BitConverter.TryWriteBytes(entry.Slice(24, 4), minLength);
             BitConverter.TryWriteBytes(entry.Slice(28, 4), payload.WrittenCount);
@@ -352,34 +364,5 @@ internal sealed class SegmentWriter : IDisposable
         }
 
         return _stream.Position;
-    }
-
-    /// <summary>One term's postings while the segment is written: chunk numbers ascending, with frequencies.</summary>
-    private sealed class PostingBuffer
-    {
-        public int[] Documents { get; private set; } = new int[2];
-
-        public float[] Frequencies { get; private set; } = new float[2];
-
-        public int Count { get; private set; }
-
-        public bool Fractional { get; private set; }
-
-        public void Add(int document, float frequency)
-        {
-            if (Count == Documents.Length)
-            {
-                var size = Count * 2;
-                var documents = Documents;
-                var frequencies = Frequencies;
-                Array.Resize(ref documents, size);
-                Array.Resize(ref frequencies, size);
-                (Documents, Frequencies) = (documents, frequencies);
-            }
-
-            Documents[Count] = document;
-            Frequencies[Count++] = frequency;
-            Fractional |= frequency != MathF.Floor(frequency) || frequency < 0 || frequency > int.MaxValue;
-        }
     }
 }
