@@ -10,7 +10,12 @@ namespace ProcedureAssistant.Core.Answering;
 /// nào", "tên mới"), or calls it former ("cũ", "trước đây") or speaks of the merger ("được sắp xếp vào", "sau sáp
 /// nhập") while asking outright no item of a procedure other than the legal basis (which the mapping gives: the
 /// resolution and its article; "hồ sơ cũ ghi xã …" only mentions the record); or when it names a province and asks
-/// where it belongs now. A question that asks a procedure's item for a place goes on to the other rules.
+/// where it belongs now. In a conversation whose previous reply said where places belong, a commune named next with no
+/// procedure item asked ("còn thị trấn Cát Bà thì sao?") is looked up the same way. A question that asks how many
+/// communes a province has since the merger, or which were not rearranged, with no procedure item asked, gets the
+/// clause of the province's resolution that says so; only for a province the question names (a name the directory
+/// does not know, "TP.HCM", must not get the deployment's own province counted). A question that
+/// asks a procedure's item for a place goes on to the other rules.
 /// </summary>
 internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deploymentProvince) : AnswerRule
 {
@@ -28,12 +33,20 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes
-            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger) && asksNoProcedureItem))
+            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
             .Select(c => Narrowed(c, places.Provinces, context.Province ?? deploymentProvince))
             .ToList();
         if (mentions.Count > 0)
         {
             return new CommuneReply(mentions, []);
+        }
+
+        if (reading.AsksHowManyUnits && asksNoProcedureItem && places.Communes.Count == 0 &&
+            communes.SummaryOf((places.Provinces.Count > 0 ? places.Provinces[0].Province : null) ?? reading.Place?.Province) is { } summary)
+        {
+            // A former province named ("Bình Dương cũ có bao nhiêu xã") is said to be part of the province counted.
+            var former = places.Provinces.Where(p => p.OldProvince is not null && p.OldProvince != p.Province).Take(1).ToList();
+            return new CommuneReply([], former) { Summary = summary, UnitsFromFormer = former.Select(p => communes.UnitsFormedFrom(p.OldProvince!)).FirstOrDefault() };
         }
 
         var provinces = places.Provinces.Where(p => p.OldProvince is not null && asksNow).ToList();

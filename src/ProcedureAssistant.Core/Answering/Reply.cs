@@ -52,5 +52,11 @@ internal sealed record ReferReply(string? Missing = null, CorpusDocument? Docume
 
 internal sealed record CommuneReply(IReadOnlyList<CommuneMention> Communes, IReadOnlyList<ProvinceMention> Provinces) : Reply
 {
+    /// <summary>The communes of a province after the merger, as its resolution counts them, when that was asked.</summary>
+    public ProvinceSummary? Summary { get; init; }
+
+    /// <summary>With <see cref="Summary"/> for a former province: how many units now hold some of its communes (counted in the mapping).</summary>
+    public int UnitsFromFormer { get; init; }
+
     public override bool Abstains => false;
 }

@@ -31,6 +31,7 @@ public sealed partial class CommuneDirectory
     private readonly List<OldUnit> _old = [];
     private readonly Dictionary<string, (string Name, string? Resolution)> _newProvinces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Name, string NewProvince)> _oldProvinces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Article, string Text)> _summaries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Unit>> _byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string Name, bool IsOld)>> _provincesByName = new(StringComparer.Ordinal);
 
@@ -75,6 +76,9 @@ public sealed partial class CommuneDirectory
                 case "P" when cells.Length is 3 or 4:
                     directory._newProvinces[cells[1]] = (cells[2], cells.Length == 4 ? Blank(cells[3]) : null);
                     break;
+                case "S" when cells.Length == 4:
+                    directory._summaries[cells[1]] = (cells[2], cells[3]);
+                    break;
                 case "N" when cells.Length is 4 or 5:
                     directory._new[cells[1]] = new NewUnit(cells[1], cells[2], cells[3], cells.Length == 5 ? Blank(cells[4]) : null);
                     break;
@@ -88,7 +92,7 @@ public sealed partial class CommuneDirectory
                     directory._old.Add(new OldUnit(cells[1], cells[2], cells[3], targets));
                     break;
                 default:
-                    throw new InvalidDataException($"Commune data line {lineNumber} is not a P, N, Q or O row of the expected width: '{line}'.");
+                    throw new InvalidDataException($"Commune data line {lineNumber} is not a P, S, N, Q or O row of the expected width: '{line}'.");
             }
         }
 
@@ -120,6 +124,32 @@ public sealed partial class CommuneDirectory
             .ThenBy(unit => unit.Name, StringComparer.Ordinal)
             .Select(ToMatch)
             .ToList();
+    }
+
+    /// <summary>
+    /// What the resolution that arranged a province's communes says of them after the merger ("Sau khi sắp xếp, tỉnh
+    /// Đắk Lắk có 102 đơn vị hành chính cấp xã, gồm 88 xã và 14 phường; …"), for a province now
+    /// (<paramref name="province"/> as a name or key); null when the province or its sentence is unknown.
+    /// </summary>
+    public ProvinceSummary? SummaryOf(string? province)
+    {
+        var key = Documents.ProvinceKey.Of(province);
+        foreach (var (code, (name, resolution)) in _newProvinces)
+        {
+            if (key is not null && Documents.ProvinceKey.Of(name) == key && resolution is not null && _summaries.TryGetValue(code, out var summary))
+            {
+                return new ProvinceSummary(name, resolution, summary.Article, summary.Text);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many communes, wards and special zones now hold some of a former province's communes (<paramref name="oldProvince"/>: "Tỉnh Phú Yên").</summary>
+    public int UnitsFormedFrom(string oldProvince)
+    {
+        var codes = _oldProvinces.Where(p => p.Value.Name == oldProvince).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        return _old.Where(o => codes.Contains(o.Province)).SelectMany(o => o.Targets).Select(t => t.Code).Where(_new.ContainsKey).Distinct(StringComparer.Ordinal).Count();
     }
 
     /// <summary>

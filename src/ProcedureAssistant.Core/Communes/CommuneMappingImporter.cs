@@ -36,7 +36,7 @@ public static partial class CommuneMappingImporter
         text.Append(FormatLine).Append('\n');
         text.Append("# Derived from dvhcvn/20250701 @ ").Append(sourceCommit).Append(" (Copyright (c) 2025 dvhcvn, MIT licence: ../shared/realdata/communes/LICENSE): mapping/splits.json, mapping/merges.json and the resolutions 1654-1687/NQ-UBTVQH15 in input/docs/.\n");
         text.Append("# Regenerate: dotnet run --project src/ProcedureAssistant.Cli -- import-communes --from ../shared/realdata/communes\n");
-        text.Append("# P new-province-code name resolution | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],...\n");
+        text.Append("# P new-province-code name resolution | S new-province-code article the resolution's sentence on the units after the merger | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],...\n");
 
         var partial = new HashSet<(string New, string Old)>();
         var missing = new List<string>();
@@ -47,6 +47,11 @@ public static partial class CommuneMappingImporter
             var name = province.GetProperty("name").GetString()!;
             resolutions.TryGetValue(ProvinceKey.Of(name) ?? string.Empty, out var resolution);
             Row(text, "P", code, name, resolution?.Number ?? string.Empty);
+            if (resolution?.Summary is { } summary)
+            {
+                Row(text, "S", code, $"Điều 1, khoản {summary.Clause}", summary.Text);
+            }
+
             foreach (var commune in province.GetProperty("level2s").EnumerateArray())
             {
                 total++;
@@ -115,6 +120,9 @@ public static partial class CommuneMappingImporter
 
         public Dictionary<int, string> Clauses { get; } = [];
 
+        /// <summary>The clause that counts the province's units after the merger ("Sau khi sắp xếp, tỉnh … có 102 đơn vị …"), as written.</summary>
+        public (int Clause, string Text)? Summary { get; private set; }
+
         public static Resolution Read(string path)
         {
             var number = Path.GetFileNameWithoutExtension(path).Replace('_', '/');
@@ -137,12 +145,13 @@ public static partial class CommuneMappingImporter
             var article = end < 0 ? flat[start.Index..] : flat[start.Index..end];
 
             // Clauses are numbered 1, 2, 3 … in order: each is found after the one before, so numbers inside a
-            // clause ("Phường 1", "khoản 66 Điều này") are not taken for clause openings.
+            // clause ("Phường 1", "khoản 66 Điều này") are not taken for clause openings. A few are written without
+            // the space after the number ("9.Sắp xếp"): one found that way continues the count.
             var positions = new List<(int Number, int At)>();
             var from = 0;
             for (var n = 1; ; n++)
             {
-                var next = new Regex($@"(?:^|[.:;*]\s){n}\.\s", RegexOptions.CultureInvariant).Match(article, from);
+                var next = new Regex($@"(?:^|[.:;*]\s){n}\.(?:\s|(?=\p{{Lu}}))", RegexOptions.CultureInvariant).Match(article, from);
                 if (!next.Success)
                 {
                     break;
@@ -167,6 +176,13 @@ public static partial class CommuneMappingImporter
         private void AddClause(int number, string clause)
         {
             Clauses[number] = Key(clause);
+            var summary = SummaryClause().Match(clause);
+            if (summary.Success)
+            {
+                // The source runs a few numbers into their words ("gồm67 xã"): the space is put back.
+                Summary = (number, Spaces().Replace(RunTogether().Replace(summary.Groups["text"].Value.Replace("**", string.Empty, StringComparison.Ordinal), "$1 $2"), " ").Trim());
+            }
+
             foreach (Match named in NewName().Matches(clause))
             {
                 _clauseByName.TryAdd(Key($"{named.Groups["kind"].Value} {named.Groups["name"].Value}"), number);
@@ -198,6 +214,12 @@ public static partial class CommuneMappingImporter
 
     [GeneratedRegex(@"Điều 1\.\s*Sắp xếp các đơn vị hành chính cấp xã của (?:tỉnh|thành phố|Thành phố)\s+(?<name>[^*]+?)\s*\*\*")]
     private static partial Regex ProvinceOf();
+
+    [GeneratedRegex(@"^[^\p{L}]*\d+\.\s*(?<text>Sau khi sắp xếp,.*?\.)\s*(?:\*\*)?\s*$")]
+    private static partial Regex SummaryClause();
+
+    [GeneratedRegex(@"(\p{Ll})(\d)")]
+    private static partial Regex RunTogether();
 
     [GeneratedRegex(@"Điều 1\.\s*Sắp xếp")]
     private static partial Regex ArticleStart();

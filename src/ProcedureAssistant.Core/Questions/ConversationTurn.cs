@@ -8,4 +8,7 @@ public sealed record ConversationTurn(string Topic, IReadOnlyList<AskedField> Fi
 {
     /// <summary>The service asked back which procedure the question's item is of: the next question answers that.</summary>
     public bool AskedWhichProcedure { get; init; }
+
+    /// <summary>The service said where places belong now (the commune mapping answered).</summary>
+    public bool LookedUpPlaces { get; init; }
 }

@@ -40,6 +40,8 @@ public sealed class QuestionCues
         ["number"] = QuestionForm.Number,
         ["unit-now"] = QuestionForm.UnitNow,
         ["merger"] = QuestionForm.Merger,
+        ["unit-count"] = QuestionForm.UnitCount,
+        ["refers-back"] = QuestionForm.RefersBack,
         ["question-word"] = QuestionForm.QuestionWord,
         ["people-list"] = QuestionForm.PeopleList,
         ["self"] = QuestionForm.Self,

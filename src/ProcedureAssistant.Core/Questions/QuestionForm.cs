@@ -17,6 +17,8 @@ internal enum QuestionForm
     Number,
     UnitNow,
     Merger,
+    UnitCount,
+    RefersBack,
     QuestionWord,
     PeopleList,
     Self,

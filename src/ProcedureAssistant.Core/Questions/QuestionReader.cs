@@ -57,7 +57,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownTopic = TopicTerms.Of(analyzer, text);
         ownTopic.ExceptWith(notTopic);
         var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
-        var isFollowUp = previous is not null && (opener > 0 || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
+        var refersBack = forms.Any(f => f.Key == QuestionForm.RefersBack);
+        var isFollowUp = previous is not null && (opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
         var changesTopic = isFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
@@ -97,9 +98,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key == QuestionForm.Date),
-            ExpectsNumber = forms.Any(f => f.Key == QuestionForm.Number),
+            ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
+            AsksHowManyUnits = forms.Any(f => f.Key == QuestionForm.UnitCount),
+            FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             AsksForPersonalData = AsksForPersonalData(forms),
             NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),

@@ -72,6 +72,12 @@ public sealed record QuestionReading
     /// <summary>The question speaks of the 2025 merger of units ("sau sắp xếp", "được sáp nhập": <c>merger</c> in <c>question-forms.tsv</c>).</summary>
     public bool NamesTheMerger { get; init; }
 
+    /// <summary>Asks how many communes a province has since the merger, or which were not rearranged ("có bao nhiêu đơn vị cấp xã": <c>unit-count</c>).</summary>
+    public bool AsksHowManyUnits { get; init; }
+
+    /// <summary>The conversation's previous reply said where places belong now: a commune named next ("còn thị trấn X thì sao?") asks the same of it.</summary>
+    public bool FollowsAPlaceLookup { get; init; }
+
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 

@@ -136,11 +136,56 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     [InlineData("làm giấy khai sinh ở xã Hòa Phú cần những gì")]
     [InlineData("đăng ký kết hôn ở phường Tân Lập mất bao lâu")]
     [InlineData("sau sáp nhập, làm giấy khai sinh ở xã Hòa Phú cần những gì")]
-    [InlineData("Đắk Lắk sau sáp nhập có bao nhiêu xã, phường")]
+    [InlineData("Cà Mau có bao nhiêu xã làm được khai sinh, lệ phí bao nhiêu")]
+    [InlineData("TP.HCM mới có bao nhiêu xã phường đặc khu")]
     public async Task AProcedureAskedAtANamedCommuneOrTheMergerOfAProvince_IsNotALookup(string question)
     {
         var answer = await Harness.AskAsync(question);
 
         Assert.NotEqual("commune-lookup", answer.Decision.Rule);
+    }
+
+    [Theory]
+    [InlineData("Đắk Lắk sau sáp nhập có bao nhiêu xã, phường", "Đắk Lắk")]
+    [InlineData("tinh ca mau gio co tat ca bao nhieu don vi cap xa, xa nao khong phai sap xep", "Cà Mau")]
+    [InlineData("Lai Châu có mấy xã không thực hiện sắp xếp?", "Lai Châu")]
+    [InlineData("thành phố Hải Phòng sau sắp xếp có mấy đặc khu", "Hải Phòng")]
+    public async Task HowManyUnitsAProvinceHasNow_IsAnsweredWithItsResolutionsOwnClause(string question, string province)
+    {
+        var summary = Communes.SummaryOf(province);
+        Assert.NotNull(summary);
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(summary.Text.TrimEnd('.'), answer.Text, StringComparison.Ordinal);
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal(summary.Resolution, citation.Number);
+        Assert.Equal(summary.Article, citation.Path);
+    }
+
+    [Fact]
+    public async Task HowManyUnitsAFormerProvinceBecame_NamesTheProvinceNowItsShareAndTheResolutionsCount()
+    {
+        var answer = await Harness.AskAsync("Phú Yên cũ sau khi sắp xếp còn bao nhiêu xã?");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains("nay thuộc Tỉnh Đắk Lắk", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($"nay thuộc {Communes.UnitsFormedFrom("Tỉnh Phú Yên")} đơn vị hành chính cấp xã", answer.Text, StringComparison.Ordinal);
+        Assert.Contains(Communes.SummaryOf("Đắk Lắk")!.Text.TrimEnd('.'), answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACommuneNamedRightAfterALookup_IsLookedUpToo_UnlessAProcedureItemIsAsked()
+    {
+        await Harness.AskAsync("thị trấn Buôn Trấp giờ nhập vào xã nào rồi", conversationId: "lookup-then-commune");
+        var expected = Assert.Single(Communes.Find("Ea Drăng", "Đắk Lắk"), m => m.IsOld);
+
+        var next = await Harness.AskAsync("còn thị trấn Ea Drăng thì sao?", conversationId: "lookup-then-commune");
+        var procedure = await Harness.AskAsync("làm khai sinh ở thị trấn Ea Drăng cần giấy tờ gì", conversationId: "lookup-then-commune");
+
+        Assert.Equal("commune-lookup", next.Decision.Rule);
+        Assert.Contains(expected.NewCommunes[0].Name, next.Text, StringComparison.Ordinal);
+        Assert.NotEqual("commune-lookup", procedure.Decision.Rule);
     }
 }

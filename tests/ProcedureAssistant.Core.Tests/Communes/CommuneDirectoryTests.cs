@@ -163,4 +163,15 @@ public sealed class CommuneDirectoryTests
     {
         Assert.Equal(provinces, CommuneDirectory.LoadDefault().FindInQuestion(question).Provinces.Count);
     }
+
+    [Fact]
+    public void UnitsFormedFromTheTwoFormerProvinces_AddUpToTheCountInTheResolutionOfTheProvinceNow()
+    {
+        var communes = CommuneDirectory.LoadDefault();
+
+        var count = communes.UnitsFormedFrom("Tỉnh Phú Yên") + communes.UnitsFormedFrom("Tỉnh Đắk Lắk");
+
+        Assert.True(communes.UnitsFormedFrom("Tỉnh Phú Yên") > 0);
+        Assert.Contains($"có {count} đơn vị hành chính cấp xã", communes.SummaryOf("Tỉnh Đắk Lắk")!.Text, StringComparison.Ordinal);
+    }
 }

@@ -72,8 +72,8 @@ public sealed class CommuneMappingImporterTests
 
             3\. Đổi tên xã Krông Na thành **xã Buôn Đôn**.
 
-            4\. Sau khi sắp xếp, tỉnh Đắk Lắk có 3 đơn vị hành chính cấp xã và 01 xã không thực hiện
-            sắp xếp là xã Ea Trang.
+            4\. Sau khi sắp xếp, tỉnh Đắk Lắk có 4 đơn vị hành chính cấp xã, gồm04 xã; trong đó 01 xã không thực hiện
+            sắp xếp là **xã Ea Trang**.
 
             **Điều 2. Hiệu lực thi hành**
             """);
@@ -86,5 +86,10 @@ public sealed class CommuneMappingImporterTests
         Assert.Equal((4, 4, 4), (import.NewCommunes, import.WithArticle, import.Checked));
         Assert.Equal("1660/NQ-UBTVQH15", directory.Find("Hòa Xuân").Single().NewCommunes.Single().Resolution);
         Assert.True(directory.Find("Hòa Xuân").Single().NewCommunes.Single().Partial);
+
+        // The clause that counts the province's units, as written (bold marks dropped, a run-together number spaced).
+        Assert.Equal(
+            new ProvinceSummary("Tỉnh Đắk Lắk", "1660/NQ-UBTVQH15", "Điều 1, khoản 4", "Sau khi sắp xếp, tỉnh Đắk Lắk có 4 đơn vị hành chính cấp xã, gồm 04 xã; trong đó 01 xã không thực hiện sắp xếp là xã Ea Trang."),
+            directory.SummaryOf("dak-lak"));
     }
 }

@@ -140,6 +140,21 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
         Assert.DoesNotContain("khai sinh", reading.SearchText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("nghi dinh do ap dung den bao gio")]
+    [InlineData("Lỡ làm mất giấy ấy rồi thì xin lại thế nào, phải đến tận cơ quan công an cấp tỉnh à")]
+    public async Task AQuestionThatPointsBackAtATextOrPaper_IsAFollowUpHoweverLong(string question)
+    {
+        var previous = new ConversationTurn("Nghị định 151/2025/NĐ-CP phân quyền, phân cấp trong lĩnh vực đất đai", [AskedField.Authority]);
+
+        var reading = await Harness.Reader.ReadAsync(question, previous, Token);
+        var unrelated = await Harness.Reader.ReadAsync("Lỡ làm mất giấy tờ rồi thì xin lại thế nào, phải đến tận cơ quan công an cấp tỉnh à", previous, Token);
+
+        Assert.True(reading.IsFollowUp);
+        Assert.StartsWith("Nghị định 151/2025/NĐ-CP ", reading.SearchText, StringComparison.Ordinal);
+        Assert.False(unrelated.IsFollowUp);
+    }
+
     [Fact]
     public async Task WithoutAConversation_NothingIsAFollowUp()
     {
