@@ -493,10 +493,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var line = $"Tỉnh {StripUnit(province.OldProvince!)} trước ngày 12/6/2025 nay thuộc {province.Province}";
             text.Append(text.Length > 0 ? "\n" : string.Empty).Append(line)
                 .Append(Cite(ProvinceMergerResolution, null, $"Nghị quyết {ProvinceMergerResolution} về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", line)).Append('.');
-            if (reply.Summary is { } counted && reply.UnitsFromFormer > 0)
+            if (reply.Summary is { } counted && reply.FormerShare is { UnitsNow: > 0 } former)
             {
                 // The resolution counts the province as it is now; the former one's share is counted in its list.
-                var share = $"Các xã, phường, thị trấn của tỉnh {StripUnit(province.OldProvince!)} cũ nay thuộc {reply.UnitsFromFormer} đơn vị hành chính cấp xã (đếm theo danh sách sắp xếp)";
+                var share = $"{former.UnitsBefore} xã, phường, thị trấn của tỉnh {StripUnit(province.OldProvince!)} cũ nay thuộc {former.UnitsNow} đơn vị hành chính cấp xã (đếm theo danh sách sắp xếp)";
                 text.Append('\n').Append(share)
                     .Append(Cite(counted.Resolution, null, $"Nghị quyết {counted.Resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {counted.Province} năm 2025", share)).Append('.');
             }

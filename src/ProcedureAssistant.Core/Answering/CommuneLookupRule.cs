@@ -46,7 +46,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         {
             // A former province named ("Bình Dương cũ có bao nhiêu xã") is said to be part of the province counted.
             var former = places.Provinces.Where(p => p.OldProvince is not null && p.OldProvince != p.Province).Take(1).ToList();
-            return new CommuneReply([], former) { Summary = summary, UnitsFromFormer = former.Select(p => communes.UnitsFormedFrom(p.OldProvince!)).FirstOrDefault() };
+            return new CommuneReply([], former) { Summary = summary, FormerShare = former.Count > 0 ? communes.ShareOf(former[0].OldProvince!) : null };
         }
 
         var provinces = places.Provinces.Where(p => p.OldProvince is not null && asksNow).ToList();

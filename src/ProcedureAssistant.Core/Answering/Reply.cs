@@ -55,8 +55,8 @@ internal sealed record CommuneReply(IReadOnlyList<CommuneMention> Communes, IRea
     /// <summary>The communes of a province after the merger, as its resolution counts them, when that was asked.</summary>
     public ProvinceSummary? Summary { get; init; }
 
-    /// <summary>With <see cref="Summary"/> for a former province: how many units now hold some of its communes (counted in the mapping).</summary>
-    public int UnitsFromFormer { get; init; }
+    /// <summary>With <see cref="Summary"/> for a former province: its units before the merger and those that hold them now.</summary>
+    public FormerProvinceShare? FormerShare { get; init; }
 
     public override bool Abstains => false;
 }

@@ -145,11 +145,15 @@ public sealed partial class CommuneDirectory
         return null;
     }
 
-    /// <summary>How many communes, wards and special zones now hold some of a former province's communes (<paramref name="oldProvince"/>: "Tỉnh Phú Yên").</summary>
-    public int UnitsFormedFrom(string oldProvince)
+    /// <summary>
+    /// A former province's communes, wards and townships before the merger, and how many units now hold some of them
+    /// (<paramref name="oldProvince"/>: "Tỉnh Phú Yên": 106 and 34), counted in the mapping.
+    /// </summary>
+    public FormerProvinceShare ShareOf(string oldProvince)
     {
         var codes = _oldProvinces.Where(p => p.Value.Name == oldProvince).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
-        return _old.Where(o => codes.Contains(o.Province)).SelectMany(o => o.Targets).Select(t => t.Code).Where(_new.ContainsKey).Distinct(StringComparer.Ordinal).Count();
+        var old = _old.Where(o => codes.Contains(o.Province)).ToList();
+        return new FormerProvinceShare(old.Count, old.SelectMany(o => o.Targets).Select(t => t.Code).Where(_new.ContainsKey).Distinct(StringComparer.Ordinal).Count());
     }
 
     /// <summary>

@@ -171,7 +171,8 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
 
         Assert.Equal("commune-lookup", answer.Decision.Rule);
         Assert.Contains("nay thuộc Tỉnh Đắk Lắk", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($"nay thuộc {Communes.UnitsFormedFrom("Tỉnh Phú Yên")} đơn vị hành chính cấp xã", answer.Text, StringComparison.Ordinal);
+        var share = Communes.ShareOf("Tỉnh Phú Yên");
+        Assert.Contains($"{share.UnitsBefore} xã, phường, thị trấn của tỉnh Phú Yên cũ nay thuộc {share.UnitsNow} đơn vị hành chính cấp xã", answer.Text, StringComparison.Ordinal);
         Assert.Contains(Communes.SummaryOf("Đắk Lắk")!.Text.TrimEnd('.'), answer.Text, StringComparison.Ordinal);
     }
 

@@ -165,13 +165,15 @@ public sealed class CommuneDirectoryTests
     }
 
     [Fact]
-    public void UnitsFormedFromTheTwoFormerProvinces_AddUpToTheCountInTheResolutionOfTheProvinceNow()
+    public void TheSharesOfTheTwoFormerProvinces_AddUpToTheCountInTheResolutionOfTheProvinceNow()
     {
         var communes = CommuneDirectory.LoadDefault();
+        var (phuYen, dakLak) = (communes.ShareOf("Tỉnh Phú Yên"), communes.ShareOf("Tỉnh Đắk Lắk"));
 
-        var count = communes.UnitsFormedFrom("Tỉnh Phú Yên") + communes.UnitsFormedFrom("Tỉnh Đắk Lắk");
+        var count = phuYen.UnitsNow + dakLak.UnitsNow;
 
-        Assert.True(communes.UnitsFormedFrom("Tỉnh Phú Yên") > 0);
+        // Before the merger, as the guide built from the provinces' announcements gives them: 106 and 180 units.
+        Assert.Equal((106, 180), (phuYen.UnitsBefore, dakLak.UnitsBefore));
         Assert.Contains($"có {count} đơn vị hành chính cấp xã", communes.SummaryOf("Tỉnh Đắk Lắk")!.Text, StringComparison.Ordinal);
     }
 }
