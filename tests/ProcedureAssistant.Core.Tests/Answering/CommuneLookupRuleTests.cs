@@ -42,6 +42,8 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     [InlineData("thị trấn Buôn Trấp giờ nhập vào xã nào rồi")]
     [InlineData("thị trấn Buôn Trấp được sắp xếp vào đâu, theo nghị quyết nào")]
     [InlineData("Giấy tờ cũ ghi thị trấn Buôn Trấp, sau sáp nhập tên là gì")]
+    [InlineData("giay to cua em ghi thi tran buon trap, gio doi thanh xa gi a")]
+    [InlineData("Quê tôi ở thị trấn Buôn Trấp, nghe nói nhập vào chỗ khác rồi, giờ ghi địa chỉ thế nào")]
     public async Task WhereACommuneBelongsNow_IsAskedWithGiOrNaoOrByNamingTheMergerWithNoProcedureItem(string question)
     {
         var expected = Assert.Single(Communes.Find("Buôn Trấp", "Đắk Lắk"), m => m.IsOld);
