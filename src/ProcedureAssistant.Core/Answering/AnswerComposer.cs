@@ -107,6 +107,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var asked = reading.Fields.Where(f => ProcedureRecord.SectionOf(f) is not null).Distinct().ToList();
         var stated = asked.Where(f => Lines(record, f).Count > 0).ToList();
         var missing = asked.Except(stated).ToList();
+
+        // An amount paid out has no section of its own: a record that names no sum anywhere but in its fee does not
+        // give it, and the one line on what the sources do not say says so ("được bao nhiêu tiền một tháng").
+        if (reading.Fields.Contains(AskedField.Amount) && !StatesASum(record))
+        {
+            missing.Add(AskedField.Amount);
+        }
+
         var lead = stated.FirstOrDefault((AskedField)(-1));
         var officeVerdict = OfficeNotThere(reading, record);
         if ((int)lead < 0 && officeVerdict is not null)
@@ -181,7 +189,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         // The item asked first, when the record does not give it, is what the first sentence has to say: after
         // another item's lines it reads as buried ("xin gia hạn thì mấy ngày có kết quả" with the time unknown).
-        var unsaidFirst = missing.Contains(asked.FirstOrDefault((AskedField)(-1)));
+        var unsaidFirst = missing.Contains(reading.Fields.FirstOrDefault((AskedField)(-1)));
         var unsaid = Unsaid(record, missing, reading, unsaidFirst ? name : null);
         if (unsaid is not null && unsaidFirst)
         {
@@ -688,6 +696,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
         folded.Contains("mien phi", StringComparison.Ordinal) || AllAmountsZero(folded);
 
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
+    // Whether the record names a sum of money outside its fee: the summary or any other section.
+    private static bool StatesASum(ProcedureRecord record) =>
+        Amount().IsMatch(VietnameseText.Fold(record.Summary).ToLowerInvariant()) ||
+        record.Sections.Any(section => section.Name != ProcedureRecord.Fee && Amount().IsMatch(VietnameseText.Fold(section.Text).ToLowerInvariant()));
+
     private static bool AllAmountsZero(string folded)
     {
         var amounts = Amount().Matches(folded).Select(m => m.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal)).ToList();

@@ -256,6 +256,52 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Contains("đã được thay thế bởi Luật Tổ chức chính quyền địa phương số 72/2025/QH15", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("trợ cấp mai táng thì được bao nhiêu tiền, nộp ở đâu", true)]
+    [InlineData("hỗ trợ mai táng cho đối tượng bảo trợ xã hội được bao nhiêu tiền", false)]
+    public async Task AnAmountPaidOutThatTheRecordNamesNoSumFor_IsSaidFirstToBeUnsaid_ASumItNamesIsNot(string question, bool unsaid)
+    {
+        // The fee's "0 đồng" is not the sum paid out; the second record names one under its result, so nothing is
+        // said to be missing there.
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/mai-tang.md"] = """
+                ---
+                id: tthc-mai-tang
+                type: procedure
+                title: Trợ cấp mai táng cho người có công
+                source: https://example.gov.vn/mai-tang
+                ---
+                # Trợ cấp mai táng cho người có công
+                ## Nơi nộp và cách thức nộp
+                - Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã.
+                ## Lệ phí
+                - 0 đồng.
+                ## Kết quả
+                - Quyết định trợ cấp mai táng.
+                """,
+            ["procedures/ho-tro-mai-tang.md"] = """
+                ---
+                id: tthc-ho-tro-mai-tang
+                type: procedure
+                title: Hỗ trợ mai táng cho đối tượng bảo trợ xã hội
+                source: https://example.gov.vn/ho-tro-mai-tang
+                ---
+                # Hỗ trợ mai táng cho đối tượng bảo trợ xã hội
+                ## Nơi nộp và cách thức nộp
+                - Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã.
+                ## Kết quả
+                - Quyết định hỗ trợ mai táng, mức 9.000.000 đồng.
+                """,
+        });
+
+        var answer = await harness.AskAsync(question);
+
+        var lines = answer.Text.Split('\n');
+        Assert.True(unsaid == lines[0].StartsWith("Nguồn chưa nêu mức tiền", StringComparison.Ordinal), answer.Text);
+        Assert.True(unsaid == answer.Text.Contains("Nguồn chưa nêu mức tiền", StringComparison.Ordinal), answer.Text);
+    }
+
     [Fact]
     public async Task ALeadThatOpensABulletedList_BringsItsItems()
     {
