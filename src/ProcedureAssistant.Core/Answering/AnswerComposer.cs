@@ -460,7 +460,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 var resolution = candidate.IsOld ? destination?.Resolution : candidate.Resolution;
                 var article = candidate.IsOld ? string.Join("; ", candidate.NewCommunes.Select(n => n.Article).OfType<string>().Distinct()) : candidate.Article;
                 var province = candidate.IsOld ? destination?.Province : candidate.Province;
-                return line + (resolution is null ? string.Empty : Cite(resolution, article, $"Nghị quyết {resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {province} năm 2025", line)) + ".";
+                return line + (resolution is null ? string.Empty : Cite(resolution, article, CommuneResolutionTitle(resolution, province), line)) + ".";
             }
 
             foreach (var candidate in shown)
@@ -506,7 +506,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 // The resolution counts the province as it is now; the former one's share is counted in its list.
                 var share = $"{former.UnitsBefore} xã, phường, thị trấn của tỉnh {StripUnit(province.OldProvince!)} cũ nay thuộc {former.UnitsNow} đơn vị hành chính cấp xã (đếm theo danh sách sắp xếp)";
                 text.Append('\n').Append(share)
-                    .Append(Cite(counted.Resolution, null, $"Nghị quyết {counted.Resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {counted.Province} năm 2025", share)).Append('.');
+                    .Append(Cite(counted.Resolution, null, CommuneResolutionTitle(counted.Resolution, counted.Province), share)).Append('.');
             }
         }
 
@@ -515,11 +515,15 @@ public sealed partial class AnswerComposer(TimeProvider time)
             // The resolution's own sentence: how many units, of which kinds, and those not rearranged.
             var sentence = summary.Text.TrimEnd('.');
             text.Append(text.Length > 0 ? "\n" : string.Empty).Append(sentence)
-                .Append(Cite(summary.Resolution, summary.Article, $"Nghị quyết {summary.Resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {summary.Province} năm 2025", sentence)).Append('.');
+                .Append(Cite(summary.Resolution, summary.Article, CommuneResolutionTitle(summary.Resolution, summary.Province), sentence)).Append('.');
         }
 
         return new(text.ToString(), []) { Attributions = cited };
     }
+
+    // The title a commune reply cites a province's arrangement resolution by.
+    private static string CommuneResolutionTitle(string resolution, string? province) =>
+        $"Nghị quyết {resolution} về việc sắp xếp các đơn vị hành chính cấp xã của {province} năm 2025";
 
     // At most this many namesakes outside the province asked for are listed after its answer.
     private const int MaxNamesakesListed = 4;
