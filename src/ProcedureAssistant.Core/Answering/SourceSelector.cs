@@ -82,7 +82,7 @@ internal static class SourceSelector
             // ở đâu" is the foreign-element record, though it names the plain one in full).
             var nearEqual = candidate.Coverage >= best.Coverage * NearEqualCoverage;
             var fitsBetter = isRecord && nearEqual && candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin &&
-                !IsNarrowedBy(best.Document, candidate.Document, questionTerms, catalog);
+                !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog);
 
             // The record whose title extends the first one's with words the question holds ("kết hôn với người nước
             // ngoài") takes over from it, though the question holds the shorter title in full and so names it better.
@@ -97,7 +97,7 @@ internal static class SourceSelector
             // records of registering, re-issuing and closing a household business) are told apart by their
             // names and texts alone: the ranking between them says nothing.
             var tieBroken = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
-                candidate.NameMatch + candidate.Support > best.NameMatch + best.Support && !IsNarrowedBy(best.Document, candidate.Document, questionTerms, catalog);
+                candidate.NameMatch + candidate.Support > best.NameMatch + best.Support && !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog);
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
             var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= Named;
@@ -133,20 +133,39 @@ internal static class SourceSelector
     }
 
     // The specific record's title is the general one's with more words after it ("Đăng ký kết hôn" and "Đăng ký kết
-    // hôn có yếu tố nước ngoài"; not a combined procedure that lists it among others), and the question holds a pair
-    // of words of the specific title beyond it ("nước ngoài"; a single syllable such as "cấp" is too common to tell):
-    // that is what the question asks about, though it holds the general title in full and so names it better.
-    private static bool IsNarrowedBy(CorpusDocument specific, CorpusDocument general, IReadOnlySet<string> questionTerms, DocumentStatistics catalog)
-    {
-        var generalName = VietnameseText.Fold(general.Title.Trim());
-        if (generalName.Length == 0 || !VietnameseText.Fold(specific.Title.Trim()).StartsWith(generalName + " ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
+    // hôn có yếu tố nước ngoài"), and the question holds a pair of words of the specific title beyond it ("nước
+    // ngoài"; a single syllable such as "cấp" is too common to tell): that is what the question asks about, though it
+    // holds the general title in full and so names it better.
+    private static bool IsNarrowedBy(CorpusDocument specific, CorpusDocument general, IReadOnlySet<string> questionTerms, DocumentStatistics catalog) =>
+        Syllables(specific.Title) is var title && Syllables(general.Title) is var name && title.Length > name.Length && title.AsSpan(0, name.Length).SequenceEqual(name) &&
+        AsksBeyond(specific, general, questionTerms, catalog);
 
-        var generalTitle = catalog.TitleTerms(general.Id).ToHashSet(StringComparer.Ordinal);
-        return catalog.TitleTerms(specific.Id).Except(generalTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
+    // As above, or the record lists the other one's procedure among others (a linked procedure: "Đăng ký khai sinh"
+    // beside residence registration and a health insurance card for a child) and the question asks beyond it. Only
+    // keeps such a record once retrieval has put it first: a question that holds, say, "trẻ em" beside "khai sinh" is
+    // not reason enough to move to the linked procedure from the plain one.
+    private static bool AsksAllOf(CorpusDocument whole, CorpusDocument part, IReadOnlySet<string> questionTerms, DocumentStatistics catalog) =>
+        HoldsName(Syllables(whole.Title), Syllables(part.Title)) && AsksBeyond(whole, part, questionTerms, catalog);
+
+    // The question holds a pair of words of the longer title that the shorter one lacks.
+    private static bool AsksBeyond(CorpusDocument longer, CorpusDocument shorter, IReadOnlySet<string> questionTerms, DocumentStatistics catalog)
+    {
+        var shorterTitle = catalog.TitleTerms(shorter.Id).ToHashSet(StringComparer.Ordinal);
+        return catalog.TitleTerms(longer.Id).Except(shorterTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
     }
+
+    // A title's folded syllables, without a leading "thủ tục" (the catalogue writes "Thủ tục đăng ký nhận cha, mẹ, con"
+    // where a linked record lists "đăng ký nhận cha, mẹ, con").
+    private static string[] Syllables(string title)
+    {
+        var syllables = TextAnalyzer.Syllables(title).Select(VietnameseText.Fold).ToArray();
+        return syllables is ["thu", "tuc", _, ..] ? syllables[2..] : syllables;
+    }
+
+    // The longer title holds the shorter one's syllables in a row, and has more besides.
+    private static bool HoldsName(string[] title, string[] name) =>
+        name.Length > 0 && title.Length > name.Length &&
+        Enumerable.Range(0, title.Length - name.Length + 1).Any(start => title.AsSpan(start, name.Length).SequenceEqual(name));
 
     // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.
     private static bool NamesByNumberOrCode(CorpusDocument document, IReadOnlySet<string> questionTerms)

@@ -138,6 +138,19 @@ public sealed class SourceSelectorTests
         Assert.Equal(chosen, choice.Document.Id);
     }
 
+    [Theory]
+    [InlineData("đăng ký kết hôn và đăng ký thường trú cho vợ làm cùng lúc thì mất mấy ngày", "tthc-lien-thong")]
+    [InlineData("đăng ký kết hôn thì mất mấy ngày", "tthc-ket-hon")]
+    public void Choose_ALinkedProcedureRetrievedFirst_KeepsItWhenTheQuestionAsksBeyondTheProcedureItListsThatItNames(string question, string chosen)
+    {
+        var corpus = new AnsweringCorpus(Record("tthc-ket-hon", "Đăng ký kết hôn"),
+            Record("tthc-lien-thong", "Liên thông thủ tục hành chính: đăng ký kết hôn, đăng ký thường trú"));
+
+        var choice = corpus.Choose(question, corpus.Hit("tthc-lien-thong", 0.8), corpus.Hit("tthc-ket-hon", 0.8));
+
+        Assert.Equal(chosen, choice.Document.Id);
+    }
+
     private static string Record(string id, string title) => $"""
         ---
         id: {id}
