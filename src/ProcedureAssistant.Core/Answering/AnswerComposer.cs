@@ -132,7 +132,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var leadLines = Lines(record, lead);
             var listed = lead is AskedField.Documents or AskedField.Steps;
             sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
-            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights, officeVerdict) is { } word)
+            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights, officeVerdict, document.Title) is { } word)
             {
                 sentence = word + ". " + sentence;
             }
@@ -164,7 +164,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
             sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
-            if (reading.IsYesNo && Polarity(best.Line, reading, weights) is { } word)
+            if (reading.IsYesNo && Polarity(best.Line, reading, weights, document.Title) is { } word)
             {
                 sentence = word + ". " + sentence;
             }
@@ -326,7 +326,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             ? $"{Sentences(Unnumbered(opener.Text))[^1]} {Unbullet(Unnumbered(lead.Text)).TrimEnd(':')}"
             : Unnumbered(lead.Text.TrimEnd(':'));
         var sentence = $"{Source(passage.Chunk, document, context.Persona)}: {said}";
-        if (reading.IsYesNo && Polarity(lead.Text, reading, weights) is { } word)
+        if (reading.IsYesNo && Polarity(lead.Text, reading, weights, document.Title) is { } word)
         {
             sentence = word + ". " + sentence;
         }
@@ -658,16 +658,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // "Có"/"Không" for a yes/no question about an item: free of charge, filed through the channel asked about, or not
     // at the office or level asked about.
-    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights, string? officeVerdict)
+    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights, string? officeVerdict, string title)
     {
         var folded = VietnameseText.Fold(string.Join(' ', lines.Select(Unbullet))).ToLowerInvariant();
         var channels = Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).ToList();
         return field switch
         {
-            AskedField.Fee => Free(folded) ? "Không" : "Có",
+            AskedField.Fee => FeeVerdict(string.Join(' ', lines.Select(Unbullet)), reading.Text),
             AskedField.Place or AskedField.Authority when officeVerdict is not null => officeVerdict,
             AskedField.Place => channels.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
-            _ => Polarity(string.Join(' ', lines), reading, weights),
+            _ => Polarity(string.Join(' ', lines), reading, weights, title),
         };
     }
 
@@ -695,9 +695,21 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // Filing channels a yes/no question may ask about ("làm trên VNeID được không"), as they are written without diacritics.
     private static readonly string[] Channels = ["vneid", "truc tuyen", "buu chinh", "dich vu cong"];
 
-    private static bool Free(string folded) =>
-        folded.StartsWith("mien", StringComparison.Ordinal) || folded.StartsWith("khong thu", StringComparison.Ordinal) ||
-        folded.Contains("mien phi", StringComparison.Ordinal) || AllAmountsZero(folded);
+    // Whether one pays: "Không" when the fee lines say it is waived and state no sum above nought, "Có" when they say
+    // nothing of a waiver, none when they say both ("miễn lệ phí khi đăng ký đúng hạn", a sum when late) or the
+    // question asks how much: the sum answers it, and its yes or no is about something else ("tốn bao nhiêu, nhờ em
+    // gái đi được không").
+    internal static string? FeeVerdict(string fee, string question)
+    {
+        var folded = VietnameseText.Fold(fee).ToLowerInvariant();
+        var asksHowMuch = TextAnalyzer.Syllables(question).Any(s => VietnameseText.Fold(s) == "nhieu");
+        var waived = Waivers.Any(w => folded.Contains(w, StringComparison.Ordinal));
+        var paid = Amount().Matches(folded).Any(m => m.Groups[1].Value.Any(c => c is >= '1' and <= '9'));
+        return asksHowMuch || (waived && paid) ? null : waived || AllAmountsZero(folded) ? "Không" : "Có";
+    }
+
+    // How the records write that nothing is charged, without diacritics.
+    private static readonly string[] Waivers = ["mien le phi", "mien phi", "mien thu", "khong thu", "khong phai nop", "khong mat phi"];
 
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
     // Whether the record names a sum of money outside its fee: the summary or any other section.
@@ -713,7 +725,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // "Không" when the line negates one of the question's own words ("không cần giấy ủy quyền" for "có cần giấy ủy
     // quyền không"); "Có" when the line holds most of what the question asks beyond the text's name; otherwise none.
-    private static string? Polarity(string line, QuestionReading reading, TermWeights weights)
+    private static string? Polarity(string line, QuestionReading reading, TermWeights weights, string title)
     {
         var syllables = TextAnalyzer.Syllables(line).Select(VietnameseText.Fold).ToList();
         var asked = TextAnalyzer.Syllables(reading.Text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
@@ -726,7 +738,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
         }
 
-        return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total ? "Có" : null;
+        // Never "Có" to a number the line does not state ("nằm ở Nghị định 143 phải không" answered from a line that
+        // names Nghị định 142); a line that names no text by number speaks of its own text, whose title may hold it.
+        var stated = DocumentNumber().IsMatch(line) ? syllables : [.. syllables, .. TextAnalyzer.Syllables(title).Select(VietnameseText.Fold)];
+        var numbers = asked.Where(s => s.Any(char.IsDigit));
+        return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total && numbers.All(stated.Contains) ? "Có" : null;
     }
 
     // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
@@ -888,6 +904,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d[\d.]*)\s*(?:dong|vnd)\b")]
     private static partial System.Text.RegularExpressions.Regex Amount();
+
+    // A text's number: "142/2025/NĐ-CP", "72/2025/QH15".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/")]
+    private static partial System.Text.RegularExpressions.Regex DocumentNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;,]?\s+(hoặc|và)$")]
     private static partial System.Text.RegularExpressions.Regex JoiningWord();

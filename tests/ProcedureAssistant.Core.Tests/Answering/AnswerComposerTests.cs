@@ -42,6 +42,31 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Khai tử: miễn lệ phí khi đăng ký đúng hạn.", "khai tử có phải đóng lệ phí không", "Không")]
+    [InlineData("Nộp trực tiếp: 0 đồng; nộp trực tuyến: 0 đồng", "có mất tiền không", "Không")]
+    [InlineData("10.000 đồng/trường hợp", "có mất phí không", "Có")]
+    [InlineData("Theo mức do Hội đồng nhân dân cấp tỉnh quy định", "có tốn phí không", "Có")]
+    [InlineData("Miễn lệ phí khi đăng ký đúng hạn; đăng ký quá hạn: 20.000 đồng", "có mất phí không", null)]
+    [InlineData("10.000 đồng/trường hợp", "tốn bao nhiêu, nhờ em gái đi ký giùm được không", null)]
+    [InlineData("Miễn lệ phí", "het bao nhieu tien, lam online duoc ko", null)]
+    public void AYesNoAboutTheFee_IsNoWhenItIsWaived_YesWhenNothingSaysSo_NeitherWhenBothOrTheSumIsAsked(string fee, string question, string? word)
+    {
+        Assert.Equal(word, AnswerComposer.FeeVerdict(fee, question));
+    }
+
+    [Theory]
+    [InlineData("Nghị định 129/2025/NĐ-CP áp dụng đến ngày 01/3/2027 phải không", "Có. ")]
+    [InlineData("Nghị định 129/2025/NĐ-CP áp dụng đến ngày 01/3/2028 phải không", "Theo")]
+    [InlineData("chủ tịch xã tặng danh hiệu gia đình văn hóa theo Nghị định 129/2025 phải không", "Có. ")]
+    [InlineData("chủ tịch xã tặng danh hiệu gia đình văn hóa theo Nghị định 130/2025 phải không", "Theo")]
+    public async Task AYesNoNamingANumber_IsNeverYesWhenTheLineAndItsTextDoNotStateIt(string question, string opening)
+    {
+        var answer = await Harness.AskAsync(question, Persona.Official);
+
+        Assert.StartsWith(opening, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AYesNoTheItemAskedCannotAnswer_GetsTheConditionsToQualify()
     {
