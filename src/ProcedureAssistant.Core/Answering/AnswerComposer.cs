@@ -46,6 +46,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         AskedField.Steps => "Trình tự thực hiện",
         AskedField.Conditions => "Điều kiện",
         AskedField.Result => "Kết quả",
+        AskedField.Deadline => "Hạn phải làm thủ tục",
         _ => "Mức tiền",
     };
 
@@ -115,6 +116,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
             missing.Add(AskedField.Amount);
         }
 
+        // By when the person must act has no section of its own: the record's clause that says so, or the one line on
+        // what the sources do not say ("hạn chót nộp hồ sơ ngày nào" is not the office's processing time).
+        var deadline = reading.Fields.Contains(AskedField.Deadline) ? Pick([.. record.Deadlines()], weights, 1).FirstOrDefault() : null;
+        if (reading.Fields.Contains(AskedField.Deadline) && deadline is null)
+        {
+            missing.Add(AskedField.Deadline);
+        }
+
         var lead = stated.FirstOrDefault((AskedField)(-1));
         var officeVerdict = OfficeNotThere(reading, record);
         if ((int)lead < 0 && officeVerdict is not null)
@@ -160,7 +169,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             used.Add(ProcedureRecord.SectionOf(lead)!);
         }
-        else if (!reading.AsksWholeProcedure && Related(record, weights, used).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
             sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
@@ -197,6 +206,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             unsaid = null;
         }
 
+        if (deadline is not null)
+        {
+            text.Append(Label(AskedField.Deadline)).Append(' ').Append(name).Append(": ").Append(LowerFirst(TrimEnd(Unnumbered(deadline)))).Append(" [1].\n");
+        }
+
         text.Append(TrimEnd(sentence)).Append(sentence.EndsWith("gồm", StringComparison.Ordinal) ? " [1]:" : " [1].");
 
         // Where to go is also who decides: "ở đâu" is answered with the place to file and the competent body.
@@ -215,7 +229,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (!reading.AsksWholeProcedure)
         {
-            lines.AddRange(Related(record, weights, used).Select(r => r.Line).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+            lines.AddRange(Related(record, weights, used, deadline).Select(r => r.Line).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
         }
 
         var keepAll = lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure);
@@ -746,10 +760,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
-    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used) =>
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said = null) =>
         record.Sections
             .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
-            .SelectMany(s => StatedLines(s.Text).Select(line => (s.Name, Line: line, Score: weights.Score(line))))
+            .SelectMany(s => StatedLines(s.Text).Where(line => said is null || !line.Contains(said, StringComparison.Ordinal)).Select(line => (s.Name, Line: line, Score: weights.Score(line))))
             .Where(x => x.Score >= weights.RelatedLineThreshold)
             .OrderByDescending(x => x.Score)
             .Select(x => (x.Name, x.Line));

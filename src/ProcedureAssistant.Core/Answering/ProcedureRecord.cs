@@ -4,7 +4,7 @@ using ProcedureAssistant.Core.Questions;
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>The fields of a procedure document, read from its canonical <c>##</c> sections.</summary>
-public sealed class ProcedureRecord
+public sealed partial class ProcedureRecord
 {
     /// <summary>Section of the competent body.</summary>
     public const string Authority = "Cơ quan giải quyết";
@@ -127,6 +127,35 @@ public sealed class ProcedureRecord
 
     /// <summary>The text of a section, or null when the record does not have it.</summary>
     public string? Field(string name) => _sections.TryGetValue(name, out var text) && text.Length > 0 ? text : null;
+
+    /// <summary>
+    /// The clauses that say by when the person must act: a span counted from an event of theirs ("trong 60 ngày kể từ
+    /// ngày sinh", "chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc") or before one ("15 ngày trước ngày hết thời
+    /// hạn tạm trú", "trước 23 giờ"), from the summary and every section but the notes, in the record's order; not a
+    /// span counted from the office's receipt of the file, which is its processing time. Those that say the person
+    /// must ("phải", "có trách nhiệm", "thời hạn nộp", "chậm nhất") come first: a catalogue record's steps also count
+    /// the office's own spans from other events.
+    /// </summary>
+    public IReadOnlyList<string> Deadlines()
+    {
+        var texts = Sections.Where(s => s.Name != Notes).Select(s => s.Text).Prepend(Summary);
+        var clauses = texts.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .SelectMany(line => line.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(clause => (Text: clause, Folded: Text.VietnameseText.Fold(clause).ToLowerInvariant()))
+            .Where(c => SpanFromAnEvent().IsMatch(c.Folded) && !CountedFromReceipt().IsMatch(c.Folded))
+            .Distinct()
+            .ToList();
+        return [.. clauses.OrderByDescending(c => MustAct().IsMatch(c.Folded)).Select(c => c.Text)];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio)( lam viec)? truoc (ngay|khi)\b")]
+    private static partial System.Text.RegularExpressions.Regex SpanFromAnEvent();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"nhan (du |duoc |day du )?(ho so|don|to khai|van ban|bao cao|giay de nghi|du ho so)|ho so hop le")]
+    private static partial System.Text.RegularExpressions.Regex CountedFromReceipt();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(phai|co trach nhiem|thoi han nop|han nop|cham nhat)\b")]
+    private static partial System.Text.RegularExpressions.Regex MustAct();
 
     /// <summary>The items of <paramref name="fields"/> whose own section the record marks unknown in full ("Lệ phí: Chưa có thông tin chính thức"), in order.</summary>
     public IReadOnlyList<AskedField> MarkedUnknown(IEnumerable<AskedField> fields) =>

@@ -32,4 +32,7 @@ public enum AskedField
 
     /// <summary>An amount paid out or owed ("mức trợ cấp", "được bao nhiêu tiền"), not the procedure's fee.</summary>
     Amount,
+
+    /// <summary>By when the person must act ("hạn chót", "phải đi gia hạn trước mấy ngày"), not how long the office takes.</summary>
+    Deadline,
 }

@@ -22,6 +22,7 @@ public sealed class QuestionCues
         ["conditions"] = AskedField.Conditions,
         ["result"] = AskedField.Result,
         ["amount"] = AskedField.Amount,
+        ["deadline"] = AskedField.Deadline,
     };
 
     private static readonly Dictionary<string, QuestionForm> FormNames = new(StringComparer.Ordinal)

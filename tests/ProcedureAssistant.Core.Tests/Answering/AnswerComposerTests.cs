@@ -43,6 +43,27 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("hạn chót đi đăng ký khai sinh cho con là bao lâu")]
+    [InlineData("dang ky khai sinh cho be cham nhat may ngay phai di")]
+    public async Task ADeadlineAsked_IsAnsweredFirstWithTheClauseThatSaysByWhenThePersonMustAct_NotWithTheProcessingTime(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        var first = FirstSentence(answer.Text);
+        Assert.StartsWith("Hạn phải làm thủ tục đăng ký khai sinh", first, StringComparison.Ordinal);
+        Assert.Contains("trong 60 ngày kể từ ngày sinh", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trong ngày", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADeadlineTheRecordDoesNotState_IsSaidToBeMissingFirst()
+    {
+        var answer = await Harness.AskAsync("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào");
+
+        Assert.StartsWith("Nguồn chưa nêu hạn phải làm thủ tục", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Khai tử: miễn lệ phí khi đăng ký đúng hạn.", "khai tử có phải đóng lệ phí không", "Không")]
     [InlineData("Nộp trực tiếp: 0 đồng; nộp trực tuyến: 0 đồng", "có mất tiền không", "Không")]
     [InlineData("10.000 đồng/trường hợp", "có mất phí không", "Có")]

@@ -49,6 +49,7 @@ internal static class AnswerFixtures
 
         ## Thời hạn giải quyết
         - Trong ngày; nếu nhận hồ sơ sau 15 giờ thì trả kết quả trong ngày làm việc tiếp theo.
+        - Thời hạn người dân phải đi đăng ký: trong 60 ngày kể từ ngày sinh.
 
         ## Lệ phí
         - Miễn lệ phí khi đăng ký đúng hạn.

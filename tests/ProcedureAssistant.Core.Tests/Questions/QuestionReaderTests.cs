@@ -23,6 +23,9 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("gia dinh toi co duoc ho tro khong, lam giay o dau", new[] { AskedField.Place, AskedField.Conditions })]
     [InlineData("khách ngủ qua đêm thì phải báo trước mấy giờ", new[] { AskedField.Time })]
     [InlineData("cap lai giay nay may tieng", new[] { AskedField.Time })]
+    [InlineData("tam tru sap het han, phai di gia han truoc may ngay", new[] { AskedField.Deadline })]
+    [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
+    [InlineData("bố mất thì trong bao nhiêu ngày phải nộp, họ giải quyết trong mấy ngày", new[] { AskedField.Deadline, AskedField.Time })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);

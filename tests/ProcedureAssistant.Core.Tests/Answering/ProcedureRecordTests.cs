@@ -1,0 +1,48 @@
+using System.Text;
+using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Documents;
+
+namespace ProcedureAssistant.Core.Tests.Answering;
+
+public sealed class ProcedureRecordTests
+{
+    [Fact]
+    public void Deadlines_AreTheSpansCountedFromThePersonsOwnEvent_TheOnesTheyMustKeepFirst_NotTheProcessingTime()
+    {
+        var record = Record("""
+            Việc này làm trong vòng 30 ngày kể từ ngày nhận nhà.
+            ## Thời hạn giải quyết
+            - 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.
+            - Trong thời hạn 05 ngày làm việc kể từ ngày nhận được đơn, cơ quan trả lời.
+            ## Thành phần hồ sơ
+            - Đơn đề nghị. Thời hạn nộp hồ sơ chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc.
+            ## Ghi chú
+            - Nên nộp trước 10 ngày trước ngày hết hạn.
+            """);
+
+        Assert.Equal(["Thời hạn nộp hồ sơ chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc.", "Việc này làm trong vòng 30 ngày kể từ ngày nhận nhà."], record.Deadlines());
+    }
+
+    [Fact]
+    public void Deadlines_OfARecordThatCountsOnlyItsProcessingTime_AreNone()
+    {
+        var record = Record("""
+            ## Thời hạn giải quyết
+            - 07 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ.
+            """);
+
+        Assert.Empty(record.Deadlines());
+    }
+
+    private static ProcedureRecord Record(string body) =>
+        ProcedureRecord.From(new MarkdownDocumentParser().Parse("tthc-x.md", Encoding.UTF8.GetBytes($"""
+            ---
+            id: tthc-x
+            type: procedure
+            title: "Thủ tục x"
+            source: https://example.gov.vn/x
+            ---
+            # Thủ tục x
+            {body}
+            """)));
+}
