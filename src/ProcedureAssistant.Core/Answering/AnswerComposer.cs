@@ -512,13 +512,17 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         foreach (var province in reply.Provinces)
         {
-            var line = $"Tỉnh {StripUnit(province.OldProvince!)} trước ngày 12/6/2025 nay thuộc {province.Province}";
+            var line = reply.FormedFrom.TryGetValue(province.Province, out var formers) && formers.Count > 0
+                ? formers.Count == 1
+                    ? $"{province.Province} không sắp xếp với tỉnh khác, giữ nguyên như trước ngày 12/6/2025"
+                    : $"{province.Province} (từ ngày 12/6/2025) được hợp nhất từ {string.Join(", ", formers.SkipLast(1).Select(Former))} và {Former(formers[^1])}"
+                : $"Tỉnh {StripUnit(province.OldProvince!)} trước ngày 12/6/2025 nay thuộc {province.Province}";
             text.Append(text.Length > 0 ? "\n" : string.Empty).Append(line)
                 .Append(Cite(ProvinceMergerResolution, null, $"Nghị quyết {ProvinceMergerResolution} về việc sắp xếp đơn vị hành chính cấp tỉnh năm 2025", line)).Append('.');
             if (reply.Summary is { } counted && reply.FormerShare is { UnitsNow: > 0 } former)
             {
                 // The resolution counts the province as it is now; the former one's share is counted in its list.
-                var share = $"{former.UnitsBefore} xã, phường, thị trấn của tỉnh {StripUnit(province.OldProvince!)} cũ nay thuộc {former.UnitsNow} đơn vị hành chính cấp xã (đếm theo danh sách sắp xếp)";
+                var share = $"{former.UnitsBefore} xã, phường, thị trấn của {Former(province.OldProvince!)} nay thuộc {former.UnitsNow} đơn vị hành chính cấp xã (đếm theo danh sách sắp xếp)";
                 text.Append('\n').Append(share)
                     .Append(Cite(counted.Resolution, null, CommuneResolutionTitle(counted.Resolution, counted.Province), share)).Append('.');
             }
@@ -567,6 +571,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var where = destinations.Count == 0 ? "chưa có trong dữ liệu sắp xếp" : "nay thuộc " + string.Join("; ", destinations);
         return $"{candidate.Name} ({candidate.OldProvince} cũ) {where}";
     }
+
+    // A former province as the replies name it: "tỉnh Phú Yên cũ".
+    private static string Former(string province) => $"tỉnh {StripUnit(province)} cũ";
 
     private static string StripUnit(string province) =>
         province.StartsWith("Tỉnh ", StringComparison.Ordinal) ? province[5..] : province;

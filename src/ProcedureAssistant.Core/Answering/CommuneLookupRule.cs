@@ -49,8 +49,12 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
             return new CommuneReply([], former) { Summary = summary, FormerShare = former.Count > 0 ? communes.ShareOf(former[0].OldProvince!) : null };
         }
 
+        // A province that kept its name ("Đắk Lắk mới được hợp nhất từ những tỉnh nào") is answered with what it is
+        // made of now; "Tỉnh Đắk Lắk … nay thuộc Tỉnh Đắk Lắk" says nothing.
         var provinces = places.Provinces.Where(p => p.OldProvince is not null && asksNow).ToList();
-        return provinces.Count > 0 ? new CommuneReply([], provinces) : null;
+        var formedFrom = provinces.Where(p => Same(p.OldProvince, p.Province)).DistinctBy(p => p.Province)
+            .ToDictionary(p => p.Province, p => communes.FormerProvincesOf(p.Province), StringComparer.Ordinal);
+        return provinces.Count > 0 ? new CommuneReply([], provinces) { FormedFrom = formedFrom } : null;
     }
 
     // A province named beside the commune ("xã Hòa Phú, Phú Yên cũ") keeps the candidates of that province, old or

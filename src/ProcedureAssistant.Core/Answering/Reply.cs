@@ -58,5 +58,8 @@ internal sealed record CommuneReply(IReadOnlyList<CommuneMention> Communes, IRea
     /// <summary>With <see cref="Summary"/> for a former province: its units before the merger and those that hold them now.</summary>
     public FormerProvinceShare? FormerShare { get; init; }
 
+    /// <summary>For each province named whose name it kept through the merger, the former provinces that make it up now.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FormedFrom { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public override bool Abstains => false;
 }

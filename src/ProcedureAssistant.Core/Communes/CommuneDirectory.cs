@@ -157,6 +157,17 @@ public sealed partial class CommuneDirectory
     }
 
     /// <summary>
+    /// The former provinces that make up a province now (<paramref name="province"/> as named: "Tỉnh Đắk Lắk" is
+    /// "Tỉnh Đắk Lắk" and "Tỉnh Phú Yên"), the one whose name it kept first; one for a province the merger left as it was.
+    /// </summary>
+    public IReadOnlyList<string> FormerProvincesOf(string province)
+    {
+        var key = Documents.ProvinceKey.Of(province);
+        return [.. _oldProvinces.Values.Where(p => Documents.ProvinceKey.Of(_newProvinces[p.NewProvince].Name) == key).Select(p => p.Name).Distinct(StringComparer.Ordinal)
+            .OrderByDescending(name => Documents.ProvinceKey.Of(name) == key)];
+    }
+
+    /// <summary>
     /// The communes and provinces a free question names: "xã Hòa Phú cũ giờ thuộc xã nào?" names the old commune
     /// Hòa Phú; "tôi ở Phú Yên cũ thì nộp hồ sơ ở đâu?" names the old province Phú Yên, now part of Đắk Lắk. A
     /// commune counts only with its kind word before it (a bare name is too often an ordinary word); a province

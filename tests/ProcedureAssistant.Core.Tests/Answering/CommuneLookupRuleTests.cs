@@ -127,6 +127,18 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Equal(expected.Resolution, answer.Citations[0].Number);
     }
 
+    [Theory]
+    [InlineData("đắk lắk mới được hợp nhất từ những tỉnh nào", "Tỉnh Đắk Lắk (từ ngày 12/6/2025) được hợp nhất từ tỉnh Đắk Lắk cũ và tỉnh Phú Yên cũ")]
+    [InlineData("tỉnh Cao Bằng sau sáp nhập thuộc tỉnh nào", "Tỉnh Cao Bằng không sắp xếp với tỉnh khác, giữ nguyên như trước ngày 12/6/2025")]
+    public async Task AProvinceThatKeptItsName_IsAnsweredWithTheFormerProvincesThatMakeItUp(string question, string line)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.StartsWith(line + " [1].", answer.Text, StringComparison.Ordinal);
+        Assert.Equal("202/2025/QH15", Assert.Single(answer.Citations).Number);
+    }
+
     [Fact]
     public async Task AFormerProvinceAskedWhereItBelongsNow_NamesTheProvinceAndTheMergerResolution()
     {

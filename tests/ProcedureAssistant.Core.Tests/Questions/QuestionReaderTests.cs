@@ -25,6 +25,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("cap lai giay nay may tieng", new[] { AskedField.Time })]
     [InlineData("tam tru sap het han, phai di gia han truoc may ngay", new[] { AskedField.Deadline })]
     [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
+    [InlineData("hồ sơ xin giấy đó thì làm theo quy định nào vậy", new[] { AskedField.LegalBasis })]
+    [InlineData("cai nay dua vao dau, nghi dinh gi", new[] { AskedField.LegalBasis })]
     [InlineData("bố mất thì trong bao nhiêu ngày phải nộp, họ giải quyết trong mấy ngày", new[] { AskedField.Deadline, AskedField.Time })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
