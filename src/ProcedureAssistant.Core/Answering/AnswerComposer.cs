@@ -47,6 +47,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         AskedField.Conditions => "Điều kiện",
         AskedField.Result => "Kết quả",
         AskedField.Deadline => "Hạn phải làm thủ tục",
+        AskedField.Penalty => "Mức phạt",
         _ => "Mức tiền",
     };
 
@@ -109,12 +110,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var stated = asked.Where(f => Lines(record, f).Count > 0).ToList();
         var missing = asked.Except(stated).ToList();
 
-        // An amount paid out has no section of its own: a record that names no sum anywhere but in its fee does not
-        // give it, and the one line on what the sources do not say says so ("được bao nhiêu tiền một tháng").
-        if (reading.Fields.Contains(AskedField.Amount) && !StatesASum(record))
-        {
-            missing.Add(AskedField.Amount);
-        }
+        // An amount paid out or a fine has no section of its own: a record that names no sum anywhere but in its fee, or
+        // no fine, does not give it, and the one line on what the sources do not say says so ("được bao nhiêu tiền").
+        missing.AddRange(reading.Fields.Where(f => f is AskedField.Amount or AskedField.Penalty && !record.Gives(f)));
 
         // By when the person must act has no section of its own: the record's clause that says so, or the one line on
         // what the sources do not say ("hạn chót nộp hồ sơ ngày nào" is not the office's processing time).
@@ -733,11 +731,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static readonly string[] Waivers = ["mien le phi", "mien phi", "mien thu", "khong thu", "khong phai nop", "khong mat phi"];
 
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
-    // Whether the record names a sum of money outside its fee: the summary or any other section.
-    private static bool StatesASum(ProcedureRecord record) =>
-        Amount().IsMatch(VietnameseText.Fold(record.Summary).ToLowerInvariant()) ||
-        record.Sections.Any(section => section.Name != ProcedureRecord.Fee && Amount().IsMatch(VietnameseText.Fold(section.Text).ToLowerInvariant()));
-
     private static bool AllAmountsZero(string folded)
     {
         var amounts = Amount().Matches(folded).Select(m => m.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal)).ToList();

@@ -27,6 +27,7 @@ public sealed class AnswerPolicy(CommuneDirectory communes, IOptions<CorpusOptio
         new SiblingProcedureRule(),
         new AmbiguousProceduresRule(),
         new DeclaredGapRule(),
+        new FigureNotStatedRule(),
         new AnswerFromSourceRule(),
     ];
 

@@ -148,6 +148,27 @@ public sealed partial class ProcedureRecord
         return [.. clauses.OrderByDescending(c => MustAct().IsMatch(c.Folded)).Select(c => c.Text)];
     }
 
+    /// <summary>
+    /// Whether the record gives an asked item: a section of it that states something; for what no one section holds,
+    /// a sum of money outside the fee (an amount paid out), a deadline clause (<see cref="Deadlines"/>), or any
+    /// mention of a fine.
+    /// </summary>
+    public bool Gives(AskedField field) => field switch
+    {
+        AskedField.Amount => StatesASum(),
+        AskedField.Deadline => Deadlines().Count > 0,
+        AskedField.Penalty => Document.Body.Contains("phạt", StringComparison.OrdinalIgnoreCase),
+        _ => SectionOf(field) is { } section && Field(section) is { } value && !DeclaredGaps.IsAllGaps(value),
+    };
+
+    // A sum of money in the summary or a section other than the fee.
+    private bool StatesASum() =>
+        Sum().IsMatch(Text.VietnameseText.Fold(Summary).ToLowerInvariant()) ||
+        Sections.Any(section => section.Name != Fee && Sum().IsMatch(Text.VietnameseText.Fold(section.Text).ToLowerInvariant()));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])\d[\d.]*\s*(?:dong|vnd)\b")]
+    private static partial System.Text.RegularExpressions.Regex Sum();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio)( lam viec)? truoc (ngay|khi)\b")]
     private static partial System.Text.RegularExpressions.Regex SpanFromAnEvent();
 

@@ -35,4 +35,7 @@ public enum AskedField
 
     /// <summary>By when the person must act ("hạn chót", "phải đi gia hạn trước mấy ngày"), not how long the office takes.</summary>
     Deadline,
+
+    /// <summary>A fine for not doing it ("mức phạt", "có bị phạt không"): no procedure record gives one but in words that say so.</summary>
+    Penalty,
 }

@@ -23,6 +23,7 @@ public sealed class QuestionCues
         ["result"] = AskedField.Result,
         ["amount"] = AskedField.Amount,
         ["deadline"] = AskedField.Deadline,
+        ["penalty"] = AskedField.Penalty,
     };
 
     private static readonly Dictionary<string, QuestionForm> FormNames = new(StringComparer.Ordinal)

@@ -56,11 +56,12 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
-    public async Task ADeadlineTheRecordDoesNotState_IsSaidToBeMissingFirst()
+    public async Task ADeadlineTheRecordDoesNotState_BesideAnItemItStates_IsSaidToBeMissingInTheOneLine()
     {
-        var answer = await Harness.AskAsync("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào");
+        var answer = await Harness.AskAsync("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào, ở đâu");
 
-        Assert.StartsWith("Nguồn chưa nêu hạn phải làm thủ tục", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("Nguồn chưa nêu hạn phải làm thủ tục", StringComparison.Ordinal));
     }
 
     [Theory]

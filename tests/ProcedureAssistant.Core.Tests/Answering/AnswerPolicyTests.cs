@@ -175,6 +175,29 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains("đối tượng cụ thể và mức hưởng", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("không đi đăng ký khai sinh cho con thì bị phạt bao nhiêu", "mức phạt")]
+    [InlineData("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào", "hạn phải làm thủ tục")]
+    public async Task OnlyAFigureTheRecordDoesNotState_IsReferredNamingIt_WithTheOfficeBesideIt(string question, string figure)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("figure-not-stated", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+        Assert.Contains("chưa có thông tin chính thức về " + figure, answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Cơ quan giải quyết: Ủy ban nhân dân cấp xã", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AFigureTheRecordDoesNotState_BesideAnItemItStates_IsAnsweredWithTheOneLineOnWhatItLacks()
+    {
+        var answer = await Harness.AskAsync("không đi đăng ký khai sinh cho con thì bị phạt bao nhiêu, nộp ở đâu");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Contains("Nguồn chưa nêu mức phạt", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnItemTheRecordMarksUnknown_IsSaidInOneLineAndReferred()
     {

@@ -27,6 +27,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
     [InlineData("hồ sơ xin giấy đó thì làm theo quy định nào vậy", new[] { AskedField.LegalBasis })]
     [InlineData("cai nay dua vao dau, nghi dinh gi", new[] { AskedField.LegalBasis })]
+    [InlineData("không đăng ký tạm trú thì bị phạt bao nhiêu", new[] { AskedField.Penalty })]
     [InlineData("bố mất thì trong bao nhiêu ngày phải nộp, họ giải quyết trong mấy ngày", new[] { AskedField.Deadline, AskedField.Time })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
