@@ -131,7 +131,7 @@ public sealed class TextAnalyzer
             AddQueryTerms(weights, folded, _ => 1f, FoldedPrefix);
         }
 
-        foreach (var expansion in Expansions(syllables, folded))
+        foreach (var expansion in Expansions(syllables, Unaccented(typed)))
         {
             if (matchAccented)
             {
@@ -154,12 +154,17 @@ public sealed class TextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(text);
         var typed = Syllables(text).ToArray();
-        var folded = typed.Select(VietnameseText.Fold).ToArray();
+        var folded = Unaccented(typed);
         return _synonyms
             .Where(s => ContainsPhrase(s.Folded ? folded : typed, s.Phrase))
             .Select(s => (string.Join(' ', s.Phrase), string.Join(' ', s.Expansion)))
             .ToList();
     }
+
+    // The syllables a synonym's unaccented form may match: those typed without marks, folded. A syllable typed with its
+    // marks keeps them, so that only the accented form matches it: "cuối năm" is not "cưới".
+    private static string[] Unaccented(string[] typed) =>
+        [.. typed.Select(s => VietnameseText.HasDiacritics(s) ? s : VietnameseText.Fold(s))];
 
     // Each expansion once, even when both the accented and the folded form of its phrase match.
     private IEnumerable<string[]> Expansions(string?[] syllables, string[] folded) =>

@@ -24,6 +24,18 @@ public sealed class TextAnalyzerTests
         Assert.Contains("~sinh", bag.Frequencies.Keys);
     }
 
+    [Theory]
+    [InlineData("thủ tục cưới vợ ở đâu", true)]
+    [InlineData("thu tuc cuoi vo o dau", true)]
+    [InlineData("hội nghị tổng kết cuối năm", false)]
+    public void ASynonymsUnaccentedForm_MatchesOnlySyllablesTypedWithoutMarks(string question, bool expands)
+    {
+        var analyzer = new TextAnalyzer([], [("cưới", "đăng ký kết hôn")]);
+
+        Assert.Equal(expands, analyzer.SynonymsIn(question).Any());
+        Assert.Equal(expands, analyzer.AnalyzeQuery(question).Weights.Keys.Any(t => t.EndsWith("ket hon", StringComparison.Ordinal) || t == "kết hôn"));
+    }
+
     [Fact]
     public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
     {
