@@ -785,8 +785,25 @@ public sealed partial class AnswerComposer(TimeProvider time)
         ProcedureRecord.SectionOf(field) is { } section && record.Field(section) is { } value ? StatedLines(value) : [];
 
     // The lines of a section that state something; a section that is nothing but gaps has none.
-    private static List<string> StatedLines(string value) =>
-        value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !DeclaredGaps.IsGap(l)).ToList();
+    // A line that is nothing but a note in brackets ("(Theo bản ghi trên Cơ sở dữ liệu quốc gia …)") qualifies the line
+    // before it and is said with it, not as an item of its own.
+    private static List<string> StatedLines(string value)
+    {
+        var lines = new List<string>();
+        foreach (var line in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !DeclaredGaps.IsGap(l)))
+        {
+            var note = Unbullet(line);
+            if (lines.Count > 0 && note.StartsWith('(') && note.TrimEnd('.').EndsWith(')'))
+            {
+                lines[^1] = $"{TrimEnd(lines[^1])} ({LowerFirst(TrimEnd(note.TrimEnd('.').TrimEnd(')')[1..]))})";
+                continue;
+            }
+
+            lines.Add(line);
+        }
+
+        return lines;
+    }
 
     // The text the record rests on that the question names, else the latest one (a 2025 decree over a 2014 law).
     private static string? LegalBasis(ProcedureRecord record, TermWeights weights)

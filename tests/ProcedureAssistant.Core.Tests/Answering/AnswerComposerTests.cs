@@ -42,6 +42,31 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANoteInBrackets_IsSaidWithTheLineItQualifies_NotAsAnItemOfItsOwn()
+    {
+        const string record = """
+            ---
+            id: tthc-nvqs-bo-sung
+            type: procedure
+            title: "Đăng ký nghĩa vụ quân sự bổ sung"
+            level: xa
+            source: https://example.gov.vn/nvqs
+            ---
+            # Đăng ký nghĩa vụ quân sự bổ sung
+            ## Thời hạn giải quyết
+            - Nộp trực tiếp: 01 ngày làm việc.
+            - Nộp trực tuyến: 02 giờ.
+            - (Theo bản ghi trên Cơ sở dữ liệu quốc gia về thủ tục hành chính.)
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/nvqs.md"] = record });
+
+        var answer = await harness.AskAsync("đăng ký nghĩa vụ quân sự bổ sung mất bao lâu");
+
+        Assert.Contains("\n- Nộp trực tuyến: 02 giờ (theo bản ghi trên Cơ sở dữ liệu quốc gia về thủ tục hành chính)\n", answer.Text + "\n", StringComparison.Ordinal);
+        Assert.DoesNotContain("- (", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("hạn chót đi đăng ký khai sinh cho con là bao lâu")]
     [InlineData("dang ky khai sinh cho be cham nhat may ngay phai di")]
