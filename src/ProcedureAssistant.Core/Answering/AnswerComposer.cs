@@ -917,7 +917,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     private static string Unbullet(string line) => line.TrimStart('-', '*', ' ').Trim();
 
-    private static string Short(string line) => TextExcerpt.Shorten(line, MaxLineCharacters);
+    // A line of an answer: a clause that ends within half as much again is kept whole, not cut inside a name.
+    private static string Short(string line) => TextExcerpt.Shorten(line, MaxLineCharacters, MaxLineCharacters / 2);
 
     private static string TrimEnd(string text) => text.Trim().TrimEnd('.', ';', ':', ' ');
 
