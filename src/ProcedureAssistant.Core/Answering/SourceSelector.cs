@@ -99,6 +99,11 @@ internal static class SourceSelector
             var tieBroken = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
                 candidate.NameMatch + candidate.Support > best.NameMatch + best.Support && !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog);
 
+            // A question that holds a change to an earlier procedure ("mất giấy phép kinh doanh thì xin cấp lại") is about
+            // the record whose title holds that change, not the plain one it names better ("giấy phép kinh doanh hộ gia đình").
+            var namesItsChange = isRecord && best.Document.Type == DocumentType.Procedure && nearEqual &&
+                HoldsAChange(candidate.Document, question) && !HoldsAChange(best.Document, question);
+
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
             var ownsTheField = isRecord && question.Fields.Count > 0 && best.Document.Type != DocumentType.Procedure && candidate.NameMatch >= Named;
 
@@ -107,7 +112,8 @@ internal static class SourceSelector
             var namesOld = best.NameMatch >= Named &&
                 (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
-            if (fitsBetter || narrowsIt || namedInFull || tieBroken || ownsTheField || replacesOld)
+            var keepsTheChange = HoldsAChange(best.Document, question) && !HoldsAChange(candidate.Document, question);
+            if (namesItsChange || ((fitsBetter || tieBroken) && !keepsTheChange) || narrowsIt || namedInFull || ownsTheField || replacesOld)
             {
                 best = candidate;
             }
@@ -154,6 +160,11 @@ internal static class SourceSelector
         return catalog.TitleTerms(longer.Id).Except(shorterTitle).Any(t => t.Contains(' ', StringComparison.Ordinal) && questionTerms.Contains(t));
     }
 
+    // The document's title holds one of the changes to an earlier procedure that the question names.
+    private static bool HoldsAChange(CorpusDocument document, QuestionReading question) =>
+        question.NamedChanges.Count > 0 && Syllables(document.Title) is var title &&
+        question.NamedChanges.Any(change => ContainsRun(title, change.Split(' ')));
+
     // A title's folded syllables, without a leading "thủ tục" (the catalogue writes "Thủ tục đăng ký nhận cha, mẹ, con"
     // where a linked record lists "đăng ký nhận cha, mẹ, con").
     private static string[] Syllables(string title)
@@ -163,9 +174,10 @@ internal static class SourceSelector
     }
 
     // The longer title holds the shorter one's syllables in a row, and has more besides.
-    private static bool HoldsName(string[] title, string[] name) =>
-        name.Length > 0 && title.Length > name.Length &&
-        Enumerable.Range(0, title.Length - name.Length + 1).Any(start => title.AsSpan(start, name.Length).SequenceEqual(name));
+    private static bool HoldsName(string[] title, string[] name) => title.Length > name.Length && ContainsRun(title, name);
+
+    private static bool ContainsRun(string[] syllables, string[] run) =>
+        run.Length > 0 && Enumerable.Range(0, Math.Max(0, syllables.Length - run.Length + 1)).Any(start => syllables.AsSpan(start, run.Length).SequenceEqual(run));
 
     // The question holds every number in the document's number (118 and 2025 of "118/2025/NĐ-CP") or code.
     private static bool NamesByNumberOrCode(CorpusDocument document, IReadOnlySet<string> questionTerms)

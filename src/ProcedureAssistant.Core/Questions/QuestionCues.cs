@@ -71,6 +71,10 @@ public sealed class QuestionCues
     /// <summary>True when the text holds a word that makes a procedure a change to an earlier one ("cấp lại", "gia hạn").</summary>
     public bool NamesAModifier(string text) => Forms.Find(PhraseList<QuestionForm>.Folded(text)).Any(f => f.Key == QuestionForm.Modifier);
 
+    /// <summary>The changes to an earlier procedure that folded syllables hold ("cấp lại", "gia hạn"), folded, once each, in order.</summary>
+    public IReadOnlyList<string> ChangesIn(IReadOnlyList<string> syllables) =>
+        [.. Forms.Find(syllables).Where(f => f.Key == QuestionForm.Modifier).Select(f => string.Join(' ', syllables.Skip(f.Start).Take(f.Length))).Distinct(StringComparer.Ordinal)];
+
     /// <summary>The cues shipped in this assembly's data files.</summary>
     public static QuestionCues CreateDefault() =>
         new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"), TextAnalyzer.ReadDataLines("offices.tsv"));

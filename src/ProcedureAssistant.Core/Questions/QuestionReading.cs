@@ -93,6 +93,12 @@ public sealed record QuestionReading
     /// </summary>
     public IReadOnlyList<string> NamedOffices { get; init; } = [];
 
+    /// <summary>
+    /// The words that make a procedure a change to an earlier one that the question holds ("cấp lại", "gia hạn"; the
+    /// <c>modifier</c> forms of <c>question-forms.tsv</c>), folded, in the order held.
+    /// </summary>
+    public IReadOnlyList<string> NamedChanges { get; init; } = [];
+
     /// <summary>The place named, or null.</summary>
     public NamedPlace? Place { get; init; }
 

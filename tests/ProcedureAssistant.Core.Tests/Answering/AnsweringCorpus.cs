@@ -200,6 +200,7 @@ internal sealed class AnsweringCorpus
         TopicTerms = Terms(question),
         OwnTopicTerms = Terms(question),
         Fields = _cues.Fields.Find(PhraseList<AskedField>.Folded(question)).Select(m => m.Key).Distinct().ToList(),
+        NamedChanges = _cues.ChangesIn(PhraseList<AskedField>.Folded(question)),
     };
 
     public SourceChoice Choose(string question, params ChunkHit[] hits) =>

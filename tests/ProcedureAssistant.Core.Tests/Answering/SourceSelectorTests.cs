@@ -40,6 +40,16 @@ public sealed class SourceSelectorTests
         Assert.Equal(answered, choice.Document.Id);
     }
 
+    [Theory]
+    [InlineData("mất giấy đăng ký hộ kinh doanh thì xin cấp lại ở đâu", "tthc-1.001612", "tthc-cap-lai-hkd")]
+    [InlineData("mất giấy đăng ký hộ kinh doanh thì xin cấp lại ở đâu", "tthc-cap-lai-hkd", "tthc-1.001612")]
+    public void Choose_AQuestionHoldingAChange_IsAnsweredByTheRecordWhoseTitleHoldsIt_WhicheverRetrievalPutFirst(string question, string first, string second)
+    {
+        var choice = _corpus.Choose(question, _corpus.Hit(first, 0.8), _corpus.Hit(second, 0.8));
+
+        Assert.Equal("tthc-cap-lai-hkd", choice.Document.Id);
+    }
+
     [Fact]
     public void Choose_NothingNamedBetter_KeepsRetrievalOrder()
     {
