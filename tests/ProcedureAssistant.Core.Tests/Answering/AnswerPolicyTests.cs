@@ -123,28 +123,6 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains(procedure, answer.Text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
-    [InlineData("xin giấy phép lao động cho người nước ngoài ở đâu", "not-in-sources")]
-    [InlineData("đăng ký khai sinh cần giấy xác nhận của cơ sở y tế không", "answer")]
-    public async Task APaperNamedByWhatItIsFor_ThatTheChosenTextNeverMentions_IsReferredHoweverWellTheTextIsNamed(string question, string rule)
-    {
-        var answer = await Harness.AskAsync(question);
-
-        Assert.Equal(rule, answer.Decision.Rule);
-    }
-
-    [Theory]
-    [InlineData("xin giấy phép lao động cho người nước ngoài ở đâu", "lao dong")]
-    [InlineData("can giay xac nhan con doc than thi lam sao", "doc than")]
-    [InlineData("giấy chứng nhận an toàn thực phẩm", "an toan")]
-    [InlineData("giấy phép cho quán thì xin ở đâu", null)]
-    [InlineData("cần giấy xác nhận gì", null)]
-    [InlineData("giấy xác nhận của cơ sở y tế", "co so")]
-    public void APaperIsNamedByTheTwoWordsAfterItsKind_NotByTheWordsAroundIt(string question, string? named)
-    {
-        Assert.Equal(named, NotInSourcesRule.PaperNamed(question));
-    }
-
     [Fact]
     public async Task InScopeButNotInTheSources_RefersToTheCommuneCentre()
     {
