@@ -101,7 +101,7 @@ internal static class SourceSelector
 
             // A question that holds a change to an earlier procedure ("mất giấy phép kinh doanh thì xin cấp lại") is about
             // the record whose title holds that change, not the plain one it names better ("giấy phép kinh doanh hộ gia đình").
-            var namesItsChange = isRecord && best.Document.Type == DocumentType.Procedure && nearEqual &&
+            var namesItsChange = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
                 HoldsAChange(candidate.Document, question) && !HoldsAChange(best.Document, question);
 
             // A fee, time limit, filing place or list of documents belongs to a procedure record, not to a decree.
