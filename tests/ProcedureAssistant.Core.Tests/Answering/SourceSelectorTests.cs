@@ -41,15 +41,17 @@ public sealed class SourceSelectorTests
     }
 
     [Theory]
-    [InlineData("tthc-1.001612", 0.8, "tthc-cap-lai-hkd", 0.7)]
-    [InlineData("tthc-cap-lai-hkd", 0.8, "tthc-1.001612", 0.8)]
-    public void Choose_AQuestionHoldingAChange_IsAnsweredByTheRecordWhoseTitleHoldsIt_WhicheverRetrievalPutFirst(string first, double firstCoverage, string second, double secondCoverage)
+    [InlineData("tthc-1.001612", 0.8, "tthc-cap-lai-hkd", 0.8, "tthc-cap-lai-hkd")]
+    [InlineData("tthc-cap-lai-hkd", 0.8, "tthc-1.001612", 0.8, "tthc-cap-lai-hkd")]
+    [InlineData("tthc-1.001612", 0.8, "tthc-cap-lai-hkd", 0.7, "tthc-1.001612")]
+    public void Choose_AQuestionHoldingAChange_IsAnsweredByTheRecordWhoseTitleHoldsIt_WhenItsPassageCoversTheQuestionAsWell(
+        string first, double firstCoverage, string second, double secondCoverage, string chosen)
     {
-        const string question = "đăng ký hộ kinh doanh cá thể bị mất giấy thì xin cấp lại ở đâu";
+        const string question = "mất giấy đăng ký hộ kinh doanh cá thể, xin cấp lại mất mấy ngày";
 
         var choice = _corpus.Choose(question, _corpus.Hit(first, firstCoverage), _corpus.Hit(second, secondCoverage));
 
-        Assert.Equal("tthc-cap-lai-hkd", choice.Document.Id);
+        Assert.Equal(chosen, choice.Document.Id);
     }
 
     [Fact]
