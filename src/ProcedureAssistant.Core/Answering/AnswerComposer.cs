@@ -723,7 +723,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var folded = VietnameseText.Fold(fee).ToLowerInvariant();
         var asksHowMuch = TextAnalyzer.Syllables(question).Any(s => VietnameseText.Fold(s) == "nhieu");
         var waived = Waivers.Any(w => folded.Contains(w, StringComparison.Ordinal));
-        var paid = Amount().Matches(folded).Any(m => m.Groups[1].Value.Any(c => c is >= '1' and <= '9'));
+        var paid = ProcedureRecord.Sum().Matches(folded).Any(m => m.Groups[1].Value.Any(c => c is >= '1' and <= '9'));
         return asksHowMuch || (waived && paid) ? null : waived || AllAmountsZero(folded) ? "Không" : "Có";
     }
 
@@ -733,7 +733,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
     private static bool AllAmountsZero(string folded)
     {
-        var amounts = Amount().Matches(folded).Select(m => m.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal)).ToList();
+        var amounts = ProcedureRecord.Sum().Matches(folded).Select(m => m.Groups[1].Value.Replace(".", string.Empty, StringComparison.Ordinal)).ToList();
         return amounts.Count > 0 && amounts.All(a => a.All(c => c == '0'));
     }
 
@@ -924,7 +924,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
 
-
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.|[Bb]ước \d+)")]
     private static partial System.Text.RegularExpressions.Regex Step();
 
@@ -933,9 +932,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}/\d{4}\b")]
     private static partial System.Text.RegularExpressions.Regex Date();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d[\d.]*)\s*(?:dong|vnd)\b")]
-    private static partial System.Text.RegularExpressions.Regex Amount();
 
     // A text's number: "142/2025/NĐ-CP", "72/2025/QH15".
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/")]

@@ -166,8 +166,9 @@ public sealed partial class ProcedureRecord
         Sum().IsMatch(Text.VietnameseText.Fold(Summary).ToLowerInvariant()) ||
         Sections.Any(section => section.Name != Fee && Sum().IsMatch(Text.VietnameseText.Fold(section.Text).ToLowerInvariant()));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])\d[\d.]*\s*(?:dong|vnd)\b")]
-    private static partial System.Text.RegularExpressions.Regex Sum();
+    /// <summary>A sum of money in folded lower-case text ("15.000 dong"), its digits captured.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d[\d.]*)\s*(?:dong|vnd)\b")]
+    internal static partial System.Text.RegularExpressions.Regex Sum();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio)( lam viec)? truoc (ngay|khi)\b")]
     private static partial System.Text.RegularExpressions.Regex SpanFromAnEvent();
