@@ -570,8 +570,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return $"{candidate.Name} ({candidate.OldProvince} cũ) {where}";
     }
 
-    // A former province as the replies name it: "tỉnh Phú Yên cũ".
-    private static string Former(string province) => $"tỉnh {StripUnit(province)} cũ";
+    // A former province as the replies name it: "tỉnh Phú Yên cũ", "thành phố Đà Nẵng cũ".
+    private static string Former(string province) =>
+        province.StartsWith("Thành phố ", StringComparison.Ordinal) ? $"thành phố {province["Thành phố ".Length..]} cũ" : $"tỉnh {StripUnit(province)} cũ";
 
     private static string StripUnit(string province) =>
         province.StartsWith("Tỉnh ", StringComparison.Ordinal) ? province[5..] : province;

@@ -97,7 +97,7 @@ public sealed class AnswerService(
             ReferReply { Document: { } document } => document,
             _ => null,
         };
-        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id) { AskedWhichProcedure = reply is AskWhichProcedureReply, LookedUpPlaces = reply is CommuneReply });
+        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id) { AskedWhichProcedure = reply is AskWhichProcedureReply, LookedUpPlaces = reply is CommuneReply, PlacesLookedUp = reply is CommuneReply lookup ? [.. lookup.Communes.Select(c => c.Text)] : [] });
 
         var composed = composer.Compose(reply, context);
         Answer? answer = null;

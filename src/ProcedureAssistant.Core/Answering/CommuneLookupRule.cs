@@ -30,6 +30,15 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
     {
         var reading = context.Reading;
         var places = communes.FindInQuestion(reading.Text);
+
+        // "ở huyện Hải Hà, Quảng Ninh đó" right after a lookup that asked which one: the communes just looked up, in the
+        // province now named; not a question of its own about the province ("cả tỉnh Bắc Ninh có bao nhiêu xã").
+        var saysWhichProvince = places.Communes.Count == 0 && places.Provinces.Count > 0 && !reading.AsksHowManyUnits &&
+            !reading.AsksWhereAPlaceBelongsNow && reading.FieldsAskedOutright.Count == 0;
+        if (reading.PlacesLookedUpBefore.Count > 0 && saysWhichProvince)
+        {
+            places = communes.FindInQuestion(string.Join(", ", reading.PlacesLookedUpBefore) + ", " + reading.Text);
+        }
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes

@@ -11,4 +11,7 @@ public sealed record ConversationTurn(string Topic, IReadOnlyList<AskedField> Fi
 
     /// <summary>The service said where places belong now (the commune mapping answered).</summary>
     public bool LookedUpPlaces { get; init; }
+
+    /// <summary>The communes that lookup was about, as the question named them ("xã Quảng Long").</summary>
+    public IReadOnlyList<string> PlacesLookedUp { get; init; } = [];
 }

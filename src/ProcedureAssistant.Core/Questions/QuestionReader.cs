@@ -103,6 +103,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
             AsksHowManyUnits = forms.Any(f => f.Key == QuestionForm.UnitCount),
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
+            PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
             AsksForPersonalData = AsksForPersonalData(forms),
             NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),

@@ -78,6 +78,9 @@ public sealed record QuestionReading
     /// <summary>The conversation's previous reply said where places belong now: a commune named next ("còn thị trấn X thì sao?") asks the same of it.</summary>
     public bool FollowsAPlaceLookup { get; init; }
 
+    /// <summary>The communes the previous reply looked up ("xã Tả Phìn"), when it was a lookup; else empty.</summary>
+    public IReadOnlyList<string> PlacesLookedUpBefore { get; init; } = [];
+
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 

@@ -130,6 +130,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     [Theory]
     [InlineData("đắk lắk mới được hợp nhất từ những tỉnh nào", "Tỉnh Đắk Lắk (từ ngày 12/6/2025) được hợp nhất từ tỉnh Đắk Lắk cũ và tỉnh Phú Yên cũ")]
     [InlineData("tỉnh Cao Bằng sau sáp nhập thuộc tỉnh nào", "Tỉnh Cao Bằng không sắp xếp với tỉnh khác, giữ nguyên như trước ngày 12/6/2025")]
+    [InlineData("thành phố Đà Nẵng mới được hợp nhất từ những đâu", "Thành phố Đà Nẵng (từ ngày 12/6/2025) được hợp nhất từ thành phố Đà Nẵng cũ và tỉnh Quảng Nam cũ")]
     public async Task AProvinceThatKeptItsName_IsAnsweredWithTheFormerProvincesThatMakeItUp(string question, string line)
     {
         var answer = await Harness.AskAsync(question);
@@ -191,6 +192,25 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         var share = Communes.ShareOf("Tỉnh Phú Yên");
         Assert.Contains($"{share.UnitsBefore} xã, phường, thị trấn của tỉnh Phú Yên cũ nay thuộc {share.UnitsNow} đơn vị hành chính cấp xã", answer.Text, StringComparison.Ordinal);
         Assert.Contains(Communes.SummaryOf("Đắk Lắk")!.Text.TrimEnd('.'), answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ở huyện Hải Hà, Quảng Ninh đó", "Quảng Ninh")]
+    [InlineData("o Thanh Hoa do ad", "Thanh Hóa")]
+    public async Task AProvinceNamedRightAfterALookupOfASharedName_NarrowsThatLookup(string answer, string province)
+    {
+        var conversation = "shared-name-then-province-" + province;
+        var first = await Harness.AskAsync("xã Quảng Long cũ giờ sáp nhập thành xã nào vậy", conversationId: conversation);
+        var expected = Assert.Single(Communes.Find("Quảng Long", province), m => m.IsOld);
+        var other = Communes.Find("Quảng Long").Where(m => m.IsOld && m.OldProvince != expected.OldProvince).SelectMany(m => m.NewCommunes).ToList();
+
+        var next = await Harness.AskAsync(answer, conversationId: conversation);
+
+        Assert.Equal("commune-lookup", first.Decision.Rule);
+        Assert.Equal("commune-lookup", next.Decision.Rule);
+        Assert.All(expected.NewCommunes, n => Assert.Contains(n.Name, next.Text, StringComparison.Ordinal));
+        Assert.StartsWith($"Xã Quảng Long ({expected.OldProvince} cũ)", next.Text, StringComparison.Ordinal);
+        Assert.NotEmpty(other);
     }
 
     [Fact]
