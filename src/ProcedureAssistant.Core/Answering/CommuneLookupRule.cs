@@ -39,6 +39,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         {
             places = communes.FindInQuestion(string.Join(", ", reading.PlacesLookedUpBefore) + ", " + reading.Text);
         }
+
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes
