@@ -110,17 +110,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var stated = asked.Where(f => Lines(record, f).Count > 0).ToList();
         var missing = asked.Except(stated).ToList();
 
-        // An amount paid out or a fine has no section of its own: a record that names no sum anywhere but in its fee, or
-        // no fine, does not give it, and the one line on what the sources do not say says so ("được bao nhiêu tiền").
-        missing.AddRange(reading.Fields.Where(f => f is AskedField.Amount or AskedField.Penalty && !record.Gives(f)));
+        // An amount paid out, a deadline or a fine has no section of its own: a record that names no sum anywhere but in
+        // its fee, no deadline clause or no fine does not give it, and the one line on what the sources do not say says
+        // so ("được bao nhiêu tiền"; "hạn chót nộp hồ sơ ngày nào" is not the office's processing time).
+        missing.AddRange(reading.Fields.Where(f => f is AskedField.Amount or AskedField.Deadline or AskedField.Penalty && !record.Gives(f)));
 
-        // By when the person must act has no section of its own: the record's clause that says so, or the one line on
-        // what the sources do not say ("hạn chót nộp hồ sơ ngày nào" is not the office's processing time).
+        // By when the person must act: the record's clause that says so that speaks to the question best.
         var deadline = reading.Fields.Contains(AskedField.Deadline) ? Pick([.. record.Deadlines()], weights, 1).FirstOrDefault() : null;
-        if (reading.Fields.Contains(AskedField.Deadline) && deadline is null)
-        {
-            missing.Add(AskedField.Deadline);
-        }
 
         var lead = stated.FirstOrDefault((AskedField)(-1));
         var officeVerdict = OfficeNotThere(reading, record);

@@ -72,8 +72,11 @@ public sealed class QuestionCues
     public bool NamesAModifier(string text) => Forms.Find(PhraseList<QuestionForm>.Folded(text)).Any(f => f.Key == QuestionForm.Modifier);
 
     /// <summary>The changes to an earlier procedure that folded syllables hold ("cấp lại", "gia hạn"), folded, once each, in order.</summary>
-    public IReadOnlyList<string> ChangesIn(IReadOnlyList<string> syllables) =>
-        [.. Forms.Find(syllables).Where(f => f.Key == QuestionForm.Modifier).Select(f => string.Join(' ', syllables.Skip(f.Start).Take(f.Length))).Distinct(StringComparer.Ordinal)];
+    public IReadOnlyList<string> ChangesIn(IReadOnlyList<string> syllables) => ChangesIn(syllables, Forms.Find(syllables));
+
+    /// <summary>As <see cref="ChangesIn(IReadOnlyList{string})"/>, from the forms already found in the syllables.</summary>
+    internal static IReadOnlyList<string> ChangesIn(IReadOnlyList<string> syllables, IEnumerable<PhraseList<QuestionForm>.Match> forms) =>
+        [.. forms.Where(f => f.Key == QuestionForm.Modifier).Select(f => string.Join(' ', syllables.Skip(f.Start).Take(f.Length))).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The cues shipped in this assembly's data files.</summary>
     public static QuestionCues CreateDefault() =>

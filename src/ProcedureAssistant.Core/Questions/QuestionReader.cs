@@ -110,7 +110,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Place = place,
             Level = level,
             NamedOffices = cues.Offices.Find(syllables).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
-            NamedChanges = cues.ChangesIn(syllables),
+            NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
     }
 
