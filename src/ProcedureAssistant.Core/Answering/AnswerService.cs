@@ -64,29 +64,28 @@ public sealed class AnswerService(
         ArgumentNullException.ThrowIfNull(query);
         using var activity = Telemetry.Source.StartActivity(Telemetry.AnswerSpan);
         var conversationId = query.ConversationId ?? Guid.NewGuid().ToString("N");
+        var previous = conversations.Last(conversationId);
         QuestionReading reading;
         using (Telemetry.Source.StartActivity(Telemetry.ReadQuestionSpan))
         {
-            reading = await reader.ReadAsync(query.Question, conversations.Last(conversationId), cancellationToken).ConfigureAwait(false);
+            reading = await reader.ReadAsync(query.Question, previous, cancellationToken).ConfigureAwait(false);
         }
 
         Log.QuestionRead(logger, query.Question, reading.SearchText);
 
-        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, Math.Max(query.TopK ?? 0, SourceSelector.Depth * ChunksPerCandidate), SearchFilter.ForProvince(query.Province), cancellationToken).ConfigureAwait(false);
-        var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
-        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province };
-        AnswerRule rule;
-        AnswerDecision decision;
-        Reply reply;
-        using (var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan))
+        var (context, rule, reply) = await DecideAsync(reading, query, cancellationToken).ConfigureAwait(false);
+        if (LeansOnPreviousAnswer(context, rule, previous))
         {
-            (rule, reply) = policy.Decide(context);
-            decision = rule.Decision with { Measures = DecisionMeasures.Of(context) };
-            decide?.SetTag("rule", rule.Name);
+            var followed = await reader.ReadAsync(query.Question, previous, asFollowUp: true, cancellationToken).ConfigureAwait(false);
+            var second = await DecideAsync(followed, query, cancellationToken).ConfigureAwait(false);
+            if (!Declines(second.Rule))
+            {
+                (reading, context, rule, reply) = (followed, second.Context, second.Rule, second.Reply);
+            }
         }
+
+        var documents = context.Documents;
+        var decision = rule.Decision with { Measures = DecisionMeasures.Of(context) };
 
         activity?.SetTag("rule", rule.Name);
 
@@ -143,6 +142,38 @@ public sealed class AnswerService(
 
         Log.QuestionAnswered(logger, rule.Name, answer.Mode.ToString(), answer.Abstained, string.Join(',', reading.Fields), reading.IsFollowUp, reading.Level, reading.Place?.Province);
         yield return new AnswerCompleted(answer);
+    }
+
+    /// <summary>
+    /// Below this share of the name of the text its own words reached, a question's words name no text: they are the
+    /// asker's story ("nhà lo đám xong mới nhớ, giờ đã hơn ba tuần rồi thì có bị thu tiền không?"). Words that name
+    /// a text in part ("báo tạm nghỉ có mất lệ phí gì không" holds a third of "tạm ngừng kinh doanh") are about that
+    /// text, and a referral for it is the honest reply.
+    /// </summary>
+    internal const double NamesNoText = 0.1;
+
+    // A question in a conversation that is not read as a follow-up, that the policy would decline on its own words,
+    // and whose words name no text, tells a story about what was just answered: it is read once more against the
+    // previous answer's text, and that reading stands only if the policy then answers (or asks back, or refers with
+    // the text). Reading every such question as a follow-up instead turned greetings and off-topic questions in a
+    // conversation into referrals.
+    private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule, ConversationTurn? previous) =>
+        previous?.DocumentId is not null && !context.Reading.IsFollowUp && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
+
+    private static bool Declines(AnswerRule rule) => rule is OutOfScopeRule or NotInSourcesRule;
+
+    private async Task<(AnswerContext Context, AnswerRule Rule, Reply Reply)> DecideAsync(QuestionReading reading, AskQuery query, CancellationToken cancellationToken)
+    {
+        var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, Math.Max(query.TopK ?? 0, SourceSelector.Depth * ChunksPerCandidate), SearchFilter.ForProvince(query.Province), cancellationToken).ConfigureAwait(false);
+        var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
+        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province };
+        using var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan);
+        var (rule, reply) = policy.Decide(context);
+        decide?.SetTag("rule", rule.Name);
+        return (context, rule, reply);
     }
 
     private async IAsyncEnumerable<string> CompleteAsOnePart(Microsoft.SemanticKernel.ChatCompletion.ChatHistory chat, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -30,7 +30,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         ReadAsync(question, previous: null, cancellationToken);
 
     /// <summary>Reads a question; <paramref name="previous"/> is what its conversation remembers of the question before, if any.</summary>
-    public async Task<QuestionReading> ReadAsync(string question, ConversationTurn? previous, CancellationToken cancellationToken = default)
+    public Task<QuestionReading> ReadAsync(string question, ConversationTurn? previous, CancellationToken cancellationToken = default) =>
+        ReadAsync(question, previous, asFollowUp: false, cancellationToken);
+
+    /// <summary>Reads a question; <paramref name="asFollowUp"/> reads it against <paramref name="previous"/> whatever its own words.</summary>
+    public async Task<QuestionReading> ReadAsync(string question, ConversationTurn? previous, bool asFollowUp, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = normalizer.Normalize(question, await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false));
@@ -58,8 +62,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         ownTopic.ExceptWith(notTopic);
         var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key == QuestionForm.RefersBack);
-        var isFollowUp = previous is not null && (opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
-        var changesTopic = isFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
+        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
+        var changesTopic = isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).

@@ -382,6 +382,37 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AStoryAboutThePreviousAnswer_ThatNamesNoText_IsAnsweredFromThePreviousRecord()
+    {
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "story");
+
+        var answer = await Harness.AskAsync("bận quá, thằng cu nhà em được ba tuần tuổi rồi mới đi thì có bị thu tiền không", conversationId: "story");
+
+        Assert.True(answer.Reading!.IsFollowUp);
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("tthc-khai-sinh", answer.Citations[0].DocumentId);
+        Assert.Contains("Miễn lệ phí", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheSameStory_WithNoConversationBeforeIt_IsDeclined()
+    {
+        var answer = await Harness.AskAsync("bận quá, thằng cu nhà em được ba tuần tuổi rồi mới đi thì có bị thu tiền không");
+
+        Assert.True(answer.Abstained);
+    }
+
+    [Fact]
+    public async Task AnOffTopicQuestionInAConversation_StaysOutOfScope()
+    {
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "weather");
+
+        var answer = await Harness.AskAsync("mai trời có mưa to không, tính chở thằng cu đi chơi", conversationId: "weather");
+
+        Assert.Equal("out-of-scope", answer.Decision.Rule);
+    }
+
+    [Fact]
     public async Task AnOpeningQuestionThatNamesAProcedure_IsAnswered_ThoughMostOfItsWordsAreEverydayOnesTheRecordLacks()
     {
         // Other texts that use the question's everyday words, so that they weigh in its coverage as they do in a

@@ -21,7 +21,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("ông tôi 80 tuổi có được hưởng trợ cấp hưu trí xã hội không", new[] { AskedField.Conditions })]
     [InlineData("nộp hồ sơ lúc 16 giờ thì hẹn trả kết quả lúc nào", new[] { AskedField.Time })]
     [InlineData("gia dinh toi co duoc ho tro khong, lam giay o dau", new[] { AskedField.Place, AskedField.Conditions })]
-    [InlineData("khách ngủ qua đêm thì phải báo trước mấy giờ", new[] { AskedField.Time })]
+    [InlineData("khách ngủ qua đêm thì phải báo trước mấy giờ", new[] { AskedField.Deadline })]
     [InlineData("cap lai giay nay may tieng", new[] { AskedField.Time })]
     [InlineData("tam tru sap het han, phai di gia han truoc may ngay", new[] { AskedField.Deadline })]
     [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
