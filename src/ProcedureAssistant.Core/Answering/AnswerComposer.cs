@@ -93,6 +93,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
         }
 
+        // The dates asked of a text come right after the sentence that names it.
+        if (context.Reading.AsksDatesOfText)
+        {
+            var firstLineEnd = text.ToString().IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 ? end : text.Length;
+            var dates = string.Concat(DatesOfTexts(text.ToString(), choice.Document, context, sources).Select(line => "\n- " + line));
+            text.Insert(firstLineEnd, dates);
+        }
+
         if (Validity(choice.Document, sources[0].Chunk.Text, context) is { } note)
         {
             text.Append('\n').Append(note);
@@ -649,6 +657,38 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return items.Count == 0 ? null : $"Nguồn chưa nêu {string.Join(", ", items)}{of}; {Replies.ReferralClause}";
     }
 
+    // When a text was signed, took effect and ends, from the text's own record, cited by a retrieved passage of it: the
+    // chosen text when it has a number (the question is about it), else the texts the answer's first sentence names (the
+    // legal basis of a procedure), at most MaxTextsDated. A text whose passage is not among those retrieved, or whose
+    // signing date the answer already gives, is left out. A number alone does not let a person cite a text:
+    // "Nghị định 139/2025/NĐ-CP, ký ngày nào" needs the date as well.
+    private static IEnumerable<string> DatesOfTexts(string answer, CorpusDocument chosen, AnswerContext context, List<ChunkHit> sources)
+    {
+        var firstSentence = answer.Split('\n')[0];
+        var numbers = chosen.Number is { } own ? [own] : FullDocumentNumber().Matches(firstSentence).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(MaxTextsDated).ToList();
+        var given = Date().Matches(answer).Select(m => DateOnly.TryParseExact(m.Value, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : default).ToHashSet();
+        foreach (var number in numbers)
+        {
+            var document = context.Documents.Values.FirstOrDefault(d => string.Equals(d.Number, number, StringComparison.Ordinal));
+            var passage = document is null ? null : context.Hits.FirstOrDefault(h => h.Chunk.DocumentId == document.Id);
+            if (document?.Issued is not { } issued || passage is null || given.Contains(issued))
+            {
+                continue;
+            }
+
+            var name = document.Title.Contains(number, StringComparison.Ordinal) ? document.Title[..(document.Title.IndexOf(number, StringComparison.Ordinal) + number.Length)] : number;
+            var dates = $"ban hành ngày {VietnameseDate(issued)}";
+            dates += document.Effective is { } effective ? $", có hiệu lực từ ngày {VietnameseDate(effective)}" : string.Empty;
+            dates += document.Expires is { } expires ? $", hết hiệu lực từ ngày {VietnameseDate(expires)}" : string.Empty;
+            yield return $"{name}: {dates}{Marker(passage, sources)}.";
+        }
+    }
+
+    private const int MaxTextsDated = 2;
+
+    // "12/6/2025", "01/7/2025": the day in two digits, the month as it is said, as the texts write dates.
+    private static string VietnameseDate(DateOnly date) => date.ToString("dd/M/yyyy", CultureInfo.InvariantCulture);
+
     // One line at most on validity: replaced, not in force, or written before the two-tier reform and still naming the
     // district level as if it acted (a text that names the reform's date is written with the reform in view).
     private string? Validity(CorpusDocument document, string chunkText, AnswerContext context)
@@ -933,6 +973,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // A text's number: "142/2025/NĐ-CP", "72/2025/QH15".
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/")]
     private static partial System.Text.RegularExpressions.Regex DocumentNumber();
+
+    // A text's whole number: "139/2025/NĐ-CP", "202/2025/QH15".
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/[\p{L}\d]+(?:-[\p{L}\d]+)*")]
+    private static partial System.Text.RegularExpressions.Regex FullDocumentNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;,]?\s+(hoặc|và)$")]
     private static partial System.Text.RegularExpressions.Regex JoiningWord();

@@ -39,6 +39,8 @@ public sealed class QuestionCues
         ["personal"] = QuestionForm.Personal,
         ["modifier"] = QuestionForm.Modifier,
         ["date"] = QuestionForm.Date,
+        ["text-date"] = QuestionForm.TextDate,
+        ["text-kind"] = QuestionForm.TextKind,
         ["number"] = QuestionForm.Number,
         ["unit-now"] = QuestionForm.UnitNow,
         ["merger"] = QuestionForm.Merger,

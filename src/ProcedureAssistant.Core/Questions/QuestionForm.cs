@@ -14,6 +14,8 @@ internal enum QuestionForm
     Personal,
     Modifier,
     Date,
+    TextDate,
+    TextKind,
     Number,
     UnitNow,
     Merger,

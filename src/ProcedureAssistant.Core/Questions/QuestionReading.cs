@@ -63,6 +63,9 @@ public sealed record QuestionReading
     /// <summary>The answer is a date ("có hiệu lực từ ngày nào", "áp dụng đến bao giờ").</summary>
     public bool ExpectsDate { get; init; }
 
+    /// <summary>Asks when a legal text was signed, takes effect or ends ("nghị định nào, ký ngày nào", "luật đó hiệu lực từ bao giờ").</summary>
+    public bool AsksDatesOfText { get; init; }
+
     /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
     public bool ExpectsNumber { get; init; }
 

@@ -12,6 +12,57 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
 {
     private AnswerHarness Harness => fixture.Harness;
 
+    [Fact]
+    public async Task ADateAskedOfTheChosenText_IsItsSigningAndEffectiveDates()
+    {
+        var answer = await Harness.AskAsync("Nghị định 129/2025/NĐ-CP ký ngày nào?");
+
+        Assert.Equal("nd-129-2025", answer.Citations[0].DocumentId);
+        Assert.Contains("Nghị định 129/2025/NĐ-CP: ban hành ngày 11/6/2025, có hiệu lực từ ngày 01/7/2025, hết hiệu lực từ ngày 01/3/2027", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADateAskedOfTheTextAProcedureRestsOn_IsGivenFromThatText_CitingIt()
+    {
+        const string Award = """
+            ---
+            id: tthc-gia-dinh-van-hoa
+            type: procedure
+            title: Xét tặng danh hiệu Gia đình văn hóa
+            level: xa
+            legal_basis: ["Nghị định 129/2025/NĐ-CP"]
+            source: https://dichvucong.gov.vn/gdvh
+            ---
+            # Xét tặng danh hiệu Gia đình văn hóa
+
+            ## Cơ quan giải quyết
+            - Chủ tịch Ủy ban nhân dân cấp xã.
+
+            ## Căn cứ pháp lý
+            - Nghị định 129/2025/NĐ-CP phân định thẩm quyền trong lĩnh vực nội vụ.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/gia-dinh-van-hoa.md"] = Award,
+            ["regulations/nd-129.md"] = AnswerFixtures.Decree,
+        });
+
+        var answer = await harness.AskAsync("xét tặng gia đình văn hóa theo nghị định nào, ký ngày nào");
+
+        var line = Assert.Single(answer.Text.Split('\n'), l => l.Contains("ban hành ngày", StringComparison.Ordinal));
+        Assert.Contains("Nghị định 129/2025/NĐ-CP: ban hành ngày 11/6/2025", line, StringComparison.Ordinal);
+        var marker = int.Parse(System.Text.RegularExpressions.Regex.Match(line, @"\[(\d+)\]").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("nd-129-2025", answer.Citations[marker - 1].DocumentId);
+    }
+
+    [Fact]
+    public async Task AQuestionOnAPermitsValidity_GetsNoDatesOfTexts()
+    {
+        var answer = await Harness.AskAsync("giấy phép xây dựng có hiệu lực bao lâu");
+
+        Assert.DoesNotContain("ban hành ngày", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("đăng ký khai sinh mất bao lâu", "Thời hạn giải quyết", "Trong ngày")]
     [InlineData("đăng ký khai sinh nộp ở đâu", "Nơi nộp hồ sơ", "Trung tâm Phục vụ hành chính công cấp xã")]

@@ -12,6 +12,20 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Theory]
+    [InlineData("nghị định đó ký ngày nào", true)]
+    [InlineData("Luật 72/2025 có hiệu lực từ bao giờ", true)]
+    [InlineData("nd 120 ap dung den khi nao", true)]
+    [InlineData("giấy phép xây dựng có hiệu lực bao lâu", false)]
+    [InlineData("khi nào có kết quả đăng ký khai sinh", false)]
+    public async Task AsksDatesOfText_WhenASigningOrEffectiveDateIsAskedOfALegalText(string question, bool asks)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(asks, reading.AsksDatesOfText);
+        Assert.True(reading.ExpectsDate);
+    }
+
+    [Theory]
     [InlineData("lệ phí đăng ký khai sinh là bao nhiêu", new[] { AskedField.Fee })]
     [InlineData("dang ky ket hon mat bao lau, nop o dau", new[] { AskedField.Time, AskedField.Place })]
     [InlineData("làm giấy khai sinh cần mang giấy tờ gì", new[] { AskedField.Documents })]
