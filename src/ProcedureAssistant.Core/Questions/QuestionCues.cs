@@ -36,6 +36,7 @@ public sealed class QuestionCues
         ["follow-up"] = QuestionForm.FollowUp,
         ["contact"] = QuestionForm.Contact,
         ["person"] = QuestionForm.Person,
+        ["third-party"] = QuestionForm.ThirdParty,
         ["personal"] = QuestionForm.Personal,
         ["modifier"] = QuestionForm.Modifier,
         ["date"] = QuestionForm.Date,

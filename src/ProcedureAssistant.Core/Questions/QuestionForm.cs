@@ -11,6 +11,7 @@ internal enum QuestionForm
     FollowUp,
     Contact,
     Person,
+    ThirdParty,
     Personal,
     Modifier,
     Date,

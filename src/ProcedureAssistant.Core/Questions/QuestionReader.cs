@@ -109,7 +109,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             AsksHowManyUnits = forms.Any(f => f.Key == QuestionForm.UnitCount),
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
-            AsksForPersonalData = AsksForPersonalData(forms),
+            AsksForPersonalData = AsksForPersonalData(text, syllables, forms),
             NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
@@ -182,15 +182,31 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // A person's contact or identity ("số điện thoại di động của ông …"), a list of people with theirs ("danh sách hộ
     // nghèo kèm số điện thoại"), a phrase that asks for private data by itself, or a request to look up another
     // person's records ("xem giúp con bé tên … có đăng ký tạm trú không", "tra giúp hồ sơ của con nhà hàng xóm").
-    private static bool AsksForPersonalData(IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
+    // A third party ("hàng xóm", "vợ cũ") or a person named by a title and a capitalised name ("bà Hoàng Thị Mai")
+    // counts anywhere in a question that asks to look up or for a contact, in either order and at any distance ("bà …
+    // ở xóm 5 đang nhận trợ cấp bao nhiêu, bạn tra giúp"); a bare title must follow the request, as it is often how
+    // the asker addresses the service ("anh chị tra giúp em thủ tục …").
+    private bool AsksForPersonalData(string text, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
     {
         // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
         var own = forms.Where(f => f.Key == QuestionForm.Self).Select(f => f.Start).ToHashSet();
         var contacts = forms.Where(f => f.Key == QuestionForm.Contact && !own.Contains(f.Start + f.Length)).ToList();
+        var lookups = forms.Where(f => f.Key == QuestionForm.Lookup).ToList();
+        var persons = forms.Where(f => f.Key is QuestionForm.Person or QuestionForm.ThirdParty).ToList();
         return forms.Any(f => f.Key == QuestionForm.Personal && !own.Contains(f.Start + f.Length)) ||
             (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
-            contacts.Any(contact => forms.Any(p => p.Key == QuestionForm.Person && p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact)) ||
-            forms.Where(f => f.Key == QuestionForm.Lookup).Any(lookup => forms.Any(p => p.Key == QuestionForm.Person && p.Start >= lookup.Start + lookup.Length && p.Start <= lookup.Start + lookup.Length + PersonAfterLookup));
+            contacts.Any(contact => persons.Any(p => p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact)) ||
+            lookups.Any(lookup => persons.Any(p => p.Start >= lookup.Start + lookup.Length && p.Start <= lookup.Start + lookup.Length + PersonAfterLookup)) ||
+            ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(text, syllables)));
+    }
+
+    // A title followed by two capitalised words: "bà Hoàng Thị Mai", "anh Tran Van Binh" (a title is also a closing
+    // particle, "… không anh", so it is looked for as a word, not among the forms found).
+    private bool NamesAPerson(string text, string[] syllables)
+    {
+        var original = Words().Matches(text).Select(m => m.Value).ToArray();
+        return original.Length == syllables.Length && Enumerable.Range(0, syllables.Length - 2).Any(i =>
+            cues.Forms.IsPhrase(QuestionForm.Person, syllables[i]) && char.IsUpper(original[i + 1][0]) && char.IsUpper(original[i + 2][0]));
     }
 
     // How many words may stand between a request to look up and the person it is about ("xem giúp [hồ sơ khai sinh
