@@ -41,7 +41,9 @@ internal sealed class NotInSourcesRule : AnswerRule
         var choice = context.Choice!;
         var weak = choice.NameMatch < PartlyNamed && (choice.Coverage < MinCoverage || context.TopicMatch < MinTopicMatch);
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic;
-        var asksAnItemOfTheNamedText = choice.IsNamed && context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver;
+        // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.
+        var asksAnItemOfTheNamedText = choice.IsNamed &&
+            ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null));
         var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
             context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         return weak || ownWordsMissing ? new ReferReply(Place: context.Reading.Place) : null;

@@ -382,6 +382,17 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AFollowUpAskingWhenTheTextWasSigned_IsAnsweredWithItsDates_NotReferred()
+    {
+        await Harness.AskAsync("Nghị định 129/2025/NĐ-CP chuyển những nhiệm vụ gì về cấp xã", conversationId: "dates");
+
+        var answer = await Harness.AskAsync("nghị định đó ký ngày nào vậy, trước hay sau tết đoan ngọ", conversationId: "dates");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Contains("ban hành ngày 11/6/2025", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AStoryAboutThePreviousAnswer_ThatNamesNoText_IsAnsweredFromThePreviousRecord()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "story");
