@@ -761,10 +761,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var asksHowMuch = TextAnalyzer.Syllables(question).Any(s => VietnameseText.Fold(s) == "nhieu");
         var waived = Waivers.Any(w => folded.Contains(w, StringComparison.Ordinal));
         var paid = ProcedureRecord.Sum().Matches(folded).Any(m => m.Groups[1].Value.Any(c => c is >= '1' and <= '9'));
-        return asksHowMuch || (waived && paid) ? null : waived || AllAmountsZero(folded) ? "Không" : "Có";
+
+        // A waiver only for those who file in time ("miễn lệ phí khi đăng ký đúng hạn") is no answer for someone who
+        // writes that the baby is three months old: the line with its condition answers, without a verdict.
+        var onlyInTime = waived && OnTime.Any(w => folded.Contains(w, StringComparison.Ordinal));
+        return asksHowMuch || onlyInTime || (waived && paid) ? null : waived || AllAmountsZero(folded) ? "Không" : "Có";
     }
 
     // How the records write that nothing is charged, without diacritics.
+    private static readonly string[] OnTime = ["dung han", "dung thoi han", "trong thoi han"];
+
     private static readonly string[] Waivers = ["mien le phi", "mien phi", "mien thu", "khong thu", "khong phai nop", "khong mat phi"];
 
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").

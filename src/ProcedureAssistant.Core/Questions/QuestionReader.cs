@@ -114,10 +114,14 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,
-            NamedOffices = cues.Offices.Find(syllables).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
+            NamedOffices = cues.Offices.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
             NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
     }
+
+    // The question without the sentences before it that end in a full stop: those tell the asker's situation ("Ngân
+    // hàng đòi giấy xác nhận cư trú. Em xin ở công an xã nơi ở trọ được không?"), the rest asks.
+    private static string AskingPart(string text) => StorySentence().Split(text)[^1];
 
     // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.
     private static HashSet<string> UnknownNames(string text, string[] syllables, DocumentStatistics statistics)
@@ -298,6 +302,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         return terms;
     }
+
+    // The space after a sentence that ends with a full stop or "!" and has more text after it (a decimal point or a
+    // code, "1.001193", has no space after it; an ellipsis is not a full stop).
+    [GeneratedRegex(@"(?<=[^\s.][.!])\s+(?=\S)")]
+    private static partial Regex StorySentence();
 
     // "118/2025/NĐ-CP", "118/2025", "1.001193".
     [GeneratedRegex(@"\b\d{1,4}/\d{4}(?:/[\p{L}\-]+)?|\b[1-3]\.\d{6}\b")]

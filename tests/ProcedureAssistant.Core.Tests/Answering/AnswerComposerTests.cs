@@ -79,7 +79,6 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData("khai sinh cho con có mất tiền không", "Không")]
     [InlineData("đăng ký kết hôn có tốn phí không ạ", "Không")]
     [InlineData("lữ hành nội địa tại cấp tỉnh có mất phí không", "Có")]
     [InlineData("ông bà đi khai sinh cho cháu có cần giấy ủy quyền không", "Không")]
@@ -91,6 +90,16 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
 
         Assert.StartsWith(word + ". ", answer.Text, StringComparison.Ordinal);
         Assert.EndsWith("[1].", FirstSentence(answer.Text[(word.Length + 2)..]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
+    {
+        var answer = await Harness.AskAsync("con được 3 tháng rồi mới đi khai sinh, có mất tiền không");
+
+        Assert.StartsWith("Lệ phí đăng ký khai sinh", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Miễn lệ phí khi đăng ký đúng hạn", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.Contains("Đăng ký quá hạn", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,14 +150,15 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData("Khai tử: miễn lệ phí khi đăng ký đúng hạn.", "khai tử có phải đóng lệ phí không", "Không")]
+    [InlineData("Khai tử: miễn lệ phí khi đăng ký đúng hạn.", "khai tử có phải đóng lệ phí không", null)]
+    [InlineData("Miễn lệ phí đối với công dân Việt Nam cư trú ở trong nước", "đăng ký kết hôn có mất phí không", "Không")]
     [InlineData("Nộp trực tiếp: 0 đồng; nộp trực tuyến: 0 đồng", "có mất tiền không", "Không")]
     [InlineData("10.000 đồng/trường hợp", "có mất phí không", "Có")]
     [InlineData("Theo mức do Hội đồng nhân dân cấp tỉnh quy định", "có tốn phí không", "Có")]
     [InlineData("Miễn lệ phí khi đăng ký đúng hạn; đăng ký quá hạn: 20.000 đồng", "có mất phí không", null)]
     [InlineData("10.000 đồng/trường hợp", "tốn bao nhiêu, nhờ em gái đi ký giùm được không", null)]
     [InlineData("Miễn lệ phí", "het bao nhieu tien, lam online duoc ko", null)]
-    public void AYesNoAboutTheFee_IsNoWhenItIsWaived_YesWhenNothingSaysSo_NeitherWhenBothOrTheSumIsAsked(string fee, string question, string? word)
+    public void AYesNoAboutTheFee_IsNoWhenItIsWaived_YesWhenNothingSaysSo_NeitherWhenBothOrTheSumIsAskedOrTheWaiverNeedsFilingInTime(string fee, string question, string? word)
     {
         Assert.Equal(word, AnswerComposer.FeeVerdict(fee, question));
     }

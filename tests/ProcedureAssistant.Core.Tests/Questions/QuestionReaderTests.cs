@@ -58,6 +58,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("lam giay khai sinh o ubnd duoc ko", new[] { "ủy ban nhân dân" })]
     [InlineData("gửi qua bưu điện hay phải lên tỉnh", new[] { "bưu chính", "tỉnh" })]
     [InlineData("trợ cấp bảo trợ xã hội được bao nhiêu tiền", new string[0])]
+    [InlineData("Ngân hàng bắt nộp giấy CT07. Em xin ở công an xã chỗ em trọ được không?", new[] { "công an" })]
     public async Task NamedOffices_AreTheOfficesAndLevelsNamed_AsTheRecordsWriteThem(string question, string[] offices)
     {
         var reading = await Harness.ReadAsync(question);
