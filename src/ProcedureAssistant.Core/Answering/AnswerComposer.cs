@@ -714,7 +714,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // "Có"/"Không" for a yes/no question about an item: free of charge, filed through the channel asked about, or not
     // at the office or level asked about.
-    private static string? YesNo(QuestionReading reading, AskedField field, IReadOnlyList<string> lines, TermWeights weights, string? officeVerdict, string title)
+    private static string? YesNo(QuestionReading reading, AskedField field, List<string> lines, TermWeights weights, string? officeVerdict, string title)
     {
         var folded = VietnameseText.Fold(string.Join(' ', lines.Select(Unbullet))).ToLowerInvariant();
         var channels = Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).ToList();
@@ -723,7 +723,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             AskedField.Fee => FeeVerdict(string.Join(' ', lines.Select(Unbullet)), reading.Text),
             AskedField.Place or AskedField.Authority when officeVerdict is not null => officeVerdict,
             AskedField.Place => channels.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
-            _ => Polarity(string.Join(' ', lines), reading, weights, title),
+            _ => Polarity(lines[0], reading, weights, title),
         };
     }
 

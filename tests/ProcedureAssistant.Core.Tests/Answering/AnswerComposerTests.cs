@@ -93,6 +93,30 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AYesNoVerdict_IsDecidedByTheLineSaidFirst_NotByALaterOneOfTheList()
+    {
+        const string Residence = """
+            ---
+            id: tthc-thuong-tru
+            type: procedure
+            title: Đăng ký thường trú
+            level: xa
+            source: https://dichvucong.gov.vn/thuong-tru
+            ---
+            # Đăng ký thường trú
+
+            ## Điều kiện
+            - Có chỗ ở hợp pháp thuộc sở hữu của mình; hoặc
+            - Về ở với người thân và được chủ hộ đồng ý; người chưa thành niên mà cha mẹ không đồng ý thì không được.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/thuong-tru.md"] = Residence });
+
+        var answer = await harness.AskAsync("cháu 16 tuổi về ở với tôi, cha mẹ cháu đồng ý rồi, đăng ký thường trú được không, cần điều kiện gì");
+
+        Assert.StartsWith("Điều kiện đăng ký thường trú", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {
         var answer = await Harness.AskAsync("con được 3 tháng rồi mới đi khai sinh, có mất tiền không");
