@@ -143,7 +143,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var leadLines = Lines(record, lead);
             var listed = lead is AskedField.Documents or AskedField.Steps;
             sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
-            if (reading.IsYesNo && YesNo(reading, lead, leadLines, weights, officeVerdict, document.Title) is { } word)
+            // An item carried over from the previous question ("còn … thì sao, nhờ người nhà đi thay được không") is
+            // not what this yes or no is about.
+            if (reading.IsYesNo && !reading.FieldsCarriedOver && YesNo(reading, lead, leadLines, weights, officeVerdict, document.Title) is { } word)
             {
                 sentence = word + ". " + sentence;
             }

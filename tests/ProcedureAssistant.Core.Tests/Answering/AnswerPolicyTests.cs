@@ -76,6 +76,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     [Theory]
     [InlineData("dự báo thời tiết Hà Nội ngày mai thế nào")]
     [InlineData("cách nấu phở bò ngon")]
+    [InlineData("vợ chồng tuổi Thìn với tuổi Mùi năm nay làm nhà có hợp không")]
     public async Task OutOfScope_IsDeclinedPolitely_WithoutCitations(string question)
     {
         var answer = await Harness.AskAsync(question);
@@ -390,6 +391,17 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
 
         Assert.Equal("answer", answer.Decision.Rule);
         Assert.Contains("ban hành ngày 11/6/2025", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AYesNoAboutSomethingElse_GetsNoVerdictFromTheItemCarriedOver()
+    {
+        await Harness.AskAsync("đăng ký khai sinh lệ phí bao nhiêu", conversationId: "carried");
+
+        var answer = await Harness.AskAsync("còn đăng ký kết hôn thì sao, nhờ người nhà đi thay được không", conversationId: "carried");
+
+        Assert.Equal("tthc-ket-hon", answer.Citations[0].DocumentId);
+        Assert.False(answer.Text.StartsWith("Không.", StringComparison.Ordinal) || answer.Text.StartsWith("Có.", StringComparison.Ordinal), answer.Text);
     }
 
     [Fact]
