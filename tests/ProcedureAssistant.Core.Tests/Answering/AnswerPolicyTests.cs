@@ -404,6 +404,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.False(answer.Text.StartsWith("Không.", StringComparison.Ordinal) || answer.Text.StartsWith("Có.", StringComparison.Ordinal), answer.Text);
     }
 
+    [Theory]
+    [InlineData(0.2, 0.4, 0.3, true)]
+    [InlineData(0.1, 0.4, 0.3, false)]
+    [InlineData(0.2, 0.3, 0.3, false)]
+    [InlineData(0.2, 0.4, 0.2, false)]
+    [InlineData(0.34, 0.1, 0.1, true)]
+    [InlineData(0.0, 0.6, 0.5, true)]
+    [InlineData(0.0, 0.6, 0.3, false)]
+    public void AText_SpeaksToAQuestion_ThatHoldsAThirdOfItsName_OrIsCoveredAndOnTopic_OrAllThreeALittle(double nameMatch, double coverage, double topicMatch, bool speaks)
+    {
+        Assert.Equal(speaks, NotInSourcesRule.SpeaksTo(nameMatch, coverage, topicMatch));
+    }
+
     [Fact]
     public async Task AStoryAboutThePreviousAnswer_ThatNamesNoText_IsAnsweredFromThePreviousRecord()
     {
