@@ -771,9 +771,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     // How the records write that nothing is charged, without diacritics.
-    private static readonly string[] OnTime = ["dung han", "dung thoi han", "trong thoi han"];
-
     private static readonly string[] Waivers = ["mien le phi", "mien phi", "mien thu", "khong thu", "khong phai nop", "khong mat phi"];
+
+    // How the records make a waiver depend on filing in time, without diacritics.
+    private static readonly string[] OnTime = ["dung han", "dung thoi han", "trong thoi han"];
 
     // Every amount the fee lines state is nought ("Nộp trực tiếp: 0 đồng; trực tuyến: 0 đồng").
     private static bool AllAmountsZero(string folded)

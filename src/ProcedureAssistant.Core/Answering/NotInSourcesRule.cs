@@ -49,7 +49,7 @@ internal sealed class NotInSourcesRule : AnswerRule
     public const double MinSupport = 0.5;
 
     /// <summary>
-    /// Whether a text the question does not follow up on speaks to it: the question holds a third of one of its names,
+    /// Whether the chosen text speaks to the question: the question holds a third of one of its names,
     /// or the text's best passage covers half of the question and matches its topic, or all three a little.
     /// </summary>
     internal static bool SpeaksTo(double nameMatch, double coverage, double topicMatch) =>

@@ -209,7 +209,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     private bool NamesAPerson(string text, string[] syllables)
     {
         var original = Words().Matches(text).Select(m => m.Value).ToArray();
-        return original.Length == syllables.Length && Enumerable.Range(0, syllables.Length - 2).Any(i =>
+        return original.Length == syllables.Length && Enumerable.Range(0, Math.Max(0, syllables.Length - 2)).Any(i =>
             cues.Forms.IsPhrase(QuestionForm.Person, syllables[i]) && char.IsUpper(original[i + 1][0]) && char.IsUpper(original[i + 2][0]));
     }
 

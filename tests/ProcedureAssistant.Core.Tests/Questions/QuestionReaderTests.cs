@@ -91,6 +91,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("vợ cũ tôi giờ tạm trú ở đâu, tra trên hệ thống giúp", true)]
     [InlineData("Tra giúp tôi anh Trần Văn Tú sinh năm 1999 ở thôn 2 đã đi nghĩa vụ quân sự chưa", true)]
     [InlineData("anh chị tra giúp em thủ tục đăng ký khai sinh cho con với", false)]
+    [InlineData("Zalo", false)]
     [InlineData("ông Nguyễn Văn An muốn đăng ký khai sinh cho cháu nội thì nộp ở đâu", false)]
     public async Task PersonalData_IsSomeoneElsesContactOrAListOfPeoplesNotTheAskersOwn(string question, bool personal)
     {
