@@ -39,6 +39,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("cap lai giay nay may tieng", new[] { AskedField.Time })]
     [InlineData("sao y 300 trang thì tính tiền thế nào, có kịp trong ngày không", new[] { AskedField.Fee, AskedField.Time })]
     [InlineData("khách ở nhờ mấy hôm thì có phải báo công an không", new AskedField[0])]
+    [InlineData("có sổ rồi thì khu đất đó giá bao nhiêu một mét", new AskedField[0])]
     [InlineData("tam tru sap het han, phai di gia han truoc may ngay", new[] { AskedField.Deadline })]
     [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
     [InlineData("hồ sơ xin giấy đó thì làm theo quy định nào vậy", new[] { AskedField.LegalBasis })]
