@@ -3,9 +3,9 @@ using ProcedureAssistant.Core.Documents;
 namespace ProcedureAssistant.Core.Answering;
 
 /// <summary>
-/// The same procedure is held at several levels, the question names none, and a citizen asks: a citizen files at the
-/// commune, so the commune-level record answers and the answer says which level it is about. An official is asked
-/// which level is meant instead (<see cref="AmbiguousProceduresRule"/>).
+/// The same procedure is held at several levels, the question names none, and a citizen asks, or an official who
+/// speaks of the commune alone: a citizen files at the commune, so the commune-level record answers and the answer
+/// says which level it is about. Another official is asked which level is meant (<see cref="AmbiguousProceduresRule"/>).
 /// </summary>
 internal sealed class CommuneLevelRule : AnswerRule
 {
@@ -15,7 +15,9 @@ internal sealed class CommuneLevelRule : AnswerRule
 
     internal override Reply? Decide(AnswerContext context)
     {
-        if (context.Persona != Persona.Citizen || context.Reading.Level is not null)
+        // An official who speaks of the commune alone ("xã phải phê duyệt kế hoạch … trước ngày nào") means the
+        // commune's record too; one who names no level, or several, is asked which.
+        if (context.Reading.Level is not null || (context.Persona != Persona.Citizen && !context.Reading.SpeaksOfTheCommuneOnly))
         {
             return null;
         }

@@ -114,6 +114,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,
+            SpeaksOfTheCommuneOnly = SpeaksOfTheCommuneOnly(text),
             NamedOffices = cues.Offices.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
             NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
@@ -219,6 +220,35 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // How many words may stand between a contact and the person it is of ("số điện thoại [di động của] ông").
     private const int PersonAfterContact = 4;
+
+    // "xã", "phường" or "đặc khu" as typed, or "xa"/"phuong" in a question typed without diacritics, not in "xã hội" or
+    // "hợp tác xã"; and no "tỉnh", "huyện", "trung ương" or "bộ" (unmarked "tinh"/"huyen" only after a word that makes
+    // them a level: "cấp", "lên", "ở", "ubnd", "sở"; "tình trạng" is not one).
+    private static bool SpeaksOfTheCommuneOnly(string text)
+    {
+        var words = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToArray();
+        var unmarked = words.All(w => VietnameseText.Fold(w) == w);
+        var commune = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var next = i + 1 < words.Length ? VietnameseText.Fold(words[i + 1]) : string.Empty;
+            var before = i > 0 ? VietnameseText.Fold(words[i - 1]) : string.Empty;
+            var isCommune = words[i] is "xã" or "phường" || (words[i] == "khu" && before == "dac") || (unmarked && words[i] is "xa" or "phuong");
+            if (isCommune && next != "hoi" && before != "tac")
+            {
+                commune = true;
+            }
+
+            var isOther = words[i] is "tỉnh" or "huyện" or "bộ" || (words[i] == "ương" && before == "trung") ||
+                (unmarked && words[i] is "tinh" or "huyen" && before is "cap" or "len" or "o" or "ubnd" or "so" or "ve");
+            if (isOther)
+            {
+                return false;
+            }
+        }
+
+        return commune;
+    }
 
     // "tại cấp tỉnh", "ở cấp xã", "thực hiện tại cấp Trung ương": the one level a procedure is asked at. "UBND cấp xã",
     // "trung tâm cấp xã" name a body, not the level of a procedure; a question naming two levels asks which one.

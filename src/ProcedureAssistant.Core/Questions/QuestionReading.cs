@@ -110,4 +110,10 @@ public sealed record QuestionReading
 
     /// <summary>The procedure level named ("cấp xã" → <c>xa</c>, see <see cref="Documents.ProcedureLevels"/>), or null.</summary>
     public string? Level { get; init; }
+
+    /// <summary>
+    /// The question speaks of the commune ("xã phải phê duyệt …", "chủ tịch xã cấp giấy", "ra phường") and of no other
+    /// level (province, district, ministry): of a procedure held at several levels, it is about the commune's.
+    /// </summary>
+    public bool SpeaksOfTheCommuneOnly { get; init; }
 }

@@ -340,6 +340,18 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains("(cấp xã)", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("chủ tịch xã cấp giấy phép kinh doanh dịch vụ lữ hành nội địa mất bao lâu", "commune-level")]
+    [InlineData("xa cap giay phep kinh doanh dich vu lu hanh noi dia mat bao lau", "commune-level")]
+    [InlineData("giấy phép kinh doanh dịch vụ lữ hành nội địa xã cấp hay tỉnh cấp, mất bao lâu", "ambiguous-procedures")]
+    public async Task OneProcedureAtTwoLevels_AnOfficialWhoSpeaksOfTheCommuneAlone_GetsTheCommunesRecord(string question, string rule)
+    {
+        var answer = await Harness.AskAsync(question, Persona.Official);
+
+        Assert.Equal(rule, answer.Decision.Rule);
+        Assert.Contains("tthc-lu-hanh-xa", answer.Citations.Select(c => c.DocumentId));
+    }
+
     [Fact]
     public async Task OneProcedureAtTwoLevels_ALevelNamedInTheQuestion_IsTheOneAnswered()
     {
