@@ -101,7 +101,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Insert(firstLineEnd, dates);
         }
 
-        if (Validity(choice.Document, sources[0].Chunk.Text, context) is { } note)
+        if (Validity(choice.Document, choice.Document.Type == DocumentType.Procedure ? text.ToString() : sources[0].Chunk.Text, context) is { } note)
         {
             text.Append('\n').Append(note);
         }
@@ -709,8 +709,17 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         var preReform = (document.Effective ?? document.Issued) is { } start && start < TwoTierStart;
         var knowsTheReform = document.Body.Contains("01/7/2025", StringComparison.Ordinal) || document.Body.Contains("1/7/2025", StringComparison.Ordinal);
-        return preReform && TextAnalyzer.Syllables(chunkText).Select(VietnameseText.Fold).Contains("huyen", StringComparer.Ordinal) && !knowsTheReform
-            ? "Lưu ý: văn bản này ban hành trước ngày 01/7/2025 và còn nhắc đến cấp huyện; từ ngày 01/7/2025 cấp huyện không còn, nhiệm vụ đã chuyển về cấp xã hoặc cấp tỉnh."
+        var namesTheDistrict = TextAnalyzer.Syllables(chunkText).Select(VietnameseText.Fold).Contains("huyen", StringComparer.Ordinal) && !knowsTheReform;
+        if (preReform && namesTheDistrict)
+        {
+            return "Lưu ý: văn bản này ban hành trước ngày 01/7/2025 và còn nhắc đến cấp huyện; từ ngày 01/7/2025 cấp huyện không còn, nhiệm vụ đã chuyển về cấp xã hoặc cấp tỉnh.";
+        }
+
+        // A procedure record with no date (the national catalogue's) that names the district level in what the answer
+        // says ("Bảo hiểm xã hội cấp huyện") may be older than the reform: the person must not go looking for it.
+        var undatedRecord = document.Type == DocumentType.Procedure && document.Effective is null && document.Issued is null;
+        return undatedRecord && namesTheDistrict
+            ? "Lưu ý: bản ghi này còn nhắc đến cấp huyện; từ ngày 01/7/2025 cấp huyện không còn, nhiệm vụ đã chuyển về cấp xã hoặc cấp tỉnh."
             : null;
     }
 

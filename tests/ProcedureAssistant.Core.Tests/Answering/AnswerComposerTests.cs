@@ -405,6 +405,34 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.DoesNotContain("còn nhắc đến cấp huyện", reform.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("2025-07-01", false)]
+    public async Task TheDistrictCaveat_GoesWithAnUndatedRecordWhoseAnswerNamesTheDistrict(string? effective, bool caveat)
+    {
+        var dated = effective is null ? string.Empty : $"effective: {effective}\n";
+        var record = $"""
+            ---
+            id: tthc-tai-nan-lao-dong
+            type: procedure
+            title: Giải quyết hưởng chế độ tai nạn lao động lần đầu
+            {dated}source: https://dichvucong.gov.vn/tnld
+            ---
+            # Giải quyết hưởng chế độ tai nạn lao động lần đầu
+
+            ## Cơ quan giải quyết
+            - Bảo hiểm xã hội cấp tỉnh, Bảo hiểm xã hội cấp huyện.
+
+            ## Thời hạn giải quyết
+            - 06 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/tnld.md"] = record });
+
+        var answer = await harness.AskAsync("hưởng chế độ tai nạn lao động lần đầu thì cơ quan nào giải quyết");
+
+        Assert.Equal(caveat, answer.Text.Contains("còn nhắc đến cấp huyện", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task ASupersededText_SaysWhatReplacedIt()
     {
