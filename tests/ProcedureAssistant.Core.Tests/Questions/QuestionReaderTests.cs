@@ -93,6 +93,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("Tra giúp tôi anh Trần Văn Tú sinh năm 1999 ở thôn 2 đã đi nghĩa vụ quân sự chưa", true)]
     [InlineData("anh chị tra giúp em thủ tục đăng ký khai sinh cho con với", false)]
     [InlineData("Zalo", false)]
+    [InlineData("vo chong toi muon tach khau ra so rieng, can gi", false)]
+    [InlineData("cho xin số riêng của chủ tịch xã", true)]
     [InlineData("ông Nguyễn Văn An muốn đăng ký khai sinh cho cháu nội thì nộp ở đâu", false)]
     public async Task PersonalData_IsSomeoneElsesContactOrAListOfPeoplesNotTheAskersOwn(string question, bool personal)
     {
