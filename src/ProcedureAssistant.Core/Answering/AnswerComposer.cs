@@ -667,7 +667,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static IEnumerable<string> DatesOfTexts(string answer, CorpusDocument chosen, AnswerContext context, List<ChunkHit> sources)
     {
         var firstSentence = answer.Split('\n')[0];
-        var numbers = chosen.Number is { } own ? [own] : FullDocumentNumber().Matches(firstSentence).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(MaxTextsDated).ToList();
+        var numbers = chosen.Number is { } own ? [own] : DocumentNumber().Matches(firstSentence).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(MaxTextsDated).ToList();
         var given = Date().Matches(answer).Select(m => DateOnly.TryParseExact(m.Value, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : default).ToHashSet();
         foreach (var number in numbers)
         {
@@ -989,12 +989,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static partial System.Text.RegularExpressions.Regex Date();
 
     // A text's number: "142/2025/NĐ-CP", "72/2025/QH15".
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/")]
-    private static partial System.Text.RegularExpressions.Regex DocumentNumber();
-
-    // A text's whole number: "139/2025/NĐ-CP", "202/2025/QH15".
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d+/\d{4}/[\p{L}\d]+(?:-[\p{L}\d]+)*")]
-    private static partial System.Text.RegularExpressions.Regex FullDocumentNumber();
+    private static partial System.Text.RegularExpressions.Regex DocumentNumber();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[;,]?\s+(hoặc|và)$")]
     private static partial System.Text.RegularExpressions.Regex JoiningWord();

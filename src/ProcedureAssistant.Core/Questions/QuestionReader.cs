@@ -39,9 +39,14 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         ArgumentNullException.ThrowIfNull(question);
         var text = normalizer.Normalize(question, await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false));
         var syllables = PhraseList<AskedField>.Folded(text);
+
+        // The words as typed, case and marks kept (names, titles and level words are read from them); where they line
+        // up with the syllables, word i is syllable i.
+        var typed = Words().Matches(text).Select(m => m.Value).ToArray();
+
         var fieldCues = cues.Fields.Find(syllables);
         var forms = cues.Forms.Find(syllables);
-        var place = Place(text, syllables);
+        var place = Place(typed, syllables);
 
         // Words that say which item is asked, or where, say nothing about which document answers.
         var notTopic = Terms(syllables, fieldCues.Select(m => (m.Start, m.Length)));
@@ -56,7 +61,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // Names and numbers no text holds ("khu đô thị Đại Thanh", "Tiktok", "năm 2026", "Quyết định 863") are the
         // asker's context, not what the question is about: a text is not judged on them.
         var statistics = await catalog.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        notTopic.UnionWith(UnknownNames(text, syllables, statistics));
+        notTopic.UnionWith(UnknownNames(typed, syllables, statistics));
 
         var ownTopic = TopicTerms.Of(analyzer, text);
         ownTopic.ExceptWith(notTopic);
@@ -109,12 +114,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             AsksHowManyUnits = forms.Any(f => f.Key == QuestionForm.UnitCount),
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
-            AsksForPersonalData = AsksForPersonalData(text, syllables, forms),
+            AsksForPersonalData = AsksForPersonalData(typed, syllables, forms),
             NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,
-            SpeaksOfTheCommuneOnly = SpeaksOfTheCommuneOnly(text),
+            SpeaksOfTheCommuneOnly = SpeaksOfTheCommuneOnly(typed),
             NamedOffices = cues.Offices.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
             NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
@@ -125,10 +130,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     private static string AskingPart(string text) => StorySentence().Split(text)[^1];
 
     // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.
-    private static HashSet<string> UnknownNames(string text, string[] syllables, DocumentStatistics statistics)
+    private static HashSet<string> UnknownNames(string[] original, string[] syllables, DocumentStatistics statistics)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var original = Words().Matches(text).Select(m => m.Value).ToArray();
         if (original.Length != syllables.Length)
         {
             return names;
@@ -191,7 +195,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // counts anywhere in a question that asks to look up or for a contact, in either order and at any distance ("bà …
     // ở xóm 5 đang nhận trợ cấp bao nhiêu, bạn tra giúp"); a bare title must follow the request, as it is often how
     // the asker addresses the service ("anh chị tra giúp em thủ tục …").
-    private bool AsksForPersonalData(string text, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
+    private bool AsksForPersonalData(string[] typed, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
     {
         // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
         var own = forms.Where(f => f.Key == QuestionForm.Self).Select(f => f.Start).ToHashSet();
@@ -202,17 +206,14 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
             contacts.Any(contact => persons.Any(p => p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact)) ||
             lookups.Any(lookup => persons.Any(p => p.Start >= lookup.Start + lookup.Length && p.Start <= lookup.Start + lookup.Length + PersonAfterLookup)) ||
-            ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(text, syllables)));
+            ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(typed, syllables)));
     }
 
     // A title followed by two capitalised words: "bà Hoàng Thị Mai", "anh Tran Van Binh" (a title is also a closing
     // particle, "… không anh", so it is looked for as a word, not among the forms found).
-    private bool NamesAPerson(string text, string[] syllables)
-    {
-        var original = Words().Matches(text).Select(m => m.Value).ToArray();
-        return original.Length == syllables.Length && Enumerable.Range(0, Math.Max(0, syllables.Length - 2)).Any(i =>
+    private bool NamesAPerson(string[] original, string[] syllables) =>
+        original.Length == syllables.Length && Enumerable.Range(0, Math.Max(0, syllables.Length - 2)).Any(i =>
             cues.Forms.IsPhrase(QuestionForm.Person, syllables[i]) && char.IsUpper(original[i + 1][0]) && char.IsUpper(original[i + 2][0]));
-    }
 
     // How many words may stand between a request to look up and the person it is about ("xem giúp [hồ sơ khai sinh
     // của con nhà] hàng xóm").
@@ -224,9 +225,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // "xã", "phường" or "đặc khu" as typed, or "xa"/"phuong" in a question typed without diacritics, not in "xã hội" or
     // "hợp tác xã"; and no "tỉnh", "huyện", "trung ương" or "bộ" (unmarked "tinh"/"huyen" only after a word that makes
     // them a level: "cấp", "lên", "ở", "ubnd", "sở"; "tình trạng" is not one).
-    private static bool SpeaksOfTheCommuneOnly(string text)
+    private static bool SpeaksOfTheCommuneOnly(string[] typed)
     {
-        var words = Words().Matches(text).Select(m => m.Value.ToLowerInvariant()).ToArray();
+        var words = typed.Select(w => w.ToLowerInvariant()).ToArray();
         var unmarked = words.All(w => VietnameseText.Fold(w) == w);
         var commune = false;
         for (var i = 0; i < words.Length; i++)
@@ -270,11 +271,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         return named.Count == 1 ? named.First() : null;
     }
 
-    private NamedPlace? Place(string text, string[] syllables)
+    private NamedPlace? Place(string[] typed, string[] syllables)
     {
         var provinces = cues.Provinces.Find(syllables);
         var province = provinces.Count == 0 ? null : provinces[0];
-        var commune = Commune(text, syllables);
+        var commune = Commune(typed, syllables);
         if (province is null && commune is null)
         {
             return null;
@@ -287,11 +288,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // The name after "xã", "phường", "thị trấn" or "đặc khu" (not "cấp xã"): its capitalised words as typed, or the
     // words up to "cũ" in a question typed in lower case ("xa hoa phu cu giờ thuộc xã nào").
-    private static (string Name, bool Former)? Commune(string text, string[] syllables)
+    private static (string Name, bool Former)? Commune(string[] original, string[] syllables)
     {
-        var typed = TextAnalyzer.Syllables(text).ToArray();
-        var original = Words().Matches(text).Select(m => m.Value).ToArray();
-        if (original.Length != typed.Length)
+        if (original.Length != syllables.Length)
         {
             return null;
         }
