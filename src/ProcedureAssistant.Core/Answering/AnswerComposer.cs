@@ -136,6 +136,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         var lines = new List<string>();
         var used = new HashSet<string>(StringComparer.Ordinal);
+        string? answering = null;
 
         string sentence;
         if ((int)lead >= 0)
@@ -173,7 +174,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             used.Add(ProcedureRecord.SectionOf(lead)!);
         }
-        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
             sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
@@ -182,7 +183,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 sentence = word + ". " + sentence;
             }
 
-            used.Add(best.Section);
+            // The section's other lines stay open: its first line may still be what the person needs to act.
+            answering = best.Line;
         }
         else if (record.Summary.Length > 0)
         {
@@ -233,7 +235,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (!reading.AsksWholeProcedure)
         {
-            lines.AddRange(Related(record, weights, used, deadline).Select(r => r.Line).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+            lines.AddRange(Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => r.Line != answering).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
         }
 
         var keepAll = lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure);
@@ -246,7 +248,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             // Papers to bring matter to someone about to go and file; after a fee or a time limit they only lengthen it.
             var goingToFile = (int)lead < 0 || lead is AskedField.Place or AskedField.Authority;
-            foreach (var line in Essentials(record, used, lines, goingToFile))
+            foreach (var line in Essentials(record, used, answering is null ? lines : [.. lines, answering], goingToFile))
             {
                 text.Append('\n').Append(Bullet(line, keepNumber: false));
             }
@@ -278,7 +280,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             var section = ProcedureRecord.SectionOf(field)!;
             var stated = Lines(record, field);
-            if (used.Contains(section) || stated.Count == 0 || said.Any(l => l.StartsWith(Label(field), StringComparison.Ordinal) || l.StartsWith(section, StringComparison.Ordinal)))
+            // A line of the item already said (a line of it that spoke to the question) is not said again; its first
+            // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself).
+            if (used.Contains(section) || stated.Count == 0 || said.Any(l => l.Contains(Unbullet(stated[0]), StringComparison.Ordinal)))
             {
                 continue;
             }
@@ -757,7 +761,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     private static bool HoldsPhrase(List<string> syllables, string[] phrase) =>
-        Enumerable.Range(0, Math.Max(0, syllables.Count - phrase.Length + 1)).Any(i => phrase.Select((p, j) => syllables[i + j] == p).All(x => x));
+        phrase.Length > 0 && Enumerable.Range(0, Math.Max(0, syllables.Count - phrase.Length + 1)).Any(i => phrase.Select((p, j) => syllables[i + j] == p).All(x => x));
 
     // Filing channels a yes/no question may ask about ("làm trên VNeID được không"), as they are written without diacritics.
     private static readonly string[] Channels = ["vneid", "truc tuyen", "buu chinh", "dich vu cong"];
@@ -815,13 +819,27 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
-    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said = null) =>
+    // A line that names the province the question asks about speaks to it too ("ở Thanh Hóa xin ở phường được chưa"
+    // is answered by "ví dụ Thanh Hóa từ 22/8/2025"), though a place is not a topic word (it would pull every text
+    // that names it).
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, string? province) =>
         record.Sections
             .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
-            .SelectMany(s => StatedLines(s.Text).Where(line => said is null || !line.Contains(said, StringComparison.Ordinal)).Select(line => (s.Name, Line: line, Score: weights.Score(line))))
-            .Where(x => x.Score >= weights.RelatedLineThreshold)
-            .OrderByDescending(x => x.Score)
+            .SelectMany(s => StatedLines(s.Text).Where(line => said is null || !line.Contains(said, StringComparison.Ordinal))
+                .Select(line => (s.Name, Line: line, NamesPlace: Names(line, province), Score: weights.Score(line))))
+            .Where(x => x.NamesPlace || x.Score >= weights.RelatedLineThreshold)
+            .OrderByDescending(x => x.NamesPlace).ThenByDescending(x => x.Score)
             .Select(x => (x.Name, x.Line));
+
+    private static bool Names(string line, string? place) =>
+        place is not null && HoldsPhrase([.. TextAnalyzer.Syllables(line).Select(VietnameseText.Fold)], [.. TextAnalyzer.Syllables(place).Select(VietnameseText.Fold)]);
+
+    // A line of one of the record's items says which item it is ("05 ngày làm việc" alone does not say it is the time
+    // limit); a paper or a step reads as what it is.
+    private static string Labelled((string Section, string Line) related) =>
+        ProcedureRecord.FieldOf(related.Section) is { } field && field is not (AskedField.Documents or AskedField.Steps)
+            ? $"{Label(field)}: {Unbullet(related.Line)}"
+            : related.Line;
 
     // Up to n lines, those that speak to the question first, in the record's order.
     private static List<string> Pick(List<string> lines, TermWeights weights, int n)

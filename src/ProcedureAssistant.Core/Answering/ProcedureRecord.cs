@@ -60,6 +60,10 @@ public sealed partial class ProcedureRecord
         _ => null,
     };
 
+    /// <summary>The item a section holds, or null for a section no item is read from (notes, changes).</summary>
+    public static AskedField? FieldOf(string section) =>
+        Enum.GetValues<AskedField>().Where(f => SectionOf(f) == section).Select(f => (AskedField?)f).FirstOrDefault();
+
     private readonly Dictionary<string, string> _sections;
     private readonly List<string> _order;
 

@@ -20,6 +20,9 @@ public sealed record SourceChoice(
     double NameMatch,
     double Support)
 {
+    /// <summary>Why the selector took this document rather than retrieval's first.</summary>
+    public SelectionReason Because { get; init; } = SelectionReason.RetrievedFirst;
+
     /// <summary>True when the question names the document (<see cref="SourceSelector.Named"/>).</summary>
     public bool IsNamed => NameMatch >= SourceSelector.Named;
 }

@@ -68,6 +68,7 @@ internal static class SourceSelector
         // sibling record that covers the question as well; a text in force takes over from a superseded one the
         // question does not name.
         var best = candidates[0];
+        var because = SelectionReason.RetrievedFirst;
 
         // A follow-up that keeps the topic is about what was just answered, when retrieval still finds it: the
         // previous question's words it is searched with also fit that document's siblings ("vậy mất bao lâu" after
@@ -113,13 +114,27 @@ internal static class SourceSelector
                 (best.NameMatch > candidate.NameMatch || NamesByNumberOrCode(best.Document, questionTerms));
             var replacesOld = !best.Document.IsInForce(today) && candidate.Document.IsInForce(today) && !namesOld && nearEqual;
             var keepsTheChange = HoldsAChange(best.Document, question) && !HoldsAChange(candidate.Document, question);
-            if (namesItsChange || ((fitsBetter || tieBroken) && !keepsTheChange) || narrowsIt || namedInFull || ownsTheField || replacesOld)
+            // The most specific reason that applies is the one reported.
+            var reason = namesItsChange ? SelectionReason.NamesItsChange
+                : narrowsIt ? SelectionReason.NarrowsTheTitle
+                : namedInFull ? SelectionReason.TitleNamedInFull
+                : ownsTheField ? SelectionReason.RecordOwnsTheField
+                : replacesOld ? SelectionReason.ReplacesSuperseded
+                : fitsBetter && !keepsTheChange ? SelectionReason.NamedBetter
+                : tieBroken && !keepsTheChange ? SelectionReason.TieBrokenByName
+                : (SelectionReason?)null;
+            if (reason is { } taken)
             {
                 best = candidate;
+                because = taken;
             }
         }
 
-        best = followed ?? best;
+        if (followed is not null)
+        {
+            best = followed;
+            because = SelectionReason.FollowsPreviousAnswer;
+        }
 
         // A question that names texts by number ("Nghị định 118/2025 và Nghị quyết 332/NQ-CP khác nhau thế
         // nào") is about each of them; one that names a decree beside a procedure is answered by the record,
@@ -135,7 +150,10 @@ internal static class SourceSelector
             context,
             best.Coverage,
             best.NameMatch,
-            best.Support);
+            best.Support)
+        {
+            Because = because,
+        };
     }
 
     // The specific record's title is the general one's with more words after it ("Đăng ký kết hôn" and "Đăng ký kết

@@ -11,10 +11,20 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal sealed class TermWeights
 {
-    // A line outside the asked items is worth showing when it holds this share of the question's remaining weight.
+    // A line outside the asked items is worth showing when it holds this share of the question's remaining weight that
+    // the document holds.
     private const double RelatedShare = 0.3;
 
+    // The rarity of a word held by about a third of all documents (BM25's idf: ln(1 + 2)).
+    private static readonly double CommonWordIdf = Math.Log(3);
+
     private readonly Dictionary<string, double> _weights;
+
+    // The summed weight of the question's terms that the document holds somewhere.
+    private readonly double _inDocument;
+
+    // Whether one of those is rarer than a common word.
+    private readonly bool _distinctive;
 
     public TermWeights(TextAnalyzer analyzer, IEnumerable<string> questionTerms, CorpusDocument? document, DocumentStatistics? statistics)
     {
@@ -27,6 +37,15 @@ internal sealed class TermWeights
 
         // Words no document holds ("ko", "80", a typo) can match no line and would only raise the bar for those that do.
         _weights = terms.Where(t => statistics?.IsKnown(t) ?? true).ToDictionary(t => t, t => statistics?.Idf(t) ?? 1.0, StringComparer.Ordinal);
+
+        // Words of the asker's story that the document does not hold anywhere ("nhà tôi sống trên ghe") can match none
+        // of its lines either: the bar for a line worth showing is a share of what the document could speak to.
+        var inDocument = document is null || statistics is null ? [.. _weights] : _weights.Where(w => statistics.Contains(document.Id, w.Key)).ToList();
+        _inDocument = inDocument.Sum(w => w.Value);
+
+        // Words that a third of all documents hold or more ("người", "đi", "mọi") tell no line from another: a question
+        // with nothing rarer beyond the document's name ("… có mất phí ko mn") has no line outside the asked items.
+        _distinctive = inDocument.Any(w => w.Value >= CommonWordIdf);
     }
 
     // The question's terms that name the document: the pairs it shares with one of the document's names, and the
@@ -43,7 +62,7 @@ internal sealed class TermWeights
     public double Total => _weights.Values.Sum();
 
     /// <summary>The least score of a line that speaks to the question beyond naming the document.</summary>
-    public double RelatedLineThreshold => Math.Max(double.Epsilon, RelatedShare * Total);
+    public double RelatedLineThreshold => _distinctive ? Math.Max(double.Epsilon, RelatedShare * _inDocument) : double.PositiveInfinity;
 
     /// <summary>The summed weight of the question's terms that the text holds.</summary>
     public double Score(string text) => TopicTerms.All(text).Sum(t => _weights.GetValueOrDefault(t));

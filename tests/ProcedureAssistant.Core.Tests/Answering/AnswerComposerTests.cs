@@ -116,6 +116,54 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.StartsWith("Điều kiện đăng ký thường trú", answer.Text, StringComparison.Ordinal);
     }
 
+    private const string LiquorLicence = """
+        ---
+        id: tthc-ban-le-ruou
+        type: procedure
+        title: Cấp Giấy phép bán lẻ rượu
+        level: xa
+        source: https://example.gov.vn/ruou
+        ---
+        # Cấp Giấy phép bán lẻ rượu
+
+        ## Nơi nộp và cách thức nộp
+        - Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã.
+
+        ## Cơ quan giải quyết
+        - Ủy ban nhân dân cấp xã nơi đặt địa điểm kinh doanh.
+        - Tỉnh Thanh Hóa giao việc cấp phép cho phường từ ngày 22/8/2025.
+
+        ## Thời hạn giải quyết
+        - 10 ngày làm việc.
+        - Quầy hàng trong chợ tạm: 05 ngày làm việc kể từ khi ban quản lý chợ xác nhận.
+
+        ## Lệ phí
+        - Mức lệ phí do Hội đồng nhân dân cấp tỉnh quy định.
+        """;
+
+    [Fact]
+    public async Task ALineNamingTheProvinceAsked_AnswersIt_AndTheFirstLineOfItsItemIsStillSaid()
+    {
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+
+        var answer = await harness.AskAsync("ở Thanh Hóa xin giấy phép bán lẻ rượu thì lên phường được chưa");
+
+        Assert.Contains("Tỉnh Thanh Hóa giao việc cấp phép cho phường", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.Contains("\n- Cơ quan giải quyết: Ủy ban nhân dân cấp xã nơi đặt địa điểm kinh doanh", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALineOfAnItemThatSpeaksToTheQuestion_SaysWhichItemItIs_BesideThatItemsFirstLine()
+    {
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+
+        var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu ở đâu, quầy trong chợ tạm thì ban quản lý chợ có phải xác nhận trước không");
+
+        Assert.StartsWith("Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\n- Thời hạn giải quyết: Quầy hàng trong chợ tạm: 05 ngày làm việc", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("\n- Thời hạn giải quyết: 10 ngày làm việc", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {

@@ -13,6 +13,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", 1));
 
         Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Equal(SelectionReason.NamedBetter, choice.Because);
         Assert.Empty(choice.Others);
         Assert.Equal(["tthc-1.001612", "tthc-cap-lai-hkd"], choice.Context.Select(h => h.Chunk.DocumentId));
     }
@@ -38,6 +39,7 @@ public sealed class SourceSelectorTests
         var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today)!;
 
         Assert.Equal(answered, choice.Document.Id);
+        Assert.Equal(SelectionReason.FollowsPreviousAnswer, choice.Because);
     }
 
     [Theory]
@@ -52,6 +54,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose(question, _corpus.Hit(first, firstCoverage), _corpus.Hit(second, secondCoverage));
 
         Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(chosen == first ? SelectionReason.RetrievedFirst : SelectionReason.NamesItsChange, choice.Because);
     }
 
     [Fact]
@@ -60,6 +63,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose("giấy chứng nhận hộ kinh doanh bị hỏng thì làm gì", _corpus.Hit("tthc-cap-lai-hkd", 0.9), _corpus.Hit("tthc-1.001612", 0.5));
 
         Assert.Equal("tthc-cap-lai-hkd", choice.Document.Id);
+        Assert.Equal(SelectionReason.RetrievedFirst, choice.Because);
         Assert.Equal(0.9, choice.Coverage);
     }
 
@@ -71,6 +75,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose(question, _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6));
 
         Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Equal(SelectionReason.RecordOwnsTheField, choice.Because);
         Assert.Equal("luat-72", _corpus.Choose("theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh ở xã có gì mới", _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6)).Document.Id);
     }
 
@@ -80,6 +85,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose("chính quyền địa phương tổ chức ở mấy cấp", _corpus.Hit("luat-65", 0.8), _corpus.Hit("luat-72", 0.8));
 
         Assert.Equal("luat-72", choice.Document.Id);
+        Assert.Equal(SelectionReason.ReplacesSuperseded, choice.Because);
     }
 
     [Fact]
@@ -116,6 +122,7 @@ public sealed class SourceSelectorTests
         var choice = _corpus.Choose("Luật Tổ chức Chính phủ có số hiệu là gì", _corpus.Hit("luat-72", 0.8), _corpus.Hit("luat-63", coverage));
 
         Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(chosen == "luat-63" ? SelectionReason.TitleNamedInFull : SelectionReason.RetrievedFirst, choice.Because);
     }
 
     [Theory]
@@ -150,6 +157,7 @@ public sealed class SourceSelectorTests
         var choice = corpus.Choose(question, corpus.Hit("tthc-ket-hon", 0.8), corpus.Hit("tthc-lien-thong", 0.8), corpus.Hit("tthc-ket-hon-nn", 0.8));
 
         Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(chosen == "tthc-ket-hon-nn" ? SelectionReason.NarrowsTheTitle : SelectionReason.RetrievedFirst, choice.Because);
     }
 
     [Theory]
