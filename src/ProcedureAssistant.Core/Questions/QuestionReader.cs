@@ -194,7 +194,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // A third party ("hàng xóm", "vợ cũ") or a person named by a title and a capitalised name ("bà Hoàng Thị Mai")
     // counts anywhere in a question that asks to look up or for a contact, in either order and at any distance ("bà …
     // ở xóm 5 đang nhận trợ cấp bao nhiêu, bạn tra giúp"); a bare title must follow the request, as it is often how
-    // the asker addresses the service ("anh chị tra giúp em thủ tục …").
+    // the asker addresses the service ("anh chị tra giúp em thủ tục …"). A citizen identity number typed in the question
+    // is someone's records asked about, unless the question says it is the asker's own.
     private bool AsksForPersonalData(string[] typed, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)
     {
         // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
@@ -206,7 +207,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
             contacts.Any(contact => persons.Any(p => p.Start > contact.Start && p.Start <= contact.Start + contact.Length + PersonAfterContact)) ||
             lookups.Any(lookup => persons.Any(p => p.Start >= lookup.Start + lookup.Length && p.Start <= lookup.Start + lookup.Length + PersonAfterLookup)) ||
-            ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(typed, syllables)));
+            ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(typed, syllables))) ||
+            (own.Count == 0 && typed.Any(IdentityNumber().IsMatch));
     }
 
     // A title followed by two capitalised words: "bà Hoàng Thị Mai", "anh Tran Van Binh" (a title is also a closing
@@ -340,6 +342,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // "118/2025/NĐ-CP", "118/2025", "1.001193".
     [GeneratedRegex(@"\b\d{1,4}/\d{4}(?:/[\p{L}\-]+)?|\b[1-3]\.\d{6}\b")]
     private static partial Regex Identifier();
+
+    // A citizen identity number (12 digits from a leading 0; the last ones may be masked, "0010950xxxxx"): the question
+    // is about one person's records, which no text holds and the service does not look up, unless it is the asker's
+    // own ("số căn cước của tôi …").
+    [GeneratedRegex(@"^0\d{5}[\dxX*]{6}$")]
+    private static partial Regex IdentityNumber();
 
     // The same tokens as TextAnalyzer.Syllables, as typed.
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]

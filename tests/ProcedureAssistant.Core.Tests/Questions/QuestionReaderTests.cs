@@ -96,6 +96,10 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("vo chong toi muon tach khau ra so rieng, can gi", false)]
     [InlineData("cho xin số riêng của chủ tịch xã", true)]
     [InlineData("ông Nguyễn Văn An muốn đăng ký khai sinh cho cháu nội thì nộp ở đâu", false)]
+    [InlineData("người mang căn cước 038195004417 đã đăng ký kết hôn ở xã này chưa", true)]
+    [InlineData("xem giúp cccd 0791987xxxxx còn hạn không", true)]
+    [InlineData("số căn cước của tôi 038195004417 in sai ngày sinh thì sửa ở đâu", false)]
+    [InlineData("thủ tục 1.004873.000.00.00.H01 cần giấy tờ gì", false)]
     public async Task PersonalData_IsSomeoneElsesContactOrAListOfPeoplesNotTheAskersOwn(string question, bool personal)
     {
         var reading = await Harness.ReadAsync(question);
