@@ -80,7 +80,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
         else
         {
             sources.Clear();
-            WritePassage(text, choice.Primary, choice.Document, context, weights, sources);
+            // The text's other retrieved passages, as many as the citations the answer may still make.
+            var neighbours = choice.Context.Where(h => h.Chunk.DocumentId == choice.Document.Id && h != choice.Primary)
+                .Take(Math.Max(0, SourceSelector.MaxCitations - 1 - choice.Others.Count)).ToList();
+            WritePassage(text, choice.Primary, choice.Document, context, weights, sources, neighbours: neighbours);
         }
 
         // Texts the question names by number beside the chosen one: one sentence each, with its own marker.
@@ -333,7 +336,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // said to be a summary when it is one); then, while they add something the question asks about that is not said
     // yet, further sentences of the passage (a question in two parts is answered in two), in the text's order. A lead
     // that opens a list ("… có thẩm quyền đối với:", "Các ví dụ đã được ghi nhận:"), of points or of bullets, brings its items.
-    private static void WritePassage(StringBuilder text, ChunkHit passage, CorpusDocument document, AnswerContext context, TermWeights weights, List<ChunkHit> sources, int lines = MaxLines)
+    private static void WritePassage(StringBuilder text, ChunkHit passage, CorpusDocument document, AnswerContext context, TermWeights weights, List<ChunkHit> sources, int lines = MaxLines, IReadOnlyList<ChunkHit>? neighbours = null)
     {
         var reading = context.Reading;
         var candidates = Candidates(passage.Chunk.Text);
@@ -354,28 +357,33 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         text.Append(TrimEnd(sentence)).Append(Marker(passage, sources)).Append('.');
-        var extra = new List<(string Text, int Position)>();
+        var extra = new List<(string Text, int Position, ChunkHit Hit)>();
         if (lead.Text.TrimEnd().EndsWith(':'))
         {
-            extra.AddRange(candidates.Select((c, i) => (c.Text, c.Unit, i)).Where(c => c.Unit == lead.Unit && c.i > lead.Position).Select(c => (c.Text, c.i)));
+            extra.AddRange(candidates.Select((c, i) => (c.Text, c.Unit, i)).Where(c => c.Unit == lead.Unit && c.i > lead.Position).Select(c => (c.Text, c.i, passage)));
         }
         else
         {
+            // The text's other retrieved passages may say what this one does not ("… bao nhiêu nghị định phân quyền,
+            // bao nhiêu phân định": each count in its own article); their sentences follow this passage's, cited apiece.
+            var pool = ranked.Skip(1).Select(c => (c.Text, c.Position, Hit: passage))
+                .Concat((neighbours ?? []).SelectMany((hit, k) => Candidates(hit.Chunk.Text).Select((c, j) => (c.Text, Position: ((k + 1) * NeighbourPositions) + j, Hit: hit))))
+                .ToList();
             // A date or a number asked for and not given yet counts as much as the question's weight above the bar.
             var covered = weights.Found(lead.Text).ToHashSet(StringComparer.Ordinal);
             var given = GivesWhatIsAsked(lead.Text, reading);
             var minGain = MinGain * weights.Total;
             while (extra.Count < lines - 1)
             {
-                var next = ranked.Skip(1).Where(c => extra.All(e => e.Position != c.Position))
-                    .Select(c => (c.Text, c.Position, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) + (!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading) ? minGain : 0)))
+                var next = pool.Where(c => extra.All(e => e.Position != c.Position))
+                    .Select(c => (c.Text, c.Position, c.Hit, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) + (!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading) ? minGain : 0)))
                     .OrderByDescending(c => c.Gain).ThenBy(c => c.Position).FirstOrDefault();
                 if (next.Text is null || next.Gain < minGain || next.Gain <= 0)
                 {
                     break;
                 }
 
-                extra.Add((next.Text, next.Position));
+                extra.Add((next.Text, next.Position, next.Hit));
                 covered.UnionWith(weights.Found(next.Text));
                 given |= GivesWhatIsAsked(next.Text, reading);
             }
@@ -383,9 +391,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         foreach (var line in extra.OrderBy(e => e.Position).Take(lines - 1))
         {
-            text.Append('\n').Append(Bullet(line.Text, keepNumber: false));
+            var bullet = Bullet(line.Text, keepNumber: false);
+            text.Append('\n').Append(line.Hit == passage ? bullet : TrimEnd(bullet) + Marker(line.Hit, sources) + ".");
         }
     }
+
+    // Positions of a neighbouring passage's sentences start at a multiple of this: after the chosen passage's, in
+    // retrieval order.
+    private const int NeighbourPositions = 10_000;
 
     // " [n]" for the chunk, numbering it as a source the first time it is cited.
     private static string Marker(ChunkHit hit, List<ChunkHit> sources)

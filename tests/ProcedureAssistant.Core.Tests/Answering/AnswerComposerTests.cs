@@ -165,6 +165,36 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task WhatATextSaysInAnotherRetrievedPassage_FollowsTheFirstSentence_CitedApart()
+    {
+        const string decree = """
+            ---
+            id: nd-999-2025
+            type: regulation
+            number: 999/2025/NĐ-CP
+            title: Nghị định 999/2025/NĐ-CP phân định thẩm quyền trong lĩnh vực đo đạc và khoáng sản
+            effective: 2025-07-01
+            source: https://example.gov.vn/999
+            ---
+            # Nghị định 999/2025/NĐ-CP
+
+            ## Điều 1. Nhiệm vụ chuyển về cấp xã
+            Có 45 nhiệm vụ về đo đạc bản đồ chuyển từ cấp huyện về cấp xã.
+
+            ## Điều 2. Nhiệm vụ chuyển lên cấp tỉnh
+            Có 17 nhiệm vụ về khoáng sản chuyển từ cấp huyện lên cấp tỉnh.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["regulations/nd-999.md"] = decree });
+
+        var answer = await harness.AskAsync("Nghị định 999/2025 giao bao nhiêu nhiệm vụ đo đạc bản đồ về xã, bao nhiêu nhiệm vụ khoáng sản lên tỉnh?");
+
+        Assert.Contains("45 nhiệm vụ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("17 nhiệm vụ", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(2, answer.Citations.Select(c => c.ChunkId).Distinct().Count());
+        Assert.Contains(" [2].", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {
         var answer = await Harness.AskAsync("con được 3 tháng rồi mới đi khai sinh, có mất tiền không");
