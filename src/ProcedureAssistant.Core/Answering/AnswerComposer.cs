@@ -202,7 +202,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // An official gets the legal basis in the first sentence.
         if (context.Persona == Persona.Official && lead != AskedField.LegalBasis && LegalBasis(record, weights) is { } basis)
         {
-            sentence = TrimEnd(sentence) + $" (căn cứ: {TrimEnd(basis)})";
+            sentence = TrimEnd(sentence) + $" (căn cứ: {Cited(basis)})";
         }
 
         // The item asked first, when the record does not give it, is what the first sentence has to say: after
@@ -655,7 +655,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (LegalBasis(record, weights) is { } basis)
         {
-            known.Add($"căn cứ: {TrimEnd(Short(Unbullet(basis)))}");
+            known.Add($"căn cứ: {Cited(basis)}");
         }
 
         return known.Count == 0 ? string.Empty : " " + string.Join("; ", known) + ".";
@@ -890,6 +890,48 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         return lines;
     }
+
+    // A legal text as a sentence cites it: whole when short ("Nghị định 120/2025/NĐ-CP, Điều 4"); a long entry (the
+    // catalogue's "140/2025/NĐ-CP: Quy định về phân định thẩm quyền …", up to several hundred characters) by its kind and
+    // number, which is what an official looks it up by.
+    private static string Cited(string basis)
+    {
+        var text = TrimEnd(Unbullet(basis));
+        if (text.Length <= MaxCitedBasisCharacters)
+        {
+            return text;
+        }
+
+        if (DocumentNumber().Match(text) is { Success: true } number)
+        {
+            var named = TextKindBefore().Match(text[..number.Index]);
+            var kind = named.Success ? named.Groups["kind"].Value : KindOf(number.Value);
+            return kind is null ? number.Value : $"{kind} {number.Value}";
+        }
+
+        // "2338/QĐ-BTP: Hướng dẫn …": a number without its year, before the title.
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        return colon is > 0 and <= MaxBareNumberCharacters && text[..colon].Contains('/', StringComparison.Ordinal) && text[..colon].Any(char.IsDigit)
+            ? (KindOf(text[..colon]) is { } bare ? $"{bare} {text[..colon]}" : text[..colon])
+            : TrimEnd(Short(text));
+    }
+
+    private const int MaxBareNumberCharacters = 30;
+
+    private const int MaxCitedBasisCharacters = 80;
+
+    // The kind a text's number says it is: "…/NĐ-CP" a decree, "…/TT-…" a circular, "…/QĐ-…" a decision, "…/NQ-…" a
+    // resolution; a National Assembly number ("…/QH15") is a law or a resolution, so none.
+    private static string? KindOf(string number) =>
+        number.Contains("/NĐ-", StringComparison.Ordinal) ? "Nghị định"
+        : number.Contains("/TT-", StringComparison.Ordinal) || number.Contains("/TTLT-", StringComparison.Ordinal) ? "Thông tư"
+        : number.Contains("/QĐ-", StringComparison.Ordinal) ? "Quyết định"
+        : number.Contains("/NQ-", StringComparison.Ordinal) ? "Nghị quyết"
+        : null;
+
+    // The text before a number names its kind: "Nghị định số 157/2020/NĐ-CP", "Quyết định 2338/QĐ-BTP".
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<kind>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Pháp lệnh|Công văn)(?: số)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex TextKindBefore();
 
     // The text the record rests on that the question names, else the latest one (a 2025 decree over a 2014 law).
     private static string? LegalBasis(ProcedureRecord record, TermWeights weights)

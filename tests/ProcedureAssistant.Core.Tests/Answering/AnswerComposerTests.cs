@@ -194,6 +194,34 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Contains(" [2].", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("140/2025/NĐ-CP: Quy định về phân định thẩm quyền của chính quyền địa phương 02 cấp trong lĩnh vực quản lý nhà nước của Bộ Xây dựng", "Nghị định 140/2025/NĐ-CP")]
+    [InlineData("Thông tư số 72/2025/TT-BXD ngày 30 tháng 6 năm 2025 sửa đổi, bổ sung một số điều của các thông tư trong lĩnh vực đường thủy nội địa", "Thông tư 72/2025/TT-BXD")]
+    [InlineData("2338/QĐ-BTP: Hướng dẫn phối hợp thực hiện một số quy định của pháp luật về hòa giải ở cơ sở và công bố thủ tục", "Quyết định 2338/QĐ-BTP")]
+    [InlineData("Nghị định 120/2025/NĐ-CP, Điều 4", "Nghị định 120/2025/NĐ-CP, Điều 4")]
+    public async Task AnOfficialsFirstSentence_CitesALongLegalBasisByItsKindAndNumber(string basis, string cited)
+    {
+        var record = $"""
+            ---
+            id: tthc-ben-khach
+            type: procedure
+            title: Công bố hoạt động bến khách ngang sông
+            level: xa
+            legal_basis: ["{basis}"]
+            source: https://example.gov.vn/ben
+            ---
+            # Công bố hoạt động bến khách ngang sông
+
+            ## Thời hạn giải quyết
+            - 05 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ben.md"] = record });
+
+        var answer = await harness.AskAsync("công bố hoạt động bến khách ngang sông mất mấy ngày", Persona.Official);
+
+        Assert.Contains($"(căn cứ: {cited})", FirstSentence(answer.Text), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {
