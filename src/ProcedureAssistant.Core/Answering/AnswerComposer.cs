@@ -814,10 +814,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static string? Polarity(string line, QuestionReading reading, TermWeights weights, string title)
     {
         var syllables = TextAnalyzer.Syllables(line).Select(VietnameseText.Fold).ToList();
-        var asked = TextAnalyzer.Syllables(reading.Text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
+        var question = TextAnalyzer.Syllables(reading.Text).Select(VietnameseText.Fold).ToList();
+        var asked = question.ToHashSet(StringComparer.Ordinal);
+
+        // A word the asker negates in telling their situation ("mẹ tôi không biết dùng điện thoại, có ai làm giúp
+        // không") is not what the yes or no is about: a line negating it agrees with the story, it does not answer.
+        var negatedInStory = question.Select((s, i) => (s, i)).Where(x => x.s is "khong" or "chua")
+            .SelectMany(x => question.Skip(x.i + 1).Take(2)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i + 1 < syllables.Count; i++)
         {
-            if (syllables[i] is "khong" or "chua" && syllables.Skip(i + 1).Take(2).Any(s => weights.Contains(s) && asked.Contains(s)) &&
+            if (syllables[i] is "khong" or "chua" && syllables.Skip(i + 1).Take(2).Any(s => weights.Contains(s) && asked.Contains(s) && !negatedInStory.Contains(s)) &&
                 !(i > 0 && asked.Contains(syllables[i - 1]) && asked.Contains("khong") && reading.Text.Contains(syllables[i - 1] + " không", StringComparison.Ordinal)))
             {
                 return "Không";

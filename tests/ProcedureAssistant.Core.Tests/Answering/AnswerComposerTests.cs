@@ -223,6 +223,27 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AWordTheAskerNegatesInTheirStory_IsNotTheYesOrNoAsked()
+    {
+        const string help = """
+            ---
+            id: guide-ho-tro-nop-truc-tuyen
+            type: guide
+            title: Hỗ trợ người dân nộp hồ sơ trực tuyến
+            source: https://example.gov.vn/ho-tro
+            ---
+            # Hỗ trợ người dân nộp hồ sơ trực tuyến
+            Người không biết dùng điện thoại thông minh được nhân viên bưu điện hoặc tình nguyện viên tại trung tâm làm giúp hồ sơ trực tuyến.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/ho-tro.md"] = help });
+
+        var answer = await harness.AskAsync("mẹ tôi không biết dùng điện thoại thông minh, ra trung tâm muốn nộp hồ sơ trực tuyến thì có ai làm giúp không");
+
+        Assert.Contains("nhân viên bưu điện hoặc tình nguyện viên", answer.Text, StringComparison.Ordinal);
+        Assert.False(answer.Text.StartsWith("Không.", StringComparison.Ordinal), answer.Text);
+    }
+
+    [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {
         var answer = await Harness.AskAsync("con được 3 tháng rồi mới đi khai sinh, có mất tiền không");

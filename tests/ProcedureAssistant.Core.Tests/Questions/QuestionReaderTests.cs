@@ -46,6 +46,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("cai nay dua vao dau, nghi dinh gi", new[] { AskedField.LegalBasis })]
     [InlineData("không đăng ký tạm trú thì bị phạt bao nhiêu", new[] { AskedField.Penalty })]
     [InlineData("bố mất thì trong bao nhiêu ngày phải nộp, họ giải quyết trong mấy ngày", new[] { AskedField.Deadline, AskedField.Time })]
+    [InlineData("nop tren mang co re hon khong", new[] { AskedField.Fee })]
+    [InlineData("đk kết hôn có mất phí ko", new[] { AskedField.Fee })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
