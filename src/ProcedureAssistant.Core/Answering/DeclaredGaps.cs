@@ -13,7 +13,7 @@ internal static class DeclaredGaps
     private static readonly string[] Markers =
     [
         "chua co thong tin", "chua co trong kho", "chua tim thay", "chua ro", "chua tong hop", "chua duoc tong hop",
-        "khong co trong kho",
+        "khong co trong kho", "ban ghi khong co thong tin",
     ];
 
     // Words around a marker that refer to the corpus or qualify the statement, not the missing item.

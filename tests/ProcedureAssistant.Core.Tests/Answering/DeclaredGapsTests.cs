@@ -7,6 +7,7 @@ public sealed class DeclaredGapsTests
     [Theory]
     [InlineData("- Các kênh khác: Chưa có thông tin chính thức trong kho dữ liệu; hỏi Trung tâm.", true)]
     [InlineData("Chưa có thông tin chính thức trong kho dữ liệu.", true)]
+    [InlineData("Bản ghi không có thông tin về mục này.", true)]
     [InlineData("- Quyết định của UBND tỉnh công bố danh mục: chưa tìm thấy.", true)]
     [InlineData("- Văn bản đề nghị xác nhận. Mẫu cụ thể: Chưa có thông tin chính thức.", false)]
     [InlineData("Mức lệ phí do Hội đồng nhân dân cấp tỉnh quy định; nghị quyết của tỉnh chưa có trong kho dữ liệu.", false)]
