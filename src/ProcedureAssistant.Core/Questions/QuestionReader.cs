@@ -50,6 +50,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         // Words that say which item is asked, or where, say nothing about which document answers.
         var notTopic = Terms(syllables, fieldCues.Select(m => (m.Start, m.Length)));
+
         var opener = cues.Forms.Prefix(syllables, QuestionForm.FollowUp);
         notTopic.UnionWith(Terms(syllables, [(0, opener)]));
 
@@ -65,10 +66,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         var ownTopic = TopicTerms.Of(analyzer, text);
         ownTopic.ExceptWith(notTopic);
-        var ownSyllables = ownTopic.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
+        var ownBeyondCues = ownTopic.Except(CueExpansions(text, syllables, notTopic)).ToHashSet(StringComparer.Ordinal);
+        var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key == QuestionForm.RefersBack);
         var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
-        var changesTopic = isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownTopic, NamesOwnTopic);
+        var changesTopic = isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic);
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).
@@ -321,6 +323,20 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         }
 
         return null;
+    }
+
+    // The corpus' words for an everyday phrase that holds a word saying which item is asked ("nộp online" → "nộp trực
+    // tuyến cổng dịch vụ công"), beyond the words typed: a question that only asks how to file and how long ("nếu nộp
+    // online thì bao lâu xong") is a follow-up of what was just answered, not a new topic of five syllables that names
+    // the guide on filing channels.
+    private HashSet<string> CueExpansions(string text, string[] syllables, HashSet<string> cueTerms)
+    {
+        var typed = TopicTerms.All(string.Join(' ', syllables));
+        return analyzer.SynonymsIn(text)
+            .Where(s => TopicTerms.All(s.Phrase).Any(cueTerms.Contains))
+            .SelectMany(s => TopicTerms.All(s.Expansion))
+            .Where(t => !typed.Contains(t))
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static HashSet<string> Terms(string[] syllables, IEnumerable<(int Start, int Length)> spans)

@@ -169,6 +169,20 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
         Assert.True(carried.FieldsCarriedOver);
     }
 
+    [Theory]
+    [InlineData("nếu nộp online thì bao lâu xong")]
+    [InlineData("Nộp online thì mấy ngày có kết quả?")]
+    public async Task AQuestionThatOnlyAsksHowToFileAndHowLong_IsAFollowUp_ThoughTheSynonymListWritesOnlineInFiveWords(string question)
+    {
+        var previous = new ConversationTurn("Đăng ký khai sinh", [AskedField.Documents]);
+
+        var reading = await Harness.Reader.ReadAsync(question, previous, Token);
+
+        Assert.True(reading.IsFollowUp);
+        Assert.False(reading.ChangesTopic);
+        Assert.StartsWith("Đăng ký khai sinh ", reading.SearchText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AFollowUpThatNamesAnotherProcedure_ChangesTheTopic()
     {
