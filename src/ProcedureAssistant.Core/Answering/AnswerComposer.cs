@@ -179,8 +179,12 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
         else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Take(1).ToList() is [var best])
         {
-            // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it.
-            sentence = $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
+            // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it,
+            // named by its item when it is one ("Thời hạn giải quyết …: Trong ngày"; "Theo thủ tục …: Trong ngày" says
+            // nothing of what the day is).
+            sentence = ProcedureRecord.FieldOf(best.Section) is { } item and not (AskedField.Documents or AskedField.Steps)
+                ? $"{Label(item)} {name}: {Unbullet(Unnumbered(best.Line))}"
+                : $"Theo thủ tục {name}: {Unnumbered(best.Line)}";
             if (reading.IsYesNo && Polarity(best.Line, reading, weights, document.Title) is { } word)
             {
                 sentence = word + ". " + sentence;
@@ -908,7 +912,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
             return text;
         }
 
-        if (DocumentNumber().Match(text) is { Success: true } number)
+        // Of several numbers, the latest text's: a catalogue entry names the text it amends after its own ("02/2022/TT-…:
+        // Sửa đổi … Thông tư số 07/2021/…"), and its rows are sometimes run together.
+        if (DocumentNumber().Matches(text).OrderByDescending(m => Year(m.Value)).ThenBy(m => m.Index).FirstOrDefault() is { } number)
         {
             var named = TextKindBefore().Match(text[..number.Index]);
             var kind = named.Success ? named.Groups["kind"].Value : KindOf(number.Value);

@@ -153,6 +153,16 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task NoItemAsked_TheLineThatAnswersIsNamedByItsItem()
+    {
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+
+        var answer = await harness.AskAsync("quầy bán rượu trong chợ tạm thì xin giấy phép bán lẻ rượu có cần ban quản lý chợ xác nhận trước");
+
+        Assert.Contains("Thời hạn giải quyết cấp Giấy phép bán lẻ rượu (cấp xã): Quầy hàng trong chợ tạm", answer.Text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ALineOfAnItemThatSpeaksToTheQuestion_SaysWhichItemItIs_BesideThatItemsFirstLine()
     {
         using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
@@ -199,6 +209,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     [InlineData("Thông tư số 72/2025/TT-BXD ngày 30 tháng 6 năm 2025 sửa đổi, bổ sung một số điều của các thông tư trong lĩnh vực đường thủy nội địa", "Thông tư 72/2025/TT-BXD")]
     [InlineData("2338/QĐ-BTP: Hướng dẫn phối hợp thực hiện một số quy định của pháp luật về hòa giải ở cơ sở và công bố thủ tục", "Quyết định 2338/QĐ-BTP")]
     [InlineData("Nghị định 120/2025/NĐ-CP, Điều 4", "Nghị định 120/2025/NĐ-CP, Điều 4")]
+    [InlineData("31/2018/QH14: Quy định nhập khẩu cây mang theo bầu đất và mã số vùng trồng, mã số cơ sở đóng góisố 38/2026/NĐ-CP", "Nghị định 38/2026/NĐ-CP")]
     public async Task AnOfficialsFirstSentence_CitesALongLegalBasisByItsKindAndNumber(string basis, string cited)
     {
         var record = $"""
