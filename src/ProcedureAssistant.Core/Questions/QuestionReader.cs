@@ -203,7 +203,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // "số căn cước của tôi bị sai" is the asker's own: a procedure question, not a request for someone's data.
         var own = forms.Where(f => f.Key == QuestionForm.Self).Select(f => f.Start).ToHashSet();
         var contacts = forms.Where(f => f.Key == QuestionForm.Contact && !own.Contains(f.Start + f.Length)).ToList();
-        var lookups = forms.Where(f => f.Key == QuestionForm.Lookup).ToList();
+        // "tra giúp tôi thủ tục thừa kế" looks up a procedure, not a person's records.
+        var lookups = forms.Where(f => f.Key == QuestionForm.Lookup && !LooksUpAProcedure(syllables, f.Start + f.Length)).ToList();
         var persons = forms.Where(f => f.Key is QuestionForm.Person or QuestionForm.ThirdParty).ToList();
         return forms.Any(f => f.Key == QuestionForm.Personal && !own.Contains(f.Start + f.Length)) ||
             (contacts.Count > 0 && forms.Any(f => f.Key == QuestionForm.PeopleList)) ||
@@ -212,6 +213,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ((contacts.Count > 0 || lookups.Count > 0) && (persons.Any(p => p.Key == QuestionForm.ThirdParty) || NamesAPerson(typed, syllables))) ||
             (own.Count == 0 && typed.Any(IdentityNumber().IsMatch));
     }
+
+    private static bool LooksUpAProcedure(string[] syllables, int after) =>
+        Enumerable.Range(after, ProcedureAfterLookup).Any(i => i + 1 < syllables.Length && syllables[i] == "thu" && syllables[i + 1] == "tuc");
+
+    // How many words may stand between a request to look up and the procedure it is about ("tra giúp [tôi] thủ tục …").
+    private const int ProcedureAfterLookup = 3;
 
     // A title followed by two capitalised words: "bà Hoàng Thị Mai", "anh Tran Van Binh" (a title is also a closing
     // particle, "… không anh", so it is looked for as a word, not among the forms found).
