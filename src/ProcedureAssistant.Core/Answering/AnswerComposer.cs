@@ -771,8 +771,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         var said = Lines(record, AskedField.Place).Concat(Lines(record, AskedField.Authority))
-            .SelectMany(line => TextAnalyzer.Syllables(line).Select(VietnameseText.Fold))
-            .SelectMany(s => s == "ubnd" ? ["uy", "ban", "nhan", "dan"] : new[] { s }).ToList();
+            .SelectMany(line => Expanded(TextAnalyzer.Syllables(line).Select(VietnameseText.Fold))).ToList();
         var absent = reading.NamedOffices.Any(office => !HoldsPhrase(said, [.. TextAnalyzer.Syllables(office).Select(VietnameseText.Fold)]));
         return said.Count > 0 && absent ? "Không" : null;
     }
@@ -838,8 +837,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // names Nghị định 142); a line that names no text by number speaks of its own text, whose title may hold it.
         var stated = DocumentNumber().IsMatch(line) ? syllables : [.. syllables, .. TextAnalyzer.Syllables(title).Select(VietnameseText.Fold)];
         var numbers = asked.Where(s => s.Any(char.IsDigit));
-        return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total && numbers.All(stated.Contains) ? "Có" : null;
+
+        // Nor to an office or level the line does not name ("Chủ tịch xã có quyết được không" answered from "… Chủ tịch
+        // UBND cấp tỉnh quyết định").
+        var offices = reading.NamedOffices.All(office => HoldsPhrase(Expanded(syllables), [.. TextAnalyzer.Syllables(office).Select(VietnameseText.Fold)]));
+        return weights.Total > 0 && weights.Score(line) >= 0.5 * weights.Total && numbers.All(stated.Contains) && offices ? "Có" : null;
     }
+
+    // Syllables with "UBND" written out, as the offices list names the body.
+    private static List<string> Expanded(IEnumerable<string> syllables) =>
+        [.. syllables.SelectMany(s => s == "ubnd" ? ["uy", "ban", "nhan", "dan"] : new[] { s })];
 
     // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
     // A line that names the province the question asks about speaks to it too ("ở Thanh Hóa xin ở phường được chưa"

@@ -255,6 +255,29 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task NoYes_FromALineThatDoesNotNameTheOfficeOrLevelAsked()
+    {
+        const string sand = """
+            ---
+            id: guide-khai-thac-cat
+            type: guide
+            title: Cấp phép khai thác cát lòng sông
+            source: https://example.gov.vn/cat
+            ---
+            # Cấp phép khai thác cát lòng sông
+            Việc cấp phép khai thác cát lòng sông do Ủy ban nhân dân cấp tỉnh quyết định sau khi thẩm định hồ sơ khai thác cát.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/cat.md"] = sand });
+
+        var atCommune = await harness.AskAsync("cấp phép khai thác cát lòng sông thẩm định hồ sơ có làm ở cấp xã được không");
+        var atProvince = await harness.AskAsync("cấp phép khai thác cát lòng sông thẩm định hồ sơ có làm ở cấp tỉnh được không");
+
+        Assert.Contains("Ủy ban nhân dân cấp tỉnh quyết định", atCommune.Text, StringComparison.Ordinal);
+        Assert.False(atCommune.Text.StartsWith("Có.", StringComparison.Ordinal), atCommune.Text);
+        Assert.StartsWith("Có.", atProvince.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFeeWaivedOnlyForFilingInTime_GetsNoVerdict_ButTheConditionFirst()
     {
         var answer = await Harness.AskAsync("con được 3 tháng rồi mới đi khai sinh, có mất tiền không");
