@@ -144,7 +144,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     [Fact]
     public async Task ALineNamingTheProvinceAsked_AnswersIt_AndTheFirstLineOfItsItemIsStillSaid()
     {
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", LiquorLicence);
 
         var answer = await harness.AskAsync("ở Thanh Hóa xin giấy phép bán lẻ rượu thì lên phường được chưa");
 
@@ -155,7 +155,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     [Fact]
     public async Task NoItemAsked_TheLineThatAnswersIsNamedByItsItem()
     {
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", LiquorLicence);
 
         var answer = await harness.AskAsync("quầy bán rượu trong chợ tạm thì xin giấy phép bán lẻ rượu có cần ban quản lý chợ xác nhận trước");
 
@@ -165,7 +165,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     [Fact]
     public async Task ALineOfAnItemThatSpeaksToTheQuestion_SaysWhichItemItIs_BesideThatItemsFirstLine()
     {
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ban-le-ruou.md"] = LiquorLicence });
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", LiquorLicence);
 
         var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu ở đâu, quầy trong chợ tạm thì ban quản lý chợ có phải xác nhận trước không");
 
@@ -194,7 +194,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
             ## Điều 2. Nhiệm vụ chuyển lên cấp tỉnh
             Có 17 nhiệm vụ về khoáng sản chuyển từ cấp huyện lên cấp tỉnh.
             """;
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["regulations/nd-999.md"] = decree });
+        using var harness = await AnswerHarness.StartWithAsync("regulations/nd-999.md", decree);
 
         var answer = await harness.AskAsync("Nghị định 999/2025 giao bao nhiêu nhiệm vụ đo đạc bản đồ về xã, bao nhiêu nhiệm vụ khoáng sản lên tỉnh?");
 
@@ -226,7 +226,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
             ## Thời hạn giải quyết
             - 05 ngày làm việc.
             """;
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/ben.md"] = record });
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ben.md", record);
 
         var answer = await harness.AskAsync("công bố hoạt động bến khách ngang sông mất mấy ngày", Persona.Official);
 
@@ -246,7 +246,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
             # Hỗ trợ người dân nộp hồ sơ trực tuyến
             Người không biết dùng điện thoại thông minh được nhân viên bưu điện hoặc tình nguyện viên tại trung tâm làm giúp hồ sơ trực tuyến.
             """;
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/ho-tro.md"] = help });
+        using var harness = await AnswerHarness.StartWithAsync("guides/ho-tro.md", help);
 
         var answer = await harness.AskAsync("mẹ tôi không biết dùng điện thoại thông minh, ra trung tâm muốn nộp hồ sơ trực tuyến thì có ai làm giúp không");
 
@@ -267,7 +267,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
             # Cấp phép khai thác cát lòng sông
             Việc cấp phép khai thác cát lòng sông do Ủy ban nhân dân cấp tỉnh quyết định sau khi thẩm định hồ sơ khai thác cát.
             """;
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/cat.md"] = sand });
+        using var harness = await AnswerHarness.StartWithAsync("guides/cat.md", sand);
 
         var atCommune = await harness.AskAsync("cấp phép khai thác cát lòng sông thẩm định hồ sơ có làm ở cấp xã được không");
         var atProvince = await harness.AskAsync("cấp phép khai thác cát lòng sông thẩm định hồ sơ có làm ở cấp tỉnh được không");

@@ -68,6 +68,10 @@ internal sealed class AnswerHarness : IDisposable
         return new AnswerHarness(index);
     }
 
+    /// <summary>The harness over <see cref="AnswerFixtures.All"/> and one more corpus file.</summary>
+    public static Task<AnswerHarness> StartWithAsync(string path, string text) =>
+        StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { [path] = text });
+
     public Task<Answer> AskAsync(string question, Persona persona = Persona.Citizen, string? conversationId = null) =>
         Answers.AskAsync(new AskQuery(question, persona, ConversationId: conversationId), Token);
 

@@ -104,7 +104,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
             ## Trách nhiệm
             Trong mùa mưa, Ủy ban nhân dân phường Buôn Ma Thuột tổ chức trực ban phòng chống thiên tai và báo cáo tình hình mưa lũ hằng ngày.
             """;
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["guides/thien-tai.md"] = floodPlan });
+        using var harness = await AnswerHarness.StartWithAsync("guides/thien-tai.md", floodPlan);
 
         var answer = await harness.AskAsync(question);
 
