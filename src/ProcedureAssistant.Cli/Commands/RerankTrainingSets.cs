@@ -1,3 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProcedureAssistant.Core.Chunking;
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Ingestion;
 using ProcedureAssistant.Core.Reranking;
 using ProcedureAssistant.Lab.Evaluation;
 using ProcedureAssistant.Lab.Reranking;
@@ -47,6 +52,57 @@ internal static class RerankTrainingSets
             {
                 CliHost.Status.MarkupLineInterpolated($"[grey]Indexing {set.Name} ({set.Corpus.Count} documents, {set.Queries.Count} questions)[/]");
                 collectors.Add(await evaluator.OpenRerankCollectorAsync(set, cancellationToken).ConfigureAwait(false));
+            }
+
+            return collectors;
+        }
+        catch
+        {
+            collectors.ForEach(c => c.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One collector for the held-out questions judged over the primary corpus alone (<paramref name="overCorpus"/>,
+    /// the default deployment's) and one for those judged over it with every configured source
+    /// (<paramref name="overSources"/>, the full deployment's); none for an empty list. The documents are read
+    /// as ingestion reads them, so a catalogue record the corpus also holds is shadowed as in service.
+    /// </summary>
+    public static async Task<List<RerankGroupCollector>> OpenJudgedAsync(IServiceProvider services, FileInfo[] overCorpus, FileInfo[] overSources, CancellationToken cancellationToken)
+    {
+        var evaluator = services.GetRequiredService<RetrievalEvaluator>();
+        var reader = services.GetRequiredService<CorpusReader>();
+        var chunker = services.GetRequiredService<LegalStructureChunker>();
+        var corpus = services.GetRequiredService<IOptions<CorpusOptions>>().Value;
+        if (overSources.Length > 0 && corpus.Sources.Count == 0)
+        {
+            throw new InvalidOperationException("--judged-with-sources needs the sources its questions were judged over: add them with --source (or Corpus:Sources).");
+        }
+
+        var collectors = new List<RerankGroupCollector>();
+        try
+        {
+            foreach (var (files, sources, name) in new[] { (overCorpus, (IReadOnlyList<CorpusSource>)[CorpusSource.Primary(corpus.Path)], "held-out"), (overSources, corpus.AllSources(), "held-out-with-sources") })
+            {
+                if (files.Length == 0)
+                {
+                    continue;
+                }
+
+                var documents = (await reader.ReadAsync(sources, [], cancellationToken).ConfigureAwait(false)).Documents;
+                var questions = new List<JudgedQuestion>();
+                foreach (var file in files)
+                {
+                    var round = $"{file.Directory?.Name}/{Path.GetFileNameWithoutExtension(file.Name)}/";
+                    var loaded = await HeldOutQuestion.LoadAsync(file.FullName, cancellationToken).ConfigureAwait(false);
+                    var judged = HeldOutQuestion.Judged(loaded, documents, round);
+                    CliHost.Status.MarkupLineInterpolated($"[grey]{file.FullName}: {judged.Count} of {loaded.Count} questions judged (answerable, asked on their own, a source among the {documents.Count} documents)[/]");
+                    questions.AddRange(judged);
+                }
+
+                CliHost.Status.MarkupLineInterpolated($"[grey]Indexing {name} ({documents.Count} documents, {questions.Count} questions)[/]");
+                collectors.Add(await evaluator.OpenRerankCollectorAsync(name, documents, chunker, questions, cancellationToken).ConfigureAwait(false));
             }
 
             return collectors;

@@ -19,9 +19,11 @@ internal static class TrainRerankerCommand
     public static Command Create()
     {
         var datasets = new Option<DirectoryInfo[]>("--dataset") { Description = "Thư mục BEIR để huấn luyện (lặp lại được).", Required = true, AllowMultipleArgumentsPerToken = false };
+        var judged = new Option<FileInfo[]>("--judged") { Description = "Bộ câu hỏi đã chấm (eval/fresh*/default.jsonl) trên kho chính (lặp lại được).", AllowMultipleArgumentsPerToken = false };
+        var judgedWithSources = new Option<FileInfo[]>("--judged-with-sources") { Description = "Bộ câu hỏi đã chấm (eval/fresh*/full.jsonl) trên kho chính cùng các nguồn --source (lặp lại được).", AllowMultipleArgumentsPerToken = false };
         var output = new Option<FileInfo>("--out") { Description = $"Tệp mô hình ghi ra (mô hình kèm dịch vụ: {Reranker.BuiltInModelPath}).", Required = true };
         var necessity = new Option<bool>("--necessity") { Description = "Bậc tìm đầu của mô hình nhân trọng số mỗi từ theo mức cần thiết học từ các câu hỏi (đòn bẩy, mặc định tắt)." };
-        var command = new Command("train-reranker", "Huấn luyện bộ xếp hạng lại (ML.NET FastTree LambdaRank) trên các bộ BEIR.") { datasets, output, necessity };
+        var command = new Command("train-reranker", "Huấn luyện bộ xếp hạng lại (ML.NET FastTree LambdaRank) trên các bộ BEIR.") { datasets, judged, judgedWithSources, output, necessity };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var host = CliHost.Build(parse);
@@ -34,6 +36,16 @@ internal static class TrainRerankerCommand
             }
 
             var collectors = await RerankTrainingSets.OpenAsync(evaluator, sets, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                collectors.AddRange(await RerankTrainingSets.OpenJudgedAsync(host.Services, parse.GetValue(judged) ?? [], parse.GetValue(judgedWithSources) ?? [], cancellationToken).ConfigureAwait(false));
+            }
+            catch
+            {
+                collectors.ForEach(c => c.Dispose());
+                throw;
+            }
+
             List<RerankGroup> groups;
             try
             {

@@ -8,10 +8,10 @@ using ProcedureAssistant.Lab.Reranking;
 namespace ProcedureAssistant.Lab.Evaluation;
 
 /// <summary>
-/// One benchmark set indexed and its judged questions analysed, from which the reranker's candidate groups are
+/// One benchmark set (or deployment) indexed and its judged questions analysed, from which the reranker's candidate groups are
 /// collected under a given first-stage <see cref="TermNecessity"/> and <see cref="TermTranslation"/>:
 /// cross-validation collects them once per fold, with tables learnt without the fold's questions. Made by
-/// <see cref="RetrievalEvaluator.OpenRerankCollectorAsync"/>.
+/// the overloads of <c>RetrievalEvaluator.OpenRerankCollectorAsync</c>.
 /// </summary>
 public sealed class RerankGroupCollector : IDisposable
 {

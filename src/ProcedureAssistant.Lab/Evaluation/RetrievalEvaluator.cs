@@ -78,27 +78,50 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     /// judged question analysed as typed and without diacritics, ready to be searched under any first-stage term
     /// weights.
     /// </summary>
-    public async Task<RerankGroupCollector> OpenRerankCollectorAsync(BeirDataset dataset, CancellationToken cancellationToken = default)
+    public Task<RerankGroupCollector> OpenRerankCollectorAsync(BeirDataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
+        var judged = Judged(dataset).Select(q => new JudgedQuestion(q.Id, q.Text, dataset.Relevant[q.Id])).ToList();
+        return OpenRerankCollectorAsync(dataset.Name, Documents(dataset), Analysed(dataset), judged, cancellationToken);
+    }
+
+    /// <summary>
+    /// Indexes a deployment's documents as ingestion cuts and analyses them (<paramref name="chunker"/>), for
+    /// collecting the candidate groups of questions judged over that deployment, such as the seen held-out rounds:
+    /// the reranker then learns from the chunks it reorders in service.
+    /// </summary>
+    public Task<RerankGroupCollector> OpenRerankCollectorAsync(
+        string name, IReadOnlyList<CorpusDocument> documents, LegalStructureChunker chunker, IReadOnlyList<JudgedQuestion> questions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(chunker);
+        var chunks = documents.SelectMany(d => chunker.Split(d).Select(c => IngestionPipeline.Analyze(c, d.Aliases))).ToList();
+        return OpenRerankCollectorAsync(name, documents, chunks, questions, cancellationToken);
+    }
+
+    private async Task<RerankGroupCollector> OpenRerankCollectorAsync(
+        string name, IReadOnlyList<CorpusDocument> documents, List<IndexedChunk> chunks, IReadOnlyList<JudgedQuestion> questions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
         var index = InMemoryIndex();
         try
         {
-            var chunks = Analysed(dataset);
-            await FillAsync(index, dataset, chunks, cancellationToken).ConfigureAwait(false);
+            var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
+            await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, documents, embedded, dense), cancellationToken).ConfigureAwait(false);
             var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The in-memory index has no statistics.");
             var retriever = new Retriever(analyzer, index, encoder, options.Value);
-            var termsOf = chunks.ToDictionary(c => c.Chunk.DocumentId, c => c.Terms, StringComparer.Ordinal);
-            var questions = new List<RerankGroupCollector.Question>();
-            foreach (var query in Judged(dataset))
+
+            // A document cut into several chunks holds a term when any of its chunks does.
+            var termsOf = chunks.ToLookup(c => c.Chunk.DocumentId, c => c.Terms, StringComparer.Ordinal);
+            var collected = new List<RerankGroupCollector.Question>();
+            foreach (var question in questions)
             {
-                var relevant = dataset.Relevant[query.Id];
-                var relevantTerms = relevant.Where(termsOf.ContainsKey).Select(d => termsOf[d]).ToList();
-                var folded = VietnameseText.Fold(query.Text);
+                var relevantTerms = question.Relevant.SelectMany(d => termsOf[d]).ToList();
+                var folded = VietnameseText.Fold(question.Text);
                 var forms = new List<RerankGroupCollector.Form>
                 {
-                    new(await retriever.AnalyzeAsync(query.Text, cancellationToken).ConfigureAwait(false), false, RerankGroupUse.TrainAndScore, relevantTerms),
+                    new(await retriever.AnalyzeAsync(question.Text, cancellationToken).ConfigureAwait(false), false, RerankGroupUse.TrainAndScore, relevantTerms),
 
                     // The reranker learns a question without diacritics as analysed without restoring them, and is
                     // scored on it as the service analyses it, marks restored. Learning from the restored form instead
@@ -113,10 +136,10 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
                 }
 
                 var relevantSyllables = relevantTerms.SelectMany(bag => bag.Frequencies.Keys).Where(TermTranslation.IsSyllable).ToHashSet(StringComparer.Ordinal);
-                questions.Add(new(query.Id, RerankerTraining.Fingerprint(query.Text), relevant, relevantSyllables, forms));
+                collected.Add(new(question.Id, RerankerTraining.Fingerprint(question.Text), question.Relevant, relevantSyllables, forms));
             }
 
-            return new RerankGroupCollector(dataset.Name, index, statistics, questions);
+            return new RerankGroupCollector(name, index, statistics, collected);
         }
         catch
         {
