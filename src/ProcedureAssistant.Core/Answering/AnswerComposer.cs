@@ -484,7 +484,17 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             // A unit the merger left as it was is an old and a new unit of one name: it is said once, as kept.
             var kept = named.Candidates.Where(c => IsKept(c, named.Candidates)).Select(c => c.NewCommunes[0].Code).ToHashSet(StringComparer.Ordinal);
+
             var mention = named with { Candidates = named.Candidates.Where(c => c.IsOld || !kept.Contains(c.Code)).ToList() };
+
+            // When the name is only a new unit and an old unit of that name that went into it, the two are one place, not
+            // two to ask back about: said once, by the line that says more (the new unit's, which names the old one among
+            // those it was formed from; or the old one's, when it was split and says where each part went). Beside other
+            // namesakes the old unit keeps its own line, so that every old unit of the name is listed alike.
+            if (mention.Candidates is [var first, var second] && OnePlace(first, second) is { } said)
+            {
+                mention = mention with { Candidates = [said] };
+            }
             var shown = mention.Candidates.Take(CommuneLookupRule.MaxCandidates).ToList();
             if (shown.Count > 1)
             {
@@ -578,6 +588,17 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static bool IsKept(CommuneMatch old, IReadOnlyList<CommuneMatch> candidates) =>
         old.IsOld && old.NewCommunes is [{ Partial: false } only] && only.Name == old.Name &&
         candidates.Any(n => !n.IsOld && n.Code == only.Code && n.OldCommunes.Count == 1);
+
+    private static CommuneMatch? OnePlace(CommuneMatch first, CommuneMatch second)
+    {
+        var (old, formed) = first.IsOld == second.IsOld ? (null, null) : first.IsOld ? (first, second) : (second, first);
+        return old?.NewCommunes.FirstOrDefault(n => n.Code == formed!.Code) switch
+        {
+            null => null,
+            { Partial: true } => old,
+            _ => old.NewCommunes.Count > 1 ? old : formed,
+        };
+    }
 
     private static string CommuneLine(CommuneMatch candidate, HashSet<string> kept)
     {

@@ -7,8 +7,9 @@ namespace ProcedureAssistant.Core.Answering;
 /// <c>commune-lookup</c>: a question about where a commune, ward or province belongs since the 2025 mergers is answered
 /// from the commune mapping (<see cref="CommuneDirectory"/>), with the resolution and its article. It applies when the
 /// question names a commune (with its kind word: "xã Hòa Phú") and either asks where it belongs now ("giờ thuộc xã
-/// nào", "tên mới"), or calls it former ("cũ", "trước đây") or speaks of the merger ("được sắp xếp vào", "sau sáp
-/// nhập") while asking outright no item of a procedure other than the legal basis (which the mapping gives: the
+/// nào", "tên mới"), or calls it former ("cũ", "trước đây"), speaks of the merger ("được sắp xếp vào", "sau sáp
+/// nhập") or asks which unit it is or its name now ("giờ đổi sang xã gì", "giờ xã tôi tên là gì") while asking outright no item of
+/// a procedure other than the legal basis (which the mapping gives: the
 /// resolution and its article; "hồ sơ cũ ghi xã …" only mentions the record); or when it names a province and asks
 /// where it belongs now. In a conversation whose previous reply said where places belong, a commune named next with no
 /// procedure item asked ("còn thị trấn Cát Bà thì sao?") is looked up the same way. A question that asks how many
@@ -43,7 +44,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
         var mentions = places.Communes
-            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
+            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger || reading.AsksTheNameOfAUnit || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
             .Select(c => Narrowed(c, places.Provinces, context.Province ?? deploymentProvince))
             .ToList();
         if (mentions.Count > 0)
@@ -68,18 +69,25 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
     }
 
     // A province named beside the commune ("xã Hòa Phú, Phú Yên cũ") keeps the candidates of that province, old or
-    // new; else the province asked for (the deployment's) keeps those that are in it now, and the others of the name
+    // new; provinces all named as they are now ("phường Thuận An, Cần Thơ", which took in Hậu Giang) also keep the
+    // old communes of their former provinces that are in them now (a former province named beside them, "Phủ Lý cũ (Hà
+    // Nam) … của Ninh Bình", says which old commune is meant); else the province asked for (the deployment's) keeps those that are in it now, and the others of the name
     // are kept aside to be mentioned (the asker may mean one of them); a commune called former keeps its old
     // candidates. Each only when some candidate is left: a name no candidate fits lists them all.
     private static CommuneMention Narrowed(CommuneMention mention, IReadOnlyList<ProvinceMention> provinces, string? scope)
     {
         var candidates = mention.Candidates.ToList();
-        var named = candidates.Where(c => provinces.Any(p => Same(c.OldProvince, p.OldProvince ?? p.Province) || Same(c.Province, p.Province))).ToList();
+        var asNow = provinces.All(NamedAsItIsNow);
+        var named = candidates.Where(c => provinces.Any(p => Same(c.OldProvince, p.OldProvince ?? p.Province) || Same(c.Province, p.Province) ||
+            (asNow && c.NewCommunes.Any(n => Same(n.Province, p.Province))))).ToList();
         var inScope = candidates.Where(c => Same(c.Province, scope) || c.NewCommunes.Any(n => Same(n.Province, scope))).ToList();
         var kept = named.Count > 0 ? named : inScope.Count > 0 ? inScope : candidates;
         var elsewhere = named.Count == 0 && inScope.Count > 0 ? candidates.Except(inScope).ToList() : [];
         return mention with { Candidates = Former(kept, mention.MarkedOld), Elsewhere = Former(elsewhere, mention.MarkedOld) };
     }
+
+    private static bool NamedAsItIsNow(ProvinceMention province) =>
+        !province.MarkedOld && (province.OldProvince is null || Same(province.OldProvince, province.Province));
 
     private static List<CommuneMatch> Former(List<CommuneMatch> candidates, bool markedOld)
     {

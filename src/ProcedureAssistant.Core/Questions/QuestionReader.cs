@@ -113,6 +113,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
+            AsksTheNameOfAUnit = forms.Any(f => f.Key == QuestionForm.UnitName) ||
+                (forms.Any(f => f.Key == QuestionForm.NameAsked) && forms.Any(f => f.Key == QuestionForm.Now)),
             AsksHowManyUnits = forms.Any(f => f.Key == QuestionForm.UnitCount),
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],

@@ -75,6 +75,12 @@ public sealed record QuestionReading
     /// <summary>The question speaks of the 2025 merger of units ("sau sắp xếp", "được sáp nhập": <c>merger</c> in <c>question-forms.tsv</c>).</summary>
     public bool NamesTheMerger { get; init; }
 
+    /// <summary>
+    /// Asks which unit a place is ("giờ đổi sang xã gì": <c>unit-name</c> in <c>question-forms.tsv</c>), or its name now
+    /// ("giờ xã tôi tên là gì": <c>name-asked</c> with <c>now</c>).
+    /// </summary>
+    public bool AsksTheNameOfAUnit { get; init; }
+
     /// <summary>Asks how many communes a province has since the merger, or which were not rearranged ("có bao nhiêu đơn vị cấp xã": <c>unit-count</c>).</summary>
     public bool AsksHowManyUnits { get; init; }
 

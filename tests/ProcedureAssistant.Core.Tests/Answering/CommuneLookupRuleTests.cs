@@ -54,6 +54,31 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Contains(expected.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Tôi ở thị trấn Buôn Trấp. Giờ đổi sang xã gì rồi?")]
+    [InlineData("que toi o thi tran buon trap, gio xa toi ten la gi")]
+    [InlineData("giấy tờ của mẹ còn ghi thị trấn Buôn Trấp, giờ làm giấy tờ cho mẹ thì ghi xã nào")]
+    public async Task AskingWhichUnitOrNameACommuneIsNow_IsALookup(string question)
+    {
+        var expected = Assert.Single(Communes.Find("Buôn Trấp", "Đắk Lắk"), m => m.IsOld);
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(expected.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tôi ở thị trấn Buôn Trấp, đăng ký khai sinh cho con thì nộp ở xã nào")]
+    [InlineData("nha o thi tran buon trap, lam giay xac nhan cu tru o phuong nao, mat bao lau")]
+    [InlineData("ở phường Tân Lập thì phòng phụ trách văn hóa của phường mang tên gì")]
+    public async Task AskingWhichCommuneToFileInOrTheNameOfSomethingInIt_IsNotALookup(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.NotEqual("commune-lookup", answer.Decision.Rule);
+    }
+
     [Fact]
     public async Task SeveralUnitsSharingTheName_EndWithAQuestionWhichOneIsMeant()
     {
@@ -73,6 +98,20 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Contains(expected.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
         Assert.Single(answer.Citations);
         Assert.DoesNotContain("Có 2", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProvinceNamedAsItIsNow_KeepsTheOldCommunesOfItsFormerProvincesToo()
+    {
+        // Cần Thơ kept its name and took in Hậu Giang: a phường Thuận An of each is in Cần Thơ now.
+        var olds = Communes.Find("Thuận An", "Cần Thơ").Where(m => m.IsOld && m.Name == "Phường Thuận An").ToList();
+        Assert.Equal(2, olds.Select(m => m.OldProvince).Distinct().Count());
+
+        var answer = await Harness.AskAsync("phuong Thuan An o Can Tho gio nhap vao phuong nao vay");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.All(olds, old => Assert.Contains($"({old.OldProvince} cũ) nay thuộc {old.NewCommunes[0].Name}", answer.Text, StringComparison.Ordinal));
+        Assert.EndsWith("nào?", answer.Text.Split('\n')[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +150,75 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         var line = Assert.Single(answer.Text.Split('\n'));
         Assert.Contains("giữ nguyên", line, StringComparison.Ordinal);
         Assert.Contains("Xã Vụ Bổn, Tỉnh Đắk Lắk", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("xã Ea Drông giờ thuộc xã nào")]
+    [InlineData("xa ea drong sau sap nhap ten gi")]
+    public async Task AnOldUnitMergedWholeIntoTheNewUnitOfItsName_IsThatUnit_NotAskedBackAsTwo(string question)
+    {
+        // The mapping holds the name twice in the province: the new commune, formed from several old ones, and the
+        // old commune of that name, which went into it whole. They are one place.
+        var found = Communes.Find("Ea Drông", "Đắk Lắk");
+        var formed = Assert.Single(found, m => !m.IsOld);
+        var old = Assert.Single(found, m => m.IsOld);
+        Assert.True(formed.OldCommunes.Count > 1);
+        Assert.Equal(formed.Code, Assert.Single(old.NewCommunes, n => !n.Partial).Code);
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        var line = Assert.Single(answer.Text.Split('\n'));
+        Assert.Contains($"{formed.Name}, {formed.Province} (từ ngày 1/7/2025) được lập từ", line, StringComparison.Ordinal);
+        Assert.Contains(old.Name, line[line.IndexOf("được lập từ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.DoesNotContain("?", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOldUnitSplitIntoTheNewUnitOfItsNameAndAnother_IsSaidOnceByWhereEachPartWent()
+    {
+        var found = Communes.Find("Canh Liên", "Gia Lai");
+        var old = Assert.Single(found, m => m.IsOld);
+        var formed = Assert.Single(found, m => !m.IsOld);
+        Assert.Contains(old.NewCommunes, n => n.Code == formed.Code && n.Partial);
+        Assert.True(old.NewCommunes.Count > 1);
+
+        var answer = await Harness.AskAsync("xã Canh Liên, Gia Lai giờ thuộc xã nào");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        var line = Assert.Single(answer.Text.Split('\n'));
+        Assert.All(old.NewCommunes, n => Assert.Contains(n.Name, line, StringComparison.Ordinal));
+        Assert.DoesNotContain("?", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormerProvinceNamedBesideTheProvinceNow_SaysWhichOldUnitIsMeant()
+    {
+        var all = Communes.Find("Quang Trung", "Ninh Bình").Where(m => m.IsOld && m.Name == "Phường Quang Trung").ToList();
+        var meant = Assert.Single(all, m => m.OldProvince == "Tỉnh Hà Nam");
+        Assert.True(all.Count > 1);
+
+        var answer = await Harness.AskAsync("phường Quang Trung của Hà Nam cũ, nay là Ninh Bình, giờ ghi phường nào");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(meant.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
+        Assert.All(all.Where(m => m != meant), other => Assert.DoesNotContain($"({other.OldProvince} cũ)", answer.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnOldUnitMergedIntoTheNewUnitOfItsName_KeepsItsLineBesideAnotherOldUnitOfTheName()
+    {
+        // Two old communes of the name in the province, one of them merged whole into the new commune of the name.
+        var found = Communes.Find("Chi Lăng", "Lạng Sơn");
+        var olds = found.Where(m => m.IsOld && m.Name == "Xã Chi Lăng").ToList();
+        Assert.Equal(2, olds.Count);
+        Assert.Contains(found, m => !m.IsOld && olds.Any(o => o.NewCommunes[0].Code == m.Code));
+
+        var answer = await Harness.AskAsync("xa Chi Lang, Lang Son sau sap nhap thi thuoc xa nao");
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.All(olds, old => Assert.Contains(answer.Text.Split('\n'), l => l.Contains($"({old.OldProvince} cũ) nay thuộc {old.NewCommunes[0].Name}", StringComparison.Ordinal)));
+        Assert.EndsWith("nào?", answer.Text.Split('\n')[^1], StringComparison.Ordinal);
     }
 
     [Theory]
