@@ -67,8 +67,13 @@ internal sealed class NotInSourcesRule : AnswerRule
         var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, context.TopicMatch);
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic;
         // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.
-        var asksAnItemOfTheNamedText = choice.IsNamed &&
-            ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null));
+        // A text the conversation is about (the previous answer's, still found) is named by it, though the first
+        // question described it in everyday words; and whether someone qualifies ("thế bố tôi 72 tuổi thì có được
+        // không?") is one of its items, which its conditions answer.
+        var followed = choice.Document.Id == context.Reading.FollowsDocument;
+        var asksAnItemOfTheNamedText = (choice.IsNamed || followed) &&
+            ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null) ||
+             (followed && context.Reading.AsksIfEligible));
         var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
             context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         return weak || ownWordsMissing ? new ReferReply(Place: context.Reading.Place) : null;

@@ -481,6 +481,20 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AFollowUpAskingWhetherSomeoneElseQualifies_IsAnsweredFromThePreviousRecordsConditions()
+    {
+        // The record is described, not named: "trợ cấp" without "hưu trí xã hội".
+        var first = await Harness.AskAsync("bà tôi 78 tuổi không có lương hưu, xin trợ cấp hằng tháng ở xã được không", conversationId: "qualifies-for-a-pension");
+        Assert.Equal("tthc-huu-tri", Assert.Single(first.Citations).DocumentId);
+
+        var answer = await Harness.AskAsync("thế ông ngoại tôi 72 tuổi thì có được không?", conversationId: "qualifies-for-a-pension");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("tthc-huu-tri", answer.Citations[0].DocumentId);
+        Assert.Contains("75 tuổi", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFollowUpAskingWhatThePreviousProcedureDoesNotCover_IsReferred()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "beyond");
