@@ -29,6 +29,12 @@ public sealed partial class AnswerComposer(TimeProvider time)
     /// <summary>A further sentence of a passage is added when it holds at least this share of the question's weight not yet answered.</summary>
     public const double MinGain = 0.05;
 
+    /// <summary>
+    /// At most this many lines naming a form answer "theo mẫu nào": a record's papers often name two (the request and
+    /// a report for another case), and the words of the question do not always tell which one is meant.
+    /// </summary>
+    public const int MaxFormLines = 2;
+
     /// <summary>The heading of the rest of a procedure, shown when the whole procedure is asked for.</summary>
     public const string WholeProcedureHeading = "Toàn bộ thủ tục:";
 
@@ -48,6 +54,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         AskedField.Result => "Kết quả",
         AskedField.Deadline => "Hạn phải làm thủ tục",
         AskedField.Penalty => "Mức phạt",
+        AskedField.Form => "Mẫu đơn, tờ khai",
         _ => "Mức tiền",
     };
 
@@ -124,10 +131,24 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // An amount paid out, a deadline or a fine has no section of its own: a record that names no sum anywhere but in
         // its fee, no deadline clause or no fine does not give it, and the one line on what the sources do not say says
         // so ("được bao nhiêu tiền"; "hạn chót nộp hồ sơ ngày nào" is not the office's processing time).
-        missing.AddRange(reading.Fields.Where(f => f is AskedField.Amount or AskedField.Deadline or AskedField.Penalty && !record.Gives(f)));
+        missing.AddRange(reading.Fields.Where(f => f is AskedField.Amount or AskedField.Deadline or AskedField.Penalty or AskedField.Form && !record.Gives(f)));
 
         // By when the person must act: the record's clause that says so that speaks to the question best.
         var deadline = reading.Fields.Contains(AskedField.Deadline) ? Pick([.. record.Deadlines()], weights, 1).FirstOrDefault() : null;
+
+        // The form asked for: the lines that name one, those that speak to the question first; a line naming only forms
+        // already named ("chuẩn bị tờ khai CT01" after "Tờ khai … (mẫu CT01)") is not said again.
+        var forms = reading.Fields.Contains(AskedField.Form)
+            ? DistinctForms(record.Forms().Select((line, i) => (line, i)).OrderByDescending(x => weights.Score(x.line) >= weights.RelatedLineThreshold).ThenBy(x => x.i).Select(x => x.line)).Take(MaxFormLines).ToList()
+            : [];
+        var formsSaid = forms.Select(f => TrimEnd(Unbullet(Unnumbered(f)))).ToHashSet(StringComparer.Ordinal);
+        var formNames = forms.SelectMany(FormNames).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // A line said with the form is not said again; nor, unasked, one that names only forms already named (the steps'
+        // "chuẩn bị đơn theo Mẫu số 01"), though a line of an item asked keeps its place (the legal basis' "Thông tư
+        // 66/2023/TT-BCA (các mẫu CT04, CT05, CT06)").
+        bool IsTheFormLine(string line) => formsSaid.Contains(TrimEnd(Unbullet(Unnumbered(line))));
+        bool IsAFormSaid(string line) =>
+            IsTheFormLine(line) || (formNames.Count > 0 && FormNames(line) is { Count: > 0 } named && named.All(formNames.Contains));
 
         var lead = stated.FirstOrDefault((AskedField)(-1));
         var officeVerdict = OfficeNotThere(reading, record);
@@ -177,7 +198,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             used.Add(ProcedureRecord.SectionOf(lead)!);
         }
-        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it,
             // named by its item when it is one ("Thời hạn giải quyết …: Trong ngày"; "Theo thủ tục …: Trong ngày" says
@@ -224,6 +245,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Append(Label(AskedField.Deadline)).Append(' ').Append(name).Append(": ").Append(LowerFirst(TrimEnd(Unnumbered(deadline)))).Append(" [1].\n");
         }
 
+        if (forms.Count > 0)
+        {
+            text.Append(Label(AskedField.Form)).Append(' ').Append(name).Append(": ").Append(string.Join("; ", forms.Select(f => TrimEnd(Unbullet(Unnumbered(f)))))).Append(" [1].\n");
+        }
+
         text.Append(TrimEnd(sentence)).Append(sentence.EndsWith("gồm", StringComparison.Ordinal) ? " [1]:" : " [1].");
 
         // Where to go is also who decides: "ở đâu" is answered with the place to file and the competent body.
@@ -242,9 +268,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (!reading.AsksWholeProcedure)
         {
-            lines.AddRange(Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => r.Line != answering).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+            lines.AddRange(Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => r.Line != answering && !IsAFormSaid(r.Line)).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
         }
 
+        // The form's line, said first, is not said again among the papers.
+        lines.RemoveAll(IsTheFormLine);
         var keepAll = lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure);
         foreach (var line in keepAll ? lines : lines.Take(MaxLines))
         {
@@ -255,7 +283,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             // Papers to bring matter to someone about to go and file; after a fee or a time limit they only lengthen it.
             var goingToFile = (int)lead < 0 || lead is AskedField.Place or AskedField.Authority;
-            foreach (var line in Essentials(record, used, answering is null ? lines : [.. lines, answering], goingToFile))
+            foreach (var line in Essentials(record, used, [.. lines, .. answering is null ? [] : new[] { answering }, .. forms], goingToFile))
             {
                 text.Append('\n').Append(Bullet(line, keepNumber: false));
             }
@@ -271,6 +299,22 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Append('\n').Append(unsaid);
         }
     }
+
+    private static IEnumerable<string> DistinctForms(IEnumerable<string> lines)
+    {
+        var named = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines)
+        {
+            // Every form of the line is recorded as named, not only the first new one.
+            var added = FormNames(line).Select(named.Add).ToList();
+            if (added.Contains(true))
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private static List<string> FormNames(string line) => ProcedureRecord.NamesAForm().Matches(line).Select(m => m.Groups["form"].Value).ToList();
 
     // What a person needs to act on any procedure answer, asked or not: where to file, who decides, how long, what it
     // costs; one line each (the section's first stated line), those the answer has not said yet, in that order.

@@ -153,14 +153,28 @@ public sealed partial class ProcedureRecord
     }
 
     /// <summary>
+    /// The lines that name a form to fill in ("Tờ khai đề nghị cấp lại hộ chiếu (mẫu TK05)", "Đơn theo Mẫu số 02"):
+    /// those of the documents first, then of the other sections, in the record's order; not the notes, nor the legal
+    /// basis, whose texts issue forms but are not one to fill in.
+    /// </summary>
+    public IReadOnlyList<string> Forms()
+    {
+        var sections = Sections.Where(s => s.Name is not (Notes or LegalBasis)).OrderByDescending(s => s.Name == Documents).Select(s => s.Text);
+        return [.. sections.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(line => NamesAForm().IsMatch(line) && !DeclaredGaps.IsAllGaps(line))
+            .Distinct()];
+    }
+
+    /// <summary>
     /// Whether the record gives an asked item: a section of it that states something; for what no one section holds,
-    /// a sum of money outside the fee (an amount paid out), a deadline clause (<see cref="Deadlines"/>), or any
-    /// mention of a fine.
+    /// a sum of money outside the fee (an amount paid out), a deadline clause (<see cref="Deadlines"/>), a line naming a
+    /// form (<see cref="Forms"/>), or any mention of a fine.
     /// </summary>
     public bool Gives(AskedField field) => field switch
     {
         AskedField.Amount => StatesASum(),
         AskedField.Deadline => Deadlines().Count > 0,
+        AskedField.Form => Forms().Count > 0,
         AskedField.Penalty => Document.Body.Contains("phạt", StringComparison.OrdinalIgnoreCase),
         _ => SectionOf(field) is { } section && Field(section) is { } value && !DeclaredGaps.IsAllGaps(value),
     };
@@ -182,6 +196,12 @@ public sealed partial class ProcedureRecord
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(phai|co trach nhiem|thoi han nop|han nop|cham nhat)\b")]
     private static partial System.Text.RegularExpressions.Regex MustAct();
+
+    // A form: "mẫu" or "Mẫu số" with its number or code ("mẫu TK05", "Mẫu số 02", "mẫu UQ"; not "lấy mẫu vân tay"), a
+    // "mẫu" an appendix holds ("theo mẫu tại Phụ lục III"), or a form's code of capitals and digits on its own ("Tờ khai
+    // (CT01)", "NA8", "HH1"). The captures name the form, so that two lines naming one form count as one.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i:\bm[ẫa]u\b)\s+(?i:s[ốo]\s+)?(?<form>\d[\w/-]*(?:\.\w+)*|[A-ZĐ]{1,4}\d*\b)|(?i:\bm[ẫa]u\b[^.;\n]{0,40}?)(?<form>(?i:ph[ụu] l[ụu]c)\s+[\w.]+)|\b(?<form>[A-ZĐ]{1,4}\d{1,3}[a-z]?)\b")]
+    internal static partial System.Text.RegularExpressions.Regex NamesAForm();
 
     /// <summary>The items of <paramref name="fields"/> whose own section the record marks unknown in full ("Lệ phí: Chưa có thông tin chính thức"), in order.</summary>
     public IReadOnlyList<AskedField> MarkedUnknown(IEnumerable<AskedField> fields) =>

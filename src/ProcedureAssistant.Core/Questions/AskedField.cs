@@ -38,4 +38,7 @@ public enum AskedField
 
     /// <summary>A fine for not doing it ("mức phạt", "có bị phạt không"): no procedure record gives one but in words that say so.</summary>
     Penalty,
+
+    /// <summary>The form to fill in ("đơn theo mẫu nào", "tờ khai mẫu gì"): a line of the record that names one, wherever it is.</summary>
+    Form,
 }

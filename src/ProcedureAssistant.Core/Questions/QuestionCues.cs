@@ -24,6 +24,7 @@ public sealed class QuestionCues
         ["amount"] = AskedField.Amount,
         ["deadline"] = AskedField.Deadline,
         ["penalty"] = AskedField.Penalty,
+        ["form"] = AskedField.Form,
     };
 
     private static readonly Dictionary<string, QuestionForm> FormNames = new(StringComparer.Ordinal)

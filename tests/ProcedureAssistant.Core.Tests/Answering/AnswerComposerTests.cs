@@ -152,6 +152,53 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Contains("\n- Cơ quan giải quyết: Ủy ban nhân dân cấp xã nơi đặt địa điểm kinh doanh", answer.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("xin giấy phép bán lẻ rượu thì đơn viết theo mẫu nào")]
+    [InlineData("xin giay phep ban le ruou dung to khai mau gi, mat may ngay")]
+    public async Task AFormAsked_IsAnsweredByTheLinesThatNameOne(string question)
+    {
+        const string withForms = LiquorLicence + """
+
+            ## Thành phần hồ sơ
+            - Đơn đề nghị cấp Giấy phép bán lẻ rượu theo Mẫu số 01.
+            - Bản sao giấy chứng nhận đăng ký hộ kinh doanh.
+            """;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", withForms);
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.StartsWith("Mẫu đơn, tờ khai cấp Giấy phép bán lẻ rượu (cấp xã): Đơn đề nghị cấp Giấy phép bán lẻ rượu theo Mẫu số 01 [1].", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AFormAsked_IsSaidOnce_ThoughTheStepsNameItAgain()
+    {
+        const string withForms = LiquorLicence + """
+
+            ## Thành phần hồ sơ
+            - Đơn đề nghị cấp Giấy phép bán lẻ rượu theo Mẫu số 01.
+            ## Trình tự thực hiện
+            - Bước 1: Chuẩn bị đơn theo Mẫu số 01 và nộp tại bộ phận một cửa.
+            """;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", withForms);
+
+        var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu thì đơn viết theo mẫu nào");
+
+        Assert.StartsWith("Mẫu đơn, tờ khai", answer.Text, StringComparison.Ordinal);
+        Assert.True(answer.Text.Split("Mẫu số 01").Length == 2, answer.Text); // named once
+    }
+
+    [Fact]
+    public async Task AFormAsked_ThatTheRecordNamesNowhere_IsTheOneLineOnWhatTheSourcesDoNotSay()
+    {
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", LiquorLicence);
+
+        var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu thì đơn viết theo mẫu nào, nộp ở đâu");
+
+        Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("Nguồn chưa nêu mẫu đơn, tờ khai", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task NoItemAsked_TheLineThatAnswersIsNamedByItsItem()
     {

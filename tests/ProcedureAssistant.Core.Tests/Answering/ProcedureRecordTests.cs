@@ -24,6 +24,28 @@ public sealed class ProcedureRecordTests
     }
 
     [Fact]
+    public void Forms_AreTheLinesNamingAFormByMauOrCode_ThePapersFirst_NotTheNotes()
+    {
+        var record = Record("""
+            ## Trình tự thực hiện
+            - Bước 1: Người đề nghị khai Tờ khai theo Mẫu số 02 và nộp tại bộ phận một cửa.
+            ## Thành phần hồ sơ
+            - Tờ khai đề nghị cấp lại (mẫu TK05).
+            - Bản sao giấy khai sinh.
+            - Giấy ủy quyền (CT01), nếu nhờ người khác nộp.
+            - Kế hoạch ứng phó lập theo mẫu tại Phụ lục III.
+            - Lấy mẫu vân tay tại cơ quan tiếp nhận.
+            ## Ghi chú
+            - Mẫu số 09 đã hết hiệu lực.
+            """);
+
+        Assert.Equal(
+            ["- Tờ khai đề nghị cấp lại (mẫu TK05).", "- Giấy ủy quyền (CT01), nếu nhờ người khác nộp.", "- Kế hoạch ứng phó lập theo mẫu tại Phụ lục III.", "- Bước 1: Người đề nghị khai Tờ khai theo Mẫu số 02 và nộp tại bộ phận một cửa."],
+            record.Forms());
+        Assert.True(record.Gives(ProcedureAssistant.Core.Questions.AskedField.Form));
+    }
+
+    [Fact]
     public void Deadlines_OfARecordThatCountsOnlyItsProcessingTime_AreNone()
     {
         var record = Record("""
