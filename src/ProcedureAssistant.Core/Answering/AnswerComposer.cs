@@ -150,6 +150,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         bool IsAFormSaid(string line) =>
             IsTheFormLine(line) || (formNames.Count > 0 && FormNames(line) is { Count: > 0 } named && named.All(formNames.Contains));
 
+        // When no item with a section of its own is asked, the form is what the first sentence says.
+        var formSentence = forms.Count > 0 ? $"{Label(AskedField.Form)} {name}: {string.Join("; ", forms.Select(f => TrimEnd(Unbullet(Unnumbered(f)))))}" : null;
+
         var lead = stated.FirstOrDefault((AskedField)(-1));
         var officeVerdict = OfficeNotThere(reading, record);
         if ((int)lead < 0 && officeVerdict is not null)
@@ -198,6 +201,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
             used.Add(ProcedureRecord.SectionOf(lead)!);
         }
+        else if (formSentence is not null)
+        {
+            sentence = formSentence;
+            formSentence = null;
+        }
         else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it,
@@ -245,9 +253,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Append(Label(AskedField.Deadline)).Append(' ').Append(name).Append(": ").Append(LowerFirst(TrimEnd(Unnumbered(deadline)))).Append(" [1].\n");
         }
 
-        if (forms.Count > 0)
+        if (formSentence is not null)
         {
-            text.Append(Label(AskedField.Form)).Append(' ').Append(name).Append(": ").Append(string.Join("; ", forms.Select(f => TrimEnd(Unbullet(Unnumbered(f)))))).Append(" [1].\n");
+            text.Append(formSentence).Append(" [1].\n");
         }
 
         text.Append(TrimEnd(sentence)).Append(sentence.EndsWith("gồm", StringComparison.Ordinal) ? " [1]:" : " [1].");
@@ -314,7 +322,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
     }
 
-    private static List<string> FormNames(string line) => ProcedureRecord.NamesAForm().Matches(line).Select(m => m.Groups["form"].Value).ToList();
+    // The forms a line names by number or code; a declaration or request named by no number is its own name.
+    private static List<string> FormNames(string line) =>
+        ProcedureRecord.NamesAForm().Matches(line).Select(m => m.Groups["form"].Value).ToList() is { Count: > 0 } named ? named : [line];
 
     // What a person needs to act on any procedure answer, asked or not: where to file, who decides, how long, what it
     // costs; one line each (the section's first stated line), those the answer has not said yet, in that order.

@@ -155,14 +155,20 @@ public sealed partial class ProcedureRecord
     /// <summary>
     /// The lines that name a form to fill in ("Tờ khai đề nghị cấp lại hộ chiếu (mẫu TK05)", "Đơn theo Mẫu số 02"):
     /// those of the documents first, then of the other sections, in the record's order; not the notes, nor the legal
-    /// basis, whose texts issue forms but are not one to fill in.
+    /// basis, whose texts issue forms but are not one to fill in. A record that names its forms by no number or code
+    /// has its papers' declaration or request as its form ("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân").
     /// </summary>
     public IReadOnlyList<string> Forms()
     {
         var sections = Sections.Where(s => s.Name is not (Notes or LegalBasis)).OrderByDescending(s => s.Name == Documents).Select(s => s.Text);
-        return [.. sections.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Where(line => NamesAForm().IsMatch(line) && !DeclaredGaps.IsAllGaps(line))
-            .Distinct()];
+        var lines = sections.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(line => !DeclaredGaps.IsAllGaps(line))
+            .Distinct()
+            .ToList();
+        var named = lines.Where(line => NamesAForm().IsMatch(line)).ToList();
+        return named.Count > 0 || Field(Documents) is not { } papers
+            ? named
+            : [.. papers.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(line => Request().IsMatch(line))];
     }
 
     /// <summary>
@@ -200,8 +206,12 @@ public sealed partial class ProcedureRecord
     // A form: "mẫu" or "Mẫu số" with its number or code ("mẫu TK05", "Mẫu số 02", "mẫu UQ"; not "lấy mẫu vân tay"), a
     // "mẫu" an appendix holds ("theo mẫu tại Phụ lục III"), or a form's code of capitals and digits on its own ("Tờ khai
     // (CT01)", "NA8", "HH1"). The captures name the form, so that two lines naming one form count as one.
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?i:\bm[ẫa]u\b)\s+(?i:s[ốo]\s+)?(?<form>\d[\w/-]*(?:\.\w+)*|[A-ZĐ]{1,4}\d*\b)|(?i:\bm[ẫa]u\b[^.;\n]{0,40}?)(?<form>(?i:ph[ụu] l[ụu]c)\s+[\w.]+)|\b(?<form>[A-ZĐ]{1,4}\d{1,3}[a-z]?)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?i:\bm[ẫa]u\b)\s+(?i:s[ốo]\s+)?(?<form>\d[\w/-]*(?:\.\w+)*|[A-ZĐ]{1,4}\d*\b)|(?i:\bm[ẫa]u\b[^.;\n]{0,40}?)(?<form>(?i:ph[ụu] l[ụu]c)\s+[\w.]+)|(?<![/-])\b(?<form>[A-ZĐ]{1,4}\d{1,3}[a-z]?)\b")]
     internal static partial System.Text.RegularExpressions.Regex NamesAForm();
+
+    // A paper that is itself the form: the declaration, or the request ("Đơn đề nghị …", "Tờ khai …", "Văn bản đề nghị").
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-*+]\s*)?(?:\d+[.)]\s*)?(?i:t[ờo] khai|đơn|văn bản đề nghị|bản khai)\b")]
+    private static partial System.Text.RegularExpressions.Regex Request();
 
     /// <summary>The items of <paramref name="fields"/> whose own section the record marks unknown in full ("Lệ phí: Chưa có thông tin chính thức"), in order.</summary>
     public IReadOnlyList<AskedField> MarkedUnknown(IEnumerable<AskedField> fields) =>

@@ -172,6 +172,22 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AFormAsked_OfARecordNamingNoneByNumber_IsAnsweredByItsDeclaration()
+    {
+        const string withDeclaration = LiquorLicence + """
+
+            ## Thành phần hồ sơ
+            - Tờ khai đề nghị cấp Giấy phép bán lẻ rượu.
+            - Bản sao giấy chứng nhận đăng ký hộ kinh doanh.
+            """;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", withDeclaration);
+
+        var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu thì dùng tờ khai gì");
+
+        Assert.StartsWith("Mẫu đơn, tờ khai cấp Giấy phép bán lẻ rượu (cấp xã): Tờ khai đề nghị cấp Giấy phép bán lẻ rượu [1].", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFormAsked_IsSaidOnce_ThoughTheStepsNameItAgain()
     {
         const string withForms = LiquorLicence + """

@@ -46,6 +46,19 @@ public sealed class ProcedureRecordTests
     }
 
     [Fact]
+    public void Forms_OfARecordNamingNoneByNumber_AreItsDeclarationOrRequest_NotALawsNumber()
+    {
+        var record = Record("""
+            ## Thành phần hồ sơ
+            - Từ 01/7/2025 cấp huyện không còn hoạt động (Luật số 72/2025/QH15).
+            - Tờ khai cấp Giấy xác nhận tình trạng hôn nhân.
+            - Giấy tờ tùy thân.
+            """);
+
+        Assert.Equal(["- Tờ khai cấp Giấy xác nhận tình trạng hôn nhân."], record.Forms());
+    }
+
+    [Fact]
     public void Deadlines_OfARecordThatCountsOnlyItsProcessingTime_AreNone()
     {
         var record = Record("""
