@@ -284,7 +284,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var keepAll = lead == AskedField.Steps || (lead == AskedField.Documents && reading.AsksWholeProcedure);
         foreach (var line in keepAll ? lines : lines.Take(MaxLines))
         {
-            text.Append('\n').Append(Bullet(line, keepNumber: lead == AskedField.Steps));
+            text.Append('\n').Append(Bullet(line, keepNumber: lead == AskedField.Steps, weights));
         }
 
         if (!reading.AsksWholeProcedure)
@@ -1124,11 +1124,67 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static string First(string value) => value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => !DeclaredGaps.IsGap(l)) ?? value;
 
     // A numbered step keeps its number only inside the full list of steps: shown alone, "4." would look like a gap.
-    private static string Bullet(string line, bool keepNumber)
+    // With the question's weights, a line too long to say whole keeps the clauses that speak to it (Focused).
+    private static string Bullet(string line, bool keepNumber, TermWeights? weights = null)
     {
         var trimmed = line.Trim();
-        return keepNumber && Unnumbered(trimmed) != trimmed ? Short(trimmed) : "- " + Short(Unnumbered(trimmed));
+        var numbered = keepNumber && Unnumbered(trimmed) != trimmed;
+        var body = numbered ? trimmed : Unnumbered(trimmed);
+        var shown = weights is not null && Focused(body, weights) is { } focused ? focused : Short(body);
+        return numbered ? shown : "- " + shown;
     }
+
+    // A line longer than a line's length and its stretch keeps its first clause and, in their order, those of its other
+    // clauses that speak to the question, within that length and stretch; the clauses left out are marked "…". Cutting such
+    // a line at its length lost what was asked when it came late ("Trong ngày; … nhiều bản thì không quá 02 ngày làm
+    // việc" for forty copies). Null when the line is short enough, or no later clause speaks to the question.
+    private static string? Focused(string line, TermWeights weights)
+    {
+        if (line.Length <= MaxLineCharacters + (MaxLineCharacters / 2))
+        {
+            return null;
+        }
+
+        var clauses = ClauseBoundary().Split(line).Where(c => c.Length > 0).ToList();
+        var bar = weights.RelatedLineThreshold;
+        var speaking = clauses.Select((c, i) => (c, i, Score: weights.Score(c))).Skip(1).Where(x => x.Score >= bar).OrderByDescending(x => x.Score).ToList();
+        if (clauses.Count < 2 || speaking.Count == 0)
+        {
+            return null;
+        }
+
+        var kept = new SortedSet<int> { 0 };
+        var length = clauses[0].Length;
+        foreach (var (clause, i, _) in speaking)
+        {
+            if (length + clause.Length <= MaxFocusedCharacters)
+            {
+                kept.Add(i);
+                length += clause.Length;
+            }
+        }
+
+        if (kept.Count == 1)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        var previous = -1;
+        foreach (var i in kept)
+        {
+            text.Append(i > previous + 1 ? " … " : previous >= 0 ? " " : string.Empty).Append(clauses[i].Trim());
+            previous = i;
+        }
+
+        return previous < clauses.Count - 1 ? text.Append(" …").ToString() : text.ToString();
+    }
+
+    private const int MaxFocusedCharacters = MaxLineCharacters + (MaxLineCharacters / 2);
+
+    // Where one clause of a line ends and the next begins: after a full stop or a semicolon and the space after it.
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.;])\s+(?=\S)")]
+    private static partial System.Text.RegularExpressions.Regex ClauseBoundary();
 
     private static string Unnumbered(string line)
     {

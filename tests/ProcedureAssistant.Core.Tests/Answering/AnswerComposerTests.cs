@@ -172,6 +172,35 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ALineTooLongToSayWhole_KeepsTheClauseThatSpeaksToTheQuestion_NotOnlyItsHead()
+    {
+        const string longLine = """
+            ---
+            id: tthc-ban-le-ruou
+            type: procedure
+            title: Cấp Giấy phép bán lẻ rượu
+            level: xa
+            source: https://example.gov.vn/ruou
+            ---
+            # Cấp Giấy phép bán lẻ rượu
+
+            ## Cơ quan giải quyết
+            - Ủy ban nhân dân cấp xã nơi đặt địa điểm kinh doanh.
+
+            ## Thời hạn giải quyết
+            - 10 ngày làm việc.
+            - Quầy hàng trong chợ tạm: 05 ngày làm việc kể từ khi ban quản lý chợ xác nhận. Hồ sơ nộp trực tiếp được kiểm tra ngay khi tiếp nhận, hồ sơ gửi qua bưu chính được kiểm tra trong ngày làm việc kế tiếp, hồ sơ thiếu được trả lại kèm phiếu hướng dẫn bổ sung. Riêng quầy hàng lưu động ở phiên chợ đêm thì thời hạn là 03 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", longLine);
+
+        var answer = await harness.AskAsync("quầy lưu động ở phiên chợ đêm xin giấy phép bán lẻ rượu thì mất mấy ngày");
+
+        var line = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("- Quầy hàng trong chợ tạm", StringComparison.Ordinal));
+        Assert.Contains("… Riêng quầy hàng lưu động ở phiên chợ đêm thì thời hạn là 03 ngày làm việc.", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("bưu chính", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFormAsked_OfARecordNamingNoneByNumber_IsAnsweredByItsDeclaration()
     {
         const string withDeclaration = LiquorLicence + """
