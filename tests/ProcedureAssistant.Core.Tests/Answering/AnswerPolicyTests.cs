@@ -202,10 +202,13 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains("Nguồn chưa nêu mức phạt", answer.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AnItemTheRecordMarksUnknown_IsSaidInOneLineAndReferred()
+    [Theory]
+    [InlineData("hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền một tháng")]
+    [InlineData("trợ cấp hưu trí xã hội thì bà tôi được hỗ trợ bao nhiêu tiền")]
+    [InlineData("tro cap huu tri xa hoi moi thang tro cap bao nhieu")]
+    public async Task AnItemTheRecordMarksUnknown_IsSaidInOneLineAndReferred(string question)
     {
-        var answer = await Harness.AskAsync("hưởng trợ cấp hưu trí xã hội thì được bao nhiêu tiền một tháng");
+        var answer = await Harness.AskAsync(question);
 
         Assert.Equal("declared-gap", answer.Decision.Rule);
         Assert.True(answer.Abstained);
