@@ -8,20 +8,21 @@ public sealed class SourceSelectorTests
     private readonly AnsweringCorpus _corpus = new();
 
     [Fact]
-    public void Choose_QuestionNamesALaterRecord_TakesItOverTheFirstHit()
+    public void Choose_QuestionNamesALaterRecordCoveringItAsWell_TakesItOverTheFirstHit()
     {
         var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", 1));
 
         Assert.Equal("tthc-1.001612", choice.Document.Id);
-        Assert.Equal(SelectionReason.NamedBetter, choice.Because);
+        Assert.Equal(SelectionReason.TieBrokenByName, choice.Because);
         Assert.Empty(choice.Others);
         Assert.Equal(["tthc-1.001612", "tthc-cap-lai-hkd"], choice.Context.Select(h => h.Chunk.DocumentId));
     }
 
     [Theory]
-    [InlineData(0.85, "tthc-1.001612")]
+    [InlineData(1.0, "tthc-1.001612")]
+    [InlineData(0.95, "tthc-cap-lai-hkd")]
     [InlineData(0.7, "tthc-cap-lai-hkd")]
-    public void Choose_ABetterNamedRecord_TakesOverOnlyWhenItsPassageCoversNearlyAsMuch(double coverage, string chosen)
+    public void Choose_ABetterNamedRecord_TakesOverOnlyWhenItsPassageCoversTheQuestionAsWell(double coverage, string chosen)
     {
         var choice = _corpus.Choose("đăng ký hộ kinh doanh cá thể mất mấy ngày", _corpus.Hit("tthc-cap-lai-hkd", 1), _corpus.Hit("tthc-1.001612", coverage));
 
@@ -55,6 +56,24 @@ public sealed class SourceSelectorTests
 
         Assert.Equal(chosen, choice.Document.Id);
         Assert.Equal(chosen == first ? SelectionReason.RetrievedFirst : SelectionReason.NamesItsChange, choice.Because);
+    }
+
+    [Theory]
+    [InlineData(false, "tthc-x-gia-han")]
+    [InlineData(true, "tthc-x-cap-moi")]
+    public void Choose_ABetterNamedRecordCoveringALittleLess_TakesOverOnlyBetweenRecordsWithoutAliases(bool withAliases, string chosen)
+    {
+        static string Record(string id, string title, string alias) =>
+            $"---\nid: {id}\ntype: procedure\ntitle: {title}\n{alias}source: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thời hạn giải quyết\n- 05 ngày làm việc.\n";
+        var alias = withAliases ? "aliases: [\"giấy phép cho tàu\"]\n" : string.Empty;
+        var corpus = new AnsweringCorpus(
+            Record("tthc-x-cap-moi", "Cấp giấy phép khai thác thủy sản", alias),
+            Record("tthc-x-gia-han", "Gia hạn giấy phép khai thác thủy sản", alias));
+
+        var choice = corpus.Choose("xin gia hạn giấy phép khai thác thủy sản mất mấy ngày", corpus.Hit("tthc-x-cap-moi", 1), corpus.Hit("tthc-x-gia-han", 0.85));
+
+        Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(withAliases ? SelectionReason.RetrievedFirst : SelectionReason.NamedBetter, choice.Because);
     }
 
     [Fact]
@@ -130,8 +149,8 @@ public sealed class SourceSelectorTests
     [InlineData(0.89, "tthc-1.001612")]
     public void Choose_SiblingRecordsCoveringTheQuestionEqually_TheBetterNamedAndSupportedOneWins(double coverage, string chosen)
     {
-        // The re-issue record is named a little better (0.566 against 0.535, both support 1): less than
-        // NameMatchMargin, so only a tie in coverage lets it take over.
+        // The re-issue record is named a little better (0.566 against 0.535, both support 1): only a tie in coverage
+        // lets it take over.
         var choice = _corpus.Choose("đăng ký hộ kinh doanh ở xã nào", _corpus.Hit("tthc-1.001612", 0.9), _corpus.Hit("tthc-cap-lai-hkd", coverage));
 
         Assert.Equal(chosen, choice.Document.Id);
