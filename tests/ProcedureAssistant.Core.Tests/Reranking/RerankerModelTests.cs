@@ -140,12 +140,12 @@ public sealed class RerankerModelTests
     }
 
     [Fact]
-    public void BuiltIn_LoadsAndWasTrainedOnTheThreeOpenSets()
+    public void BuiltIn_LoadsAndWasTrainedOnTheThreeOpenSetsAndTheSeenHeldOutRounds()
     {
         var model = Reranker.Load().Model;
 
         Assert.Equal(RerankFeatures.Names, model.Features);
-        Assert.Equal(["alqac2025", "drill-subset", "alqac2022"], model.Training.Datasets.Select(d => d.Name));
+        Assert.Equal(["alqac2025", "drill-subset", "alqac2022", "held-out", "held-out-with-sources"], model.Training.Datasets.Select(d => d.Name));
         Assert.NotEmpty(model.Trees);
         Assert.Equal(RerankerModel.Bm25FirstStage, model.FirstStage);
         Assert.Empty(model.TermNecessity);
