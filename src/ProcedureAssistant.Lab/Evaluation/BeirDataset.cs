@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProcedureAssistant.Core.Documents;
 
@@ -33,35 +32,8 @@ public sealed record BeirDataset(
     public static async Task<IReadOnlyList<BeirQuery>> LoadQueriesAsync(string path, CancellationToken cancellationToken = default) =>
         await ReadJsonLinesAsync<BeirQuery>(path, cancellationToken).ConfigureAwait(false);
 
-    private static async Task<List<T>> ReadJsonLinesAsync<T>(string path, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The dataset file '{path}' does not exist.", path);
-        }
-
-        var items = new List<T>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                items.Add(JsonSerializer.Deserialize<T>(line) ?? throw new JsonException("null line"));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}, line {number}: not a valid record ({ex.Message})", ex);
-            }
-        }
-
-        return items;
-    }
+    private static Task<List<T>> ReadJsonLinesAsync<T>(string path, CancellationToken cancellationToken) =>
+        JsonLines.ReadAsync<T>(path, "record", cancellationToken);
 
     private static async Task<Dictionary<string, IReadOnlySet<string>>> ReadQrelsAsync(string path, CancellationToken cancellationToken)
     {

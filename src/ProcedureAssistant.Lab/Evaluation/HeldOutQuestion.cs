@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProcedureAssistant.Core.Documents;
 
@@ -33,35 +32,8 @@ public sealed record HeldOutQuestion
 
     /// <summary>Reads a round's file, one question per line.</summary>
     /// <exception cref="InvalidDataException">A line is not a question; the message names the file and line.</exception>
-    public static async Task<IReadOnlyList<HeldOutQuestion>> LoadAsync(string path, CancellationToken cancellationToken = default)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The question file '{path}' does not exist.", path);
-        }
-
-        var questions = new List<HeldOutQuestion>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                questions.Add(JsonSerializer.Deserialize<HeldOutQuestion>(line) ?? throw new JsonException("null line"));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}, line {number}: not a held-out question ({ex.Message})", ex);
-            }
-        }
-
-        return questions;
-    }
+    public static async Task<IReadOnlyList<HeldOutQuestion>> LoadAsync(string path, CancellationToken cancellationToken = default) =>
+        await JsonLines.ReadAsync<HeldOutQuestion>(path, "held-out question", cancellationToken).ConfigureAwait(false);
 
     /// <summary>
     /// The questions a retrieval judgement can be taken from: asked on their own (a follow-up is searched with its

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
@@ -12,30 +11,8 @@ namespace ProcedureAssistant.Lab.Evaluation;
 public sealed class QaEvaluator(AnswerService answers, Retriever retriever)
 {
     /// <summary>Reads a JSONL question file.</summary>
-    public static async Task<IReadOnlyList<QaItem>> LoadAsync(string path, CancellationToken cancellationToken = default)
-    {
-        var items = new List<QaItem>();
-        var number = 0;
-        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                items.Add(JsonSerializer.Deserialize<QaItem>(line) ?? throw new JsonException("null line"));
-            }
-            catch (JsonException ex)
-            {
-                throw new InvalidDataException($"{path}, line {number}: not a valid question ({ex.Message})", ex);
-            }
-        }
-
-        return items;
-    }
+    public static async Task<IReadOnlyList<QaItem>> LoadAsync(string path, CancellationToken cancellationToken = default) =>
+        await JsonLines.ReadAsync<QaItem>(path, "question", cancellationToken).ConfigureAwait(false);
 
     /// <summary>Answers and scores every question.</summary>
     public async Task<IReadOnlyList<QaItemResult>> RunAsync(IReadOnlyList<QaItem> items, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
