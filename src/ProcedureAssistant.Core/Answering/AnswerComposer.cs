@@ -538,7 +538,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
         {
             // A unit the merger left as it was is an old and a new unit of one name: it is said once, as kept.
             var kept = named.Candidates.Where(c => IsKept(c, named.Candidates)).Select(c => c.NewCommunes[0].Code).ToHashSet(StringComparer.Ordinal);
-
             var mention = named with { Candidates = named.Candidates.Where(c => c.IsOld || !kept.Contains(c.Code)).ToList() };
 
             // When the name is only a new unit and an old unit of that name that went into it, the two are one place, not
@@ -549,6 +548,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             {
                 mention = mention with { Candidates = [said] };
             }
+
             var shown = mention.Candidates.Take(CommuneLookupRule.MaxCandidates).ToList();
             if (shown.Count > 1)
             {
@@ -1140,7 +1140,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // việc" for forty copies). Null when the line is short enough, or no later clause speaks to the question.
     private static string? Focused(string line, TermWeights weights)
     {
-        if (line.Length <= MaxLineCharacters + (MaxLineCharacters / 2))
+        if (line.Length <= MaxFocusedCharacters)
         {
             return null;
         }
