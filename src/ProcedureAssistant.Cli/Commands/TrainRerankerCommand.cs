@@ -36,19 +36,11 @@ internal static class TrainRerankerCommand
             }
 
             var collectors = await RerankTrainingSets.OpenAsync(evaluator, sets, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                collectors.AddRange(await RerankTrainingSets.OpenJudgedAsync(host.Services, parse.GetValue(judged) ?? [], parse.GetValue(judgedWithSources) ?? [], cancellationToken).ConfigureAwait(false));
-            }
-            catch
-            {
-                collectors.ForEach(c => c.Dispose());
-                throw;
-            }
-
             List<RerankGroup> groups;
             try
             {
+                collectors.AddRange(await RerankTrainingSets.OpenJudgedAsync(host.Services, parse.GetValue(judged) ?? [], parse.GetValue(judgedWithSources) ?? [], cancellationToken).ConfigureAwait(false));
+
                 var source = RerankTrainingSets.Source(collectors, settings.Candidates);
                 groups = [.. await source(null, null, cancellationToken).ConfigureAwait(false)];
 

@@ -130,6 +130,14 @@ public sealed class IngestionPipeline(
         return live.Where(d => !replaced.Contains(d.Id)).Concat(updated).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A document's chunks as ingestion cuts and analyses them (<see cref="Analyze(Chunk, IReadOnlyList{string})"/>).</summary>
+    public static IEnumerable<IndexedChunk> Analyze(LegalStructureChunker chunker, CorpusDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(chunker);
+        ArgumentNullException.ThrowIfNull(document);
+        return chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases));
+    }
+
     /// <summary>
     /// The terms a chunk is found by: its document's name, number or code, its heading path, the everyday
     /// names of its document, and its text.
@@ -178,7 +186,7 @@ public sealed class IngestionPipeline(
         Parallel.For(0, corpus.Documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var document = corpus.Documents[i];
-            perDocument[i] = chunker.Split(document).Select(chunk => Analyze(chunk, document.Aliases)).ToArray();
+            perDocument[i] = Analyze(chunker, document).ToArray();
             lock (gate)
             {
                 cancellationToken.ThrowIfCancellationRequested();

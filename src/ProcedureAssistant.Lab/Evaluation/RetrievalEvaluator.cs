@@ -95,7 +95,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(chunker);
-        var chunks = documents.SelectMany(d => chunker.Split(d).Select(c => IngestionPipeline.Analyze(c, d.Aliases))).ToList();
+        var chunks = documents.SelectMany(d => IngestionPipeline.Analyze(chunker, d)).ToList();
         return OpenRerankCollectorAsync(name, documents, chunks, questions, cancellationToken);
     }
 
@@ -106,8 +106,7 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
         var index = InMemoryIndex();
         try
         {
-            var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
-            await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, documents, embedded, dense), cancellationToken).ConfigureAwait(false);
+            await FillAsync(index, documents, chunks, cancellationToken).ConfigureAwait(false);
             var statistics = await index.GetStatisticsAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("The in-memory index has no statistics.");
             var retriever = new Retriever(analyzer, index, encoder, options.Value);
@@ -190,13 +189,13 @@ public sealed class RetrievalEvaluator(TextAnalyzer analyzer, IOptions<Retrieval
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(dataset);
-        return FillAsync(index, dataset, Analysed(dataset), cancellationToken);
+        return FillAsync(index, Documents(dataset), Analysed(dataset), cancellationToken);
     }
 
-    private async Task FillAsync(IChunkIndex index, BeirDataset dataset, List<IndexedChunk> chunks, CancellationToken cancellationToken)
+    private async Task FillAsync(IChunkIndex index, IReadOnlyList<CorpusDocument> documents, List<IndexedChunk> chunks, CancellationToken cancellationToken)
     {
         var (embedded, dense) = await encoder.EmbedChunksAsync(chunks, cancellationToken).ConfigureAwait(false);
-        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, Documents(dataset), embedded, dense), cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(new IndexSnapshot(TextAnalyzer.Version, documents, embedded, dense), cancellationToken).ConfigureAwait(false);
     }
 
     // The law goes on the chunk after analysis: it groups articles for the document prior, and as the chunk's
