@@ -109,8 +109,11 @@ internal static class SourceSelector
 
             // Sibling records whose best passages cover the question equally ("đăng ký hộ kinh doanh" in the
             // records of registering, re-issuing and closing a household business) are told apart by their
-            // names and texts alone: the ranking between them says nothing.
+            // names and texts alone: the ranking between them says nothing. Never one the question names less than the
+            // first: a text that holds more of the asker's story ("công ty", "xin việc" among the papers of a court
+            // expert's appointment) is not for that the procedure asked about (the criminal-record certificate).
             var tieBroken = isRecord && best.Document.Type == DocumentType.Procedure && candidate.Coverage >= best.Coverage &&
+                candidate.NameMatch >= best.NameMatch &&
                 candidate.NameMatch + candidate.Support > best.NameMatch + best.Support && !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog);
 
             // A question that holds a change to an earlier procedure ("mất giấy phép kinh doanh thì xin cấp lại") is about

@@ -157,6 +157,24 @@ public sealed class SourceSelectorTests
     }
 
     [Fact]
+    public void Choose_ARecordWhoseTextHoldsMoreOfTheStory_DoesNotTakeOverFromOneNamedBetter()
+    {
+        // The expert's record lists the criminal-record certificate among its papers and holds the asker's "công ty"
+        // and "xin việc" too: its passage covers more of the question, but the question names the other record. Both
+        // have an alias (their own title), as the corpus' records do: the named-better move is not theirs.
+        static string Record(string id, string title, string papers) =>
+            $"---\nid: {id}\ntype: procedure\ntitle: {title}\naliases: [\"{title.ToLowerInvariant()}\"]\nsource: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thành phần hồ sơ\n- {papers}\n";
+        var corpus = new AnsweringCorpus(
+            Record("tthc-x-phieu", "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp."),
+            Record("tthc-x-giam-dinh", "Bổ nhiệm giám định viên tư pháp", "Phiếu lý lịch tư pháp; giấy xác nhận của công ty nơi người được bổ nhiệm làm việc, nộp khi xin việc nếu bị bắt buộc."));
+
+        var choice = corpus.Choose("công ty bắt nộp phiếu lý lịch tư pháp để xin việc, làm ở đâu", corpus.Hit("tthc-x-phieu", 0.5), corpus.Hit("tthc-x-giam-dinh", 0.6));
+
+        Assert.Equal(SelectionReason.RetrievedFirst, choice.Because);
+        Assert.Equal("tthc-x-phieu", choice.Document.Id);
+    }
+
+    [Fact]
     public void Choose_ANameTheSupersededTextSharesWithItsSuccessor_DoesNotKeepTheOldOne()
     {
         // Both laws go by "Luật Tổ chức chính quyền địa phương", which the question holds in full.

@@ -36,6 +36,12 @@ public sealed class TextAnalyzerTests
         Assert.Equal(expands, analyzer.AnalyzeQuery(question).Weights.Keys.Any(t => t.EndsWith("ket hon", StringComparison.Ordinal) || t == "kết hôn"));
     }
 
+    [Theory]
+    [InlineData("cuoi tuan nay Da Lat co mua ko")] // "cuối" typed without marks folds like "cưới"
+    [InlineData("tôi định tổ chức đám cưới ngoài trời, cuối tuần có mưa không")]
+    public void TheShippedSynonyms_DoNotReadAWeddingOrAWeekendAsMarriageRegistration(string question) =>
+        Assert.DoesNotContain(_analyzer.SynonymsIn(question), s => s.Expansion.Contains("kết hôn", StringComparison.Ordinal));
+
     [Fact]
     public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
     {

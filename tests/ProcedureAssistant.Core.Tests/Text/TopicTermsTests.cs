@@ -27,4 +27,17 @@ public sealed class TopicTermsTests
         Assert.Contains("cong chung", topic);
         Assert.DoesNotContain("chung thuc", topic);
     }
+
+    [Theory]
+    [InlineData("nhà nước bỏ vốn xây, hồ sơ nộp ở đâu", "xay ho", false)]
+    [InlineData("nhà nước bỏ vốn xây. Hồ sơ nộp ở đâu", "xay ho", false)]
+    [InlineData("nhà nước bỏ vốn xây hồ chứa nước", "xay ho", true)]
+    [InlineData("xây, rồi xây hồ chứa nước", "xay ho", true)] // the pair is also written within a clause
+    [InlineData("thủ tục 1.000894 mất mấy ngày", "1 000894", true)] // a code's dot is not a full stop
+    public void Of_TwoWordsOnEitherSideOfAClauseBreak_AreNotAPhrase(string question, string pair, bool isTopic)
+    {
+        var topic = TopicTerms.Of(Analyzer, question);
+
+        Assert.Equal(isTopic, topic.Contains(pair));
+    }
 }
