@@ -74,10 +74,14 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
 
         // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).
+        // Where none is, a yes/no question asks about the item nearest its end; the ones before are the asker's story
+        // ("sao y 40 bộ giấy tờ để nộp hồ sơ xin việc, có lấy liền trong ngày không" asks the time, not the papers).
         var cuesAsked = fieldCues.Select(m => (Cue: m, Asked: AskedWithAQuestionWord(syllables, m))).ToList();
+        var isYesNo = IsYesNo(syllables, forms);
+        var lastLeads = isYesNo && !cuesAsked.Any(c => c.Asked);
         var fields = cuesAsked
             .OrderByDescending(c => c.Asked)
-            .ThenBy(c => c.Cue.Start)
+            .ThenBy(c => lastLeads ? -c.Cue.Start : c.Cue.Start)
             .Select(c => c.Cue.Key).Distinct().ToList();
         var askedOutright = cuesAsked.Where(c => c.Asked).Select(c => c.Cue.Key).Distinct().ToList();
         var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
@@ -105,7 +109,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Fields = fields,
             FieldsCarriedOver = carriedOver,
             FieldsAskedOutright = askedOutright,
-            IsYesNo = IsYesNo(syllables, forms),
+            IsYesNo = isYesNo,
             AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),

@@ -82,6 +82,17 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("công ty đòi bản sao chứng thực vài giấy tờ, mang lên xã có lấy liền không", new[] { AskedField.Time, AskedField.Documents })]
+    [InlineData("công ty đòi bản sao chứng thực vài giấy tờ, mang lên xã lấy liền", new[] { AskedField.Documents, AskedField.Time })] // not a yes/no question
+    [InlineData("công ty đòi bản sao chứng thực, có lấy liền không, giấy tờ gồm những gì", new[] { AskedField.Documents, AskedField.Time })]
+    public async Task AYesNoQuestionWithNoItemAskedWithAQuestionWord_AsksAboutTheItemNearestItsEnd(string question, AskedField[] fields)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(fields, reading.Fields);
+    }
+
+    [Theory]
     [InlineData("cho xin số điện thoại di động của ông phó chủ tịch tỉnh", true)]
     [InlineData("gửi tôi danh sách hộ nghèo thôn 3 kèm số điện thoại", true)]
     [InlineData("số căn cước của tôi bị sai thì sửa ở đâu", false)]
