@@ -1044,8 +1044,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     // " (cấp xã)": which level the record is about, when it says.
+    // The levels a record is carried out at, unless its title already says them ("Hỗ trợ dự án liên kết (cấp xã)").
     private static string Level(CorpusDocument document) =>
-        document.Levels.Count == 0 ? string.Empty : " (" + string.Join(", ", document.Levels.Select(LevelName)) + ")";
+        document.Levels.Select(LevelName).Where(level => !document.Title.Contains(level, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } levels
+            ? " (" + string.Join(", ", levels) + ")"
+            : string.Empty;
 
     private static string LevelName(string level) => level switch
     {

@@ -172,6 +172,17 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ARecordWhoseTitleSaysItsLevel_IsNamedWithItOnce()
+    {
+        var titledWithLevel = LiquorLicence.Replace("title: Cấp Giấy phép bán lẻ rượu", "title: Cấp Giấy phép bán lẻ rượu (cấp xã)", StringComparison.Ordinal);
+        using var harness = await AnswerHarness.StartWithAsync("procedures/ban-le-ruou.md", titledWithLevel);
+
+        var answer = await harness.AskAsync("xin giấy phép bán lẻ rượu mất mấy ngày");
+
+        Assert.StartsWith("Thời hạn giải quyết cấp Giấy phép bán lẻ rượu (cấp xã): 10 ngày làm việc", answer.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ALineTooLongToSayWhole_KeepsTheClauseThatSpeaksToTheQuestion_NotOnlyItsHead()
     {
         const string longLine = """

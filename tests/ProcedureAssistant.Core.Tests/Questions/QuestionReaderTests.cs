@@ -48,6 +48,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("bố mất thì trong bao nhiêu ngày phải nộp, họ giải quyết trong mấy ngày", new[] { AskedField.Deadline, AskedField.Time })]
     [InlineData("nop tren mang co re hon khong", new[] { AskedField.Fee })]
     [InlineData("đk kết hôn có mất phí ko", new[] { AskedField.Fee })]
+    [InlineData("mỗi hộ được hỗ trợ tối đa bao nhiêu tiền", new[] { AskedField.Amount, AskedField.Fee })]
+    [InlineData("lệ phí tối đa bao nhiêu tiền", new[] { AskedField.Fee })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
