@@ -58,6 +58,8 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     [InlineData("Tôi ở thị trấn Buôn Trấp. Giờ đổi sang xã gì rồi?")]
     [InlineData("que toi o thi tran buon trap, gio xa toi ten la gi")]
     [InlineData("giấy tờ của mẹ còn ghi thị trấn Buôn Trấp, giờ làm giấy tờ cho mẹ thì ghi xã nào")]
+    [InlineData("Hồ sơ còn ghi thị trấn Buôn Trấp. Nay ghi đơn vị hành chính nào, là xã hay phường?")]
+    [InlineData("thi tran buon trap nay la xa hay phuong")]
     public async Task AskingWhichUnitOrNameACommuneIsNow_IsALookup(string question)
     {
         var expected = Assert.Single(Communes.Find("Buôn Trấp", "Đắk Lắk"), m => m.IsOld);
