@@ -66,9 +66,9 @@ internal static class SourceSelector
         // A sibling record that covers the question as well and is named better takes over from the first retrieved
         // document, as does a regulation or guide whose title the question holds in full; a text in force takes over
         // from a superseded one the question does not name. A record named better but covering less takes over only
-        // between records without aliases (the catalogue's): among the corpus' records, whose aliases the team wrote,
-        // that move took as many answers away from the right record as to it and pulled unanswerable questions onto
-        // records whose names they half hold (eval/reports/ablation.md, eleventh session).
+        // when it has no aliases (the catalogue's): among the corpus' records, whose aliases the team wrote, that move
+        // took as many answers away from the right record as to it and pulled unanswerable questions onto records
+        // whose names they half hold (eval/reports/ablation.md, eleventh and twelfth sessions).
         var best = candidates[0];
         var because = SelectionReason.RetrievedFirst;
 
@@ -84,12 +84,13 @@ internal static class SourceSelector
             // already weighed what the question says beyond the name ("lấy chồng Hàn Quốc thì đăng ký kết hôn
             // ở đâu" is the foreign-element record, though it names the plain one in full).
             var nearEqual = candidate.Coverage >= best.Coverage * NearEqualCoverage;
-            // Between records known by their official titles alone (the catalogue's), one the question names better
-            // takes over from the first even covering a little less: its near-identical siblings differ in a word or
-            // two of the title. Not where a record has aliases: those are everyday names written for the corpus,
-            // which a question half holds by chance ("tiệm tạp hóa" of the liquor licence took "mở quán tạp hóa"
-            // from the household business).
-            var namedBetter = isRecord && nearEqual && candidate.Document.Aliases.Count == 0 && best.Document.Aliases.Count == 0 &&
+            // A record known by its official title alone (the catalogue's) that the question names better takes over
+            // from the first even covering a little less: its near-identical siblings differ in a word or two of the
+            // title, and a corpus record first by its everyday aliases ("lương hưu" of the social pension) gives way
+            // to the catalogue's record the question names ("ủy quyền lĩnh thay"). Not a record with aliases: those
+            // are everyday names written for the corpus, which a question half holds by chance ("tiệm tạp hóa" of
+            // the liquor licence took "mở quán tạp hóa" from the household business).
+            var namedBetter = isRecord && nearEqual && candidate.Document.Aliases.Count == 0 &&
                 candidate.NameMatch + candidate.Support >= best.NameMatch + best.Support + NameMatchMargin &&
                 !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog);
 
