@@ -1043,8 +1043,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return years.Count == 0 ? 0 : years.Max();
     }
 
-    // " (cấp xã)": which level the record is about, when it says.
-    // The levels a record is carried out at, unless its title already says them ("Hỗ trợ dự án liên kết (cấp xã)").
+    // " (cấp xã)": which level the record is about, when it says and its title does not already ("Hỗ trợ dự án liên kết
+    // (cấp xã)" is not named "(cấp xã) (cấp xã)").
     private static string Level(CorpusDocument document) =>
         document.Levels.Select(LevelName).Where(level => !document.Title.Contains(level, StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } levels
             ? " (" + string.Join(", ", levels) + ")"

@@ -23,7 +23,7 @@ public static partial class TopicTerms
         return across;
     }
 
-    // A full stop counts only before a space or the end: "1.000894" and "01.7.2025" are one token.
+    // A full stop counts only before a space or the end: the dots of "1.000894" and "01.7.2025" break no clause.
     [GeneratedRegex(@"[,;:?!…]|\.(?=\s|$)")]
     private static partial Regex ClauseBreak();
 
