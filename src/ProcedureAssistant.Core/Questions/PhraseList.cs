@@ -9,11 +9,11 @@ namespace ProcedureAssistant.Core.Questions;
 /// <typeparam name="TKey">What a phrase stands for.</typeparam>
 internal sealed class PhraseList<TKey>
 {
-    private readonly List<(TKey Key, string[] Syllables)> _phrases;
+    private readonly List<(TKey Key, string[] Syllables, string[] Written)> _phrases;
 
     public PhraseList(IEnumerable<(TKey Key, string Phrase)> phrases)
     {
-        _phrases = phrases.Select(p => (p.Key, Folded(p.Phrase))).Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
+        _phrases = phrases.Select(p => (p.Key, Folded(p.Phrase), TextAnalyzer.Syllables(p.Phrase).ToArray())).Where(p => p.Item2.Length > 0).OrderByDescending(p => p.Item2.Length).ToList();
     }
 
     /// <summary>The text's syllables as phrases are compared: normalised, without diacritics.</summary>
@@ -25,13 +25,13 @@ internal sealed class PhraseList<TKey>
         ArgumentNullException.ThrowIfNull(syllables);
         var taken = new bool[syllables.Count];
         var found = new List<Match>();
-        foreach (var (key, phrase) in _phrases)
+        foreach (var (key, phrase, written) in _phrases)
         {
             for (var start = 0; start + phrase.Length <= syllables.Count; start++)
             {
                 if (Matches(syllables, start, phrase) && !Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
                 {
-                    found.Add(new Match(key, start, phrase.Length));
+                    found.Add(new Match(key, start, phrase.Length) { Written = written });
                     for (var i = start; i < start + phrase.Length; i++)
                     {
                         taken[i] = true;
@@ -70,5 +70,20 @@ internal sealed class PhraseList<TKey>
     }
 
     /// <summary>One phrase found: its key, and where it stands in the syllables.</summary>
-    public sealed record Match(TKey Key, int Start, int Length);
+    public sealed record Match(TKey Key, int Start, int Length)
+    {
+        /// <summary>The phrase's syllables as the list writes them, with their diacritics.</summary>
+        public IReadOnlyList<string> Written { get; init; } = [];
+
+        /// <summary>
+        /// True when every syllable of <paramref name="text"/> (normalised, as <see cref="TextAnalyzer.Syllables"/>
+        /// gives them) that the phrase covers and that was typed with diacritics is the phrase's own: "tràn dầu" is not
+        /// "trận đấu", though both fold to "tran dau"; one typed without them cannot tell and is taken as the phrase.
+        /// </summary>
+        public bool IsAsWritten(IReadOnlyList<string> text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            return Enumerable.Range(0, Length).All(i => !VietnameseText.HasDiacritics(text[Start + i]) || string.Equals(text[Start + i], Written[i], StringComparison.Ordinal));
+        }
+    }
 }

@@ -40,6 +40,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var text = normalizer.Normalize(question, await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false));
         var syllables = PhraseList<AskedField>.Folded(text);
 
+        // The same syllables with their diacritics: a subject outside local government is named only in its own
+        // words ("trận đấu", not the oil spill's "tràn dầu").
+        var written = TextAnalyzer.Syllables(text).ToArray();
+
         // The words as typed, case and marks kept (names, titles and level words are read from them); where they line
         // up with the syllables, word i is syllable i.
         var typed = Words().Matches(text).Select(m => m.Value).ToArray();
@@ -123,7 +127,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
             AsksForPersonalData = AsksForPersonalData(typed, syllables, forms),
-            NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic),
+            NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic && f.IsAsWritten(written)),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,

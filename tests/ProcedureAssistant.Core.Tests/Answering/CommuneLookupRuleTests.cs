@@ -60,6 +60,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     [InlineData("giấy tờ của mẹ còn ghi thị trấn Buôn Trấp, giờ làm giấy tờ cho mẹ thì ghi xã nào")]
     [InlineData("Hồ sơ còn ghi thị trấn Buôn Trấp. Nay ghi đơn vị hành chính nào, là xã hay phường?")]
     [InlineData("thi tran buon trap nay la xa hay phuong")]
+    [InlineData("thị trấn Buôn Trấp giờ có còn gọi là thị trấn Buôn Trấp không")]
     public async Task AskingWhichUnitOrNameACommuneIsNow_IsALookup(string question)
     {
         var expected = Assert.Single(Communes.Find("Buôn Trấp", "Đắk Lắk"), m => m.IsOld);

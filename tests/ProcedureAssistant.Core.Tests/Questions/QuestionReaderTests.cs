@@ -95,6 +95,18 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("tối nay trận đấu của đội tuyển đá mấy giờ", true)]
+    [InlineData("toi nay tran dau o dau", true)] // typed without marks, it cannot be told from the oil spill
+    [InlineData("quy chế ứng phó sự cố tràn dầu được sửa bằng quyết định nào", false)]
+    [InlineData("tỷ số trận chung kết thế nào", true)]
+    public async Task ASubjectOutsideLocalGovernment_IsNamedInItsOwnWords_NotByAFoldedLookalike(string question, bool offTopic)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(offTopic, reading.NamesOffTopicSubject);
+    }
+
+    [Theory]
     [InlineData("cho xin số điện thoại di động của ông phó chủ tịch tỉnh", true)]
     [InlineData("gửi tôi danh sách hộ nghèo thôn 3 kèm số điện thoại", true)]
     [InlineData("số căn cước của tôi bị sai thì sửa ở đâu", false)]
