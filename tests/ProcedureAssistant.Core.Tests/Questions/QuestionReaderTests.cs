@@ -50,8 +50,6 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("đk kết hôn có mất phí ko", new[] { AskedField.Fee })]
     [InlineData("mỗi hộ được hỗ trợ tối đa bao nhiêu tiền", new[] { AskedField.Amount, AskedField.Fee })]
     [InlineData("lệ phí tối đa bao nhiêu tiền", new[] { AskedField.Fee })]
-    [InlineData("nộp xong thì bao giờ cầm được giấy", new[] { AskedField.Time })]
-    [InlineData("con sinh ra thì khi nào phải đi khai sinh", new[] { AskedField.Deadline })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
