@@ -42,6 +42,12 @@ public sealed class TextAnalyzerTests
     public void TheShippedSynonyms_DoNotReadAWeddingOrAWeekendAsMarriageRegistration(string question) =>
         Assert.DoesNotContain(_analyzer.SynonymsIn(question), s => s.Expansion.Contains("kết hôn", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("em sắp cưới anh người Hàn Quốc, đăng ký ở đâu")]
+    [InlineData("e sap cuoi anh nguoi han quoc, dang ky o dau")]
+    public void TheShippedSynonyms_ReadSomeoneAboutToMarryAsMarriageRegistration(string question) =>
+        Assert.Contains(_analyzer.SynonymsIn(question), s => s.Expansion.EndsWith("kết hôn", StringComparison.Ordinal));
+
     [Fact]
     public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
     {
