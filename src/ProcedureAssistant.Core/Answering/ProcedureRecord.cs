@@ -67,6 +67,10 @@ public sealed partial class ProcedureRecord
     private readonly Dictionary<string, string> _sections;
     private readonly List<string> _order;
 
+    // Found once: the policy asks whether the record gives them, and the composer then says them.
+    private IReadOnlyList<string>? _deadlines;
+    private IReadOnlyList<string>? _forms;
+
     private ProcedureRecord(CorpusDocument document, Dictionary<string, string> sections, List<string> order, string summary)
     {
         Document = document;
@@ -140,7 +144,9 @@ public sealed partial class ProcedureRecord
     /// must ("phải", "có trách nhiệm", "thời hạn nộp", "chậm nhất") come first: a catalogue record's steps also count
     /// the office's own spans from other events.
     /// </summary>
-    public IReadOnlyList<string> Deadlines()
+    public IReadOnlyList<string> Deadlines() => _deadlines ??= FindDeadlines();
+
+    private List<string> FindDeadlines()
     {
         var texts = Sections.Where(s => s.Name != Notes).Select(s => s.Text).Prepend(Summary);
         var clauses = texts.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -158,7 +164,9 @@ public sealed partial class ProcedureRecord
     /// basis, whose texts issue forms but are not one to fill in. A record that names its forms by no number or code
     /// has its papers' declaration or request as its form ("Tờ khai cấp Giấy xác nhận tình trạng hôn nhân").
     /// </summary>
-    public IReadOnlyList<string> Forms()
+    public IReadOnlyList<string> Forms() => _forms ??= FindForms();
+
+    private List<string> FindForms()
     {
         var sections = Sections.Where(s => s.Name is not (Notes or LegalBasis)).OrderByDescending(s => s.Name == Documents).Select(s => s.Text);
         var lines = sections.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -16,7 +16,7 @@ public enum SelectionReason
     /// <summary>A follow-up that keeps the topic: the document of the previous answer, still retrieved.</summary>
     FollowsPreviousAnswer,
 
-    /// <summary>A record without aliases (the catalogue's) that the question names better than the first, also without aliases.</summary>
+    /// <summary>A record without aliases (the catalogue's) that the question names better than the first, covering nearly as much.</summary>
     NamedBetter,
 
     /// <summary>A sibling record whose passage covers the question as well, told apart by name and text.</summary>
