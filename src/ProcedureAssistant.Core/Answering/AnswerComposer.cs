@@ -669,7 +669,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         var destinations = candidate.NewCommunes.Select(n => $"{n.Name}, {n.Province}{(n.Partial ? " (một phần)" : string.Empty)}").ToList();
         var where = destinations.Count == 0 ? "chưa có trong dữ liệu sắp xếp" : "nay thuộc " + string.Join("; ", destinations);
-        return $"{candidate.Name} ({candidate.OldProvince} cũ) {where}";
+        var district = candidate.District is null ? string.Empty : candidate.District + ", ";
+        return $"{candidate.Name} ({district}{candidate.OldProvince} cũ) {where}";
     }
 
     // A former province as the replies name it: "tỉnh Phú Yên cũ", "thành phố Đà Nẵng cũ".

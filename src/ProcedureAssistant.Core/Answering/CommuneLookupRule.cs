@@ -33,12 +33,18 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var places = communes.FindInQuestion(reading.Text);
 
         // "ở huyện Hải Hà, Quảng Ninh đó" right after a lookup that asked which one: the communes just looked up, in the
-        // province now named; not a question of its own about the province ("cả tỉnh Bắc Ninh có bao nhiêu xã").
-        var saysWhichProvince = places.Communes.Count == 0 && places.Provinces.Count > 0 && !reading.AsksHowManyUnits &&
-            !reading.AsksWhereAPlaceBelongsNow && reading.FieldsAskedOutright.Count == 0;
-        if (reading.PlacesLookedUpBefore.Count > 0 && saysWhichProvince)
+        // province now named, or among the namesakes of one province the one in the former district now named ("ở bên
+        // Giồng Riềng cũ"); not a question of its own about the province ("cả tỉnh Bắc Ninh có bao nhiêu xã").
+        var saysWhichOne = places.Communes.Count == 0 && !reading.AsksHowManyUnits && !reading.AsksWhereAPlaceBelongsNow &&
+            reading.FieldsAskedOutright.Count == 0 && reading.PlacesLookedUpBefore.Count > 0;
+        if (saysWhichOne)
         {
-            places = communes.FindInQuestion(string.Join(", ", reading.PlacesLookedUpBefore) + ", " + reading.Text);
+            var before = string.Join(", ", reading.PlacesLookedUpBefore);
+            var narrowed = communes.FindInQuestion(before + ", " + reading.Text);
+            if (places.Provinces.Count > 0 || Candidates(narrowed) < Candidates(communes.FindInQuestion(before)))
+            {
+                places = narrowed;
+            }
         }
 
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
@@ -46,6 +52,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var mentions = places.Communes
             .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger || reading.AsksTheNameOfAUnit || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
             .Select(c => Narrowed(c, places.Provinces, context.Province ?? deploymentProvince))
+            .DistinctBy(c => string.Join(',', c.Candidates.Select(m => (m.IsOld, m.Code))), StringComparer.Ordinal)
             .ToList();
         if (mentions.Count > 0)
         {
@@ -85,6 +92,8 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var elsewhere = named.Count == 0 && inScope.Count > 0 ? candidates.Except(inScope).ToList() : [];
         return mention with { Candidates = Former(kept, mention.MarkedOld), Elsewhere = Former(elsewhere, mention.MarkedOld) };
     }
+
+    private static int Candidates(QuestionPlaces places) => places.Communes.Sum(c => c.Candidates.Count);
 
     private static bool NamedAsItIsNow(ProvinceMention province) =>
         !province.MarkedOld && (province.OldProvince is null || Same(province.OldProvince, province.Province));

@@ -85,11 +85,11 @@ public sealed partial class CommuneDirectory
                 case "Q" when cells.Length == 4:
                     directory._oldProvinces[cells[1]] = (cells[2], cells[3]);
                     break;
-                case "O" when cells.Length == 5:
+                case "O" when cells.Length is 5 or 6:
                     var targets = cells[4].Split(',', StringSplitOptions.RemoveEmptyEntries)
                         .Select(t => (Code: t.TrimEnd('*'), Partial: t.EndsWith('*')))
                         .ToList();
-                    directory._old.Add(new OldUnit(cells[1], cells[2], cells[3], targets));
+                    directory._old.Add(new OldUnit(cells[1], cells[2], cells[3], targets, cells.Length == 6 ? Blank(cells[5]) : null));
                     break;
                 default:
                     throw new InvalidDataException($"Commune data line {lineNumber} is not a P, S, N, Q or O row of the expected width: '{line}'.");
@@ -189,9 +189,33 @@ public sealed partial class CommuneDirectory
                 if (candidates.Count > 0)
                 {
                     var end = i + kind.Length + length;
+
+                    // A commune named with its former district ("xã Hòa An, huyện Krông Pắc", "Thạnh Lộc bên Giồng
+                    // Riềng") is the namesake its resolution places there.
+                    var inDistrict = candidates.Where(c => c.District is { } district && NamesOutside(folded, DistrictWords(district), i, end)).ToList();
+                    if (inDistrict.Count > 0)
+                    {
+                        candidates = inDistrict;
+                    }
+
                     var marker = OldMarkerAt(folded, end);
                     communes.Add(new CommuneMention(Span(question, words[i], words[end - 1]), marker is not null, candidates));
                     i = end + (marker ?? 0);
+                    continue;
+                }
+            }
+
+            // An island district that became a special zone ("huyện Côn Đảo", "huyện đảo Lý Sơn": each of the 13
+            // special zones was formed from one) is named as the zone, and is necessarily a former unit.
+            var island = IslandDistrictAt(words, i);
+            if (island > 0 && LongestName(words, i + island, key => _byName.TryGetValue(key, out var units) && units.Any(u => u.Kind == SpecialZone)) is { } zoneLength)
+            {
+                var zones = Lookup(words.GetRange(i + island, zoneLength), SpecialZone).Select(ToMatch).ToList();
+                if (zones.Count > 0)
+                {
+                    var end = i + island + zoneLength;
+                    communes.Add(new CommuneMention(Span(question, words[i], words[end - 1]), MarkedOld: true, zones));
+                    i = end + (OldMarkerAt(folded, end) ?? 0);
                     continue;
                 }
             }
@@ -252,7 +276,7 @@ public sealed partial class CommuneDirectory
             NewCommunes: old.Targets.Where(t => _new.ContainsKey(t.Code)).Select(t => Destination(_new[t.Code], t.Partial)).ToList(),
             OldCommunes: [],
             Resolution: null,
-            Article: null),
+            Article: null) { District = old.District },
         NewUnit current => new CommuneMatch(
             current.Code,
             current.Name,
@@ -339,6 +363,30 @@ public sealed partial class CommuneDirectory
         return null;
     }
 
+    // A district's name without its unit word, folded ("huyện Krông Pắc" → "krong pac").
+    private static List<string> DistrictWords(string district) =>
+        [.. Words(DistrictUnit().Replace(district, string.Empty)).Select(w => w.Folded)];
+
+    // Whether the folded words hold the name as a run that lies outside [start, end) (the commune's own words).
+    private static bool NamesOutside(List<string> folded, List<string> name, int start, int end)
+    {
+        for (var i = 0; name.Count > 0 && i + name.Count <= folded.Count; i++)
+        {
+            if ((i + name.Count <= start || i >= end) && name.Select((w, k) => folded[i + k] == w).All(x => x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string SpecialZone = "đặc khu";
+
+    // "huyện" or "huyện đảo" before an island district's name: how many words, or 0.
+    private static int IslandDistrictAt(List<Word> words, int i) =>
+        i + 1 < words.Count && words[i].Folded == "huyen" ? (words[i + 1].Folded == "dao" && i + 2 < words.Count ? 2 : 1) : 0;
+
     // "tỉnh" or "thành phố" before a province's name.
     private static int ProvinceUnitAt(List<string> folded, int i) =>
         i < folded.Count && folded[i] == "tinh" ? 1
@@ -401,6 +449,9 @@ public sealed partial class CommuneDirectory
     [GeneratedRegex(@"^(?:Tỉnh|Thành phố)\s+")]
     private static partial Regex ProvinceUnit();
 
+    [GeneratedRegex(@"^(?:huyện|thị xã|thành phố|quận)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex DistrictUnit();
+
     // The source writes a few townships "Thị Trấn …": the kind is matched in any case.
     [GeneratedRegex(@"^(?:Xã|Phường|Thị trấn|Đặc khu)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex KindPrefix();
@@ -436,9 +487,11 @@ public sealed partial class CommuneDirectory
         public override string ProvinceName(CommuneDirectory directory) => directory._newProvinces[Province].Name;
     }
 
-    private sealed class OldUnit(string code, string name, string province, List<(string Code, bool Partial)> targets) : Unit(code, name)
+    private sealed class OldUnit(string code, string name, string province, List<(string Code, bool Partial)> targets, string? district) : Unit(code, name)
     {
         public string Province { get; } = province;
+
+        public string? District { get; } = district;
 
         public List<(string Code, bool Partial)> Targets { get; } = targets;
 

@@ -19,7 +19,7 @@ namespace ProcedureAssistant.Core.Communes;
 public static partial class CommuneMappingImporter
 {
     /// <summary>The file's format version, first on its first line.</summary>
-    public const string FormatLine = "# communes.tsv v1";
+    public const string FormatLine = "# communes.tsv v2";
 
     /// <summary>Reads the mapping folder (<c>../shared/realdata/communes</c>) and writes the data file's text.</summary>
     public static CommuneImport Import(string folder, string sourceCommit)
@@ -36,9 +36,13 @@ public static partial class CommuneMappingImporter
         text.Append(FormatLine).Append('\n');
         text.Append("# Derived from dvhcvn/20250701 @ ").Append(sourceCommit).Append(" (Copyright (c) 2025 dvhcvn, MIT licence: ../shared/realdata/communes/LICENSE): mapping/splits.json, mapping/merges.json and the resolutions 1654-1687/NQ-UBTVQH15 in input/docs/.\n");
         text.Append("# Regenerate: dotnet run --project src/ProcedureAssistant.Cli -- import-communes --from ../shared/realdata/communes\n");
-        text.Append("# P new-province-code name resolution | S new-province-code article the resolution's sentence on the units after the merger | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],...\n");
+        text.Append("# P new-province-code name resolution | S new-province-code article the resolution's sentence on the units after the merger | N new-commune-code name province-code article | Q old-province-code name new-province-code | O old-commune-code name old-province-code new-code[*partial],... [district, where the resolution names one]\n");
 
         var partial = new HashSet<(string New, string Old)>();
+
+        // The district a resolution names beside an old commune, where it tells namesakes of one province apart
+        // ("xã Hòa An (huyện Krông Pắc)"): by old commune code.
+        var districts = new Dictionary<string, string>(StringComparer.Ordinal);
         var missing = new List<string>();
         int total = 0, withArticle = 0, verified = 0;
         foreach (var province in merges.RootElement.GetProperty("data").EnumerateArray())
@@ -64,6 +68,17 @@ public static partial class CommuneMappingImporter
                 }
 
                 var clause = resolution?.ClauseOf(communeName);
+                if (clause is not null)
+                {
+                    foreach (var old in olds)
+                    {
+                        if (resolution!.DistrictIn(clause.Value, old.GetProperty("name").GetString()!) is { } district)
+                        {
+                            districts.TryAdd(old.GetProperty("old_id").GetString()!, district);
+                        }
+                    }
+                }
+
                 if (clause is null)
                 {
                     missing.Add($"{name}: {communeName}");
@@ -93,7 +108,8 @@ public static partial class CommuneMappingImporter
                 var targets = commune.GetProperty("splits").EnumerateArray()
                     .Select(s => s.GetProperty("new_id").GetString()!)
                     .Select(n => partial.Contains((n, id)) ? n + "*" : n);
-                Row(text, "O", id, commune.GetProperty("name").GetString()!, code, string.Join(',', targets));
+                string[] cells = ["O", id, commune.GetProperty("name").GetString()!, code, string.Join(',', targets)];
+                Row(text, districts.TryGetValue(id, out var district) ? [.. cells, district] : cells);
             }
         }
 
@@ -119,6 +135,9 @@ public static partial class CommuneMappingImporter
         public string? ProvinceKey { get; init; }
 
         public Dictionary<int, string> Clauses { get; } = [];
+
+        // Each clause as written (whitespace folded), for the district names it gives.
+        private readonly Dictionary<int, string> _written = [];
 
         /// <summary>The clause that counts the province's units after the merger ("Sau khi sắp xếp, tỉnh … có 102 đơn vị …"), as written.</summary>
         public (int Clause, string Text)? Summary { get; private set; }
@@ -173,9 +192,36 @@ public static partial class CommuneMappingImporter
         public int? ClauseOf(string communeName) =>
             _clauseByName.TryGetValue(Key(communeName), out var clause) ? clause : null;
 
+        /// <summary>
+        /// The district the clause names right after an old commune ("Hòa An (huyện Krông Pắc)" gives "huyện Krông
+        /// Pắc", "Châu Thành (huyện Châu Thành, tỉnh Bến Tre)" gives "huyện Châu Thành"), as written; null when it
+        /// names none. Resolutions do so where one province had namesakes.
+        /// </summary>
+        public string? DistrictIn(int clause, string oldCommuneName)
+        {
+            if (!_written.TryGetValue(clause, out var written))
+            {
+                return null;
+            }
+
+            // Matched in canonical lower case (tone placement as elsewhere), taken from the text as written: the
+            // two have the same length, letter for letter.
+            var canonical = VietnameseText.Normalize(written);
+            var name = Regex.Escape(VietnameseText.Normalize(KindWord().Replace(oldCommuneName, string.Empty).Trim()));
+            var match = Regex.Match(canonical, $@"(?<![\p{{L}}\p{{M}}]){name}\s*\(\s*(?<district>(?:huyện|thị xã|thành phố|quận)\s+[^(),;]+?)\s*[),;]", RegexOptions.CultureInvariant);
+            if (!match.Success)
+            {
+                return null;
+            }
+
+            var group = match.Groups["district"];
+            return canonical.Length == written.Length ? written.Substring(group.Index, group.Length) : group.Value;
+        }
+
         private void AddClause(int number, string clause)
         {
             Clauses[number] = Key(clause);
+            _written[number] = Spaces().Replace(clause.Replace("**", string.Empty, StringComparison.Ordinal), " ");
             var summary = SummaryClause().Match(clause);
             if (summary.Success)
             {

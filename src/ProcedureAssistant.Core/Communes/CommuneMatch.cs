@@ -19,4 +19,11 @@ public sealed record CommuneMatch(
     IReadOnlyList<CommuneDestination> NewCommunes,
     IReadOnlyList<string> OldCommunes,
     string? Resolution,
-    string? Article);
+    string? Article)
+{
+    /// <summary>
+    /// For an old commune: the district its resolution names it with ("huyện Krông Pắc"), which it does where one
+    /// province had namesakes; null otherwise.
+    /// </summary>
+    public string? District { get; init; }
+}

@@ -28,13 +28,32 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.False(answer.Abstained);
         foreach (var candidate in expected)
         {
-            var line = Assert.Single(answer.Text.Split('\n'), l => l.Contains($"({candidate.OldProvince} cũ)", StringComparison.Ordinal));
+            var line = Assert.Single(answer.Text.Split('\n'), l => l.Contains(FormerlyIn(candidate), StringComparison.Ordinal));
             Assert.Contains(candidate.NewCommunes[0].Name, line, StringComparison.Ordinal);
             var marker = int.Parse(line[(line.LastIndexOf('[') + 1)..line.LastIndexOf(']')], System.Globalization.CultureInfo.InvariantCulture);
             var citation = answer.Citations[marker - 1];
             Assert.Equal(candidate.NewCommunes[0].Resolution, citation.Number);
             Assert.Contains(candidate.NewCommunes[0].Article!, citation.Path, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData("Hồ sơ cũ ghi xã Thạnh Lộc, huyện Giồng Riềng, giờ là xã nào?", "huyện Giồng Riềng")]
+    [InlineData("xa thanh loc ben huyen chau thanh kien giang cu gio la xa gi", "huyện Châu Thành")]
+    [InlineData("Xã Đức Long (Hòa An, Cao Bằng) sau sáp nhập thuộc xã nào", "huyện Hòa An")]
+    [InlineData("Giấy tờ ghi xã Thạnh Lộc, huyện Giồng Riềng cũ. Giờ xã Thạnh Lộc đó thuộc xã nào?", "huyện Giồng Riềng")]
+    public async Task AnOldNameSharedWithinOneProvince_AskedWithItsFormerDistrict_IsTheNamesakeItsResolutionPlacesThere(string question, string district)
+    {
+        var name = question.Contains("Đức Long", StringComparison.Ordinal) ? "Đức Long" : "Thạnh Lộc";
+        var namesakes = Communes.Find(name).Where(m => m.IsOld && m.District is not null).GroupBy(m => m.OldProvince).Single(g => g.Count() >= 2).ToList();
+        var meant = Assert.Single(namesakes, m => m.District == district);
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        // Said once, though the question names it twice.
+        Assert.Single(answer.Text.Split('\n'), l => l.Contains($"{meant.Name} {FormerlyIn(meant)} nay thuộc {meant.NewCommunes[0].Name}", StringComparison.Ordinal));
+        Assert.All(namesakes.Where(m => m != meant), other => Assert.DoesNotContain(other.District!, answer.Text, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -113,7 +132,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         var answer = await Harness.AskAsync("phuong Thuan An o Can Tho gio nhap vao phuong nao vay");
 
         Assert.Equal("commune-lookup", answer.Decision.Rule);
-        Assert.All(olds, old => Assert.Contains($"({old.OldProvince} cũ) nay thuộc {old.NewCommunes[0].Name}", answer.Text, StringComparison.Ordinal));
+        Assert.All(olds, old => Assert.Contains($"{FormerlyIn(old)} nay thuộc {old.NewCommunes[0].Name}", answer.Text, StringComparison.Ordinal));
         Assert.EndsWith("nào?", answer.Text.Split('\n')[^1], StringComparison.Ordinal);
     }
 
@@ -130,7 +149,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Equal("commune-lookup", answer.Decision.Rule);
         Assert.Contains(local.NewCommunes[0].Name, lines[0], StringComparison.Ordinal);
         Assert.Equal("Cùng tên ở tỉnh khác:", lines[1]);
-        Assert.All(all.Where(m => m != local), other => Assert.Contains(lines[2..], l => l.Contains($"({other.OldProvince} cũ)", StringComparison.Ordinal)));
+        Assert.All(all.Where(m => m != local), other => Assert.Contains(lines[2..], l => l.Contains(FormerlyIn(other), StringComparison.Ordinal)));
         Assert.DoesNotContain("?", answer.Text, StringComparison.Ordinal);
     }
 
@@ -205,7 +224,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
 
         Assert.Equal("commune-lookup", answer.Decision.Rule);
         Assert.Contains(meant.NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
-        Assert.All(all.Where(m => m != meant), other => Assert.DoesNotContain($"({other.OldProvince} cũ)", answer.Text, StringComparison.Ordinal));
+        Assert.All(all.Where(m => m != meant), other => Assert.DoesNotContain(FormerlyIn(other), answer.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -220,7 +239,7 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         var answer = await Harness.AskAsync("xa Chi Lang, Lang Son sau sap nhap thi thuoc xa nao");
 
         Assert.Equal("commune-lookup", answer.Decision.Rule);
-        Assert.All(olds, old => Assert.Contains(answer.Text.Split('\n'), l => l.Contains($"({old.OldProvince} cũ) nay thuộc {old.NewCommunes[0].Name}", StringComparison.Ordinal)));
+        Assert.All(olds, old => Assert.Contains(answer.Text.Split('\n'), l => l.Contains($"{FormerlyIn(old)} nay thuộc {old.NewCommunes[0].Name}", StringComparison.Ordinal)));
         Assert.EndsWith("nào?", answer.Text.Split('\n')[^1], StringComparison.Ordinal);
     }
 
@@ -320,8 +339,42 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Equal("commune-lookup", first.Decision.Rule);
         Assert.Equal("commune-lookup", next.Decision.Rule);
         Assert.All(expected.NewCommunes, n => Assert.Contains(n.Name, next.Text, StringComparison.Ordinal));
-        Assert.StartsWith($"Xã Quảng Long ({expected.OldProvince} cũ)", next.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"Xã Quảng Long {FormerlyIn(expected)}", next.Text, StringComparison.Ordinal);
         Assert.NotEmpty(other);
+    }
+
+    [Theory]
+    [InlineData("huyện Côn Đảo giờ đổi thành gì rồi", "Côn Đảo")]
+    [InlineData("huyen dao Ly Son cu bay gio la xa hay phuong", "Lý Sơn")]
+    [InlineData("Huyện Hoàng Sa của Đà Nẵng sau sắp xếp thì sao?", "Hoàng Sa")]
+    public async Task AnIslandDistrictThatBecameASpecialZone_IsLookedUpAsTheZone(string question, string name)
+    {
+        var zone = Assert.Single(Communes.Find("đặc khu " + name));
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.StartsWith($"{zone.Name}, {zone.Province}", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(zone.Resolution, answer.Citations[0].Number);
+    }
+
+    [Theory]
+    [InlineData("o ben Giong Rieng cu")]
+    [InlineData("nhà tôi thuộc huyện Giồng Riềng")]
+    public async Task AFormerDistrictNamedRightAfterALookupOfNamesakesInOneProvince_NarrowsThatLookup(string answer)
+    {
+        var conversation = "namesakes-then-district-" + answer;
+        var first = await Harness.AskAsync("xã Thạnh Lộc tỉnh Kiên Giang cũ giờ là xã nào", conversationId: conversation);
+        var namesakes = Communes.Find("Thạnh Lộc", "Kiên Giang").Where(m => m.IsOld).ToList();
+        var meant = Assert.Single(namesakes, m => m.District == "huyện Giồng Riềng");
+
+        var next = await Harness.AskAsync(answer, conversationId: conversation);
+
+        Assert.Equal("commune-lookup", first.Decision.Rule);
+        Assert.All(namesakes, m => Assert.Contains(m.NewCommunes[0].Name, first.Text, StringComparison.Ordinal));
+        Assert.Equal("commune-lookup", next.Decision.Rule);
+        Assert.StartsWith($"{meant.Name} {FormerlyIn(meant)} nay thuộc {meant.NewCommunes[0].Name}", next.Text, StringComparison.Ordinal);
+        Assert.All(namesakes.Where(m => m != meant), other => Assert.DoesNotContain(other.District!, next.Text, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -337,4 +390,8 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
         Assert.Contains(expected.NewCommunes[0].Name, next.Text, StringComparison.Ordinal);
         Assert.NotEqual("commune-lookup", procedure.Decision.Rule);
     }
+
+    // Where an old commune was, as a lookup line says it: its district where its resolution names one, and its province.
+    private static string FormerlyIn(CommuneMatch old) =>
+        old.District is null ? $"({old.OldProvince} cũ)" : $"({old.District}, {old.OldProvince} cũ)";
 }

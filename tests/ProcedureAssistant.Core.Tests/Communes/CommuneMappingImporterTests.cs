@@ -56,6 +56,8 @@ public sealed class CommuneMappingImporterTests
                     {
                         new { level3_id = "11", name = "Xã Hòa Phú", splits = new[] { new { new_id = "1", name = "Xã Hòa Phú" } } },
                         new { level3_id = "12", name = "Xã Hòa Xuân", splits = new[] { new { new_id = "1", name = "Xã Hòa Phú" } } },
+                        new { level3_id = "13", name = "Xã Krông Na", splits = new[] { new { new_id = "2", name = "Xã Buôn Đôn" } } },
+                        new { level3_id = "15", name = "Xã Thới Đông", splits = new[] { new { new_id = "4", name = "Xã Cờ Đỏ" } } },
                     },
                 },
             },
@@ -70,7 +72,8 @@ public sealed class CommuneMappingImporterTests
 
             2\. Sắp xếp xã Thới Đông (Phường 1) thành xã mới có tên gọi là xã Cờ Đỏ.
 
-            3\. Đổi tên xã Krông Na thành **xã Buôn Đôn**.
+            3\. Đổi tên xã Krông Na (huyện
+            Buôn Đôn) thành **xã Buôn Đôn**.
 
             4\. Sau khi sắp xếp, tỉnh Đắk Lắk có 4 đơn vị hành chính cấp xã, gồm04 xã; trong đó 01 xã không thực hiện
             sắp xếp là **xã Ea Trang**.
@@ -86,6 +89,10 @@ public sealed class CommuneMappingImporterTests
         Assert.Equal((4, 4, 4), (import.NewCommunes, import.WithArticle, import.Checked));
         Assert.Equal("1660/NQ-UBTVQH15", directory.Find("Hòa Xuân").Single().NewCommunes.Single().Resolution);
         Assert.True(directory.Find("Hòa Xuân").Single().NewCommunes.Single().Partial);
+
+        // The district a clause names beside an old commune, which tells namesakes apart; "(Phường 1)" is no district.
+        Assert.Equal("huyện Buôn Đôn", directory.Find("Krông Na").Single().District);
+        Assert.Null(directory.Find("Thới Đông").Single().District);
 
         // The clause that counts the province's units, as written (bold marks dropped, a run-together number spaced).
         Assert.Equal(
