@@ -26,6 +26,15 @@ public sealed class CommuneEndpointTests(AppFixture fixture) : IClassFixture<App
     }
 
     [Fact]
+    public async Task Communes_NamesakesOfOneProvince_EachCarryTheDistrictTheirResolutionNames()
+    {
+        var body = await fixture.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/communes?q=thanh%20loc&province=kien%20giang", UriKind.Relative), Token);
+
+        var old = body.GetProperty("matches").EnumerateArray().Where(m => m.GetProperty("matchedAs").GetString() == "old" && m.GetProperty("oldProvince").GetString() == "Tỉnh Kiên Giang").ToList();
+        Assert.Equal(["huyện Châu Thành", "huyện Giồng Riềng"], old.Select(m => m.GetProperty("district").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Communes_NewCommuneInAProvince_GivesWhatItWasMadeOfAndItsResolution()
     {
         var body = await fixture.Client.GetFromJsonAsync<JsonElement>(new Uri("/api/communes?q=x%C3%A3%20H%C3%B2a%20Ph%C3%BA&province=dak%20lak", UriKind.Relative), Token);

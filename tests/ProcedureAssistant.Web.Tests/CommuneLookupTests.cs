@@ -12,6 +12,7 @@ public sealed class CommuneLookupTests(Chromium chromium)
     [Theory]
     [InlineData("Hòa Phú", "")]
     [InlineData("hoa phu", "Đắk Lắk")]
+    [InlineData("Thạnh Lộc", "Kiên Giang")]
     public async Task Lookup_ShowsEveryMatchWithItsNewCommuneAndResolution(string name, string province)
     {
         await using var server = await WebServer.StartAsync();
@@ -39,6 +40,11 @@ public sealed class CommuneLookupTests(Chromium chromium)
         foreach (var (match, shown) in matches.EnumerateArray().Select((m, i) => (m, result.Locator(".commune-match").Nth(i))))
         {
             await Expect(shown.Locator(".commune-name")).ToContainTextAsync(match.GetProperty("name").GetString()!);
+            if (match.TryGetProperty("district", out var district) && district.GetString() is { } named)
+            {
+                await Expect(shown).ToContainTextAsync(named);
+            }
+
             foreach (var commune in match.GetProperty("newCommunes").EnumerateArray())
             {
                 await Expect(shown).ToContainTextAsync(commune.GetProperty("name").GetString()!);

@@ -26,6 +26,9 @@ public sealed record CommuneMatchResponse(
     /// <summary>Its code (mã đơn vị hành chính): the old unit's for an old commune, the new one's for a new commune; tells apart old communes of one province that shared a name.</summary>
     public string? Code { get; init; }
 
+    /// <summary>For an old commune: the district its resolution names it with ("huyện Krông Pắc"), which it does where one province had namesakes.</summary>
+    public string? District { get; init; }
+
     /// <summary>For a new commune: the resolution that formed it ("1660/NQ-UBTVQH15").</summary>
     public string? Resolution { get; init; }
 

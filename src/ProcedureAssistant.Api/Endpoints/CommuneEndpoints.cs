@@ -35,6 +35,7 @@ internal static class CommuneEndpoints
                 m.OldCommunes)
             {
                 Code = m.Code,
+                District = m.District,
                 Resolution = m.Resolution,
                 Article = m.Article,
             })

@@ -443,7 +443,7 @@ function communeMatches(lookup) {
     el('ul', { class: 'commune-matches' }, lookup.matches.map((match) => el('li', { class: 'commune-match' },
       el('p', { class: 'commune-name' }, match.name, ' ',
         el('span', { class: 'badge' }, match.matchedAs === 'old' ? 'tên trước 1/7/2025' : 'tên từ 1/7/2025')),
-      match.matchedAs === 'old' && match.oldProvince ? el('p', {}, `Tỉnh cũ: ${match.oldProvince}`) : null,
+      match.matchedAs === 'old' && match.oldProvince ? el('p', {}, match.district ? `Huyện, tỉnh cũ: ${match.district}, ${match.oldProvince}` : `Tỉnh cũ: ${match.oldProvince}`) : null,
       match.matchedAs !== 'old' && match.province ? el('p', {}, `Thuộc: ${match.province}`) : null,
       match.newCommunes?.length ? el('div', {}, el('p', {}, 'Nay thuộc:'), el('ul', {}, match.newCommunes.map((c) => el('li', {},
         el('strong', {}, c.name), `, ${c.province}`, c.partial ? ' (một phần)' : '',

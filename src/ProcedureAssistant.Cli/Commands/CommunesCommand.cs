@@ -38,6 +38,7 @@ internal static class CommunesCommand
                         name = m.Name,
                         matchedAs = m.IsOld ? "old" : "new",
                         oldProvince = m.OldProvince,
+                        district = m.District,
                         province = m.Province,
                         newCommunes = m.NewCommunes.Select(n => new { name = n.Name, province = n.Province, resolution = n.Resolution, article = n.Article, partial = n.Partial }),
                         oldCommunes = m.OldCommunes,
@@ -58,7 +59,7 @@ internal static class CommunesCommand
             foreach (var match in matches)
             {
                 Console.WriteLine(match.IsOld
-                    ? $"{match.Name} (trước 01/7/2025, {match.OldProvince}) → {string.Join("; ", match.NewCommunes.Select(n => $"{n.Name}, {n.Province}{(n.Partial ? " (một phần)" : string.Empty)}{Basis(n.Resolution, n.Article)}"))}"
+                    ? $"{match.Name} (trước 01/7/2025, {(match.District is null ? string.Empty : match.District + ", ")}{match.OldProvince}) → {string.Join("; ", match.NewCommunes.Select(n => $"{n.Name}, {n.Province}{(n.Partial ? " (một phần)" : string.Empty)}{Basis(n.Resolution, n.Article)}"))}"
                     : $"{match.Name}, {match.Province} (từ 01/7/2025){Basis(match.Resolution, match.Article)}: gồm {string.Join(", ", match.OldCommunes)}");
             }
 
