@@ -232,10 +232,15 @@ public sealed partial class AnswerComposer(TimeProvider time)
             sentence = authority is null ? $"Thủ tục {name}" : $"Thủ tục {name}; {LowerFirst(ProcedureRecord.Authority)}: {TrimEnd(authority)}";
         }
 
-        // An official gets the legal basis in the first sentence.
-        if (context.Persona == Persona.Official && lead != AskedField.LegalBasis && LegalBasis(record, weights) is { } basis)
+        // An official gets the legal basis in the first sentence; so does anyone asking whether someone qualifies: who
+        // does is set by a legal text, which the person can then check.
+        var asksWhoQualifies = reading.AsksIfEligible || lead == AskedField.Conditions;
+        if ((context.Persona == Persona.Official || asksWhoQualifies) && lead != AskedField.LegalBasis && LegalBasis(record, weights) is { } basis)
         {
-            sentence = TrimEnd(sentence) + $" (căn cứ: {Cited(basis)})";
+            // After the name when the line goes on in the list below it ("Từ đủ 75 tuổi …; hoặc"), else at the end.
+            var cited = $" (căn cứ: {Cited(basis)})";
+            var colon = sentence.IndexOf(": ", StringComparison.Ordinal);
+            sentence = colon > 0 && GoesOn(sentence) ? sentence[..colon] + cited + sentence[colon..] : TrimEnd(sentence) + cited;
         }
 
         // The item asked first, when the record does not give it, is what the first sentence has to say: after
@@ -1203,6 +1208,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static string Short(string line) => TextExcerpt.Shorten(line, MaxLineCharacters, MaxLineCharacters / 2);
 
     private static string TrimEnd(string text) => text.Trim().TrimEnd('.', ';', ':', ' ');
+
+    // A line that ends on "hoặc", "và" or a comma goes on in the lines after it.
+    private static bool GoesOn(string line) =>
+        TrimEnd(line) is var trimmed && (trimmed.EndsWith(" hoặc", StringComparison.Ordinal) || trimmed.EndsWith(" và", StringComparison.Ordinal) || trimmed.EndsWith(',') || line.TrimEnd().EndsWith(';'));
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
 

@@ -652,6 +652,39 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AnyoneAskingWhetherSomeoneQualifies_GetsTheLegalBasisInTheFirstSentence()
+    {
+        var answer = await Harness.AskAsync("bố mẹ cháu đi làm xa, ông bà đi đăng ký khai sinh thay cho cháu có được không");
+
+        Assert.Contains("căn cứ: Nghị định 120/2025/NĐ-CP, Điều 4", FirstSentence(answer.Text), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLegalBasis_GoesAfterTheRecordsName_WhenTheFirstLineGoesOnInTheLinesBelowIt()
+    {
+        const string record = """
+            ---
+            id: tthc-huu-tri
+            type: procedure
+            title: Hưởng trợ cấp hưu trí xã hội
+            level: xa
+            legal_basis: ["Nghị định 176/2025/NĐ-CP"]
+            source: https://example.gov.vn/huu-tri
+            ---
+            # Hưởng trợ cấp hưu trí xã hội
+
+            ## Điều kiện
+            - Từ đủ 75 tuổi trở lên, không hưởng lương hưu; hoặc
+            - Từ đủ 70 tuổi đến dưới 75 tuổi và thuộc hộ nghèo, hộ cận nghèo.
+            """;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/huu-tri.md", record);
+
+        var answer = await harness.AskAsync("mẹ tôi 76 tuổi không có lương hưu thì có được hưởng trợ cấp hưu trí xã hội không");
+
+        Assert.StartsWith("Điều kiện hưởng trợ cấp hưu trí xã hội (cấp xã) (căn cứ: Nghị định 176/2025/NĐ-CP): Từ đủ 75 tuổi", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnOfficialAskingARegulation_GetsTheArticleInTheFirstSentence()
     {
         var answer = await Harness.AskAsync("ai tặng danh hiệu Gia đình văn hóa theo Nghị định 129/2025", Persona.Official);

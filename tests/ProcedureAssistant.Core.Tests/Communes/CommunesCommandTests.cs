@@ -19,12 +19,14 @@ public sealed class CommunesCommandTests
     }
 
     [Fact]
-    public async Task Communes_Text_SaysWhereEachCandidateWent()
+    public async Task Communes_Text_SaysWhereEachCandidateWasAndWent()
     {
         using var cli = await CliProcess.RunAsync(["communes", "Hòa Thắng"]);
 
         Assert.Equal(0, cli.ExitCode);
-        Assert.Contains("Xã Hòa Thắng (trước 01/7/2025, Tỉnh Phú Yên) → ", cli.Output, StringComparison.Ordinal);
-        Assert.Contains("Xã Hòa Thắng (trước 01/7/2025, Tỉnh Đắk Lắk) → ", cli.Output, StringComparison.Ordinal);
+        // The two went into one province (Đắk Lắk, 1660/NQ-UBTVQH15), whose resolution names each with its district.
+        Assert.Contains("Xã Hòa Thắng (trước 01/7/2025, huyện Phú Hòa, Tỉnh Phú Yên) → ", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Xã Hòa Thắng (trước 01/7/2025, thành phố Buôn Ma Thuột, Tỉnh Đắk Lắk) → ", cli.Output, StringComparison.Ordinal);
+        Assert.Contains("Xã Hòa Thắng (trước 01/7/2025, Tỉnh Lạng Sơn) → ", cli.Output, StringComparison.Ordinal);
     }
 }
