@@ -99,6 +99,28 @@ public sealed class SourceSelectorTests
         Assert.Equal("luat-72", _corpus.Choose("theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh ở xã có gì mới", _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6)).Document.Id);
     }
 
+    [Theory]
+    [InlineData("theo Luật Tổ chức chính quyền địa phương 72/2025/QH15 thì đăng ký hộ kinh doanh do cơ quan nào giải quyết")]
+    [InlineData("Luật Tổ chức chính quyền địa phương 72/2025/QH15 quy định đăng ký hộ kinh doanh ở điều nào")]
+    public void Choose_QuestionAsksWhoDecidesOrOnWhatBasis_StaysWithTheDecree(string question)
+    {
+        var choice = _corpus.Choose(question, _corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.6));
+
+        Assert.Equal("luat-72", choice.Document.Id);
+        Assert.Equal(SelectionReason.RetrievedFirst, choice.Because);
+    }
+
+    [Fact]
+    public void Choose_QuestionAsksWhoDecides_TheNamedRecordTakesOverFromAGuide()
+    {
+        const string question = "ở tỉnh Đắk Lắk sau sáp nhập, đăng ký hộ kinh doanh do cơ quan nào giải quyết";
+
+        var choice = _corpus.Choose(question, _corpus.Hit("guide-tinh", 0.9), _corpus.Hit("tthc-1.001612", 0.6));
+
+        Assert.Equal("tthc-1.001612", choice.Document.Id);
+        Assert.Equal(SelectionReason.RecordOwnsTheField, choice.Because);
+    }
+
     [Fact]
     public void Choose_SupersededFirstHit_GivesWayToTheTextInForce()
     {
