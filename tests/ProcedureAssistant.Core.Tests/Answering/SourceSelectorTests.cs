@@ -110,6 +110,20 @@ public sealed class SourceSelectorTests
         Assert.Equal(SelectionReason.RetrievedFirst, choice.Because);
     }
 
+    [Theory]
+    [InlineData("guide-tinh", "tthc-huu-tri")]
+    [InlineData("tthc-1.001612", "tthc-1.001612")]
+    public void Choose_ARecordTheQuestionNamesInFull_TakesOverFromAnUnnamedTextButNotFromAnUnnamedRecord(string first, string chosen)
+    {
+        // The record retrieved first for the question's other words is about them ("mở tiệm tạp hóa"); a guide is not.
+        const string question = "mẹ tôi đang hưởng trợ cấp hưu trí xã hội, giờ mở tiệm tạp hóa ở Đắk Lắk thì mất mấy ngày";
+
+        var choice = _corpus.Choose(question, _corpus.Hit(first, 1), _corpus.Hit("tthc-huu-tri", 0.6));
+
+        Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(chosen == first ? SelectionReason.RetrievedFirst : SelectionReason.TitleNamedInFull, choice.Because);
+    }
+
     [Fact]
     public void Choose_QuestionAsksWhoDecides_TheNamedRecordTakesOverFromAGuide()
     {
