@@ -105,7 +105,7 @@ internal static class SourceSelector
             // words. Not a record against a named first one: a record's title is a short procedure name ("Đăng ký kết
             // hôn") that questions about its siblings hold too; nor against a record retrieved first, which is about
             // the question's other words ("xin bản sao từ sổ gốc" of a lost birth certificate is the copy of the civil
-            // status extract, not birth registration: on the seen held-out sets that move took four answers from the
+            // status extract, not birth registration: on the seen held-out sets that move took five answers from the
             // right record and gave one).
             var namedInFull = isRecord
                 ? candidate.NameMatch >= FullName && best.NameMatch < Named && best.Document.Type != DocumentType.Procedure && !AsksAllOf(best.Document, candidate.Document, questionTerms, catalog)
