@@ -77,6 +77,26 @@ public sealed class SourceSelectorTests
         Assert.Equal(betterNamedHasAliases ? SelectionReason.RetrievedFirst : SelectionReason.NamedBetter, choice.Because);
     }
 
+    [Theory]
+    [InlineData(false, false, "tthc-x-cap-moi")]
+    [InlineData(true, true, "tthc-x-cap-moi")]
+    [InlineData(true, false, "tthc-x-cap-moi")]
+    [InlineData(false, true, "tthc-x-gia-han")]
+    public void Choose_TheTieBrokenByName_NeverGoesFromARecordWithoutAliasesToOneWithThem(bool firstHasAliases, bool otherHasAliases, string chosen)
+    {
+        static string Record(string id, string title, bool withAlias) =>
+            $"---\nid: {id}\ntype: procedure\ntitle: {title}\n{(withAlias ? "aliases: [\"giấy tờ tàu cá\"]\n" : string.Empty)}source: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thời hạn giải quyết\n- 05 ngày làm việc.\n";
+        var corpus = new AnsweringCorpus(
+            Record("tthc-x-gia-han", "Gia hạn giấy phép khai thác thủy sản", firstHasAliases),
+            Record("tthc-x-cap-moi", "Cấp giấy phép khai thác thủy sản", otherHasAliases));
+
+        var choice = corpus.Choose("cấp giấy phép khai thác thủy sản mất mấy ngày", corpus.Hit("tthc-x-gia-han", 1), corpus.Hit("tthc-x-cap-moi", 1));
+
+        Assert.Equal(chosen, choice.Document.Id);
+        // A record without aliases named better is taken as such (NamedBetter) before the tie is looked at.
+        Assert.Equal(chosen == "tthc-x-gia-han" ? SelectionReason.RetrievedFirst : otherHasAliases ? SelectionReason.TieBrokenByName : SelectionReason.NamedBetter, choice.Because);
+    }
+
     [Fact]
     public void Choose_NothingNamedBetter_KeepsRetrievalOrder()
     {
