@@ -180,6 +180,22 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Theory]
+    [InlineData("Vậy mỗi tháng bà được lãnh bao nhiêu?")]
+    [InlineData("the ba linh bao nhieu")]
+    public async Task AFollowUpAskingTheAmountInEverydayWords_IsReferredByTheRecordsGap_NotDeclinedForItsWords(string followUp)
+    {
+        var conversation = "amount-" + followUp;
+        using var harness = await AnswerHarness.StartWithAsync("procedures/huu-tri.md", AnswerFixtures.Pension);
+        await harness.AskAsync("mẹ tôi 76 tuổi không có lương hưu, có được hưởng trợ cấp hưu trí xã hội không", conversationId: conversation);
+
+        var answer = await harness.AskAsync(followUp, conversationId: conversation);
+
+        Assert.Equal("declared-gap", answer.Decision.Rule);
+        Assert.Equal("tthc-huu-tri", answer.Citations[0].DocumentId);
+        Assert.Contains("mức trợ cấp", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("không đi đăng ký khai sinh cho con thì bị phạt bao nhiêu", "mức phạt")]
     [InlineData("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào", "hạn phải làm thủ tục")]
     public async Task OnlyAFigureTheRecordDoesNotState_IsReferredNamingIt_WithTheOfficeBesideIt(string question, string figure)

@@ -50,6 +50,8 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("đk kết hôn có mất phí ko", new[] { AskedField.Fee })]
     [InlineData("mỗi hộ được hỗ trợ tối đa bao nhiêu tiền", new[] { AskedField.Amount, AskedField.Fee })]
     [InlineData("lệ phí tối đa bao nhiêu tiền", new[] { AskedField.Fee })]
+    [InlineData("vậy mỗi tháng mẹ tôi được lãnh bao nhiêu", new[] { AskedField.Amount })]
+    [InlineData("ba toi linh bao nhieu mot thang", new[] { AskedField.Amount })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
