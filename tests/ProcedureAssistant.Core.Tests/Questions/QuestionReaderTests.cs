@@ -51,6 +51,9 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("mỗi hộ được hỗ trợ tối đa bao nhiêu tiền", new[] { AskedField.Amount, AskedField.Fee })]
     [InlineData("lệ phí tối đa bao nhiêu tiền", new[] { AskedField.Fee })]
     [InlineData("vậy mỗi tháng mẹ tôi được lãnh bao nhiêu", new[] { AskedField.Amount })]
+    [InlineData("nộp lúc 4 giờ chiều thì có lấy trong ngày được không", new[] { AskedField.Time })]
+    [InlineData("chieu e moi len nop dc, nop xong co lay luon trong ngay ko", new[] { AskedField.Time })]
+    [InlineData("vay bao gio thi biet ho so so tuyen dat hay ko", new[] { AskedField.Time })]
     [InlineData("ba toi linh bao nhieu mot thang", new[] { AskedField.Amount })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
