@@ -693,6 +693,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
     {
         var place = refer.Place?.Province is { } province ? $" (tỉnh {province})" : string.Empty;
         var referral = place.Length == 0 ? Replies.Referral : Replies.Referral.Replace("nơi cư trú", "nơi cư trú" + place, StringComparison.Ordinal);
+        if (refer.Missing is null && refer.Document is { } discussed)
+        {
+            var source = context.Hits.FirstOrDefault(h => h.Chunk.DocumentId == discussed.Id);
+            var known = KnownBesideTheGap(discussed.Type == DocumentType.Procedure ? ProcedureRecord.From(discussed) : null, context);
+            // Said as what the search did not find, not as what the text lacks: its words may say it in others.
+            return new($"Tôi chưa tìm thấy trong {LowerFirst(Kind(discussed))} «{DisplayName(discussed.Title, discussed.Number)}»{(source is null ? string.Empty : " [1]")} câu trả lời cho điều bạn hỏi.{known} {referral}", source is null ? [] : [source]);
+        }
+
         if (refer.Missing is null)
         {
             return new(Replies.NotInSources + " " + referral, []);
@@ -717,12 +725,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
         }
 
-        var opening = $"{(document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản")} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}{(cited is null ? string.Empty : " [1]")}.";
+        var opening = $"{Kind(document)} «{DisplayName(document.Title, document.Number)}» chưa có thông tin chính thức về {missing}{(cited is null ? string.Empty : " [1]")}.";
         return new(opening + KnownBesideTheGap(record, context) + " " + referral, cited is null ? [] : [cited]);
     }
 
     // What the record does say that a person needs beside the gap: who handles the procedure (else where to file) and
     // the text it rests on, so that "chưa có thông tin" does not leave them without the office to ask or the decree.
+    // How a referral names a text: "Thủ tục", "Bản tóm tắt" or "Văn bản".
+    private static string Kind(CorpusDocument document) =>
+        document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản";
+
     private static string KnownBesideTheGap(ProcedureRecord? record, AnswerContext context)
     {
         if (record is null)

@@ -76,6 +76,10 @@ internal sealed class NotInSourcesRule : AnswerRule
              (followed && context.Reading.AsksIfEligible));
         var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
             context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
-        return weak || ownWordsMissing ? new ReferReply(Place: context.Reading.Place) : null;
+        // A follow-up that goes beyond the text the conversation is about is referred with that text named: the person
+        // learns it does not say, and who handles it ("thế nếu hòa giải không thành thì kiện lên đâu").
+        return weak ? new ReferReply(Place: context.Reading.Place)
+            : ownWordsMissing ? new ReferReply(Document: followed ? choice.Document : null, Place: context.Reading.Place)
+            : null;
     }
 }
