@@ -65,11 +65,7 @@ public sealed class SourceSelectorTests
     [InlineData(true, true, "tthc-x-cap-moi")]
     public void Choose_ABetterNamedRecordCoveringALittleLess_TakesOverOnlyWhenItHasNoAliases(bool firstHasAliases, bool betterNamedHasAliases, string chosen)
     {
-        static string Record(string id, string title, bool withAlias) =>
-            $"---\nid: {id}\ntype: procedure\ntitle: {title}\n{(withAlias ? "aliases: [\"giấy phép cho tàu\"]\n" : string.Empty)}source: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thời hạn giải quyết\n- 05 ngày làm việc.\n";
-        var corpus = new AnsweringCorpus(
-            Record("tthc-x-cap-moi", "Cấp giấy phép khai thác thủy sản", firstHasAliases),
-            Record("tthc-x-gia-han", "Gia hạn giấy phép khai thác thủy sản", betterNamedHasAliases));
+        var corpus = FishingLicences(("tthc-x-cap-moi", firstHasAliases), ("tthc-x-gia-han", betterNamedHasAliases));
 
         var choice = corpus.Choose("xin gia hạn giấy phép khai thác thủy sản mất mấy ngày", corpus.Hit("tthc-x-cap-moi", 1), corpus.Hit("tthc-x-gia-han", 0.85));
 
@@ -84,11 +80,7 @@ public sealed class SourceSelectorTests
     [InlineData(false, true, "tthc-x-gia-han")]
     public void Choose_TheTieBrokenByName_NeverGoesFromARecordWithoutAliasesToOneWithThem(bool firstHasAliases, bool otherHasAliases, string chosen)
     {
-        static string Record(string id, string title, bool withAlias) =>
-            $"---\nid: {id}\ntype: procedure\ntitle: {title}\n{(withAlias ? "aliases: [\"giấy tờ tàu cá\"]\n" : string.Empty)}source: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thời hạn giải quyết\n- 05 ngày làm việc.\n";
-        var corpus = new AnsweringCorpus(
-            Record("tthc-x-gia-han", "Gia hạn giấy phép khai thác thủy sản", firstHasAliases),
-            Record("tthc-x-cap-moi", "Cấp giấy phép khai thác thủy sản", otherHasAliases));
+        var corpus = FishingLicences(("tthc-x-gia-han", firstHasAliases), ("tthc-x-cap-moi", otherHasAliases));
 
         var choice = corpus.Choose("cấp giấy phép khai thác thủy sản mất mấy ngày", corpus.Hit("tthc-x-gia-han", 1), corpus.Hit("tthc-x-cap-moi", 1));
 
@@ -278,4 +270,17 @@ public sealed class SourceSelectorTests
         ## Thời hạn giải quyết
         - 05 ngày làm việc.
         """;
+
+    // Two sibling records, issuing and extending a fishing licence, each with or without an alias (the corpus' records
+    // have aliases the team wrote, the catalogue's have none).
+    private static AnsweringCorpus FishingLicences(params (string Id, bool WithAlias)[] records)
+    {
+        static string Record(string id, bool withAlias)
+        {
+            var title = id == "tthc-x-cap-moi" ? "Cấp giấy phép khai thác thủy sản" : "Gia hạn giấy phép khai thác thủy sản";
+            return $"---\nid: {id}\ntype: procedure\ntitle: {title}\n{(withAlias ? "aliases: [\"giấy phép cho tàu\"]\n" : string.Empty)}source: https://example.gov.vn/{id}\n---\n# {title}\n\n## Thời hạn giải quyết\n- 05 ngày làm việc.\n";
+        }
+
+        return new AnsweringCorpus([.. records.Select(r => Record(r.Id, r.WithAlias))]);
+    }
 }
