@@ -77,7 +77,7 @@ internal sealed class NotInSourcesRule : AnswerRule
         var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
             context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         // A follow-up that goes beyond the text the conversation is about is referred with that text named: the person
-        // learns it does not say, and who handles it ("thế nếu hòa giải không thành thì kiện lên đâu").
+        // learns where the answer was not found, and who handles it ("thế nếu hòa giải không thành thì kiện lên đâu").
         return weak ? new ReferReply(Place: context.Reading.Place)
             : ownWordsMissing ? new ReferReply(Document: followed ? choice.Document : null, Place: context.Reading.Place)
             : null;
