@@ -155,12 +155,10 @@ public sealed class AnswerService(
     // A question in a conversation that is not read as a follow-up, that the policy would decline on its own words,
     // and whose words name no text, tells a story about what was just answered: it is read once more against the
     // previous answer's text, and that reading stands only if the policy then answers (or asks back, or refers with
-    // the text). So is one whose own words chose that very text, however little of its name they hold ("mỗi tháng
-    // cháu được nhận bao nhiêu tiền?" after the monthly allowance, whose title shares "tháng"). Reading every such
-    // question as a follow-up instead turned greetings and off-topic questions in a conversation into referrals.
+    // the text). Reading every such question as a follow-up instead turned greetings and off-topic questions in a
+    // conversation into referrals.
     private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule, ConversationTurn? previous) =>
-        previous?.DocumentId is { } answered && !context.Reading.IsFollowUp && Declines(rule) &&
-        ((context.Choice?.NameMatch ?? 0) < NamesNoText || context.Choice?.Document.Id == answered);
+        previous?.DocumentId is not null && !context.Reading.IsFollowUp && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
 
     private static bool Declines(AnswerRule rule) => rule is OutOfScopeRule or NotInSourcesRule;
 

@@ -195,21 +195,6 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains("mức trợ cấp", answer.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AQuestionWhoseOwnWordsChooseTheRecordJustAnswered_IsReadAgainstIt_ThoughItNamesLittleOfIt()
-    {
-        const string conversation = "weakly-named-follow-up";
-        using var harness = await AnswerHarness.StartWithAsync("procedures/huu-tri.md", AnswerFixtures.Pension);
-        var first = await harness.AskAsync("mẹ tôi 76 tuổi không có lương hưu, có được hưởng trợ cấp hưu trí xã hội không", conversationId: conversation);
-
-        // Its words hold only "xã hội" of the record's name: on their own they are declined as out of scope.
-        var answer = await harness.AskAsync("Bà cụ nhà tôi ở quê mỗi tháng được nhận bao nhiêu tiền xã hội?", conversationId: conversation);
-
-        Assert.Equal("tthc-huu-tri", first.Citations[0].DocumentId);
-        Assert.Equal("declared-gap", answer.Decision.Rule);
-        Assert.Equal("tthc-huu-tri", answer.Citations[0].DocumentId);
-    }
-
     [Theory]
     [InlineData("không đi đăng ký khai sinh cho con thì bị phạt bao nhiêu", "mức phạt")]
     [InlineData("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào", "hạn phải làm thủ tục")]
