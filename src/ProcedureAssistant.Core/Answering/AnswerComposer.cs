@@ -750,6 +750,12 @@ public sealed partial class AnswerComposer(TimeProvider time)
             known.Add($"{Label(office.Field)}: {TrimEnd(Short(Sentences(Unbullet(lines[0]))[0]))}");
         }
 
+        // The form to fill in is what the person can prepare while the office says the rest ("Tờ khai … (mẫu CT01)").
+        if (record.Forms() is [var form, ..])
+        {
+            known.Add($"{LowerFirst(Label(AskedField.Form))}: {TrimEnd(Short(Unbullet(Unnumbered(form))))}");
+        }
+
         if (LegalBasis(record, weights) is { } basis)
         {
             known.Add($"căn cứ: {Cited(basis)}");

@@ -524,10 +524,11 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal("not-in-sources", answer.Decision.Rule);
 
         // The referral names the record the conversation is about (as where the answer was not found, not as a text
-        // that lacks it), cites it, and says who handles it.
+        // that lacks it), cites it, and says who handles it and which form to fill in.
         Assert.StartsWith("Tôi chưa tìm thấy trong thủ tục «Đăng ký khai sinh» [1] câu trả lời cho điều bạn hỏi.", answer.Text, StringComparison.Ordinal);
         Assert.Equal("tthc-khai-sinh", Assert.Single(answer.Citations).DocumentId);
         Assert.Contains("Cơ quan giải quyết:", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("mẫu đơn, tờ khai: Tờ khai đăng ký khai sinh", answer.Text, StringComparison.Ordinal);
         Assert.Contains(Replies.ReferralClause, answer.Text, StringComparison.Ordinal);
     }
 
