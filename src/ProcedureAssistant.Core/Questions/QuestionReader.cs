@@ -38,11 +38,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     {
         ArgumentNullException.ThrowIfNull(question);
         var text = normalizer.Normalize(question, await vocabulary.CurrentAsync(cancellationToken).ConfigureAwait(false));
-        var syllables = PhraseList<AskedField>.Folded(text);
-
-        // The same syllables with their diacritics: a subject outside local government is named only in its own
-        // words ("trận đấu", not the oil spill's "tràn dầu").
+        // The syllables with their diacritics: a subject outside local government is named only in its own words
+        // ("trận đấu", not the oil spill's "tràn dầu"); folded, for the phrase lists, syllable for syllable.
         var written = TextAnalyzer.Syllables(text).ToArray();
+        var syllables = Array.ConvertAll(written, VietnameseText.Fold);
 
         // The words as typed, case and marks kept (names, titles and level words are read from them); where they line
         // up with the syllables, word i is syllable i.
