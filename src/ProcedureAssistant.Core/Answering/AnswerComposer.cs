@@ -268,7 +268,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // Where to go is also who decides: "ở đâu" is answered with the place to file and the competent body.
         if (lead == AskedField.Place && !stated.Contains(AskedField.Authority) && record.Field(ProcedureRecord.Authority) is { } decides)
         {
-            lines.Insert(0, $"{ProcedureRecord.Authority}: {Unbullet(First(decides))}");
+            lines.Insert(0, $"{ProcedureRecord.Authority}: {Unbullet(Rows(AskedField.Authority, StatedLines(decides)).FirstOrDefault() ?? First(decides))}");
             used.Add(ProcedureRecord.Authority);
         }
 
@@ -282,6 +282,14 @@ public sealed partial class AnswerComposer(TimeProvider time)
         if (!reading.AsksWholeProcedure)
         {
             lines.AddRange(Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => r.Line != answering && !IsAFormSaid(r.Line)).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+        }
+
+        // "Miễn lệ phí khi đăng ký đúng hạn", "đăng ký quá hạn thì …": in time or late says nothing to someone who does
+        // not know by when; the record's deadline, when it states one, is said next.
+        if (deadline is null && record.Deadlines().Count > 0 && SpeaksOfTheDeadline([sentence, .. lines]) &&
+            TrimEnd(Unnumbered(Pick([.. record.Deadlines()], weights, 1)[0])) is var byWhen && !lines.Any(l => l.Contains(byWhen, StringComparison.Ordinal)))
+        {
+            lines.Insert(0, $"{Label(AskedField.Deadline)}: {LowerFirst(byWhen)}");
         }
 
         // The form's line, said first, is not said again among the papers.
@@ -345,7 +353,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         foreach (var field in EssentialFields.Where(f => withDocuments || f != AskedField.Documents))
         {
             var section = ProcedureRecord.SectionOf(field)!;
-            var stated = Lines(record, field);
+            var stated = Rows(field, Lines(record, field));
             // A line of the item already said (a line of it that spoke to the question) is not said again; its first
             // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself).
             if (used.Contains(section) || stated.Count == 0 || said.Any(l => l.Contains(Unbullet(stated[0]), StringComparison.Ordinal)))
@@ -986,6 +994,44 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static List<string> Lines(ProcedureRecord record, AskedField field) =>
         ProcedureRecord.SectionOf(field) is { } section && record.Field(section) is { } value ? StatedLines(value) : [];
 
+    // Unasked, a time limit, fee or competent body stated in labelled rows (per filing channel: "Nộp trực tiếp: 01 ngày
+    // làm việc" / "Nộp trực tuyến: 02 giờ"; per case: "Chỉ đăng ký đất đai: 17 ngày" / "Đăng ký và cấp giấy: 20 ngày";
+    // per role: "Tiếp nhận: Ban chỉ huy quân sự cấp xã" / "Quyết định: Bộ chỉ huy quân sự cấp tỉnh") is said with its
+    // first two rows in one line, when they fit: the first row alone hides the channel the person may use, the case
+    // that is theirs, or who actually decides. Asked, its rows are lines of their own.
+    private static List<string> Rows(AskedField field, List<string> stated)
+    {
+        if (field is not (AskedField.Time or AskedField.Fee or AskedField.Authority))
+        {
+            return stated;
+        }
+
+        // Said together in passing, a row loses a note at its end that only says it is the record's ("(theo bản ghi trên
+        // Cơ sở dữ liệu quốc gia …)"): the citation says so. A note that qualifies the row ("(Nếu nộp hồ sơ tại Cơ quan
+        // đại diện …)") stays.
+        var rows = stated.Take(MaxRowsTogether).TakeWhile(IsRowStatingSomething).Select(l => TrimEnd(RecordsOwnNote().Replace(TrimEnd(Unbullet(l)), string.Empty))).ToList();
+        return rows.Count < 2 || rows.Sum(r => r.Length + 2) > MaxLineCharacters
+            ? stated
+            : [$"{rows[0]}; {string.Join("; ", rows.Skip(1).Select(LowerFirst))}", .. stated.Skip(rows.Count)];
+    }
+
+    // A row's label is a few words ("Nộp trực tuyến", "Tiếp nhận"), not a clause that happens to hold a colon; a row
+    // that only says the record does not state it ("Nộp trực tuyến: bản ghi không ghi mức phí") adds nothing.
+    private static bool IsRowStatingSomething(string line) =>
+        LabelledRow().Match(Unbullet(line)) is { Success: true } row &&
+        TextAnalyzer.Syllables(row.Groups["label"].Value).Count() <= MaxRowLabelSyllables &&
+        !DeclaredGaps.IsGap(line) && NotStated.All(gap => !VietnameseText.Fold(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..]).Trim().StartsWith(gap, StringComparison.OrdinalIgnoreCase));
+
+    // How a row's value says the record does not give it (the corpus' "bản ghi không ghi …", the catalogue's "Không
+    // có thông tin"), without diacritics.
+    private static readonly string[] NotStated = ["ban ghi khong", "khong co thong tin"];
+
+    private const int MaxRowLabelSyllables = 8;
+
+    // Two rows say what the first alone hides (the other channel, who decides beside who receives); more make a line
+    // no one reads in passing.
+    private const int MaxRowsTogether = 2;
+
     // The lines of a section that state something; a section that is nothing but gaps has none.
     // A line that is nothing but a note in brackets ("(Theo bản ghi trên Cơ sở dữ liệu quốc gia …)") qualifies the line
     // before it and is said with it, not as an item of its own.
@@ -1232,6 +1278,19 @@ public sealed partial class AnswerComposer(TimeProvider time)
         TrimEnd(line) is var trimmed && (trimmed.EndsWith(" hoặc", StringComparison.Ordinal) || trimmed.EndsWith(" và", StringComparison.Ordinal) || trimmed.EndsWith(',') || line.TrimEnd().EndsWith(';'));
 
     private static string LowerFirst(string text) => text.Length == 0 ? text : char.ToLower(text[0], CultureInfo.GetCultureInfo("vi-VN")) + text[1..];
+
+    private static bool SpeaksOfTheDeadline(IEnumerable<string> said) =>
+        said.Any(line => VietnameseText.Fold(line).ToLowerInvariant() is var folded && InTimeOrLate.Any(w => folded.Contains(w, StringComparison.Ordinal)));
+
+    // How the records say a person acted in time or late, without diacritics.
+    private static readonly string[] InTimeOrLate = ["dung han", "qua han", "tre han", "dung thoi han", "qua thoi han"];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([Tt]heo bản ghi[^()]*\)$")]
+    private static partial System.Text.RegularExpressions.Regex RecordsOwnNote();
+
+    // A labelled row: a short label, a colon, what it states.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<label>[^:;.()]{2,60}):\s+\S")]
+    private static partial System.Text.RegularExpressions.Regex LabelledRow();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+\.|[Bb]ước \d+)")]
     private static partial System.Text.RegularExpressions.Regex Step();

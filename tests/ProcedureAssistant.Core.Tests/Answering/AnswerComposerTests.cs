@@ -391,6 +391,35 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ALineOnFilingInTimeOrLate_ComesWithTheDeadline()
+    {
+        const string record = """
+            ---
+            id: tthc-khai-tu
+            type: procedure
+            title: "Đăng ký khai tử"
+            level: xa
+            source: https://example.gov.vn/khai-tu
+            ---
+            # Đăng ký khai tử
+
+            Người thân có trách nhiệm đi đăng ký khai tử trong thời hạn 15 ngày kể từ ngày người đó chết.
+
+            ## Nơi nộp và cách thức nộp
+            - Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã.
+            ## Lệ phí
+            - Miễn lệ phí khi đăng ký đúng hạn.
+            - Đăng ký quá hạn: mức lệ phí do Hội đồng nhân dân cấp tỉnh quy định.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/khai-tu.md"] = record });
+
+        var answer = await harness.AskAsync("ông mất hơn 3 tuần rồi nhà mới đi đăng ký khai tử thì lệ phí thế nào");
+
+        Assert.Contains("Miễn lệ phí khi đăng ký đúng hạn", FirstSentence(answer.Text), StringComparison.Ordinal);
+        Assert.Contains("\n- Hạn phải làm thủ tục: người thân có trách nhiệm đi đăng ký khai tử trong thời hạn 15 ngày kể từ ngày người đó chết\n", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ANoteInBrackets_IsSaidWithTheLineItQualifies_NotAsAnItemOfItsOwn()
     {
         const string record = """
@@ -413,6 +442,82 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
 
         Assert.Contains("\n- Nộp trực tuyến: 02 giờ (theo bản ghi trên Cơ sở dữ liệu quốc gia về thủ tục hành chính)\n", answer.Text + "\n", StringComparison.Ordinal);
         Assert.DoesNotContain("- (", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABodyStatedByRole_IsSaidWithEveryRole_SoTheOneWhoDecidesIsNamed()
+    {
+        const string record = """
+            ---
+            id: tthc-benh-hiem-ngheo
+            type: procedure
+            title: "Xác nhận cán bộ nghỉ hưu mắc bệnh hiểm nghèo"
+            level: xa
+            source: https://example.gov.vn/benh-hiem-ngheo
+            ---
+            # Xác nhận cán bộ nghỉ hưu mắc bệnh hiểm nghèo
+            ## Cơ quan giải quyết
+            - Tiếp nhận: Ban chỉ huy quân sự cấp xã nơi cán bộ cư trú.
+            - Quyết định: Bộ chỉ huy quân sự cấp tỉnh.
+            - Bản ghi xếp thủ tục vào cả cấp tỉnh và cấp xã.
+            ## Nơi nộp và cách thức nộp
+            - Trực tiếp tại Ban chỉ huy quân sự cấp xã.
+            ## Lệ phí
+            - Không thu lệ phí.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/benh.md"] = record });
+
+        var whereToGo = await harness.AskAsync("xác nhận cán bộ nghỉ hưu mắc bệnh hiểm nghèo nộp hồ sơ ở đâu");
+        var unasked = await harness.AskAsync("xác nhận cán bộ nghỉ hưu mắc bệnh hiểm nghèo có mất lệ phí không");
+
+        const string roles = "Tiếp nhận: Ban chỉ huy quân sự cấp xã nơi cán bộ cư trú; quyết định: Bộ chỉ huy quân sự cấp tỉnh";
+        Assert.Contains($"\n- Cơ quan giải quyết: {roles}", whereToGo.Text, StringComparison.Ordinal);
+        Assert.Contains($"\n- Cơ quan giải quyết: {roles}", unasked.Text, StringComparison.Ordinal);
+    }
+
+    // The records' own per-channel rows (corpus) and the catalogue's ("Trực tuyến, Dịch vụ bưu chính: 45 Ngày").
+    [Theory]
+    [InlineData("- Nộp trực tiếp: 10.000 đồng.\n- Nộp trực tuyến: 5.000 đồng.", "Nộp trực tiếp: 10.000 đồng; nộp trực tuyến: 5.000 đồng", "01 ngày làm việc")]
+    [InlineData("- Trực tuyến, Dịch vụ bưu chính: 45 Ngày\n- Trực tiếp: 60 Ngày", "Trực tuyến, Dịch vụ bưu chính: 45 Ngày; trực tiếp: 60 Ngày", "Miễn phí")]
+    [InlineData("- Nộp trực tiếp: 01 ngày làm việc.\n- Nộp trực tuyến: 02 giờ.\n- (Theo bản ghi trên Cơ sở dữ liệu quốc gia về thủ tục hành chính.)", "Nộp trực tiếp: 01 ngày làm việc; nộp trực tuyến: 02 giờ", "Miễn phí")]
+    [InlineData("- Nộp trực tiếp: 10.000 đồng.\n- Nộp trực tuyến: bản ghi không ghi mức phí.", null, "01 ngày làm việc")]
+    public async Task AnItemStatedPerFilingChannel_IsSaidForEveryChannel_InOneLineWhenUnasked(string rows, string? joined, string other)
+    {
+        var feeRows = rows.Contains("đồng", StringComparison.Ordinal);
+        var record = $"""
+            ---
+            id: tthc-tach-ho
+            type: procedure
+            title: "Tách hộ"
+            level: xa
+            source: https://example.gov.vn/tach-ho
+            ---
+            # Tách hộ
+            ## Nơi nộp và cách thức nộp
+            - Trực tiếp tại Công an cấp xã.
+            ## Thời hạn giải quyết
+            {(feeRows ? "- 01 ngày làm việc." : rows)}
+            ## Lệ phí
+            {(feeRows ? rows : "- Miễn phí.")}
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/tach-ho.md"] = record });
+
+        var asked = await harness.AskAsync(feeRows ? "tách hộ hết bao nhiêu tiền" : "tách hộ mất bao lâu");
+        var unasked = await harness.AskAsync("tách hộ nộp ở đâu");
+
+        Assert.Contains(other, asked.Text, StringComparison.Ordinal);
+        var label = feeRows ? "Lệ phí" : "Thời hạn giải quyết";
+        if (joined is null)
+        {
+            // A row that only says the record does not give it is not said with the one that does.
+            Assert.Contains($"\n- {label}: Nộp trực tiếp: 10.000 đồng", unasked.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain("nộp trực tuyến: bản ghi không ghi", unasked.Text, StringComparison.OrdinalIgnoreCase);
+            return;
+        }
+
+        Assert.All(joined.Split("; "), row => Assert.Contains(row, asked.Text, StringComparison.OrdinalIgnoreCase));
+        // Said in passing, the rows drop their note in brackets; asked, the note stays with its row.
+        Assert.Contains($"\n- {label}: {joined}\n", unasked.Text + "\n", StringComparison.Ordinal);
     }
 
     [Theory]

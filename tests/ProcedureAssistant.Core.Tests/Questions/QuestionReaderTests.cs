@@ -55,6 +55,11 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("chieu e moi len nop dc, nop xong co lay luon trong ngay ko", new[] { AskedField.Time })]
     [InlineData("vay bao gio thi biet ho so so tuyen dat hay ko", new[] { AskedField.Time })]
     [InlineData("ba toi linh bao nhieu mot thang", new[] { AskedField.Amount })]
+    [InlineData("nop qua mang thi co nhanh hon ko", new[] { AskedField.Time, AskedField.Place })]
+    [InlineData("sổ hộ nghèo xin xác nhận thì làm nhanh không", new[] { AskedField.Time })]
+    [InlineData("tách hộ nộp online hết mấy nghìn", new[] { AskedField.Place, AskedField.Fee })]
+    [InlineData("nho xa hoa giai thi co phai dong tien ko", new[] { AskedField.Fee })]
+    [InlineData("danh hiệu lao động tiên tiến cho công chức xã ai ký", new[] { AskedField.Authority })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
