@@ -440,14 +440,18 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var pool = ranked.Skip(1).Select(c => (c.Text, c.Position, Hit: passage))
                 .Concat((neighbours ?? []).SelectMany((hit, k) => Candidates(hit.Chunk.Text).Select((c, j) => (c.Text, Position: ((k + 1) * NeighbourPositions) + j, Hit: hit))))
                 .ToList();
-            // A date or a number asked for and not given yet counts as much as the question's weight above the bar.
+            // A date or a number asked for and not given yet counts as much as the question's weight above the bar; so
+            // does every count of the thing asked not said yet ("mỗi loại bao nhiêu nghị định": "11 nghị định …", "14
+            // nghị định …"), though its words are the text's everywhere.
             var covered = weights.Found(lead.Text).ToHashSet(StringComparer.Ordinal);
             var given = GivesWhatIsAsked(lead.Text, reading);
+            var counted = Counts(lead.Text, reading).ToHashSet(StringComparer.Ordinal);
             var minGain = MinGain * weights.Total;
             while (extra.Count < lines - 1)
             {
                 var next = pool.Where(c => extra.All(e => e.Position != c.Position))
-                    .Select(c => (c.Text, c.Position, c.Hit, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) + (!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading) ? minGain : 0)))
+                    .Select(c => (c.Text, c.Position, c.Hit, Gain: weights.Found(c.Text).Except(covered).Sum(weights.Weight) +
+                        ((!given && weights.Score(c.Text) > 0 && GivesWhatIsAsked(c.Text, reading)) || Counts(c.Text, reading).Except(counted).Any() ? minGain : 0)))
                     .OrderByDescending(c => c.Gain).ThenBy(c => c.Position).FirstOrDefault();
                 if (next.Text is null || next.Gain < minGain || next.Gain <= 0)
                 {
@@ -457,6 +461,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 extra.Add((next.Text, next.Position, next.Hit));
                 covered.UnionWith(weights.Found(next.Text));
                 given |= GivesWhatIsAsked(next.Text, reading);
+                counted.UnionWith(Counts(next.Text, reading));
             }
         }
 
@@ -482,9 +487,25 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return " [" + (sources.IndexOf(hit) + 1).ToString(CultureInfo.InvariantCulture) + "]";
     }
 
-    // The sentence gives the kind of answer asked for: a date (dd/mm/yyyy), or a number.
+    // The sentence gives the kind of answer asked for: a date (dd/mm/yyyy), or a number the question does not state
+    // itself ("gói 28 nghị định chia mấy loại" is not answered by "28 nghị định"), of the thing it counts when it
+    // says which ("bao nhiêu nghị định" by "14 nghị định", not by "Nghị định 132").
     private static bool GivesWhatIsAsked(string sentence, QuestionReading reading) =>
-        (reading.ExpectsDate && Date().IsMatch(sentence)) || (reading.ExpectsNumber && sentence.Any(char.IsDigit));
+        (reading.ExpectsDate && Date().IsMatch(sentence)) || (reading.ExpectsNumber && GivesANumberAsked(sentence, reading));
+
+    private static bool GivesANumberAsked(string sentence, QuestionReading reading) =>
+        reading.CountedThings.Count == 0 ? NewNumbers(sentence, reading).Any() : CountsWhatIsAsked(sentence, reading);
+
+    private static bool CountsWhatIsAsked(string sentence, QuestionReading reading) => Counts(sentence, reading).Any();
+
+    // The sentence's numbers that count the thing asked ("14" of "14 nghị định" for "bao nhiêu nghị định").
+    private static IEnumerable<string> Counts(string sentence, QuestionReading reading) =>
+        reading.CountedThings.Count == 0 ? [] : NewNumbers(sentence, reading)
+            .Where(m => TextAnalyzer.Syllables(sentence[(m.Index + m.Length)..]).FirstOrDefault() is { } next && reading.CountedThings.Contains(VietnameseText.Fold(next).ToLowerInvariant()))
+            .Select(m => m.Value);
+
+    private static IEnumerable<System.Text.RegularExpressions.Match> NewNumbers(string sentence, QuestionReading reading) =>
+        Number().Matches(sentence).Where(m => !reading.NumbersStated.Contains(m.Value));
 
     // The sentences of a passage, each with the unit it belongs to: a paragraph's sentences, a list's lines. What the
     // passage marks unknown is left out: the stated sentences beside it answer.
@@ -1287,6 +1308,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([Tt]heo bản ghi[^()]*\)$")]
     private static partial System.Text.RegularExpressions.Regex RecordsOwnNote();
+
+    // A number as written ("14", "6/2025", "1.000").
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
+    private static partial System.Text.RegularExpressions.Regex Number();
 
     // A labelled row: a short label, a colon, what it states.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<label>[^:;.()]{2,60}):\s+\S")]

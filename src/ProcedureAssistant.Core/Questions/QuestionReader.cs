@@ -118,6 +118,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),
             AsksDatesOfText = forms.Any(f => f.Key == QuestionForm.TextDate) && forms.Any(f => f.Key is QuestionForm.TextKind or QuestionForm.RefersBack),
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
+            CountedThings = CountedThings(syllables, [.. forms.Where(f => f.IsAsWritten(written))]),
+            NumbersStated = [.. Number().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
             AsksTheNameOfAUnit = forms.Any(f => f.Key == QuestionForm.UnitName) ||
@@ -355,6 +357,16 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             .ToHashSet(StringComparer.Ordinal);
     }
 
+    // The syllable after "bao nhiêu" or "mấy" (as written, not "máy"), past a classifier ("bao nhiêu cái là phân
+    // định"): what the number asked counts.
+    private static List<string> CountedThings(string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms) =>
+        [.. forms.Where(f => f.Key == QuestionForm.Number && f.Written is ["bao", "nhiêu"] or ["mấy"])
+            .Select(f => syllables.Skip(f.Start + f.Length).SkipWhile(Classifiers.Contains).FirstOrDefault())
+            .OfType<string>().Distinct(StringComparer.Ordinal)];
+
+    // Words that only say a thing is counted, without diacritics.
+    private static readonly string[] Classifiers = ["cai", "chiec", "con"];
+
     private static HashSet<string> Terms(string[] syllables, IEnumerable<(int Start, int Length)> spans)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
@@ -380,6 +392,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // own ("số căn cước của tôi …").
     [GeneratedRegex(@"^0\d{5}[\dxX*]{6}$")]
     private static partial Regex IdentityNumber();
+
+    // A number as written ("28", "6/2025", "1.000").
+    [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
+    private static partial Regex Number();
 
     // The same tokens as TextAnalyzer.Syllables, as typed.
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]

@@ -69,6 +69,15 @@ public sealed record QuestionReading
     /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
     public bool ExpectsNumber { get; init; }
 
+    /// <summary>
+    /// What a number is asked of, folded: the syllable after each "bao nhiêu" or "mấy" that counts something ("mỗi loại
+    /// bao nhiêu nghị định" → "nghi", "có mấy chương" → "chuong"); a sentence counting it ("14 nghị định") answers.
+    /// </summary>
+    public IReadOnlyList<string> CountedThings { get; init; } = [];
+
+    /// <summary>The numbers the question itself states ("gói 28 nghị định"): a sentence repeating them gives none asked.</summary>
+    public IReadOnlyList<string> NumbersStated { get; init; } = [];
+
     /// <summary>Asks which commune, ward or province a place belongs to now ("xã Hòa Phú cũ giờ thuộc xã nào").</summary>
     public bool AsksWhereAPlaceBelongsNow { get; init; }
 

@@ -391,6 +391,40 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task AQuestionCountingSomething_IsAnsweredByTheSentenceThatCountsIt_NotByANumberItStatesItself()
+    {
+        const string guide = """
+            ---
+            id: guide-goi-nghi-dinh
+            type: guide
+            title: "Tổng quan gói nghị định phân cấp năm 2025"
+            source: https://example.gov.vn/goi-nghi-dinh
+            ---
+            # Tổng quan gói nghị định phân cấp năm 2025
+
+            Tháng 6/2025, Chính phủ ban hành 28 nghị định chia lại nhiệm vụ giữa cấp tỉnh và cấp xã. Hướng dẫn này giải thích gói nghị định và thời hạn áp dụng của gói.
+
+            ## Cơ cấu gói nghị định
+
+            Theo Bộ Tư pháp:
+
+            - 11 nghị định phân định thẩm quyền;
+            - 14 nghị định phân quyền, phân cấp;
+            - 3 nghị định kết hợp.
+
+            ## Thời hạn áp dụng
+
+            Gói nghị định áp dụng từ ngày 01/7/2025 đến ngày 01/3/2027.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["guides/goi.md"] = guide, ["procedures/khai-sinh.md"] = AnswerFixtures.Birth });
+
+        var answer = await harness.AskAsync("gói 28 nghị định phân cấp chia làm mấy loại, mỗi loại bao nhiêu nghị định");
+
+        Assert.Contains("11 nghị định phân định thẩm quyền", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("14 nghị định phân quyền, phân cấp", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ALineOnFilingInTimeOrLate_ComesWithTheDeadline()
     {
         const string record = """
