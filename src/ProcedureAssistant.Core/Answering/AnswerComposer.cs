@@ -353,10 +353,21 @@ public sealed partial class AnswerComposer(TimeProvider time)
         foreach (var field in EssentialFields.Where(f => withDocuments || f != AskedField.Documents))
         {
             var section = ProcedureRecord.SectionOf(field)!;
-            var stated = Rows(field, Lines(record, field));
+            var all = Lines(record, field);
+            if (used.Contains(section) || all.Count == 0)
+            {
+                continue;
+            }
+
             // A line of the item already said (a line of it that spoke to the question) is not said again; its first
-            // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself).
-            if (used.Contains(section) || stated.Count == 0 || said.Any(l => l.Contains(Unbullet(stated[0]), StringComparison.Ordinal)))
+            // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself), joined
+            // only with rows not said yet. A first row said ("Tiếp nhận: …") still leaves the row beside it to say
+            // ("Quyết định: …").
+            bool Said(string line) => said.Any(l => l.Contains(TrimEnd(Unbullet(line)), StringComparison.Ordinal));
+            List<string> stated = !Said(all[0]) ? Rows(field, [.. all.Where(line => !Said(line))])
+                : Rows(field, all).Count < all.Count && !Said(all[1]) ? [all[1]]
+                : [];
+            if (stated.Count == 0)
             {
                 continue;
             }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Tests.Fakes;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -507,6 +508,30 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         const string roles = "Tiếp nhận: Ban chỉ huy quân sự cấp xã nơi cán bộ cư trú; quyết định: Bộ chỉ huy quân sự cấp tỉnh";
         Assert.Contains($"\n- Cơ quan giải quyết: {roles}", whereToGo.Text, StringComparison.Ordinal);
         Assert.Contains($"\n- Cơ quan giải quyết: {roles}", unasked.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARowAlreadySaid_IsNotSaidAgain_AndTheRowBesideItStillIs()
+    {
+        // The bundled corpus: "giờ" (now) of the question speaks to the record's online row ("02 giờ"), said among the
+        // lines that speak to the question before the time limit's own line.
+        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
+        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "README.md")
+            .ToDictionary(f => Path.GetRelativePath(corpus, f), File.ReadAllText);
+        using var harness = await AnswerHarness.StartAsync(files);
+
+        var answer = await harness.AskAsync("con trai tôi vừa xuất ngũ, giờ đăng ký ngạch dự bị ở đâu");
+
+        Assert.Contains("Nộp trực tuyến: 02 giờ", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Text.Split("02 giờ").Skip(1));
+        Assert.Contains("Nộp trực tiếp: 01 ngày làm việc", answer.Text, StringComparison.Ordinal);
+
+        // Who receives said among the lines that speak to the question; who decides, the row beside it, still said.
+        var allowance = await harness.AskAsync("Chồng tôi đang đi nghĩa vụ ở đơn vị ngoài Bắc, nhà ở quê vừa bị lũ cuốn sập. Tôi lên UBND xã làm đơn xin trợ cấp khó khăn đột xuất được không ạ?");
+
+        Assert.Single(allowance.Text.Split("Tiếp nhận: đơn vị quân đội cấp đại đội").Skip(1));
+        Assert.Contains("uyết định: đơn vị cấp trung đoàn hoặc tương đương", allowance.Text, StringComparison.Ordinal);
     }
 
     // The records' own per-channel rows (corpus) and the catalogue's ("Trực tuyến, Dịch vụ bưu chính: 45 Ngày").
