@@ -364,7 +364,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             // only with rows not said yet. A first row said ("Tiếp nhận: …") still leaves the row beside it to say
             // ("Quyết định: …").
             bool Said(string line) => said.Any(l => l.Contains(TrimEnd(Unbullet(line)), StringComparison.Ordinal));
-            List<string> stated = !Said(all[0]) ? Rows(field, [.. all.Where(line => !Said(line))])
+            List<string> stated = !said.Any(l => l.Contains(Unbullet(all[0]), StringComparison.Ordinal)) ? Rows(field, [all[0], .. all.Skip(1).Where(line => !Said(line))])
                 : Rows(field, all).Count < all.Count && !Said(all[1]) ? [all[1]]
                 : [];
             if (stated.Count == 0)
