@@ -360,9 +360,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
 
             // A line of the item already said (a line of it that spoke to the question) is not said again; its first
-            // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself), joined
-            // only with rows not said yet. A first row said ("Tiếp nhận: …") still leaves the row beside it to say
-            // ("Quyết định: …").
+            // line still is when that was another one ("Nếu phải xác minh …" is not the time limit itself), with only
+            // those of its other lines not said yet (the row joined to it, the papers listed after it). A first row
+            // said ("Tiếp nhận: …") still leaves the row beside it to say ("Quyết định: …").
             bool Said(string line) => said.Any(l => l.Contains(TrimEnd(Unbullet(line)), StringComparison.Ordinal));
             List<string> stated = !said.Any(l => l.Contains(Unbullet(all[0]), StringComparison.Ordinal)) ? Rows(field, [all[0], .. all.Skip(1).Where(line => !Said(line))])
                 : Rows(field, all).Count < all.Count && !Said(all[1]) ? [all[1]]
