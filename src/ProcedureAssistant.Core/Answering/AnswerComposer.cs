@@ -505,9 +505,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         (reading.ExpectsDate && Date().IsMatch(sentence)) || (reading.ExpectsNumber && GivesANumberAsked(sentence, reading));
 
     private static bool GivesANumberAsked(string sentence, QuestionReading reading) =>
-        reading.CountedThings.Count == 0 ? NewNumbers(sentence, reading).Any() : CountsWhatIsAsked(sentence, reading);
-
-    private static bool CountsWhatIsAsked(string sentence, QuestionReading reading) => Counts(sentence, reading).Any();
+        reading.CountedThings.Count == 0 ? NewNumbers(sentence, reading).Any() : Counts(sentence, reading).Any();
 
     // The sentence's numbers that count the thing asked ("14" of "14 nghị định" for "bao nhiêu nghị định").
     private static IEnumerable<string> Counts(string sentence, QuestionReading reading) =>
@@ -516,7 +514,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             .Select(m => m.Value);
 
     private static IEnumerable<System.Text.RegularExpressions.Match> NewNumbers(string sentence, QuestionReading reading) =>
-        Number().Matches(sentence).Where(m => !reading.NumbersStated.Contains(m.Value));
+        QuestionReader.Number().Matches(sentence).Where(m => !reading.NumbersStated.Contains(m.Value));
 
     // The sentences of a passage, each with the unit it belongs to: a paragraph's sentences, a list's lines. What the
     // passage marks unknown is left out: the stated sentences beside it answer.
@@ -769,12 +767,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return new(opening + KnownBesideTheGap(record, context) + " " + referral, cited is null ? [] : [cited]);
     }
 
-    // What the record does say that a person needs beside the gap: who handles the procedure (else where to file) and
-    // the text it rests on, so that "chưa có thông tin" does not leave them without the office to ask or the decree.
     // How a referral names a text: "Thủ tục", "Bản tóm tắt" or "Văn bản".
     private static string Kind(CorpusDocument document) =>
         document.Type == DocumentType.Procedure ? "Thủ tục" : document.IsSummary ? "Bản tóm tắt" : "Văn bản";
 
+    // What the record does say that a person needs beside the gap: who handles the procedure (else where to file), the
+    // form to fill in and the text it rests on, so that "chưa có thông tin" does not leave them without the office to
+    // ask or the decree.
     private static string KnownBesideTheGap(ProcedureRecord? record, AnswerContext context)
     {
         if (record is null)
@@ -1319,10 +1318,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\s*\([Tt]heo bản ghi[^()]*\)$")]
     private static partial System.Text.RegularExpressions.Regex RecordsOwnNote();
-
-    // A number as written ("14", "6/2025", "1.000").
-    [System.Text.RegularExpressions.GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
-    private static partial System.Text.RegularExpressions.Regex Number();
 
     // A labelled row: a short label, a colon, what it states.
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?<label>[^:;.()]{2,60}):\s+\S")]

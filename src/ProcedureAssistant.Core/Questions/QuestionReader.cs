@@ -393,9 +393,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     [GeneratedRegex(@"^0\d{5}[\dxX*]{6}$")]
     private static partial Regex IdentityNumber();
 
-    // A number as written ("28", "6/2025", "1.000").
+    // A number as written ("28", "6/2025", "1.000"): the question's own (NumbersStated), and those of the sentences an
+    // answer weighs against them.
     [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
-    private static partial Regex Number();
+    internal static partial Regex Number();
 
     // The same tokens as TextAnalyzer.Syllables, as typed.
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
