@@ -65,7 +65,8 @@ internal sealed class NotInSourcesRule : AnswerRule
     {
         var choice = context.Choice!;
         var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, context.TopicMatch);
-        var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic;
+        // A follow-up whose own words chose a neighbouring text names that text: it no longer leans on the previous one.
+        var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic && choice.Because != SelectionReason.FollowUpNamesANeighbour;
         // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.
         // A text the conversation is about (the previous answer's, still found) is named by it, though the first
         // question described it in everyday words; and whether someone qualifies ("thế bố tôi 72 tuổi thì có được

@@ -36,6 +36,11 @@ internal static class SourceSelector
     // A later record named better replaces the first when its name match plus support exceed the first one's by this much.
     private const double NameMatchMargin = 0.1;
 
+    // The share of a follow-up's own words a neighbouring text's title must hold, and by how much more than the title
+    // of the text just answered, for the follow-up to be about that neighbour (NamedByOwnWords).
+    private const double OwnWordsNamed = 0.5;
+    private const double OwnWordsMargin = 0.25;
+
     /// <summary>The chosen document and its chunks, or null when no retrieved chunk's document is known.</summary>
     public static SourceChoice? Choose(
         IReadOnlyList<ChunkHit> hits,
@@ -162,8 +167,8 @@ internal static class SourceSelector
 
         if (followed is not null)
         {
-            best = followed;
-            because = SelectionReason.FollowsPreviousAnswer;
+            var neighbour = NamedByOwnWords(candidates, followed, question, catalog);
+            (best, because) = neighbour is null ? (followed, SelectionReason.FollowsPreviousAnswer) : (neighbour, SelectionReason.FollowUpNamesANeighbour);
         }
 
         // A question that names texts by number ("Nghị định 118/2025 và Nghị quyết 332/NQ-CP khác nhau thế
@@ -184,6 +189,27 @@ internal static class SourceSelector
         {
             Because = because,
         };
+    }
+
+    // A follow-up's own words pick the text, the previous answer's only breaks ties: a text of the same kind as the
+    // one just answered whose title holds most of what the follow-up says of its own, a pair of words among it ("còn
+    // bên y tế thì sao" after the education decree: the health decree; "thế nếu chồng là người Hàn Quốc" after the
+    // marriage record: the foreign-element one), takes over from it when that title holds clearly more of it than the
+    // answered text's does. Titles, not aliases: the team's everyday names hold verbs ("làm tạm trú") that follow-ups
+    // say of the same procedure ("làm online thì bao lâu"); a pair, since a single syllable is too common to tell.
+    private static Candidate? NamedByOwnWords(IReadOnlyList<Candidate> candidates, Candidate followed, QuestionReading question, DocumentStatistics catalog)
+    {
+        var own = question.OwnTopicTerms;
+        var heldByFollowed = catalog.TitleHolds(followed.Document.Id, own);
+        var followedTitle = catalog.TitleTerms(followed.Document.Id).ToHashSet(StringComparer.Ordinal);
+        return candidates
+            .Where(c => c != followed && c.Document.Type == followed.Document.Type)
+            .Where(c => catalog.TitleTerms(c.Document.Id).Any(t => t.Contains(' ', StringComparison.Ordinal) && own.Contains(t) && !followedTitle.Contains(t)))
+            .Select(c => (Candidate: c, Held: catalog.TitleHolds(c.Document.Id, own)))
+            .Where(x => x.Held >= OwnWordsNamed && x.Held >= heldByFollowed + OwnWordsMargin)
+            .OrderByDescending(x => x.Held)
+            .Select(x => x.Candidate)
+            .FirstOrDefault();
     }
 
     // The items a procedure record gives and a regulation does not.

@@ -100,6 +100,25 @@ public sealed class DocumentStatistics
     /// </summary>
     public bool NamesADocument(IReadOnlySet<string> terms, double share) => _names.Keys.Any(id => NameMatch(id, terms) >= share);
 
+    /// <summary>
+    /// The rarity-weighted share of the known <paramref name="terms"/> that the document's title holds: how much of
+    /// what the question says the title says, where <see cref="TitleMatch"/> measures how much of the title the
+    /// question says. 0 when no term is known.
+    /// </summary>
+    public double TitleHolds(string documentId, IEnumerable<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        var known = terms.Where(IsKnown).ToList();
+        var total = known.Sum(Idf);
+        if (total == 0)
+        {
+            return 0;
+        }
+
+        var title = TitleTerms(documentId).ToHashSet(StringComparer.Ordinal);
+        return known.Where(title.Contains).Sum(Idf) / total;
+    }
+
     /// <summary>The terms of the document's own names: its title and the title without the number.</summary>
     public IEnumerable<string> TitleTerms(string documentId) => (_titles.GetValueOrDefault(documentId) ?? []).SelectMany(n => n);
 

@@ -403,6 +403,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AFollowUpWhoseOwnWordsTheTitleOfASiblingHolds_IsAnsweredFromThatSibling_NotReferredForWordsThePreviousOneLacks()
+    {
+        await Harness.AskAsync("đăng ký kết hôn nộp ở đâu", conversationId: "neighbour");
+
+        var answer = await Harness.AskAsync("thế nếu chồng em là người Hàn Quốc thì sao", conversationId: "neighbour");
+
+        Assert.True(answer.Reading!.IsFollowUp);
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal(SelectionReason.FollowUpNamesANeighbour, answer.Decision.Measures!.ChosenBecause);
+        Assert.Equal("tthc-ket-hon-nuoc-ngoai", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
     public async Task AFollowUpThatNamesNothing_IsAnsweredAboutThePreviousProcedure()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "same");

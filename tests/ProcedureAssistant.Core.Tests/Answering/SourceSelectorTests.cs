@@ -44,6 +44,22 @@ public sealed class SourceSelectorTests
     }
 
     [Theory]
+    [InlineData("nd-129", "còn tổ chức chính phủ thì sao", "luat-63", SelectionReason.FollowUpNamesANeighbour)]
+    [InlineData("luat-72", "còn tổ chức thì sao", "luat-72", SelectionReason.FollowsPreviousAnswer)]
+    [InlineData("tthc-1.001612", "còn lĩnh vực nội vụ thì sao", "tthc-1.001612", SelectionReason.FollowsPreviousAnswer)]
+    public void Choose_AFollowUp_GoesToATextOfTheSameKindWhoseTitleHoldsClearlyMoreOfItsOwnWords_ThePreviousAnswerBreakingTies(
+        string answered, string followUp, string chosen, SelectionReason because)
+    {
+        var reading = _corpus.Reading(followUp) with { IsFollowUp = true, FollowsDocument = answered };
+        ChunkHit[] hits = [_corpus.Hit(answered, 0.8), _corpus.Hit("nd-129", 0.6), _corpus.Hit("luat-63", 0.6), _corpus.Hit("luat-72", 0.6)];
+
+        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today)!;
+
+        Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(because, choice.Because);
+    }
+
+    [Theory]
     [InlineData("tthc-1.001612", 0.8, "tthc-cap-lai-hkd", 0.8, "tthc-cap-lai-hkd")]
     [InlineData("tthc-cap-lai-hkd", 0.8, "tthc-1.001612", 0.8, "tthc-cap-lai-hkd")]
     [InlineData("tthc-1.001612", 0.8, "tthc-cap-lai-hkd", 0.7, "tthc-1.001612")]
