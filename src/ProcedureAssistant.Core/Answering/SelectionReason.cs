@@ -16,7 +16,7 @@ public enum SelectionReason
     /// <summary>A follow-up that keeps the topic: the document of the previous answer, still retrieved.</summary>
     FollowsPreviousAnswer,
 
-    /// <summary>A follow-up whose own words the names of a text of the same kind hold, clearly more than the previous answer's.</summary>
+    /// <summary>A follow-up whose own words name a text of the same kind rather than the previous answer's: a change to the procedure its title holds, or clearly more of them in its title.</summary>
     FollowUpNamesANeighbour,
 
     /// <summary>A record without aliases (the catalogue's) that the question names better than the first, covering nearly as much.</summary>

@@ -199,6 +199,15 @@ internal static class SourceSelector
     // say of the same procedure ("làm online thì bao lâu"); a pair, since a single syllable is too common to tell.
     private static Candidate? NamedByOwnWords(IReadOnlyList<Candidate> candidates, Candidate followed, QuestionReading question, DocumentStatistics catalog)
     {
+        // A change to the procedure that the follow-up names and a sibling's title holds ("giấy phép bị rách thì xin
+        // cấp lại" after the extension of a building permit) is the sibling, as it is in an opening question.
+        var holdingTheChange = candidates.FirstOrDefault(c => c != followed && c.Document.Type == followed.Document.Type &&
+            HoldsAChange(c.Document, question) && !HoldsAChange(followed.Document, question));
+        if (holdingTheChange is not null)
+        {
+            return holdingTheChange;
+        }
+
         var own = question.OwnTopicTerms;
         var heldByFollowed = catalog.TitleHolds(followed.Document.Id, own);
         var followedTitle = catalog.TitleTerms(followed.Document.Id).ToHashSet(StringComparer.Ordinal);

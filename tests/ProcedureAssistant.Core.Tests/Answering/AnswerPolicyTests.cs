@@ -416,6 +416,18 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AFollowUpThatNamesAChangeToTheProcedure_IsAnsweredFromTheSiblingWhoseTitleHoldsIt()
+    {
+        await Harness.AskAsync("gia hạn giấy phép xây dựng nhà ở mất mấy ngày", conversationId: "change");
+
+        var answer = await Harness.AskAsync("thế cái giấy phép cũ của nhà bà ngoại bị chuột gặm nát một góc thì xin cấp lại có phải nộp bản gốc không", conversationId: "change");
+
+        Assert.True(answer.Reading!.IsFollowUp);
+        Assert.Equal(SelectionReason.FollowUpNamesANeighbour, answer.Decision.Measures!.ChosenBecause);
+        Assert.Equal("tthc-gpxd-cap-lai", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
     public async Task AFollowUpThatNamesNothing_IsAnsweredAboutThePreviousProcedure()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "same");

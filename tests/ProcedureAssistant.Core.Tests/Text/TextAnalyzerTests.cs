@@ -48,6 +48,14 @@ public sealed class TextAnalyzerTests
     public void TheShippedSynonyms_ReadSomeoneAboutToMarryAsMarriageRegistration(string question) =>
         Assert.Contains(_analyzer.SynonymsIn(question), s => s.Expansion.EndsWith("kết hôn", StringComparison.Ordinal));
 
+    [Theory]
+    [InlineData("anh trai mình lấy vợ người Hàn thì đăng ký ở đâu", true)]
+    [InlineData("anh trai minh lay vo nguoi han thi dang ky o dau", true)]
+    [InlineData("chồng em là người Nhật", true)]
+    [InlineData("tối nay Việt Nam đá với Thái Lan mấy giờ", false)]
+    public void TheShippedSynonyms_ReadAPersonOfAnotherCountryAsAForeigner_NotAMatchAgainstOne(string question, bool foreigner) =>
+        Assert.Equal(foreigner, _analyzer.SynonymsIn(question).Any(s => s.Expansion.EndsWith("nước ngoài", StringComparison.Ordinal)));
+
     [Fact]
     public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
     {
