@@ -206,7 +206,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             sentence = formSentence;
             formSentence = null;
         }
-        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it,
             // named by its item when it is one ("Thời hạn giải quyết …: Trong ngày"; "Theo thủ tục …: Trong ngày" says
@@ -281,7 +281,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (!reading.AsksWholeProcedure)
         {
-            lines.AddRange(Related(record, weights, used, deadline, reading.Place?.NamedProvince).Where(r => r.Line != answering && !IsAFormSaid(r.Line)).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
+            lines.AddRange(Related(record, weights, used, deadline, reading).Where(r => r.Line != answering && !IsAFormSaid(r.Line)).Select(Labelled).Where(l => !lines.Contains(l)).Take(Math.Max(0, MaxLines - lines.Count)));
         }
 
         // "Miễn lệ phí khi đăng ký đúng hạn", "đăng ký quá hạn thì …": in time or late says nothing to someone who does
@@ -990,14 +990,20 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // A line that names the province the question asks about speaks to it too ("ở Thanh Hóa xin ở phường được chưa"
     // is answered by "ví dụ Thanh Hóa từ 22/8/2025"), though a place is not a topic word (it would pull every text
     // that names it).
-    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, string? province) =>
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, QuestionReading reading) =>
         record.Sections
             .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
             .SelectMany(s => StatedLines(s.Text).Where(line => said is null || !line.Contains(said, StringComparison.Ordinal))
-                .Select(line => (s.Name, Line: line, NamesPlace: Names(line, province), Score: weights.Score(line))))
-            .Where(x => x.NamesPlace || x.Score >= weights.RelatedLineThreshold)
-            .OrderByDescending(x => x.NamesPlace).ThenByDescending(x => x.Score)
+                .Select(line => (s.Name, Line: line, NamesPlace: Names(line, reading.Place?.NamedProvince), Bounds: BoundsAQuantityStated(line, reading), Score: weights.Score(line))))
+            .Where(x => x.NamesPlace || x.Bounds || x.Score >= weights.RelatedLineThreshold)
+            .OrderByDescending(x => x.NamesPlace).ThenByDescending(x => x.Bounds).ThenByDescending(x => x.Score)
             .Select(x => (x.Name, x.Line));
+
+    // A line that states a number of the kind the asker gives of his own case ("từ 07 ngày trở lên" to "mẹ nằm viện 10
+    // ngày", "không quá 31 tuổi" to "em 29 tuổi") is the bound he measures himself against, whatever words it shares.
+    private static bool BoundsAQuantityStated(string line, QuestionReading reading) =>
+        reading.UnitsStated.Count > 0 &&
+        QuestionReader.Quantity().Matches(line).Any(m => reading.UnitsStated.Contains(VietnameseText.Fold(m.Groups[1].Value).ToLowerInvariant()));
 
     private static bool Names(string line, string? place) =>
         place is not null && HoldsPhrase([.. TextAnalyzer.Syllables(line).Select(VietnameseText.Fold)], [.. TextAnalyzer.Syllables(place).Select(VietnameseText.Fold)]);

@@ -120,6 +120,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
             CountedThings = CountedThings(syllables, [.. forms.Where(f => f.IsAsWritten(written))]),
             NumbersStated = [.. Number().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
+            UnitsStated = [.. Quantity().Matches(text).Select(m => VietnameseText.Fold(m.Groups[1].Value).ToLowerInvariant()).Distinct(StringComparer.Ordinal)],
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
             AsksTheNameOfAUnit = forms.Any(f => f.Key == QuestionForm.UnitName) ||
@@ -397,6 +398,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // answer weighs against them.
     [GeneratedRegex(@"\d+(?:[.,/]\d+)*")]
     internal static partial Regex Number();
+
+    /// <summary>A number and the word written right after it ("nằm viện 10 ngày", "29 tuổi", "từ 07 ngày trở lên"); not a day of a date ("2/11").</summary>
+    [GeneratedRegex(@"(?<![\d/.,])\d+(?:[.,]\d+)?\s*(%|\p{L}+)")]
+    internal static partial Regex Quantity();
 
     // The same tokens as TextAnalyzer.Syllables, as typed.
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]

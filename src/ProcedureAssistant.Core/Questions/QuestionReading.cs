@@ -78,6 +78,12 @@ public sealed record QuestionReading
     /// <summary>The numbers the question itself states ("gói 28 nghị định"): a sentence repeating them gives none asked.</summary>
     public IReadOnlyList<string> NumbersStated { get; init; } = [];
 
+    /// <summary>
+    /// The words written right after the numbers the question states, folded ("ngay" of "mẹ nằm viện 10 ngày", "tuoi" of
+    /// "em 29 tuổi"): the kinds of quantity the asker gives of his own case, which a condition bounding them speaks to.
+    /// </summary>
+    public IReadOnlyList<string> UnitsStated { get; init; } = [];
+
     /// <summary>Asks which commune, ward or province a place belongs to now ("xã Hòa Phú cũ giờ thuộc xã nào").</summary>
     public bool AsksWhereAPlaceBelongsNow { get; init; }
 

@@ -56,6 +56,43 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Equal("nd-129-2025", answer.Citations[marker - 1].DocumentId);
     }
 
+    [Theory]
+    [InlineData("mẹ em nằm viện 10 ngày rồi, xin trợ cấp này thì ai quyết định", true)]
+    [InlineData("mẹ em nằm viện rồi, xin trợ cấp này thì ai quyết định", false)]
+    public async Task AConditionThatBoundsAQuantityTheAskerGivesOfHisCase_IsSaid_ThoughItSharesNoRarerWord(string question, bool said)
+    {
+        const string Allowance = """
+            ---
+            id: tthc-tro-cap-than-nhan
+            type: procedure
+            title: Trợ cấp khó khăn đột xuất cho thân nhân quân nhân tại ngũ
+            level: xa
+            source: https://dichvucong.gov.vn/tro-cap-than-nhan
+            ---
+            # Trợ cấp khó khăn đột xuất cho thân nhân quân nhân tại ngũ
+
+            ## Cơ quan giải quyết
+            - Đơn vị quân đội cấp trung đoàn hoặc tương đương quyết định.
+
+            ## Thành phần hồ sơ
+            - Giấy ra viện hoặc giấy xác nhận nằm viện của thân nhân.
+
+            ## Điều kiện
+            - Thân nhân ốm đau phải điều trị từ 07 ngày trở lên.
+            - Gia đình bị thiệt hại nặng do thiên tai, hỏa hoạn.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/tro-cap-than-nhan.md"] = Allowance,
+            ["procedures/khai-sinh.md"] = AnswerFixtures.Birth,
+        });
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal("tthc-tro-cap-than-nhan", answer.Citations[0].DocumentId);
+        Assert.Equal(said, answer.Text.Contains("từ 07 ngày trở lên", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AQuestionOnAPermitsValidity_GetsNoDatesOfTexts()
     {

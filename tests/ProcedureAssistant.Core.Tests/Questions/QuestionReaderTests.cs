@@ -68,6 +68,17 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("Em là dân quân, 29 tuổi, mẹ nằm viện 10 ngày", new[] { "tuoi", "ngay" })]
+    [InlineData("vo em moi sinh be hom 2/11, con bao nhieu ngay nua", new string[0])]
+    [InlineData("ty lệ thương tật 21% thì được hưởng không", new[] { "%" })]
+    public async Task UnitsStated_AreTheWordsWrittenRightAfterTheQuestionsOwnNumbers_NotADayOfADate(string question, string[] units)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(units, reading.UnitsStated);
+    }
+
+    [Theory]
     [InlineData("đăng ký nghĩa vụ quân sự là lên công an xã phải không", new[] { "công an" })]
     [InlineData("dang ky dat dai o ban chi huy quan su duoc khong", new[] { "ban chỉ huy quân sự" })]
     [InlineData("lam giay khai sinh o ubnd duoc ko", new[] { "ủy ban nhân dân" })]
