@@ -96,9 +96,14 @@ public sealed class AnswerService(
             ReferReply { Document: { } document } => document,
             _ => null,
         };
-        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id) { AskedWhichProcedure = reply is AskWhichProcedureReply, LookedUpPlaces = reply is CommuneReply, PlacesLookedUp = reply is CommuneReply lookup ? [.. lookup.Communes.Select(c => c.Text)] : [] });
-
         var composed = composer.Compose(reply, context);
+        conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id)
+        {
+            AskedWhichProcedure = reply is AskWhichProcedureReply,
+            LookedUpPlaces = reply is CommuneReply,
+            PlacesLookedUp = reply is CommuneReply lookup ? [.. lookup.Communes.Select(c => c.Text)] : [],
+            ProceduresNamed = ConversationTurn.ProceduresNamedIn(composed.Text),
+        });
         Answer? answer = null;
         if (reply is AnswerReply && generative.IsEnabled)
         {

@@ -51,6 +51,7 @@ public sealed class QuestionCues
         ["now"] = QuestionForm.Now,
         ["unit-count"] = QuestionForm.UnitCount,
         ["refers-back"] = QuestionForm.RefersBack,
+        ["paper-back"] = QuestionForm.PaperBack,
         ["question-word"] = QuestionForm.QuestionWord,
         ["people-list"] = QuestionForm.PeopleList,
         ["self"] = QuestionForm.Self,

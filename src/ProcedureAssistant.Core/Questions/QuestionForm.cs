@@ -25,6 +25,7 @@ internal enum QuestionForm
     Now,
     UnitCount,
     RefersBack,
+    PaperBack,
     QuestionWord,
     PeopleList,
     Self,

@@ -71,10 +71,17 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         ownTopic.ExceptWith(notTopic);
         var ownBeyondCues = ownTopic.Except(CueExpansions(text, syllables, notTopic)).ToHashSet(StringComparer.Ordinal);
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
-        var refersBack = forms.Any(f => f.Key == QuestionForm.RefersBack);
+        var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
         var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
-        var changesTopic = isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic);
-        var searchText = isFollowUp && !changesTopic ? previous!.Topic + " " + text : text;
+
+        // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
+        // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
+        var paperNamedBefore = previous?.ProceduresNamed is [var named] && forms.Any(f => f.Key == QuestionForm.PaperBack) ? named : null;
+        var changesTopic = paperNamedBefore is not null ||
+            (isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic));
+        var searchText = paperNamedBefore is not null ? paperNamedBefore + " " + text
+            : isFollowUp && !changesTopic ? previous!.Topic + " " + text
+            : text;
 
         // An item asked with a question word leads over one only mentioned ("giấy xin ở xã mất mấy ngày" asks the time).
         // Where none is, a yes/no question asks about the item nearest its end; the ones before are the asker's story

@@ -419,6 +419,57 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal(sibling, answer.Citations[0].DocumentId);
     }
 
+    [Theory]
+    [InlineData("giấy đó xin ở đâu, mấy ngày thì có", "tthc-xac-nhan-hon-nhan")]
+    [InlineData("còn lệ phí thì sao", "tthc-ket-hon-giay")]
+    public async Task AFollowUpAboutAPaper_AfterAnAnswerThatNamedTheProcedureGivingIt_IsAboutThatProcedure(string followUp, string cited)
+    {
+        const string Marriage = """
+            ---
+            id: tthc-ket-hon-giay
+            type: procedure
+            code: "1.000894"
+            title: Đăng ký kết hôn
+            level: xa
+            source: https://dichvucong.gov.vn/ket-hon
+            ---
+            # Đăng ký kết hôn
+            ## Thành phần hồ sơ
+            - Tờ khai đăng ký kết hôn.
+            - Giấy xác nhận tình trạng hôn nhân: cần khi một bên đăng ký ở xã không phải nơi mình cư trú (xem thủ tục “Cấp Giấy xác nhận tình trạng hôn nhân” (mã 1.004873)).
+            ## Lệ phí
+            - Miễn lệ phí.
+            """;
+        const string Certificate = """
+            ---
+            id: tthc-xac-nhan-hon-nhan
+            type: procedure
+            code: "1.004873"
+            title: Cấp Giấy xác nhận tình trạng hôn nhân
+            level: xa
+            source: https://dichvucong.gov.vn/xac-nhan-hon-nhan
+            ---
+            # Cấp Giấy xác nhận tình trạng hôn nhân
+            ## Nơi nộp và cách thức nộp
+            - Trung tâm Phục vụ hành chính công cấp xã nơi thường trú.
+            ## Thời hạn giải quyết
+            - 03 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/ket-hon.md"] = Marriage,
+            ["procedures/xac-nhan-hon-nhan.md"] = Certificate,
+            ["procedures/khai-sinh.md"] = AnswerFixtures.Birth,
+        });
+        var first = await harness.AskAsync("đăng ký kết hôn cần những giấy tờ gì", conversationId: "paper");
+        Assert.Contains("(mã 1.004873)", first.Text, StringComparison.Ordinal);
+
+        var answer = await harness.AskAsync(followUp, conversationId: "paper");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal(cited, answer.Citations[0].DocumentId);
+    }
+
     [Fact]
     public async Task AFollowUpThatNamesNothing_IsAnsweredAboutThePreviousProcedure()
     {
