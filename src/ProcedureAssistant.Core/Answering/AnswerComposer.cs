@@ -1003,7 +1003,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // ngày", "không quá 31 tuổi" to "em 29 tuổi") is the bound he measures himself against, whatever words it shares.
     private static bool BoundsAQuantityStated(string line, QuestionReading reading) =>
         reading.UnitsStated.Count > 0 &&
-        QuestionReader.Quantity().Matches(line).Any(m => reading.UnitsStated.Contains(VietnameseText.Fold(m.Groups[1].Value).ToLowerInvariant()));
+        QuestionReader.Quantity().Matches(line).Any(m => reading.UnitsStated.Contains(QuestionReader.UnitOf(m)));
 
     private static bool Names(string line, string? place) =>
         place is not null && HoldsPhrase([.. TextAnalyzer.Syllables(line).Select(VietnameseText.Fold)], [.. TextAnalyzer.Syllables(place).Select(VietnameseText.Fold)]);

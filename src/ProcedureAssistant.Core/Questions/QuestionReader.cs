@@ -127,7 +127,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
             CountedThings = CountedThings(syllables, [.. forms.Where(f => f.IsAsWritten(written))]),
             NumbersStated = [.. Number().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
-            UnitsStated = [.. Quantity().Matches(text).Select(m => VietnameseText.Fold(m.Groups[1].Value).ToLowerInvariant()).Distinct(StringComparer.Ordinal)],
+            UnitsStated = [.. Quantity().Matches(text).Select(UnitOf).Distinct(StringComparer.Ordinal)],
             AsksWhereAPlaceBelongsNow = forms.Any(f => f.Key == QuestionForm.UnitNow),
             NamesTheMerger = forms.Any(f => f.Key == QuestionForm.Merger),
             AsksTheNameOfAUnit = forms.Any(f => f.Key == QuestionForm.UnitName) ||
@@ -409,6 +409,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     /// <summary>A number and the word written right after it ("nằm viện 10 ngày", "29 tuổi", "từ 07 ngày trở lên"); not a day of a date ("2/11").</summary>
     [GeneratedRegex(@"(?<![\d/.,])\d+(?:[.,]\d+)?\s*(%|\p{L}+)")]
     internal static partial Regex Quantity();
+
+    /// <summary>The word after the number of a <see cref="Quantity"/>, folded and in lower case: "ngay" of "10 ngày".</summary>
+    internal static string UnitOf(Match quantity) => VietnameseText.Fold(quantity.Groups[1].Value).ToLowerInvariant();
 
     // The same tokens as TextAnalyzer.Syllables, as typed.
     [GeneratedRegex(@"[\p{L}\p{N}\p{M}]+")]
