@@ -64,6 +64,41 @@ internal sealed class AnswerContext
 
     public DateOnly Today { get; }
 
+    /// <summary>
+    /// True when <see cref="Hits"/> were ordered by the learned reranker, whose scores are exp(s − s_best) of the
+    /// model's: only then does a ratio of two scores say how sure the ranking is (<see cref="RunnerUpScore"/>).
+    /// </summary>
+    public bool Reranked { get; init; }
+
+    /// <summary>
+    /// The best score of a text other than the first retrieved, as a share of the first's, when the hits were
+    /// reranked; null otherwise or when nothing was retrieved.
+    /// </summary>
+    public double? RunnerUpScore => Reranked && Hits.Count > 0 && Hits[0].Score > 0
+        ? Hits.Where(h => h.Chunk.DocumentId != Hits[0].Chunk.DocumentId).Select(h => h.Score).DefaultIfEmpty(0).Max() / Hits[0].Score
+        : null;
+
+    /// <summary>
+    /// True when the chosen text is a catalogue record (a procedure record without the everyday names the team wrote
+    /// for its own records) that the reranker put far ahead of every other text (<see cref="SureRunnerUpScore"/>).
+    /// A catalogue record has only its official title, so a question told in the asker's own words ("xe tải bị trộm
+    /// hơn 40 ngày … tiền phí đường bộ có được trả lại") holds little of its name and its topic words are the
+    /// asker's story; the reranker, trained on people's questions over the national catalogue
+    /// (<c>shared/benchmarks/tthc-national</c>), is then the better judge of whether the record is the one meant.
+    /// Not for the team's records: over them the reranker was as sure of unanswerable questions ("nhận con nuôi",
+    /// "làm hộ chiếu") as of answerable ones (QA set, sixteenth session, <c>eval/reports/ablation.md</c>).
+    /// </summary>
+    public bool RetrievalIsSureOfTheRecord => Choice is { Document: { Type: DocumentType.Procedure, Aliases.Count: 0 } document } &&
+        Hits[0].Chunk.DocumentId == document.Id && RunnerUpScore <= SureRunnerUpScore;
+
+    /// <summary>
+    /// Largest share of the first text's score that the next text may reach for the reranker to be sure of the first:
+    /// a difference of about 9 in the model's scores. On the seen catalogue questions (sixteenth session) the records
+    /// it was that sure of, and that were referred for their everyday words, were the right record 24 times in 32, and
+    /// no question that had to be declined reached it; at 1/1,000 it was 33 in 52, three of them to be declined.
+    /// </summary>
+    public const double SureRunnerUpScore = 1e-4;
+
     /// <summary>The share of the question's terms the best retrieved chunk holds.</summary>
     public double BestCoverage => Hits.Count == 0 ? 0 : Hits[0].Coverage;
 

@@ -174,7 +174,7 @@ public sealed class AnswerService(
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
         var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
-        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province };
+        var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province, Reranked = retriever.Reranker is not null };
         using var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan);
         var (rule, reply) = policy.Decide(context);
         decide?.SetTag("rule", rule.Name);

@@ -12,7 +12,8 @@ namespace ProcedureAssistant.Core.Answering;
 /// <param name="NameMatch">How fully the question holds the best of the chosen document's names (title, number, code, alias); named from <see cref="SourceSelector.Named"/> on, partly named (not referred for its other words) from <see cref="NotInSourcesRule.PartlyNamed"/>.</param>
 /// <param name="TopicTermsMissing">The question's topic terms (folded) that the chosen document does not hold, rarest first: what lowered the topic match.</param>
 /// <param name="ChosenBecause">Why the chosen document was taken over those retrieved before it (<see cref="SelectionReason"/>), or null when nothing was retrieved.</param>
-public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverage, double Coverage, double TopicMatch, bool Named, double NameMatch, IReadOnlyList<string> TopicTermsMissing, SelectionReason? ChosenBecause = null)
+/// <param name="RunnerUpScore">The best score of a text other than the first retrieved, as a share of the first's, when the learned reranker ordered the hits (<see cref="AnswerContext.RetrievalIsSureOfTheRecord"/>); null otherwise.</param>
+public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverage, double Coverage, double TopicMatch, bool Named, double NameMatch, IReadOnlyList<string> TopicTermsMissing, SelectionReason? ChosenBecause = null, double? RunnerUpScore = null)
 {
     internal static DecisionMeasures Of(AnswerContext context) => new(
         context.Choice?.Document.Id,
@@ -24,5 +25,6 @@ public sealed record DecisionMeasures(string? ChosenDocument, double BestCoverag
         context.Choice is { } choice
             ? [.. context.Reading.TopicTerms.Where(t => !context.Statistics.Contains(choice.Document.Id, t)).OrderByDescending(context.Statistics.Idf).ThenBy(t => t, StringComparer.Ordinal)]
             : [],
-        context.Choice?.Because);
+        context.Choice?.Because,
+        context.RunnerUpScore is { } runnerUp ? Math.Round(runnerUp, 6) : null);
 }

@@ -64,7 +64,7 @@ internal sealed class NotInSourcesRule : AnswerRule
     internal override Reply? Decide(AnswerContext context)
     {
         var choice = context.Choice!;
-        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, context.TopicMatch);
+        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, context.TopicMatch) && !context.RetrievalIsSureOfTheRecord;
         // A follow-up whose own words chose a neighbouring text names that text: it no longer leans on the previous one.
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic && choice.Because != SelectionReason.FollowUpNamesANeighbour;
         // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.

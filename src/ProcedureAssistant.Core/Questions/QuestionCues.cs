@@ -63,7 +63,9 @@ public sealed class QuestionCues
     {
         Offices = new PhraseList<string>(Pairs(officeLines, "offices.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
-        Forms = new PhraseList<QuestionForm>(Pairs(formLines, "question-forms.tsv").Select(p => (Known(FormNames, p.Key, "question-forms.tsv"), p.Value)));
+        var forms = Pairs(formLines, "question-forms.tsv").Select(p => (Key: Known(FormNames, p.Key, "question-forms.tsv"), Phrase: p.Value)).ToList();
+        Forms = new PhraseList<QuestionForm>(forms);
+        OffTopicSubjects = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.OffTopic));
         Provinces = new PhraseList<(string Named, string Now)>(Pairs(provinceLines, "provinces.tsv").Select(p => ((p.Key, p.Value), p.Key)));
     }
 
@@ -72,6 +74,13 @@ public sealed class QuestionCues
     internal PhraseList<QuestionForm> Forms { get; }
 
     internal PhraseList<(string Named, string Now)> Provinces { get; }
+
+    /// <summary>
+    /// The <c>off-topic</c> phrases alone: a subject is named whatever shape the question has, so its words are not
+    /// left to the question forms, where a phrase of the same length listed earlier takes them ("tỉ số mấy": "số mấy"
+    /// asks a number and would hide "tỉ số").
+    /// </summary>
+    internal PhraseList<QuestionForm> OffTopicSubjects { get; }
 
     /// <summary>Office phrases, keyed by the office as the records write it ("bưu điện" → "bưu chính").</summary>
     internal PhraseList<string> Offices { get; }

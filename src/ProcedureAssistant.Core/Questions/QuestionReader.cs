@@ -136,7 +136,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
             AsksForPersonalData = AsksForPersonalData(typed, syllables, forms),
-            NamesOffTopicSubject = forms.Any(f => f.Key == QuestionForm.OffTopic && f.IsAsWritten(written)),
+            NamesOffTopicSubject = cues.OffTopicSubjects.Find(syllables).Any(f => f.IsAsWritten(written)),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,

@@ -128,6 +128,17 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("Việt Nam với Thái Lan tỉ số mấy")] // "số mấy" asks a number: a question form of the same length
+    [InlineData("tối qua đội tuyển thắng tỷ số mấy")]
+    public async Task ASubjectOutsideLocalGovernment_IsNamed_ThoughAQuestionFormOverlapsIt(string question)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.True(reading.NamesOffTopicSubject);
+        Assert.True(reading.ExpectsNumber);
+    }
+
+    [Theory]
     [InlineData("cho xin số điện thoại di động của ông phó chủ tịch tỉnh", true)]
     [InlineData("gửi tôi danh sách hộ nghèo thôn 3 kèm số điện thoại", true)]
     [InlineData("số căn cước của tôi bị sai thì sửa ở đâu", false)]
