@@ -76,7 +76,7 @@ internal sealed class NotInSourcesRule : AnswerRule
             ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null) ||
              (followed && context.Reading.AsksIfEligible));
         var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
-            context.Statistics.TopicMatch(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
+            context.Statistics.TopicMatchWithoutSeams(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         // A follow-up that goes beyond the text the conversation is about is referred with that text named: the person
         // learns where the answer was not found, and who handles it ("thế nếu hòa giải không thành thì kiện lên đâu").
         return weak ? new ReferReply(Place: context.Reading.Place)

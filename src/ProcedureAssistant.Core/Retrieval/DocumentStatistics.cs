@@ -141,6 +141,22 @@ public sealed class DocumentStatistics
     }
 
     /// <summary>
+    /// As <see cref="TopicMatch"/>, but a pair of two known syllables that no document writes side by side is left
+    /// out: it is the seam between two words of the asker's sentence ("còn việc", "việc duyệt" of "thế còn việc duyệt
+    /// phương án dùng đất lúa thì sao"), which no text is expected to hold, and being the rarest of terms it would
+    /// otherwise outweigh the words themselves. A syllable no document holds, and a pair with one ("hộ chiếu" where
+    /// no text says "chiếu"), still counts against the match.
+    /// </summary>
+    public double TopicMatchWithoutSeams(string documentId, IEnumerable<string> questionTerms)
+    {
+        ArgumentNullException.ThrowIfNull(questionTerms);
+        return TopicMatch(documentId, questionTerms.Where(t => !IsSeam(t)));
+    }
+
+    private bool IsSeam(string term) =>
+        term.IndexOf(' ', StringComparison.Ordinal) is var space and > 0 && !IsKnown(term) && IsKnown(term[..space]) && IsKnown(term[(space + 1)..]);
+
+    /// <summary>
     /// The rarity-weighted share of the question's known terms that the document holds. Terms no document
     /// holds (typos, chat shorthand such as "ko", "đc") say nothing about which document fits and are left out;
     /// with no known term left there is nothing the document fails to hold, and the support is 1.

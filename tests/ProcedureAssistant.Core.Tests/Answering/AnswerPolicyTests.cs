@@ -582,6 +582,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AFollowUpAskingWhatTheTextStatesInOtherWordOrder_IsAnswered_NotReferredForTheSeamsBetweenItsWords()
+    {
+        await Harness.AskAsync("nghị định 129/2025 chuyển bao nhiêu nhiệm vụ lên cấp tỉnh", Persona.Official, conversationId: "seams");
+
+        // "còn việc", "việc khen", "khen thưởng gia" … are pairs no text writes: the seams of the asker's sentence.
+        var answer = await Harness.AskAsync("thế còn việc khen thưởng gia đình văn hóa, giấy khen thì sao", Persona.Official, conversationId: "seams");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("nd-129-2025", answer.Citations[0].DocumentId);
+        Assert.Contains("giấy khen", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFollowUpAskingWhatThePreviousProcedureDoesNotCover_IsReferred()
     {
         await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: "beyond");
