@@ -83,8 +83,9 @@ internal sealed class AnswerContext
     /// for its own records) that the reranker put far ahead of every other text (<see cref="SureRunnerUpScore"/>).
     /// A catalogue record has only its official title, so a question told in the asker's own words ("xe tải bị trộm
     /// hơn 40 ngày … tiền phí đường bộ có được trả lại") holds little of its name and its topic words are the
-    /// asker's story; the reranker, trained on people's questions over the national catalogue
-    /// (<c>shared/benchmarks/tthc-national</c>), is then the better judge of whether the record is the one meant.
+    /// asker's story; the reranker, trained on questions told that way about the catalogue's records (the seen
+    /// held-out rounds, <c>train-reranker --judged-with-sources</c>), is then the better judge of whether the record
+    /// is the one meant.
     /// Not for the team's records: over them the reranker was as sure of unanswerable questions ("nhận con nuôi",
     /// "làm hộ chiếu") as of answerable ones (QA set, sixteenth session, <c>eval/reports/ablation.md</c>).
     /// </summary>
@@ -93,9 +94,10 @@ internal sealed class AnswerContext
 
     /// <summary>
     /// Largest share of the first text's score that the next text may reach for the reranker to be sure of the first:
-    /// a difference of about 9 in the model's scores. On the seen catalogue questions (sixteenth session) the records
-    /// it was that sure of, and that were referred for their everyday words, were the right record 24 times in 32, and
-    /// no question that had to be declined reached it; at 1/1,000 it was 33 in 52, three of them to be declined.
+    /// a difference of about 9 in the model's scores. On the seen catalogue questions (sixteenth session, with the
+    /// model trained on rounds 4–18) the records it was that sure of, and that were referred for their everyday words,
+    /// were the right record 24 times in 32, and no question that had to be declined reached it; at 1/1,000 it was 33
+    /// in 52, three of them to be declined.
     /// </summary>
     public const double SureRunnerUpScore = 1e-4;
 
