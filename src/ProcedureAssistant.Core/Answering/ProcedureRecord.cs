@@ -139,7 +139,7 @@ public sealed partial class ProcedureRecord
     /// <summary>
     /// The clauses that say by when the person must act: a span counted from an event of theirs ("trong 60 ngày kể từ
     /// ngày sinh", "chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc") or before one ("15 ngày trước ngày hết thời
-    /// hạn tạm trú", "trước 23 giờ"), from the summary and every section but the notes, in the record's order; not a
+    /// hạn tạm trú", "trước 23 giờ"), the event told first ("trước khi hết hạn sở hữu nhà ở 03 tháng"), from the summary and every section but the notes, in the record's order; not a
     /// span counted from the office's receipt of the file, which is its processing time. Those that say the person
     /// must ("phải", "có trách nhiệm", "thời hạn nộp", "chậm nhất") come first: a catalogue record's steps also count
     /// the office's own spans from other events.
@@ -202,7 +202,7 @@ public sealed partial class ProcedureRecord
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.,])(\d[\d.]*)\s*(?:dong|vnd)\b")]
     internal static partial System.Text.RegularExpressions.Regex Sum();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio)( lam viec)? truoc (ngay|khi)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio|thang)( lam viec)? truoc (ngay|khi)\b|\btruoc khi\b[^,;]{0,60}?\b(toi thieu |it nhat )?\d+ (ngay|gio|thang|nam)\b")]
     private static partial System.Text.RegularExpressions.Regex SpanFromAnEvent();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"nhan (du |duoc |day du )?(ho so|don|to khai|van ban|bao cao|giay de nghi|du ho so)|ho so hop le")]

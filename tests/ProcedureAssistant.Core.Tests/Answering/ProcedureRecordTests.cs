@@ -59,6 +59,19 @@ public sealed class ProcedureRecordTests
     }
 
     [Fact]
+    public void Deadlines_CountedBeforeAnEventToldFirst_AreFound()
+    {
+        var record = Record("""
+            ## Điều kiện thực hiện
+            - Có đơn gửi UBND cấp tỉnh trước khi hết hạn sở hữu nhà ở 03 tháng.
+            ## Thời hạn giải quyết
+            - Trước khi trả kết quả, cơ quan xem xét trong 30 ngày kể từ ngày nhận đủ hồ sơ.
+            """);
+
+        Assert.Equal(["- Có đơn gửi UBND cấp tỉnh trước khi hết hạn sở hữu nhà ở 03 tháng."], record.Deadlines());
+    }
+
+    [Fact]
     public void Deadlines_OfARecordThatCountsOnlyItsProcessingTime_AreNone()
     {
         var record = Record("""

@@ -42,6 +42,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("có sổ rồi thì khu đất đó giá bao nhiêu một mét", new AskedField[0])]
     [InlineData("tam tru sap het han, phai di gia han truoc may ngay", new[] { AskedField.Deadline })]
     [InlineData("hạn chót nộp hồ sơ là ngày nào", new[] { AskedField.Deadline })]
+    [InlineData("giấy phép sắp hết hạn thì phải xin gia hạn trước bao lâu", new[] { AskedField.Deadline })] // "bao lâu" alone asks the time
     [InlineData("hồ sơ xin giấy đó thì làm theo quy định nào vậy", new[] { AskedField.LegalBasis })]
     [InlineData("cai nay dua vao dau, nghi dinh gi", new[] { AskedField.LegalBasis })]
     [InlineData("không đăng ký tạm trú thì bị phạt bao nhiêu", new[] { AskedField.Penalty })]
