@@ -14,6 +14,7 @@ internal sealed class AnswerContext
 {
     private readonly Lazy<double> _topicMatch;
     private readonly Lazy<ProcedureRecord?> _record;
+    private readonly Lazy<double?> _runnerUpScore;
 
     public AnswerContext(
         QuestionReading reading,
@@ -37,6 +38,9 @@ internal sealed class AnswerContext
         Today = today;
         _topicMatch = new(() => choice is null ? 0 : choice.IsNamed ? 1 : statistics.TopicMatch(choice.Document.Id, reading.TopicTerms));
         _record = new(() => choice?.Document is { Type: DocumentType.Procedure } document ? ProcedureRecord.From(document) : null);
+        _runnerUpScore = new(() => Reranked && hits.Count > 0 && hits[0].Score > 0
+            ? hits.Where(h => h.Chunk.DocumentId != hits[0].Chunk.DocumentId).Select(h => h.Score).DefaultIfEmpty(0).Max() / hits[0].Score
+            : null);
     }
 
     public QuestionReading Reading { get; }
@@ -74,9 +78,7 @@ internal sealed class AnswerContext
     /// The best score of a text other than the first retrieved, as a share of the first's, when the hits were
     /// reranked; null otherwise or when nothing was retrieved.
     /// </summary>
-    public double? RunnerUpScore => Reranked && Hits.Count > 0 && Hits[0].Score > 0
-        ? Hits.Where(h => h.Chunk.DocumentId != Hits[0].Chunk.DocumentId).Select(h => h.Score).DefaultIfEmpty(0).Max() / Hits[0].Score
-        : null;
+    public double? RunnerUpScore => _runnerUpScore.Value;
 
     /// <summary>
     /// True when the chosen text is a catalogue record (a procedure record without the everyday names the team wrote
