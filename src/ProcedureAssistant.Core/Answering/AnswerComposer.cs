@@ -111,6 +111,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
             text.Insert(firstLineEnd, dates);
         }
 
+        // A list asked for that the text marks unknown, when what was said does not already say so: one line.
+        if (DeclaredGaps.AskedList(choice.Document, context.Reading) is { } list &&
+            !text.ToString().Contains(list, StringComparison.OrdinalIgnoreCase) && !text.ToString().Contains(Replies.Unsaid, StringComparison.Ordinal))
+        {
+            text.Append('\n').Append(Replies.Unsaid).Append(' ').Append(LowerFirst(TrimEnd(list))).Append("; ").Append(Replies.ReferralClause);
+        }
+
         if (Validity(choice.Document, choice.Document.Type == DocumentType.Procedure ? text.ToString() : sources[0].Chunk.Text, context) is { } note)
         {
             text.Append('\n').Append(note);
@@ -255,7 +262,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         if (deadline is not null)
         {
-            text.Append(Label(AskedField.Deadline)).Append(' ').Append(name).Append(": ").Append(LowerFirst(TrimEnd(Unnumbered(deadline)))).Append(" [1].\n");
+            text.Append(Label(AskedField.Deadline)).Append(' ').Append(name).Append(": ").Append(LowerFirst(TrimEnd(Clause(deadline)))).Append(" [1].\n");
         }
 
         if (formSentence is not null)
@@ -287,7 +294,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // "Miễn lệ phí khi đăng ký đúng hạn", "đăng ký quá hạn thì …": in time or late says nothing to someone who does
         // not know by when; the record's deadline, when it states one, is said next.
         if (deadline is null && record.Deadlines().Count > 0 && SpeaksOfTheDeadline([sentence, .. lines]) &&
-            TrimEnd(Unnumbered(Pick([.. record.Deadlines()], weights, 1)[0])) is var byWhen && !lines.Any(l => l.Contains(byWhen, StringComparison.Ordinal)))
+            TrimEnd(Clause(Pick([.. record.Deadlines()], weights, 1)[0])) is var byWhen && !lines.Any(l => l.Contains(byWhen, StringComparison.Ordinal)))
         {
             lines.Insert(0, $"{Label(AskedField.Deadline)}: {LowerFirst(byWhen)}");
         }
@@ -815,7 +822,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         var of = procedure is null ? string.Empty : " " + procedure;
-        return items.Count == 0 ? null : $"Nguồn chưa nêu {string.Join(", ", items)}{of}; {Replies.ReferralClause}";
+        return items.Count == 0 ? null : $"{Replies.Unsaid} {string.Join(", ", items)}{of}; {Replies.ReferralClause}";
     }
 
     // When a text was signed, took effect and ends, from the text's own record, cited by a retrieved passage of it: the
@@ -1302,6 +1309,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
         var dot = trimmed.IndexOf('.', StringComparison.Ordinal);
         return dot is > 0 and < 4 && trimmed[..dot].All(char.IsDigit) ? trimmed[(dot + 1)..].Trim() : trimmed;
     }
+
+    // A clause said inside a sentence of the answer: without its bullet, number or step label ("+ Bước 1: người nộp
+    // thuế … chậm nhất vào ngày 20 …", as the catalogue writes its steps).
+    private static string Clause(string line) => StepLabel().Replace(Unnumbered(Unbullet(line).TrimStart('+', ' ')), string.Empty);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Bước\s*\d+\s*[.:]\s*")]
+    private static partial System.Text.RegularExpressions.Regex StepLabel();
 
     private static string Unbullet(string line) => line.TrimStart('-', '*', ' ').Trim();
 

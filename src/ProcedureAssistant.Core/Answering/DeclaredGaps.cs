@@ -1,3 +1,5 @@
+using ProcedureAssistant.Core.Documents;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
@@ -33,6 +35,50 @@ internal static class DeclaredGaps
         }
 
         return StartsWithMarker(value);
+    }
+
+    /// <summary>
+    /// The list a question asks for (<see cref="QuestionReading.AsksForAList"/>) that the text marks unknown ("Danh sách
+    /// 32 nhiệm vụ này: chưa có thông tin chính thức", for "liệt kê giúp 32 nhiệm vụ chuyển lên tỉnh"): a gap whose
+    /// subject is a list ("Danh sách …", "Danh mục …") of the things the question names (the two words after the list
+    /// word, past a number or "chi tiết", "đầy đủ", "các": "nhiệm vụ", "nghị định"). Null when there is none. A passage
+    /// stating how many there are, or what they are about, does not give the list, so the answer says what it does
+    /// and then that the list is not known.
+    /// </summary>
+    public static string? AskedList(CorpusDocument document, QuestionReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(reading);
+        if (!reading.AsksForAList)
+        {
+            return null;
+        }
+
+        // Of several, the one that shares most words with the question ("32 nhiệm vụ" is "Danh sách 32 nhiệm vụ này",
+        // not "Danh sách đầy đủ các nhiệm vụ còn lại").
+        var words = TextAnalyzer.Syllables(reading.Text).Select(VietnameseText.Fold).ToList();
+        var question = " " + string.Join(' ', words) + " ";
+        return Find(document.Body).Select(g => g.Subject)
+            .Where(subject => ListedThings(subject) is { } things && question.Contains(" " + things + " ", StringComparison.Ordinal))
+            .OrderByDescending(subject => TextAnalyzer.Syllables(subject).Select(VietnameseText.Fold).Distinct(StringComparer.Ordinal).Count(words.Contains))
+            .FirstOrDefault();
+    }
+
+    // The words that qualify a list without saying what it lists (folded).
+    private static readonly HashSet<string> ListQualifiers = new(["chi", "tiet", "day", "du", "cu", "the", "cac", "nhung", "tung"], StringComparer.Ordinal);
+
+    // What a list subject lists: the two words after its opening "Danh sách" or "Danh mục", past numbers and qualifiers
+    // ("Danh sách chi tiết các nhiệm vụ" → "nhiem vu"); null for a subject that is not a list.
+    private static string? ListedThings(string subject)
+    {
+        var words = TextAnalyzer.Syllables(subject).Select(VietnameseText.Fold).Select(w => w.ToLowerInvariant()).ToList();
+        if (words.Count < 4 || words[0] != "danh" || words[1] is not ("sach" or "muc"))
+        {
+            return null;
+        }
+
+        var things = words.Skip(2).SkipWhile(w => ListQualifiers.Contains(w) || w.All(char.IsDigit)).Take(2).ToList();
+        return things.Count == 2 ? string.Join(' ', things) : null;
     }
 
     /// <summary>True when every non-empty line of the text is a gap.</summary>

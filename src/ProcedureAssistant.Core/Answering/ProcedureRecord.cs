@@ -139,8 +139,10 @@ public sealed partial class ProcedureRecord
     /// <summary>
     /// The clauses that say by when the person must act: a span counted from an event of theirs ("trong 60 ngày kể từ
     /// ngày sinh", "chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc") or before one ("15 ngày trước ngày hết thời
-    /// hạn tạm trú", "trước 23 giờ"), the event told first ("trước khi hết hạn sở hữu nhà ở 03 tháng"), from the
-    /// summary and every section but the notes, in the record's order; not a span counted from the office's receipt of
+    /// hạn tạm trú", "trước 23 giờ"), the event told first ("trước khi hết hạn sở hữu nhà ở 03 tháng"), or a day of
+    /// a period that follows it or of every year ("chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh", "chậm
+    /// nhất là ngày cuối cùng của tháng đầu quý sau", "trước ngày 31 tháng 12 hằng năm"), from the summary and every
+    /// section but the notes, in the record's order; not a span counted from the office's receipt of
     /// the file, which is its processing time. Those that say the person must ("phải", "có trách nhiệm", "thời hạn
     /// nộp", "chậm nhất") come first: a catalogue record's steps also count the office's own spans from other events.
     /// </summary>
@@ -152,7 +154,7 @@ public sealed partial class ProcedureRecord
         var clauses = texts.SelectMany(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .SelectMany(line => line.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .Select(clause => (Text: clause, Folded: Text.VietnameseText.Fold(clause).ToLowerInvariant()))
-            .Where(c => SpanFromAnEvent().IsMatch(c.Folded) && !CountedFromReceipt().IsMatch(c.Folded))
+            .Where(c => (SpanFromAnEvent().IsMatch(c.Folded) || DayOfAPeriod().IsMatch(c.Folded)) && !CountedFromReceipt().IsMatch(c.Folded))
             .Distinct()
             .ToList();
         return [.. clauses.OrderByDescending(c => MustAct().IsMatch(c.Folded)).Select(c => c.Text)];
@@ -204,6 +206,11 @@ public sealed partial class ProcedureRecord
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(trong( vong| thoi han)?|cham nhat( la)?|truoc|sau|la) \d+ (ngay|gio|thang|nam)\b.*\b(ke tu|truoc ngay|truoc khi|sau khi)\b|\btruoc \d+ gio\b|\b\d+ (ngay|gio|thang)( lam viec)? truoc (ngay|khi)\b|\btruoc khi\b[^,;]{0,60}?\b(toi thieu |it nhat )?\d+ (ngay|gio|thang|nam)\b")]
     private static partial System.Text.RegularExpressions.Regex SpanFromAnEvent();
+
+    // A day of a period counted from the person's event, as tax returns are due, or a day of every year; a date alone
+    // ("trước ngày 01/7/2025", "trước ngày 01/01/1945" in a title) is a fact of the law, not a deadline.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcham nhat( la| vao)? ngay (thu \d+|\d+|cuoi cung) cua (thang|quy|nam)\b|\b(cham nhat|truoc)( la| vao)? ngay \d+( thang |/)\d+ hang nam\b|\bhang nam,? (cham nhat|truoc)( la| vao)? ngay \d+( thang |/)\d+\b")]
+    private static partial System.Text.RegularExpressions.Regex DayOfAPeriod();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"nhan (du |duoc |day du )?(ho so|don|to khai|van ban|bao cao|giay de nghi|du ho so)|ho so hop le")]
     private static partial System.Text.RegularExpressions.Regex CountedFromReceipt();

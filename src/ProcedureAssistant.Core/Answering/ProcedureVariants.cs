@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
+using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
@@ -19,7 +20,11 @@ internal static class ProcedureVariants
     private static readonly string[][] LevelWords =
         [.. new[] { "thuc hien tai cap trung uong", "thuc hien tai cap tinh", "thuc hien tai cap xa", "thuc hien tai cap huyen", "thuc hien tai cap bo", "tai cap trung uong", "tai cap tinh", "tai cap xa", "tai cap huyen", "cap trung uong", "cap tinh", "cap xa", "cap huyen", "cap bo", "trung uong" }.Select(w => w.Split(' '))];
 
-    /// <summary>The chosen record and its variants, in retrieval order; just the chosen one when it has none, nothing for a text that is not a record.</summary>
+    /// <summary>
+    /// The chosen record and its variants, in retrieval order; just the chosen one when it has none, nothing for a text
+    /// that is not a record; for a paper to be done again (<see cref="QuestionReading.AsksToRedo"/>), the changes to the
+    /// chosen record, without it.
+    /// </summary>
     public static Variants Of(AnswerContext context)
     {
         var choice = context.Choice!;
@@ -28,11 +33,25 @@ internal static class ProcedureVariants
             return new([], false);
         }
 
-        var records = context.Hits
+        var retrieved = context.Hits
             .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
             .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)
-            .Take(SourceSelector.Depth)
             .Select(g => new Variant(context.Documents[g.Key], g.ToList(), g.Max(h => h.Coverage)))
+            .ToList();
+
+        // A paper the asker already holds, to be done again without saying how ("giấy phép xây dựng nhà tôi có vấn
+        // đề, giờ làm lại"): the procedure that first issues it is not meant, whatever its coverage, but the changes
+        // to it that retrieval found. A reason the question gives ("bị mất", "mối ăn") is left to retrieval, which
+        // then puts the change it names first ("Cấp lại …", by its text and everyday names), so this is only for a
+        // first record that is no change.
+        if (context.Reading.AsksToRedo && !context.Cues.NamesAModifier(choice.Document.Title) &&
+            ChangesOf(choice.Document, retrieved, context.Cues) is { Count: > 0 } changes)
+        {
+            return new(changes, false);
+        }
+
+        var records = retrieved
+            .Take(SourceSelector.Depth)
             .Where(v => v.Document.Id == choice.Document.Id || v.Coverage >= choice.Coverage * Tie)
             .ToList();
         var chosen = Without(LevelWordsOf(choice.Document.Title));
@@ -53,6 +72,13 @@ internal static class ProcedureVariants
             return new([chosenOnly], false);
         }
 
+        // A paper to be done again is one of the changes among them, never the procedure that first issues it.
+        if (context.Reading.AsksToRedo)
+        {
+            var changed = siblings.Where(v => context.Cues.NamesAModifier(v.Document.Title)).ToList();
+            return new(changed.Count > 0 ? changed : [chosenOnly], false);
+        }
+
         return new(siblings, false);
     }
 
@@ -65,9 +91,15 @@ internal static class ProcedureVariants
     /// </summary>
     public static Variant? Meant(Variants variants, AnswerContext context)
     {
-        if (variants.SameProcedure || variants.Records.Count < 2)
+        if (variants.SameProcedure || variants.Records.Count == 0)
         {
             return null;
+        }
+
+        // One change to the chosen record, for a paper to be done again (Of): that change.
+        if (variants.Records.Count == 1)
+        {
+            return variants.Records[0].Document.Id == context.Choice!.Document.Id ? null : variants.Records[0];
         }
 
         // The words that set each name apart from what all of them share, every word counted ("không" included).
@@ -85,6 +117,23 @@ internal static class ProcedureVariants
 
         var plain = variants.Records.Where(v => !context.Cues.NamesAModifier(v.Document.Title)).ToList();
         return !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
+    }
+
+    // The retrieved records that are a change to the plain record: their titles name a change ("Cấp lại", "Gia hạn")
+    // and, less that change and their level, hold only words of the plain one's title, at least half of them ("Cấp lại
+    // giấy phép xây dựng đối với nhà ở riêng lẻ" of "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ").
+    private static List<Variant> ChangesOf(CorpusDocument plain, IEnumerable<Variant> retrieved, QuestionCues cues)
+    {
+        var plainWords = Without(LevelWordsOf(plain.Title)).ToHashSet(StringComparer.Ordinal);
+        return [.. retrieved.Where(v => v.Document.Id != plain.Id && IsAChangeOf(v.Document.Title))];
+
+        bool IsAChangeOf(string title)
+        {
+            var words = Without(LevelWordsOf(title));
+            var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+            var rest = words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+            return change.Count > 0 && rest.All(plainWords.Contains) && rest.Count * 2 >= plainWords.Count;
+        }
     }
 
     /// <summary>A choice of <paramref name="variant"/> to answer from, as the selector would have made it.</summary>

@@ -8,6 +8,9 @@ public static class Replies
         "liên hệ Trung tâm Phục vụ hành chính công cấp xã (xã, phường, đặc khu) nơi cư trú, " +
         "hoặc tra cứu trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), để được hướng dẫn chính xác.";
 
+    /// <summary>How the one line on what the sources do not say begins ("Nguồn chưa nêu lệ phí …; liên hệ …").</summary>
+    public const string Unsaid = "Nguồn chưa nêu";
+
     /// <summary>The referral given whenever the service cannot answer from its texts.</summary>
     public const string Referral = "Bạn vui lòng " + ReferralClause;
 

@@ -40,6 +40,8 @@ public sealed class QuestionCues
         ["third-party"] = QuestionForm.ThirdParty,
         ["personal"] = QuestionForm.Personal,
         ["modifier"] = QuestionForm.Modifier,
+        ["redo"] = QuestionForm.Redo,
+        ["list"] = QuestionForm.List,
         ["date"] = QuestionForm.Date,
         ["text-date"] = QuestionForm.TextDate,
         ["text-kind"] = QuestionForm.TextKind,

@@ -14,6 +14,8 @@ internal enum QuestionForm
     ThirdParty,
     Personal,
     Modifier,
+    Redo,
+    List,
     Date,
     TextDate,
     TextKind,

@@ -16,6 +16,9 @@ namespace ProcedureAssistant.Core.Questions;
 /// </summary>
 public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalizer normalizer, IndexVocabulary vocabulary, DocumentCatalog catalog, Retriever retriever, QuestionCues cues)
 {
+    /// <summary>Most words between "những" and the "gì" or "nào" that make it ask for a list.</summary>
+    private const int MaxListWordsApart = 5;
+
     /// <summary>A question with at most this many syllables of its own topic leans on the conversation's previous question.</summary>
     public const int MaxFollowUpSyllables = 3;
 
@@ -121,6 +124,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FieldsAskedOutright = askedOutright,
             IsYesNo = isYesNo,
             AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
+            AsksToRedo = forms.Any(f => f.Key == QuestionForm.Redo) && !forms.Any(f => f.Key == QuestionForm.Modifier),
+            AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),
             AsksDatesOfText = forms.Any(f => f.Key == QuestionForm.TextDate) && forms.Any(f => f.Key is QuestionForm.TextKind or QuestionForm.RefersBack),
@@ -388,6 +393,24 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // The space after a sentence that ends with a full stop or "!" and has more text after it (a decimal point or a
     // code, "1.001193", has no space after it; an ellipsis is not a full stop).
+    // "những việc gì", "những chức danh nào": the plural "những" asked with "gì" or "nào" a few words after it. Typed
+    // without marks, "nhung" is also "nhưng" (but), which a question word may follow ("nhung gio lam gi"), so an
+    // unmarked "nhung" counts only in a question typed without any marks.
+    private static bool AsksWhichOnes(string[] written, string[] syllables)
+    {
+        var unmarked = written.SequenceEqual(syllables, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < syllables.Length; i++)
+        {
+            if (syllables[i] == "nhung" && (written[i].Equals("những", StringComparison.OrdinalIgnoreCase) || unmarked) &&
+                syllables.Skip(i + 1).Take(MaxListWordsApart).Any(s => s is "gi" or "nao"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     [GeneratedRegex(@"(?<=[^\s.][.!])\s+(?=\S)")]
     private static partial Regex StorySentence();
 

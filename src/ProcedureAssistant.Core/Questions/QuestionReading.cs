@@ -57,6 +57,18 @@ public sealed record QuestionReading
     /// <summary>A yes or no on whether someone may have or do something ("mẹ tôi có được không": <c>eligibility</c> in <c>question-forms.tsv</c>).</summary>
     public bool AsksIfEligible { get; init; }
 
+    /// <summary>
+    /// A paper the asker holds must be done again and the question names no change ("giấy phép xây dựng nhà tôi có vấn
+    /// đề, giờ làm lại": <c>redo</c> in <c>question-forms.tsv</c>, and no <c>modifier</c>).
+    /// </summary>
+    public bool AsksToRedo { get; init; }
+
+    /// <summary>
+    /// A list of things is asked for ("liệt kê giúp 32 nhiệm vụ", "chuyển những việc gì về xã": <c>list</c> in
+    /// <c>question-forms.tsv</c>, or "những" with "gì" or "nào" at most five words after it).
+    /// </summary>
+    public bool AsksForAList { get; init; }
+
     /// <summary>The whole procedure is asked for ("cần làm gì", "thủ tục thế nào"), not one item of it (no item but the steps is asked).</summary>
     public bool AsksWholeProcedure { get; init; }
 

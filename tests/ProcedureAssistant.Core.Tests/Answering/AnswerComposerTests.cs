@@ -630,6 +630,33 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ADeadlineWrittenInAStep_IsSaidWithoutTheStepsBulletAndLabel()
+    {
+        var record = """
+            ---
+            id: tthc-khai-thue-x
+            type: procedure
+            title: "Khai thuế tài nguyên"
+            level: tinh
+            source: https://example.gov.vn/khai-thue-x
+            ---
+            # Khai thuế tài nguyên
+            ## Trình tự thực hiện
+            - + Bước 1: Người nộp thuế lập tờ khai và gửi đến cơ quan thuế chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh.
+            - + Bước 2: Cơ quan thuế tiếp nhận.
+            ## Thời hạn giải quyết
+            - Không quá 03 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/khai-thue-x.md"] = record });
+
+        var answer = await harness.AskAsync("khai thuế tài nguyên hạn chót nộp tờ khai là ngày nào");
+
+        var first = answer.Text.Split('\n')[0];
+        Assert.StartsWith("Hạn phải làm thủ tục khai thuế tài nguyên", first, StringComparison.Ordinal);
+        Assert.Contains("): người nộp thuế lập tờ khai và gửi đến cơ quan thuế chậm nhất là ngày thứ 20 của tháng tiếp theo", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADeadlineTheRecordDoesNotState_BesideAnItemItStates_IsSaidToBeMissingInTheOneLine()
     {
         var answer = await Harness.AskAsync("đăng ký kết hôn hạn chót nộp hồ sơ là khi nào, ở đâu");

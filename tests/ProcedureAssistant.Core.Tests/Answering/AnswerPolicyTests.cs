@@ -296,6 +296,26 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal("declared-gap", deadline.Decision.Rule);
     }
 
+    [Theory]
+    [InlineData("liệt kê giúp tôi 32 nhiệm vụ chuyển lên tỉnh theo nghị định 129")]
+    [InlineData("nghi dinh 129 chuyen nhung viec gi len tinh, 32 nhiem vu do la gi")]
+    public async Task AListAskedThatTheTextMarksUnknown_IsSaidToBeUnknown_AfterWhatTheTextDoesSay(string question)
+    {
+        var answer = await Harness.AskAsync(question, Persona.Official);
+
+        Assert.False(answer.Abstained);
+        Assert.Contains("32 nhiệm vụ", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Single(answer.Text.Split('\n'), line => line.StartsWith(Replies.Unsaid + " danh sách 32 nhiệm vụ này;", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AListAskedOfOtherThings_GetsNoLineOnTheListTheTextMarksUnknown()
+    {
+        var answer = await Harness.AskAsync("nghị định 129 cho xã cấp phép những quỹ nào", Persona.Official);
+
+        Assert.DoesNotContain(Replies.Unsaid + " danh sách", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AListTheTextDoesNotGive_IsAGapEvenThoughTheTextCountsItsItems()
     {
@@ -327,6 +347,17 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
 
         Assert.Equal("sibling-procedure", answer.Decision.Rule);
         Assert.Equal("tthc-gpxd-moi", Assert.Single(answer.Citations).DocumentId);
+    }
+
+    [Theory]
+    [InlineData("giay phep xay dung nha e co chut truc trac, nop ho so gi o xa")]
+    [InlineData("giấy phép xây dựng nhà ở riêng lẻ của tôi có vấn đề, cần giấy tờ gì")]
+    public async Task APaperToBeDoneAgainWithoutSayingHow_IsAskedBackAmongItsChanges_NotTheNewOne(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.Equal(["tthc-gpxd-cap-lai", "tthc-gpxd-gia-han"], answer.Citations.Select(c => c.DocumentId).Order());
     }
 
     [Fact]

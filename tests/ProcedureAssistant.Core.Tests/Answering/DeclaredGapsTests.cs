@@ -2,8 +2,34 @@ using ProcedureAssistant.Core.Answering;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
-public sealed class DeclaredGapsTests
+public sealed class DeclaredGapsTests(HarnessFixture fixture) : IClassFixture<HarnessFixture>
 {
+    [Theory]
+    [InlineData("liệt kê giúp 32 nhiệm vụ chuyển lên tỉnh", "Danh sách 32 nhiệm vụ này")]
+    [InlineData("nghị định này còn những nhiệm vụ nào nữa", "Danh sách đầy đủ các nhiệm vụ còn lại")]
+    [InlineData("nghị định này chuyển những quỹ nào về xã", null)]
+    [InlineData("có 32 nhiệm vụ chuyển lên tỉnh à", null)]
+    public async Task AskedList_IsTheMarkedListOfTheThingsTheQuestionAsksFor_TheOneSharingMostOfItsWords(string question, string? expected)
+    {
+        var document = new ProcedureAssistant.Core.Documents.MarkdownDocumentParser().Parse("nd-x.md", System.Text.Encoding.UTF8.GetBytes("""
+            ---
+            id: nd-x
+            type: regulation
+            title: "Nghị định x"
+            number: 1/2025/NĐ-CP
+            source: https://example.gov.vn/nd-x
+            ---
+            # Nghị định x
+            Danh sách đầy đủ các nhiệm vụ còn lại: chưa có thông tin chính thức.
+            Có 32 nhiệm vụ chuyển lên cấp tỉnh. Danh sách 32 nhiệm vụ này: chưa có thông tin chính thức.
+            Chi tiết từng bước: chưa có thông tin chính thức.
+            """));
+
+        var reading = await fixture.Harness.ReadAsync(question);
+
+        Assert.Equal(expected, DeclaredGaps.AskedList(document, reading));
+    }
+
     [Theory]
     [InlineData("- Các kênh khác: Chưa có thông tin chính thức trong kho dữ liệu; hỏi Trung tâm.", true)]
     [InlineData("Chưa có thông tin chính thức trong kho dữ liệu.", true)]

@@ -72,6 +72,24 @@ public sealed class ProcedureRecordTests
     }
 
     [Fact]
+    public void Deadlines_ADayOfAPeriodAfterThePersonsEventOrOfEveryYear_AreFound_ADateAloneIsNot()
+    {
+        var record = Record("""
+            ## Trình tự thực hiện
+            - Bước 1: Người nộp thuế lập tờ khai và gửi đến cơ quan thuế chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.
+            - Bước 2: Cơ quan thuế tiếp nhận hồ sơ.
+            ## Điều kiện thực hiện
+            - Tạm nộp thuế theo quý chậm nhất là ngày cuối cùng của tháng đầu quý sau.
+            - Tổ chức nộp hồ sơ trước ngày 15 tháng 01 hằng năm.
+            - Áp dụng cho người đã nghỉ việc trước ngày 01/7/2025.
+            """);
+
+        Assert.Equal(
+            ["- Bước 1: Người nộp thuế lập tờ khai và gửi đến cơ quan thuế chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.", "- Tạm nộp thuế theo quý chậm nhất là ngày cuối cùng của tháng đầu quý sau.", "- Tổ chức nộp hồ sơ trước ngày 15 tháng 01 hằng năm."],
+            record.Deadlines());
+    }
+
+    [Fact]
     public void Deadlines_OfARecordThatCountsOnlyItsProcessingTime_AreNone()
     {
         var record = Record("""

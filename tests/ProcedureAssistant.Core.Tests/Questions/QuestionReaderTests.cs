@@ -26,6 +26,31 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("Nghị định 130 chuyển những việc gì từ huyện xuống xã", true)]
+    [InlineData("liet ke giup toi cac nhiem vu chuyen len tinh", true)]
+    [InlineData("nghi dinh 220 sua nhung nghi dinh quan su nao", true)]
+    [InlineData("Có 32 nhiệm vụ chuyển lên tỉnh, nhưng giờ ai làm gì", false)]
+    [InlineData("đăng ký khai sinh ở đâu", false)]
+    public async Task AsksForAList_WhenAListIsAskedForOrThePluralIsAskedWhichOnes(string question, bool asks)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(asks, reading.AsksForAList);
+    }
+
+    [Theory]
+    [InlineData("giấy phép xây dựng nhà tôi có vấn đề, giờ làm lại", true)]
+    [InlineData("giay phep xay dung co chut truc trac", true)]
+    [InlineData("mất giấy phép xây dựng, xin cấp lại ở đâu", false)]
+    [InlineData("xin giấy phép xây dựng nhà ở", false)]
+    public async Task AsksToRedo_WhenAPaperMustBeDoneAgainWithoutNamingTheChange(string question, bool asks)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(asks, reading.AsksToRedo);
+    }
+
+    [Theory]
     [InlineData("lệ phí đăng ký khai sinh là bao nhiêu", new[] { AskedField.Fee })]
     [InlineData("dang ky ket hon mat bao lau, nop o dau", new[] { AskedField.Time, AskedField.Place })]
     [InlineData("làm giấy khai sinh cần mang giấy tờ gì", new[] { AskedField.Documents })]
