@@ -391,8 +391,6 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         return terms;
     }
 
-    // The space after a sentence that ends with a full stop or "!" and has more text after it (a decimal point or a
-    // code, "1.001193", has no space after it; an ellipsis is not a full stop).
     // "những việc gì", "những chức danh nào": the plural "những" asked with "gì" or "nào" a few words after it. Typed
     // without marks, "nhung" is also "nhưng" (but), which a question word may follow ("nhung gio lam gi"), so an
     // unmarked "nhung" counts only in a question typed without any marks.
@@ -411,6 +409,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         return false;
     }
 
+    // The space after a sentence that ends with a full stop or "!" and has more text after it (a decimal point or a
+    // code, "1.001193", has no space after it; an ellipsis is not a full stop).
     [GeneratedRegex(@"(?<=[^\s.][.!])\s+(?=\S)")]
     private static partial Regex StorySentence();
 
