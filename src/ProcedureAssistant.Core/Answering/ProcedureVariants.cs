@@ -14,6 +14,16 @@ namespace ProcedureAssistant.Core.Answering;
 /// </summary>
 internal static class ProcedureVariants
 {
+    /// <summary>
+    /// Most words a change's title may hold beyond the plain record's, its change and level aside: the catalogue names
+    /// the paper a change acts on ("Cấp lại Giấy đăng ký …", "Thay đổi nội dung đăng ký …") where the plain title names
+    /// the act ("Đăng ký …").
+    /// </summary>
+    public const int MaxWordsBeyondThePlainTitle = 2;
+
+    /// <summary>Most words of the plain record's title a change's title may lack ("mới" of "Cấp giấy phép xây dựng mới …").</summary>
+    public const int MaxPlainWordsMissing = 1;
+
     /// <summary>A record covers the question about as well as the chosen one when its best passage covers this share of what the chosen one's covers.</summary>
     public const double Tie = 0.9;
 
@@ -120,8 +130,12 @@ internal static class ProcedureVariants
     }
 
     // The retrieved records that are a change to the plain record: their titles name a change ("Cấp lại", "Gia hạn")
-    // and, less that change and their level, hold only words of the plain one's title, at least half of them ("Cấp lại
-    // giấy phép xây dựng đối với nhà ở riêng lẻ" of "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ").
+    // and, less that change and their level, hold the plain one's title but for MaxPlainWordsMissing of its words and
+    // at most MaxWordsBeyondThePlainTitle words it does not ("Cấp lại giấy phép xây dựng đối với nhà ở riêng lẻ" of
+    // "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"; "Cấp lại Giấy đăng ký hoạt động của doanh nghiệp đấu giá tài
+    // sản" and "Thay đổi nội dung đăng ký hoạt động …" of "Đăng ký hoạt động của doanh nghiệp đấu giá tài sản"; not the
+    // same changes for its branch, "… của chi nhánh doanh nghiệp …", three words more, nor "Cấp lại Chứng chỉ hành nghề
+    // đấu giá" of "Cấp Chứng chỉ hành nghề thú y", which lacks "thú y").
     private static List<Variant> ChangesOf(CorpusDocument plain, IEnumerable<Variant> retrieved, QuestionCues cues)
     {
         var plainWords = Without(LevelWordsOf(plain.Title)).ToHashSet(StringComparer.Ordinal);
@@ -132,7 +146,8 @@ internal static class ProcedureVariants
             var words = Without(LevelWordsOf(title));
             var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
             var rest = words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
-            return change.Count > 0 && rest.All(plainWords.Contains) && rest.Count * 2 >= plainWords.Count;
+            return change.Count > 0 && rest.Count(w => !plainWords.Contains(w)) <= MaxWordsBeyondThePlainTitle &&
+                plainWords.Count(w => !rest.Contains(w) && !change.Contains(w)) <= MaxPlainWordsMissing;
         }
     }
 

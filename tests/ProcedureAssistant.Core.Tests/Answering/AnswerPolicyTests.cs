@@ -361,6 +361,36 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task APaperToBeDoneAgain_IsAskedBackAmongChangesWhoseTitlesNameThePaper_NotThoseOfABranchOrAnotherTrade()
+    {
+        static string Record(string id, string title) => $"""
+            ---
+            id: {id}
+            type: procedure
+            title: "{title}"
+            level: tinh
+            source: https://example.gov.vn/{id}
+            ---
+            # {title}
+            ## Thời hạn giải quyết
+            - 05 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["procedures/dg-dang-ky.md"] = Record("tthc-dg-dang-ky", "Đăng ký hoạt động của doanh nghiệp đấu giá tài sản"),
+            ["procedures/dg-cap-lai.md"] = Record("tthc-dg-cap-lai", "Cấp lại Giấy đăng ký hoạt động của doanh nghiệp đấu giá tài sản"),
+            ["procedures/dg-thay-doi.md"] = Record("tthc-dg-thay-doi", "Thay đổi nội dung đăng ký hoạt động của doanh nghiệp đấu giá tài sản"),
+            ["procedures/dg-chi-nhanh-cap-lai.md"] = Record("tthc-dg-chi-nhanh-cap-lai", "Cấp lại Giấy đăng ký hoạt động của chi nhánh doanh nghiệp đấu giá tài sản"),
+            ["procedures/ls-cap-lai.md"] = Record("tthc-ls-cap-lai", "Cấp lại Giấy đăng ký hoạt động của doanh nghiệp luật tài sản"),
+        });
+
+        var answer = await harness.AskAsync("doanh nghiệp đấu giá tài sản của tôi đăng ký hoạt động có vấn đề, phải làm thủ tục nào");
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.Equal(["tthc-dg-cap-lai", "tthc-dg-thay-doi"], answer.Citations.Select(c => c.DocumentId).Order());
+    }
+
+    [Fact]
     public async Task SiblingsAndAQuestionThatNamesTheChange_TheNamedOneAnswers()
     {
         var answer = await Harness.AskAsync("gia hạn giấy phép xây dựng nhà ở riêng lẻ cần hồ sơ gì");
