@@ -95,6 +95,13 @@ internal sealed class AnswerContext
         Hits[0].Chunk.DocumentId == document.Id && RunnerUpScore <= SureRunnerUpScore;
 
     /// <summary>
+    /// True when the question replies to the service's question which procedure was meant and the chosen record is one
+    /// it offered (<see cref="SelectionReason.AnswersTheAskBack"/>): the service itself judged that record to speak to
+    /// the conversation, so the reply's own few words ("dạ, giấy còn hạn") are not held against it.
+    /// </summary>
+    public bool AnswersTheAskBack => Choice?.Because == SelectionReason.AnswersTheAskBack;
+
+    /// <summary>
     /// Largest share of the first text's score that the next text may reach for the reranker to be sure of the first:
     /// a difference of about 9 in the model's scores. On the seen catalogue questions (sixteenth session, with the
     /// model trained on rounds 4–18) the records it was that sure of, and that were referred for their everyday words,

@@ -64,6 +64,11 @@ internal sealed class NotInSourcesRule : AnswerRule
     internal override Reply? Decide(AnswerContext context)
     {
         var choice = context.Choice!;
+        if (context.AnswersTheAskBack)
+        {
+            return null;
+        }
+
         var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, context.TopicMatch) && !context.RetrievalIsSureOfTheRecord;
         // A follow-up whose own words chose a neighbouring text names that text: it no longer leans on the previous one.
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic && choice.Because != SelectionReason.FollowUpNamesANeighbour;

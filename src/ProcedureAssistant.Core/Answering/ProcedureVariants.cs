@@ -43,6 +43,12 @@ internal static class ProcedureVariants
             return new([], false);
         }
 
+        // The reply to the question which one was meant is not asked again: the one it picked answers.
+        if (choice.Because == SelectionReason.AnswersTheAskBack)
+        {
+            return new([], false);
+        }
+
         var retrieved = context.Hits
             .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
             .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)
@@ -138,7 +144,12 @@ internal static class ProcedureVariants
     // đấu giá" of "Cấp Chứng chỉ hành nghề thú y", which lacks "thú y").
     private static List<Variant> ChangesOf(CorpusDocument plain, IEnumerable<Variant> retrieved, QuestionCues cues)
     {
-        var plainWords = Without(LevelWordsOf(plain.Title)).ToHashSet(StringComparer.Ordinal);
+        var plainTitle = Without(LevelWordsOf(plain.Title));
+        var plainWords = plainTitle.ToHashSet(StringComparer.Ordinal);
+
+        // The plain title's first word is the act a change replaces ("Cấp" of "Cấp giấy phép …" in "Gia hạn giấy phép
+        // …"): it is not missing from a change.
+        var act = plainTitle.FirstOrDefault();
         return [.. retrieved.Where(v => v.Document.Id != plain.Id && IsAChangeOf(v.Document.Title))];
 
         bool IsAChangeOf(string title)
@@ -147,7 +158,7 @@ internal static class ProcedureVariants
             var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
             var rest = words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
             return change.Count > 0 && rest.Count(w => !plainWords.Contains(w)) <= MaxWordsBeyondThePlainTitle &&
-                plainWords.Count(w => !rest.Contains(w) && !change.Contains(w)) <= MaxPlainWordsMissing;
+                plainWords.Count(w => w != act && !rest.Contains(w) && !change.Contains(w)) <= MaxPlainWordsMissing;
         }
     }
 

@@ -39,4 +39,7 @@ public enum SelectionReason
 
     /// <summary>A text in force over a superseded one the question does not name.</summary>
     ReplacesSuperseded,
+
+    /// <summary>The reply to the service's question which procedure was meant: one of the procedures it offered.</summary>
+    AnswersTheAskBack,
 }

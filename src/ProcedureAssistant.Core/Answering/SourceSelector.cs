@@ -171,6 +171,16 @@ internal static class SourceSelector
             (best, because) = neighbour is null ? (followed, SelectionReason.FollowsPreviousAnswer) : (neighbour, SelectionReason.FollowUpNamesANeighbour);
         }
 
+        // The reply to the service's question which procedure was meant ("dạ, giấy còn hạn, chỉ là đổi tên công ty")
+        // is about one of those it offered: the one the moves above chose when it is one of them, else the one
+        // retrieval ranks first for the reply's words and the question before it.
+        var offered = candidates.Where(c => question.OptionsOffered.Contains(c.Document.Id, StringComparer.Ordinal)).ToList();
+        if (offered.Count > 0)
+        {
+            best = offered.Contains(best) ? best : offered[0];
+            because = SelectionReason.AnswersTheAskBack;
+        }
+
         // A question that names texts by number ("Nghị định 118/2025 và Nghị quyết 332/NQ-CP khác nhau thế
         // nào") is about each of them; one that names a decree beside a procedure is answered by the record,
         // which cites the decree itself.

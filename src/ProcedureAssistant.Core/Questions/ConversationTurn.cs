@@ -11,6 +11,9 @@ public sealed partial record ConversationTurn(string Topic, IReadOnlyList<AskedF
     /// <summary>The service asked back which procedure the question's item is of: the next question answers that.</summary>
     public bool AskedWhichProcedure { get; init; }
 
+    /// <summary>The procedures the service asked back between (their document ids): the next question is the reply.</summary>
+    public IReadOnlyList<string> OptionsOffered { get; init; } = [];
+
     /// <summary>The service said where places belong now (the commune mapping answered).</summary>
     public bool LookedUpPlaces { get; init; }
 

@@ -75,7 +75,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownBeyondCues = ownTopic.Except(CueExpansions(text, syllables, notTopic)).ToHashSet(StringComparer.Ordinal);
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
-        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure);
+        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
         // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
@@ -124,6 +124,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FieldsAskedOutright = askedOutright,
             IsYesNo = isYesNo,
             AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
+            OptionsOffered = isFollowUp && !changesTopic ? previous!.OptionsOffered : [],
             AsksToRedo = forms.Any(f => f.Key == QuestionForm.Redo) && !forms.Any(f => f.Key == QuestionForm.Modifier),
             AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),

@@ -58,6 +58,12 @@ public sealed record QuestionReading
     public bool AsksIfEligible { get; init; }
 
     /// <summary>
+    /// The procedures the service asked back between in the previous turn (document ids), when this question is the reply
+    /// to that ("dạ, giấy còn hạn, chỉ là đổi tên công ty"): it picks one of them. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> OptionsOffered { get; init; } = [];
+
+    /// <summary>
     /// A paper the asker holds must be done again and the question names no change ("giấy phép xây dựng nhà tôi có vấn
     /// đề, giờ làm lại": <c>redo</c> in <c>question-forms.tsv</c>, and no <c>modifier</c>).
     /// </summary>

@@ -360,6 +360,22 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal(["tthc-gpxd-cap-lai", "tthc-gpxd-gia-han"], answer.Citations.Select(c => c.DocumentId).Order());
     }
 
+    [Theory]
+    [InlineData("dạ giấy phép sắp hết hạn mà nhà chưa khởi công", "tthc-gpxd-gia-han")]
+    [InlineData("bị mất rồi", "tthc-gpxd-cap-lai")]
+    public async Task TheReplyToAnAskBack_IsAnsweredFromTheOfferedProcedureItPicks_NotAskedAgainNorReferred(string reply, string meant)
+    {
+        var conversation = "ask-back-" + meant;
+        var asked = await Harness.AskAsync("giay phep xay dung nha e co chut truc trac, nop ho so gi o xa", conversationId: conversation);
+        Assert.Equal("ambiguous-procedures", asked.Decision.Rule);
+
+        var answer = await Harness.AskAsync(reply, conversationId: conversation);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(SelectionReason.AnswersTheAskBack, answer.Decision.Measures?.ChosenBecause);
+        Assert.Equal(meant, answer.Citations[0].DocumentId);
+    }
+
     [Fact]
     public async Task APaperToBeDoneAgain_IsAskedBackAmongChangesWhoseTitlesNameThePaper_NotThoseOfABranchOrAnotherTrade()
     {
