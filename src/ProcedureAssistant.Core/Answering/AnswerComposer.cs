@@ -112,8 +112,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
         }
 
         // A list asked for that the text marks unknown, when what was said does not already say so: one line.
-        if (DeclaredGaps.AskedList(choice.Document, context.Reading) is { } list &&
-            !text.ToString().Contains(list, StringComparison.OrdinalIgnoreCase) && !text.ToString().Contains(Replies.Unsaid, StringComparison.Ordinal))
+        if (DeclaredGaps.AskedList(choice.Document, context.Reading) is { } list && text.ToString() is var said &&
+            !said.Contains(list, StringComparison.OrdinalIgnoreCase) && !said.Contains(Replies.Unsaid, StringComparison.Ordinal))
         {
             text.Append('\n').Append(Replies.Unsaid).Append(' ').Append(LowerFirst(TrimEnd(list))).Append("; ").Append(Replies.ReferralClause);
         }

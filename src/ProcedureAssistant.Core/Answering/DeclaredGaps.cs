@@ -71,7 +71,7 @@ internal static class DeclaredGaps
     // ("Danh sách chi tiết các nhiệm vụ" → "nhiem vu"); null for a subject that is not a list.
     private static string? ListedThings(string subject)
     {
-        var words = TextAnalyzer.Syllables(subject).Select(VietnameseText.Fold).Select(w => w.ToLowerInvariant()).ToList();
+        var words = TextAnalyzer.Syllables(subject).Select(VietnameseText.Fold).ToList();
         if (words.Count < 4 || words[0] != "danh" || words[1] is not ("sach" or "muc"))
         {
             return null;

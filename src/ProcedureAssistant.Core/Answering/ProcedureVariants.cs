@@ -44,7 +44,7 @@ internal static class ProcedureVariants
         }
 
         // The reply to the question which one was meant is not asked again: the one it picked answers.
-        if (choice.Because == SelectionReason.AnswersTheAskBack)
+        if (context.AnswersTheAskBack)
         {
             return new([], false);
         }
