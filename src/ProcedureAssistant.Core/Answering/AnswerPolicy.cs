@@ -19,6 +19,7 @@ public sealed class AnswerPolicy(CommuneDirectory communes, IOptions<CorpusOptio
     [
         new PersonalDataRule(),
         new CommuneLookupRule(communes, ProvinceKey.Of(corpus.Value.Province)),
+        new StopWithoutLengthRule(),
         new NamesNoProcedureRule(),
         new OutOfScopeRule(),
         new NotInSourcesRule(),

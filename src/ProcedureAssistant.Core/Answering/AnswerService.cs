@@ -174,7 +174,7 @@ public sealed class AnswerService(
         var hits = await retriever.RetrieveAsync(reading.Terms, reading.SearchText, Math.Max(query.TopK ?? 0, SourceSelector.Depth * ChunksPerCandidate), SearchFilter.ForProvince(query.Province), cancellationToken).ConfigureAwait(false);
         var documents = await DocumentsAsync(hits, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, today);
+        var choice = hits.Count == 0 ? null : SourceSelector.Choose(hits, documents, reading, statistics, cues, today);
         var context = new AnswerContext(reading, query.Persona, hits, documents, choice, statistics, analyzer, cues, today) { Province = query.Province, Reranked = retriever.Reranker is not null };
         using var decide = Telemetry.Source.StartActivity(Telemetry.DecideSpan);
         var (rule, reply) = policy.Decide(context);

@@ -80,7 +80,9 @@ internal sealed class NotInSourcesRule : AnswerRule
         var asksAnItemOfTheNamedText = (choice.IsNamed || followed) &&
             ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null) ||
              (followed && context.Reading.AsksIfEligible));
-        var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText &&
+        // A turn that asks nothing adds the asker's situation to the question before, which the text answered: its
+        // words are context, not an item beyond the text.
+        var ownWordsMissing = inheritsTopic && !asksAnItemOfTheNamedText && !context.Reading.AsksNothing &&
             context.Statistics.TopicMatchWithoutSeams(choice.Document.Id, context.Reading.OwnTopicTerms.Except(context.Statistics.NameTerms(choice.Document.Id))) < MinSupport;
         // A follow-up that goes beyond the text the conversation is about is referred with that text named: the person
         // learns where the answer was not found, and who handles it ("thế nếu hòa giải không thành thì kiện lên đâu").

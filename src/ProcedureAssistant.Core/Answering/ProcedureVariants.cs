@@ -24,6 +24,9 @@ internal static class ProcedureVariants
     /// <summary>Most words of the plain record's title a change's title may lack ("mới" of "Cấp giấy phép xây dựng mới …").</summary>
     public const int MaxPlainWordsMissing = 1;
 
+    /// <summary>Fewest topic syllables a suspension's and a closing's titles share, beside the words for how long, to be of the same thing ("hộ kinh doanh", "hợp tác xã").</summary>
+    public const int SameThingSyllables = 3;
+
     /// <summary>A record covers the question about as well as the chosen one when its best passage covers this share of what the chosen one's covers.</summary>
     public const double Tie = 0.9;
 
@@ -49,11 +52,7 @@ internal static class ProcedureVariants
             return new([], false);
         }
 
-        var retrieved = context.Hits
-            .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
-            .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)
-            .Select(g => new Variant(context.Documents[g.Key], g.ToList(), g.Max(h => h.Coverage)))
-            .ToList();
+        var retrieved = Retrieved(context);
 
         // A paper the asker already holds, to be done again without saying how ("giấy phép xây dựng nhà tôi có vấn
         // đề, giờ làm lại"): the procedure that first issues it is not meant, whatever its coverage, but the changes
@@ -96,6 +95,36 @@ internal static class ProcedureVariants
         }
 
         return new(siblings, false);
+    }
+
+    /// <summary>
+    /// The suspension and the closing of the same thing among the records retrieved, in retrieval order: the
+    /// first whose title says a stop for a while ("Thông báo tạm ngừng kinh doanh … của hộ kinh doanh") and the first
+    /// whose title says one for good ("Chấm dứt hoạt động hộ kinh doanh"), when their titles share
+    /// <see cref="SameThingSyllables"/> topic syllables beside those words. Empty when retrieval did not find both.
+    /// </summary>
+    public static IReadOnlyList<Variant> SuspensionAndClosing(AnswerContext context)
+    {
+        var records = Retrieved(context);
+        var suspension = records.FirstOrDefault(v => context.Cues.StopLengthIn(v.Document.Title) == StopLength.ForAWhile);
+        var closing = records.FirstOrDefault(v => context.Cues.StopLengthIn(v.Document.Title) == StopLength.ForGood);
+        if (suspension is null || closing is null)
+        {
+            return [];
+        }
+
+        var shared = ThingStopped(suspension.Document.Title).Intersect(ThingStopped(closing.Document.Title)).Count();
+        return shared >= SameThingSyllables ? [.. records.Where(v => v == suspension || v == closing)] : [];
+
+        // The title's topic syllables, less the words that say how long the stop lasts.
+        HashSet<string> ThingStopped(string title)
+        {
+            var written = TextAnalyzer.Syllables(title).ToArray();
+            var syllables = Array.ConvertAll(written, VietnameseText.Fold);
+            var saying = context.Cues.Stopping.Find(syllables, written).SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
+            var topic = TopicTerms.Of(context.Analyzer, title);
+            return [.. syllables.Where((s, i) => !saying.Contains(i) && topic.Contains(s))];
+        }
     }
 
     /// <summary>
@@ -161,6 +190,13 @@ internal static class ProcedureVariants
                 plainWords.Count(w => w != act && !rest.Contains(w) && !change.Contains(w)) <= MaxPlainWordsMissing;
         }
     }
+
+    // The retrieved records, in retrieval order, each with its chunks and their best coverage.
+    private static List<Variant> Retrieved(AnswerContext context) =>
+        [.. context.Hits
+            .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
+            .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)
+            .Select(g => new Variant(context.Documents[g.Key], g.ToList(), g.Max(h => h.Coverage)))];
 
     /// <summary>A choice of <paramref name="variant"/> to answer from, as the selector would have made it.</summary>
     public static SourceChoice ChoiceOf(Variant variant, AnswerContext context) =>

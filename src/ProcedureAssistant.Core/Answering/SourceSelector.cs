@@ -47,6 +47,7 @@ internal static class SourceSelector
         IReadOnlyDictionary<string, CorpusDocument> documents,
         QuestionReading question,
         DocumentStatistics catalog,
+        QuestionCues cues,
         DateOnly today)
     {
         var questionTerms = question.TopicTerms;
@@ -172,12 +173,14 @@ internal static class SourceSelector
         }
 
         // The reply to the service's question which procedure was meant ("dạ, giấy còn hạn, chỉ là đổi tên công ty")
-        // is about one of those it offered: the one the moves above chose when it is one of them, else the one
-        // retrieval ranks first for the reply's words and the question before it.
+        // is about one of those it offered: the one whose title says a stop lasts as long as the reply does ("nghỉ
+        // chừng ba tháng thôi" after a suspension and a closing); else the one the moves above chose when it is one of
+        // them, else the one retrieval ranks first for the reply's words and the question before it.
         var offered = candidates.Where(c => question.OptionsOffered.Contains(c.Document.Id, StringComparer.Ordinal)).ToList();
         if (offered.Count > 0)
         {
-            best = offered.Contains(best) ? best : offered[0];
+            var lastingAsSaid = question.SaysHowLongAStopLasts is { } length ? offered.FirstOrDefault(c => cues.StopLengthIn(c.Document.Title) == length) : null;
+            best = lastingAsSaid ?? (offered.Contains(best) ? best : offered[0]);
             because = SelectionReason.AnswersTheAskBack;
         }
 

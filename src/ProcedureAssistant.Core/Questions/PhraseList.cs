@@ -20,7 +20,14 @@ internal sealed class PhraseList<TKey>
     public static string[] Folded(string text) => TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
 
     /// <summary>The phrases found in <paramref name="syllables"/>, in the order they occur, longest first where they overlap.</summary>
-    public IReadOnlyList<Match> Find(IReadOnlyList<string> syllables)
+    public IReadOnlyList<Match> Find(IReadOnlyList<string> syllables) => Find(syllables, text: null);
+
+    /// <summary>
+    /// As <see cref="Find(IReadOnlyList{string})"/>, keeping only phrases as written where <paramref name="text"/> (the
+    /// syllables with their diacritics) has diacritics (<see cref="Match.IsAsWritten"/>): of two phrases that fold alike
+    /// ("ngưng", "ngừng"), the one written is found.
+    /// </summary>
+    public IReadOnlyList<Match> Find(IReadOnlyList<string> syllables, IReadOnlyList<string>? text)
     {
         ArgumentNullException.ThrowIfNull(syllables);
         var taken = new bool[syllables.Count];
@@ -29,9 +36,10 @@ internal sealed class PhraseList<TKey>
         {
             for (var start = 0; start + phrase.Length <= syllables.Count; start++)
             {
-                if (Matches(syllables, start, phrase) && !Enumerable.Range(start, phrase.Length).Any(i => taken[i]))
+                var match = new Match(key, start, phrase.Length) { Written = written };
+                if (Matches(syllables, start, phrase) && !Enumerable.Range(start, phrase.Length).Any(i => taken[i]) && (text is null || match.IsAsWritten(text)))
                 {
-                    found.Add(new Match(key, start, phrase.Length) { Written = written });
+                    found.Add(match);
                     for (var i = start; i < start + phrase.Length; i++)
                     {
                         taken[i] = true;

@@ -59,6 +59,10 @@ public sealed class QuestionCues
         ["self"] = QuestionForm.Self,
         ["lookup"] = QuestionForm.Lookup,
         ["off-topic"] = QuestionForm.OffTopic,
+        ["request"] = QuestionForm.Request,
+        ["stop"] = QuestionForm.Stop,
+        ["for-a-while"] = QuestionForm.ForAWhile,
+        ["for-good"] = QuestionForm.ForGood,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines)
@@ -66,8 +70,9 @@ public sealed class QuestionCues
         Offices = new PhraseList<string>(Pairs(officeLines, "offices.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
         var forms = Pairs(formLines, "question-forms.tsv").Select(p => (Key: Known(FormNames, p.Key, "question-forms.tsv"), Phrase: p.Value)).ToList();
-        Forms = new PhraseList<QuestionForm>(forms);
+        Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key)));
         OffTopicSubjects = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.OffTopic));
+        Stopping = new PhraseList<QuestionForm>(forms.Where(f => IsAboutStopping(f.Key)));
         Provinces = new PhraseList<(string Named, string Now)>(Pairs(provinceLines, "provinces.tsv").Select(p => ((p.Key, p.Value), p.Key)));
     }
 
@@ -83,6 +88,40 @@ public sealed class QuestionCues
     /// asks a number and would hide "tỉ số").
     /// </summary>
     internal PhraseList<QuestionForm> OffTopicSubjects { get; }
+
+    /// <summary>
+    /// The <c>stop</c>, <c>for-a-while</c> and <c>for-good</c> phrases alone: "tạm ngừng" and "chấm dứt" are changes
+    /// among the question forms, and say how long a stop lasts here.
+    /// </summary>
+    internal PhraseList<QuestionForm> Stopping { get; }
+
+    /// <summary>How long a stop the text speaks of lasts: for a while, for good, or unsaid (null, also when it speaks of none).</summary>
+    public StopLength? StopLengthIn(string text)
+    {
+        var written = TextAnalyzer.Syllables(text).ToArray();
+        return StopLengthIn(written, Array.ConvertAll(written, VietnameseText.Fold)).Length;
+    }
+
+    /// <summary>
+    /// Whether the syllables speak of stopping something, and how long for, if they say (a number of days, weeks,
+    /// months or years says for a while). A phrase counts only as written where the text has diacritics: "thời hạn" is
+    /// no "hẳn".
+    /// </summary>
+    internal (bool Stops, StopLength? Length) StopLengthIn(IReadOnlyList<string> written, IReadOnlyList<string> syllables)
+    {
+        var found = Stopping.Find(syllables, written);
+        var forAWhile = found.Any(f => f.Key == QuestionForm.ForAWhile) ||
+            syllables.Where((s, i) => i > 0 && PeriodUnits.Contains(s) && (syllables[i - 1].All(char.IsDigit) || NumberWords.Contains(syllables[i - 1]))).Any();
+        var forGood = found.Any(f => f.Key == QuestionForm.ForGood);
+        return (found.Any(f => f.Key == QuestionForm.Stop), forAWhile == forGood ? null : forAWhile ? StopLength.ForAWhile : StopLength.ForGood);
+    }
+
+    private static readonly HashSet<string> PeriodUnits = new(["ngay", "tuan", "thang", "nam"], StringComparer.Ordinal);
+
+    // Folded: "ba tháng", "sáu tháng", "mười ngày", "vài tuần".
+    private static readonly HashSet<string> NumberWords = new(["mot", "hai", "ba", "bon", "tu", "nam", "sau", "bay", "tam", "chin", "muoi", "vai", "may", "nua"], StringComparer.Ordinal);
+
+    private static bool IsAboutStopping(QuestionForm form) => form is QuestionForm.Stop or QuestionForm.ForAWhile or QuestionForm.ForGood;
 
     /// <summary>Office phrases, keyed by the office as the records write it ("bưu điện" → "bưu chính").</summary>
     internal PhraseList<string> Offices { get; }

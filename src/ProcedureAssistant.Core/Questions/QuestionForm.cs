@@ -33,4 +33,8 @@ internal enum QuestionForm
     Self,
     Lookup,
     OffTopic,
+    Request,
+    Stop,
+    ForAWhile,
+    ForGood,
 }

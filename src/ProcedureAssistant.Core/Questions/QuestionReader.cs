@@ -26,6 +26,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // has a topic of its own and is searched on its own words; "thế có giới hạn tối đa không?" names none.
     private const double NamesOwnTopic = 0.5;
 
+    // The words the texts name a suspension and a closing by.
+    private const string BothStops = "tạm ngừng chấm dứt";
+
     private static readonly string[] CommuneWords = ["xa", "phuong", "thi tran", "dac khu"];
 
     /// <summary>Reads a question that has no conversation before it.</summary>
@@ -53,6 +56,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var fieldCues = cues.Fields.Find(syllables);
         var forms = cues.Forms.Find(syllables);
         var place = Place(typed, syllables);
+        var (stops, stopLength) = cues.StopLengthIn(written, syllables);
 
         // Words that say which item is asked, or where, say nothing about which document answers.
         var notTopic = Terms(syllables, fieldCues.Select(m => (m.Start, m.Length)));
@@ -75,7 +79,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownBeyondCues = ownTopic.Except(CueExpansions(text, syllables, notTopic)).ToHashSet(StringComparer.Ordinal);
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
-        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
+        var isYesNo = IsYesNo(syllables, forms);
+        var asksNothing = AsksNothing(text, syllables, forms, isYesNo);
+        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
         // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
@@ -90,21 +96,24 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // Where none is, a yes/no question asks about the item nearest its end; the ones before are the asker's story
         // ("sao y 40 bộ giấy tờ để nộp hồ sơ xin việc, có lấy liền trong ngày không" asks the time, not the papers).
         var cuesAsked = fieldCues.Select(m => (Cue: m, Asked: AskedWithAQuestionWord(syllables, m))).ToList();
-        var isYesNo = IsYesNo(syllables, forms);
         var lastLeads = isYesNo && !cuesAsked.Any(c => c.Asked);
         var fields = cuesAsked
             .OrderByDescending(c => c.Asked)
             .ThenBy(c => lastLeads ? -c.Cue.Start : c.Cue.Start)
             .Select(c => c.Cue.Key).Distinct().ToList();
         var askedOutright = cuesAsked.Where(c => c.Asked).Select(c => c.Cue.Key).Distinct().ToList();
-        var carriedOver = isFollowUp && fields.Count == 0 && previous!.Fields.Count > 0;
+        // A turn that asks nothing asks again what the question before asked; the items it mentions come after.
+        var carriedOver = isFollowUp && (fields.Count == 0 || asksNothing) && previous!.Fields.Count > 0;
         if (carriedOver)
         {
-            fields = [.. previous!.Fields];
+            fields = [.. previous!.Fields, .. fields.Except(previous!.Fields)];
         }
 
         var level = Level(syllables);
-        var terms = await retriever.AnalyzeAsync(searchText, cancellationToken).ConfigureAwait(false);
+        // A stop that does not say how long is searched for both its procedures, which the everyday words ("quán cơm
+        // nhà em muốn nghỉ") reach at most one of.
+        var stopsWithoutSayingHowLong = stops && stopLength is null;
+        var terms = await retriever.AnalyzeAsync(stopsWithoutSayingHowLong ? searchText + " " + BothStops : searchText, cancellationToken).ConfigureAwait(false);
         var filter = new SearchFilter { Province = ProvinceKey.Of(place?.Province), Levels = level is null ? [] : [level] };
         var topic = TopicTerms.Of(analyzer, searchText);
         topic.ExceptWith(notTopic);
@@ -114,6 +123,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Text = text,
             SearchText = searchText,
             IsFollowUp = isFollowUp,
+            AsksNothing = asksNothing,
             ChangesTopic = changesTopic,
             FollowsDocument = isFollowUp && !changesTopic ? previous!.DocumentId : null,
             Terms = filter.IsEmpty ? terms : terms with { Filter = filter },
@@ -126,6 +136,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             AsksIfEligible = forms.Any(f => f.Key == QuestionForm.Eligibility),
             OptionsOffered = isFollowUp && !changesTopic ? previous!.OptionsOffered : [],
             AsksToRedo = forms.Any(f => f.Key == QuestionForm.Redo) && !forms.Any(f => f.Key == QuestionForm.Modifier),
+            StopsWithoutSayingHowLong = stopsWithoutSayingHowLong,
+            SaysHowLongAStopLasts = stopLength,
             AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
             ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),
@@ -185,6 +197,18 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         return names;
     }
+
+    // No question mark, question word, yes/no phrase, request, list or whole procedure asked: the turn only tells
+    // ("dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa", "nghỉ chừng ba tháng thôi, qua Tết mở lại").
+    private bool AsksNothing(string text, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
+        !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !HasOrNot().IsMatch(VietnameseText.Fold(text)) &&
+        !syllables.Any(s => cues.Forms.IsPhrase(QuestionForm.QuestionWord, s)) &&
+        !forms.Any(f => f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup);
+
+    // "có … không" within one clause asks yes or no wherever the clause stands ("mai trời có mưa to không, tính chở
+    // thằng cu đi chơi"); a "không" alone tells ("không về nữa").
+    [GeneratedRegex(@"\bco\b[^,.;:!?]*\b(khong|chua)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex HasOrNot();
 
     // "có mất tiền không", "… được không ạ?", "có phải … ": the question's last words (particles aside), or a yes/no phrase.
     private bool IsYesNo(string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms)

@@ -21,6 +21,22 @@ public sealed record QuestionReading
     /// <summary>The question leans on the conversation's previous question (an opener such as "còn", or too few words of its own).</summary>
     public bool IsFollowUp { get; init; }
 
+    /// <summary>
+    /// The turn asks nothing: no question mark, question word, yes/no phrase or request. In a conversation it tells the
+    /// asker's situation or replies to the answer before ("dạ nó mua đất ở luôn trong đó rồi, không về nữa"): a
+    /// follow-up whose words are context, asking again what the question before asked.
+    /// </summary>
+    public bool AsksNothing { get; init; }
+
+    /// <summary>
+    /// The asker means to stop a business or an activity ("quán cơm nhà em muốn nghỉ", "tổ hợp tác muốn ngừng hoạt
+    /// động") and does not say whether for a while or for good: a suspension and a closing are different procedures.
+    /// </summary>
+    public bool StopsWithoutSayingHowLong { get; init; }
+
+    /// <summary>How long the stop the question speaks of lasts, where it says ("nghỉ ba tháng rồi mở lại", "dẹp luôn").</summary>
+    public StopLength? SaysHowLongAStopLasts { get; init; }
+
     /// <summary>A follow-up that names a topic of its own ("thế còn đăng ký kết hôn thì sao"): searched on its own words.</summary>
     public bool ChangesTopic { get; init; }
 

@@ -1,4 +1,5 @@
 using ProcedureAssistant.Core.Answering;
+using ProcedureAssistant.Core.Questions;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -604,6 +605,86 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal("answer", answer.Decision.Rule);
         Assert.Equal("tthc-khai-sinh", answer.Citations[0].DocumentId);
         Assert.Contains("Miễn lệ phí", answer.Text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATurnThatAsksNothing_AfterAnAnswer_IsAnsweredAsTheQuestionBeforeIt_NotDeclinedForItsOwnWords()
+    {
+        await Harness.AskAsync("giấy phép xây dựng nhà tôi sắp hết hạn mà chưa khởi công, xin gia hạn thì nộp ở đâu", conversationId: "tells");
+
+        var answer = await Harness.AskAsync("Do thiếu tiền nên chưa đào móng được.", conversationId: "tells");
+
+        Assert.True(answer.Reading!.AsksNothing);
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("tthc-gpxd-gia-han", answer.Citations[0].DocumentId);
+        Assert.Equal([AskedField.Place], answer.Reading.Fields);
+    }
+
+    private const string HouseholdSuspension = """
+        ---
+        id: tthc-tam-ngung-hkd
+        type: procedure
+        title: Thông báo tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn của hộ kinh doanh
+        source: https://example.gov.vn/tam-ngung
+        ---
+        # Thông báo tạm ngừng kinh doanh của hộ kinh doanh
+        Hộ kinh doanh tạm ngừng kinh doanh thì thông báo cho cơ quan đăng ký kinh doanh cấp xã.
+        ## Thời hạn giải quyết
+        03 ngày làm việc.
+        """;
+
+    private const string HouseholdClosing = """
+        ---
+        id: tthc-cham-dut-hkd
+        type: procedure
+        title: Chấm dứt hoạt động hộ kinh doanh
+        source: https://example.gov.vn/cham-dut
+        ---
+        # Chấm dứt hoạt động hộ kinh doanh
+        Hộ kinh doanh chấm dứt hoạt động thì nộp thông báo và bản gốc giấy chứng nhận đăng ký hộ kinh doanh.
+        ## Thời hạn giải quyết
+        03 ngày làm việc.
+        """;
+
+    [Theory]
+    [InlineData("tiệm may nhà tôi muốn nghỉ bán, phải báo xã thế nào", true)]
+    [InlineData("hộ kinh doanh nhà em tính ngừng, làm thủ tục gì", true)]
+    [InlineData("tiệm may nhà tôi muốn nghỉ bán ba tháng, phải báo xã thế nào", false)]
+    [InlineData("tôi muốn dẹp tiệm may luôn, phải báo xã thế nào", false)]
+    [InlineData("chọn ngày đẹp để cưới thì đăng ký kết hôn ở đâu", false)]
+    public async Task AStopThatDoesNotSayHowLong_IsAskedBackBetweenTheSuspensionAndTheClosingOfTheSameThing(string question, bool asksBack)
+    {
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
+        {
+            ["procedures/tam-ngung-hkd.md"] = HouseholdSuspension,
+            ["procedures/cham-dut-hkd.md"] = HouseholdClosing,
+        });
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal(asksBack, answer.Decision.Rule == "stop-without-length");
+        if (asksBack)
+        {
+            Assert.Equal(["tthc-cham-dut-hkd", "tthc-tam-ngung-hkd"], answer.Citations.Select(c => c.DocumentId).Order());
+        }
+    }
+
+    [Theory]
+    [InlineData("chắc nghỉ chừng ba tháng rồi mở lại", "tthc-tam-ngung-hkd")]
+    [InlineData("nghỉ hẳn luôn, không bán nữa", "tthc-cham-dut-hkd")]
+    public async Task TheReplyToThatAskBack_IsAnsweredFromTheProcedureThatLastsAsLongAsItSays(string reply, string cited)
+    {
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
+        {
+            ["procedures/tam-ngung-hkd.md"] = HouseholdSuspension,
+            ["procedures/cham-dut-hkd.md"] = HouseholdClosing,
+        });
+        await harness.AskAsync("tiệm may nhà tôi muốn nghỉ bán, phải báo xã thế nào", conversationId: "stop");
+
+        var answer = await harness.AskAsync(reply, conversationId: "stop");
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal(cited, answer.Citations[0].DocumentId);
     }
 
     [Fact]

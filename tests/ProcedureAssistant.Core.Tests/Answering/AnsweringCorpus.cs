@@ -204,7 +204,10 @@ internal sealed class AnsweringCorpus
     };
 
     public SourceChoice Choose(string question, params ChunkHit[] hits) =>
-        SourceSelector.Choose(hits, Documents, Reading(question), Statistics, Today)!;
+        SourceSelector.Choose(hits, Documents, Reading(question), Statistics, _cues, Today)!;
 
     private readonly QuestionCues _cues = QuestionCues.CreateDefault();
+
+    /// <summary>The cues shipped with the service.</summary>
+    public QuestionCues Cues => _cues;
 }

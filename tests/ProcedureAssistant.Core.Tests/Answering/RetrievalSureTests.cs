@@ -51,7 +51,7 @@ public sealed class RetrievalSureTests
     private AnswerContext Context(string question, bool reranked, params ChunkHit[] hits)
     {
         var reading = _corpus.Reading(question);
-        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today);
+        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, _corpus.Cues, AnsweringCorpus.Today);
         return new AnswerContext(reading, Persona.Citizen, hits, _corpus.Documents, choice, _corpus.Statistics, _corpus.Analyzer, QuestionCues.CreateDefault(), AnsweringCorpus.Today) { Reranked = reranked };
     }
 }

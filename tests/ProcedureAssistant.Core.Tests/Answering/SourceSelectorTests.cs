@@ -37,7 +37,7 @@ public sealed class SourceSelectorTests
         var reading = _corpus.Reading("mất mấy ngày") with { IsFollowUp = true, FollowsDocument = answered };
         ChunkHit[] hits = [_corpus.Hit("luat-72", 0.9), _corpus.Hit("tthc-1.001612", 0.8), _corpus.Hit("tthc-cap-lai-hkd", 0.8)];
 
-        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today)!;
+        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, _corpus.Cues, AnsweringCorpus.Today)!;
 
         Assert.Equal(answered, choice.Document.Id);
         Assert.Equal(SelectionReason.FollowsPreviousAnswer, choice.Because);
@@ -53,7 +53,7 @@ public sealed class SourceSelectorTests
         var reading = _corpus.Reading(followUp) with { IsFollowUp = true, FollowsDocument = answered };
         ChunkHit[] hits = [_corpus.Hit(answered, 0.8), _corpus.Hit("nd-129", 0.6), _corpus.Hit("luat-63", 0.6), _corpus.Hit("luat-72", 0.6)];
 
-        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, AnsweringCorpus.Today)!;
+        var choice = SourceSelector.Choose(hits, _corpus.Documents, reading, _corpus.Statistics, _corpus.Cues, AnsweringCorpus.Today)!;
 
         Assert.Equal(chosen, choice.Document.Id);
         Assert.Equal(because, choice.Because);

@@ -276,6 +276,31 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
         Assert.StartsWith("Đăng ký khai sinh ", reading.SearchText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa.", true)]
+    [InlineData("nghi chung 3 thang thoi, qua Tet mo lai", true)]
+    [InlineData("Nghỉ ba tháng thì báo ở đâu", false)]
+    [InlineData("nghỉ ba tháng có phải báo không", false)]
+    [InlineData("Nghỉ ba tháng thôi?", false)]
+    [InlineData("mai trời có mưa to không, tính chở thằng cu đi chơi", false)]
+    [InlineData("cho hỏi thủ tục tạm ngừng kinh doanh", false)]
+    [InlineData("hướng dẫn giúp em làm lại giấy phép", false)]
+    public async Task ATurnThatAsksNothing_AddsToThePreviousQuestion_AndAsksItsItemsAgain(string turn, bool asksNothing)
+    {
+        var previous = new ConversationTurn("Đăng ký khai sinh", [AskedField.Documents], "tthc-khai-sinh");
+
+        var reading = await Harness.Reader.ReadAsync(turn, previous, Token);
+
+        Assert.Equal(asksNothing, reading.AsksNothing);
+        if (asksNothing)
+        {
+            Assert.True(reading.IsFollowUp);
+            Assert.StartsWith("Đăng ký khai sinh ", reading.SearchText, StringComparison.Ordinal);
+            Assert.Equal([AskedField.Documents], reading.Fields);
+            Assert.Equal("tthc-khai-sinh", reading.FollowsDocument);
+        }
+    }
+
     [Fact]
     public async Task AFollowUpThatNamesAnotherProcedure_ChangesTheTopic()
     {
