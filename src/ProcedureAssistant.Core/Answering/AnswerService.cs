@@ -158,13 +158,14 @@ public sealed class AnswerService(
     /// </summary>
     internal const double NamesNoText = 0.1;
 
-    // A question in a conversation that is not read as a follow-up, that the policy would decline on its own words,
-    // and whose words name no text, tells a story about what was just answered: it is read once more against the
+    // A question in a conversation read on its own words (not a follow-up, or one whose own words took it to another
+    // topic: "dạ ảnh té gãy chân lúc tập bắn, giờ còn nằm viện tỉnh"), that the policy would decline on them, and
+    // whose words name no text, tells a story about what was just answered: it is read once more against the
     // previous answer's text, and that reading stands only if the policy then answers (or asks back, or refers with
     // the text). Reading every such question as a follow-up instead turned greetings and off-topic questions in a
     // conversation into referrals.
     private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule, ConversationTurn? previous) =>
-        previous?.DocumentId is not null && !context.Reading.IsFollowUp && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
+        previous?.DocumentId is not null && (!context.Reading.IsFollowUp || context.Reading.ChangesTopic) && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
 
     private static bool Declines(AnswerRule rule) => rule is OutOfScopeRule or NotInSourcesRule;
 

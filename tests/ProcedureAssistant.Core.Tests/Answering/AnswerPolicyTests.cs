@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Tests.Fakes;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -685,6 +686,25 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
 
         Assert.Equal("answer", answer.Decision.Rule);
         Assert.Equal(cited, answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task ATurnThatAsksNothing_WhoseOwnWordsTakeItElsewhere_IsReadAgainstTheAnswerBefore_NotDeclined()
+    {
+        // The bundled corpus: "tập bắn", "nằm viện" are words of other texts; the turn is the asker's story about the
+        // reservist whose accident was just answered.
+        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
+        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "README.md")
+            .ToDictionary(f => Path.GetRelativePath(corpus, f), File.ReadAllText);
+        using var harness = await AnswerHarness.StartAsync(files);
+        var first = await harness.AskAsync("Chồng em là quân nhân dự bị, đi huấn luyện tập trung thì bị tai nạn, nhà em xin chế độ thế nào?", conversationId: "story");
+
+        var answer = await harness.AskAsync("Dạ ảnh té gãy chân lúc tập bắn, giờ còn nằm viện tỉnh.", conversationId: "story");
+
+        Assert.True(answer.Reading!.AsksNothing);
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal(first.Citations[0].DocumentId, answer.Citations[0].DocumentId);
     }
 
     [Fact]
