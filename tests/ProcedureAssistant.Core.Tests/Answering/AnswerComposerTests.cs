@@ -552,11 +552,7 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     {
         // The bundled corpus: "giờ" (now) of the question speaks to the record's online row ("02 giờ"), said among the
         // lines that speak to the question before the time limit's own line.
-        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
-        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != "README.md")
-            .ToDictionary(f => Path.GetRelativePath(corpus, f), File.ReadAllText);
-        using var harness = await AnswerHarness.StartAsync(files);
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
 
         var answer = await harness.AskAsync("con trai tôi vừa xuất ngũ, giờ đăng ký ngạch dự bị ở đâu");
 

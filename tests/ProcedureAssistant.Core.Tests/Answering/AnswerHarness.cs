@@ -68,6 +68,15 @@ internal sealed class AnswerHarness : IDisposable
         return new AnswerHarness(index);
     }
 
+    /// <summary>The harness over the bundled corpus (<c>corpus/</c> of the repository), as the service ships it.</summary>
+    public static Task<AnswerHarness> StartOverTheBundledCorpusAsync()
+    {
+        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
+        return StartAsync(Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "README.md")
+            .ToDictionary(f => Path.GetRelativePath(corpus, f), File.ReadAllText));
+    }
+
     /// <summary>The harness over <see cref="AnswerFixtures.All"/> and one more corpus file.</summary>
     public static Task<AnswerHarness> StartWithAsync(string path, string text) =>
         StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { [path] = text });

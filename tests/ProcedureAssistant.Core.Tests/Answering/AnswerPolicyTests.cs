@@ -1,6 +1,5 @@
 using ProcedureAssistant.Core.Answering;
 using ProcedureAssistant.Core.Questions;
-using ProcedureAssistant.Core.Tests.Fakes;
 
 namespace ProcedureAssistant.Core.Tests.Answering;
 
@@ -647,6 +646,14 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         03 ngày làm việc.
         """;
 
+    // The fixtures and a household business's suspension and closing.
+    private static Task<AnswerHarness> WithHouseholdStopsAsync() =>
+        AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
+        {
+            ["procedures/tam-ngung-hkd.md"] = HouseholdSuspension,
+            ["procedures/cham-dut-hkd.md"] = HouseholdClosing,
+        });
+
     [Theory]
     [InlineData("tiệm may nhà tôi muốn nghỉ bán, phải báo xã thế nào", true)]
     [InlineData("hộ kinh doanh nhà em tính ngừng, làm thủ tục gì", true)]
@@ -655,11 +662,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     [InlineData("chọn ngày đẹp để cưới thì đăng ký kết hôn ở đâu", false)]
     public async Task AStopThatDoesNotSayHowLong_IsAskedBackBetweenTheSuspensionAndTheClosingOfTheSameThing(string question, bool asksBack)
     {
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
-        {
-            ["procedures/tam-ngung-hkd.md"] = HouseholdSuspension,
-            ["procedures/cham-dut-hkd.md"] = HouseholdClosing,
-        });
+        using var harness = await WithHouseholdStopsAsync();
 
         var answer = await harness.AskAsync(question);
 
@@ -675,11 +678,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     [InlineData("nghỉ hẳn luôn, không bán nữa", "tthc-cham-dut-hkd")]
     public async Task TheReplyToThatAskBack_IsAnsweredFromTheProcedureThatLastsAsLongAsItSays(string reply, string cited)
     {
-        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
-        {
-            ["procedures/tam-ngung-hkd.md"] = HouseholdSuspension,
-            ["procedures/cham-dut-hkd.md"] = HouseholdClosing,
-        });
+        using var harness = await WithHouseholdStopsAsync();
         await harness.AskAsync("tiệm may nhà tôi muốn nghỉ bán, phải báo xã thế nào", conversationId: "stop");
 
         var answer = await harness.AskAsync(reply, conversationId: "stop");
@@ -693,11 +692,7 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     {
         // The bundled corpus: "tập bắn", "nằm viện" are words of other texts; the turn is the asker's story about the
         // reservist whose accident was just answered.
-        var corpus = Path.Combine(SharedData.RepositoryRoot, "corpus");
-        var files = Directory.GetFiles(corpus, "*.md", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) != "README.md")
-            .ToDictionary(f => Path.GetRelativePath(corpus, f), File.ReadAllText);
-        using var harness = await AnswerHarness.StartAsync(files);
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
         var first = await harness.AskAsync("Chồng em là quân nhân dự bị, đi huấn luyện tập trung thì bị tai nạn, nhà em xin chế độ thế nào?", conversationId: "story");
 
         var answer = await harness.AskAsync("Dạ ảnh té gãy chân lúc tập bắn, giờ còn nằm viện tỉnh.", conversationId: "story");
