@@ -5,7 +5,7 @@ Reads the round's hand-written turns in ROUND_DIR/build_data/default_set.py and 
 e001..), resolves `previous` from local labels, computes the `no-diacritics` and `follow-up` tags, writes
 ROUND_DIR/default.jsonl, full.jsonl and build_data/stats.json, and checks what the round's README.md lists against
 the corpus, the shared real data and every earlier round (eval/fresh and eval/freshN with a lower N). Exit status 1 on
-any failure. Rounds 36 to 44 were made with it.
+any failure. Rounds 36 to 45 were made with it.
 """
 import collections, glob, importlib.util, json, os, re, sys, unicodedata
 
@@ -24,10 +24,19 @@ RESOLUTIONS = os.path.join(SHARED, 'realdata', 'communes', 'input', 'docs')
 
 
 def earlier_rounds():
-    """The folders of the rounds before this one: eval/fresh, and eval/freshN for N below this round's."""
-    for d in sorted(glob.glob(os.path.join(REPO, 'eval', 'fresh*'))):
-        m = re.search(r'fresh(\d*)$', d)
-        if m and (m.group(1) == '' or int(m.group(1)) < ROUND):
+    """The folders of the rounds before this one: eval/fresh, and eval/freshN for N below this round's; where the round
+    is written outside the repository, also the folders beside it of lower N (rounds written side by side)."""
+    seen = set()
+    for parent in dict.fromkeys([os.path.join(REPO, 'eval'), os.path.dirname(HERE)]):
+        for d in sorted(glob.glob(os.path.join(parent, 'fresh*'))):
+            m = re.search(r'fresh(\d*)$', d)
+            if not m or not os.path.isdir(d) or (m.group(1) != '' and int(m.group(1)) >= ROUND):
+                continue
+            if m.group(1) == '' and parent != os.path.join(REPO, 'eval'):
+                continue
+            if m.group(0) in seen:
+                continue
+            seen.add(m.group(0))
             yield d
 
 EXPECTS = {'answer', 'refer', 'ask-back', 'out-of-scope', 'decline-personal-data'}

@@ -555,14 +555,43 @@ public sealed partial class AnswerComposer(TimeProvider time)
     {
         var text = new StringBuilder(Replies.AskBack);
         var sources = new List<ChunkHit>();
-        foreach (var option in options)
+        var asked = options.Select(o => o.Type == DocumentType.Procedure ? AskedOf(ProcedureRecord.From(o), context.Reading.Fields) : null).ToList();
+        var sameForAll = asked.Distinct(StringComparer.Ordinal).Count() == 1;
+        foreach (var (option, line) in options.Zip(asked))
         {
             var hit = context.Hits.First(h => h.Chunk.DocumentId == option.Id);
             sources.Add(hit);
             text.Append("\n- ").Append(option.Title).Append(Level(option)).Append(" [").Append(sources.Count.ToString(CultureInfo.InvariantCulture)).Append(']');
+            if (line is not null && !sameForAll)
+            {
+                text.Append(" — ").Append(line);
+            }
+        }
+
+        // The same answer for every option is said once, whichever is meant.
+        if (sameForAll && asked[0] is { } common)
+        {
+            text.Append('\n').Append(common).Append(" [1]");
         }
 
         return new(text.ToString(), sources);
+    }
+
+    // What the question asked of one option, in one line, when the record states it: each option's fee or time limit
+    // beside its name lets the asker tell which one is theirs, and often spares the second question ("Chứng thực bản
+    // sao …: 2.000 đồng/trang" beside "Chứng thực chữ ký …: 10.000 đồng/trường hợp").
+    private static string? AskedOf(ProcedureRecord record, IReadOnlyList<AskedField> fields)
+    {
+        foreach (var field in fields)
+        {
+            var stated = Rows(field, [.. Lines(record, field).Where(l => !DeclaredGaps.IsGap(l))]);
+            if (stated.Count > 0)
+            {
+                return $"{Label(field)}: {Short(string.Join("; ", stated.Select(l => TrimEnd(Unbullet(l)))))}";
+            }
+        }
+
+        return null;
     }
 
     // Where each commune named now belongs (or what a new one was made of), each line citing its resolution and article;

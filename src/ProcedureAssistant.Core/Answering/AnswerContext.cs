@@ -102,6 +102,13 @@ internal sealed class AnswerContext
     public bool AnswersTheAskBack => Choice?.Because == SelectionReason.AnswersTheAskBack;
 
     /// <summary>
+    /// True when the question means to stop something and says how long, and the chosen record's title says the same
+    /// (retrieved first, or taken for it: <see cref="SelectionReason.LastsAsSaid"/>): the asker's everyday words ("đóng
+    /// tiệm may chừng 4 tháng") hold little of "Thông báo tạm ngừng kinh doanh …", and are not held against it.
+    /// </summary>
+    public bool LastsAsSaid => Reading.StopsSayingHowLong && Choice is { } choice && Cues.StopNamedIn(choice.Document.Title) == Reading.SaysHowLongAStopLasts;
+
+    /// <summary>
     /// Largest share of the first text's score that the next text may reach for the reranker to be sure of the first:
     /// a difference of about 9 in the model's scores. On the seen catalogue questions (sixteenth session, with the
     /// model trained on rounds 4–18) the records it was that sure of, and that were referred for their everyday words,

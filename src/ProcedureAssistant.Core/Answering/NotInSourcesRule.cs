@@ -64,7 +64,7 @@ internal sealed class NotInSourcesRule : AnswerRule
     internal override Reply? Decide(AnswerContext context)
     {
         var choice = context.Choice!;
-        if (context.AnswersTheAskBack)
+        if (context.AnswersTheAskBack || context.LastsAsSaid)
         {
             return null;
         }

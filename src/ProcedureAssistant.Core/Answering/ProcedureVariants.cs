@@ -1,6 +1,7 @@
 using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Indexing;
 using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Retrieval;
 using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
@@ -82,9 +83,9 @@ internal static class ProcedureVariants
         var question = context.Reading.TopicTerms;
         var siblings = names.Where(n => !n.Terms.Except(common).Any(question.Contains)).Select(n => n.Variant).ToList();
         var chosenOnly = records.First(v => v.Document.Id == choice.Document.Id);
-        if (!common.Any(question.Contains) || siblings.Count != records.Count)
+        if (!common.Any(question.Contains) || siblings.Count != records.Count || siblings.Count == 1)
         {
-            return new([chosenOnly], false);
+            return NamedAlike(chosenOnly, retrieved, context) is { Count: > 1 } alike ? new(alike, false) { NamedAlike = true } : new([chosenOnly], false);
         }
 
         // A paper to be done again is one of the changes among them, never the procedure that first issues it.
@@ -96,6 +97,64 @@ internal static class ProcedureVariants
 
         return new(siblings, false);
     }
+
+    /// <summary>
+    /// The chosen record and the records retrieved beside it that the question names by the very same words, whatever
+    /// their coverage: a question that says "chứng thực" and nothing else of either name is about the certified copy
+    /// as much as about the certified signature, and one that says "nghĩa vụ quân sự" about every registration of it.
+    /// Only where the question names the chosen record by two words side by side at least, not in a conversation that
+    /// already settled the record, and where it asks an item the siblings differ in (<see cref="AsksOfAProcedure"/>);
+    /// a change is alike only to changes, and a procedure that is no change only to those that are none ("xin phép xây
+    /// dựng ở đâu" is the new permit, which rule 9 answers); a title that holds another's whole title and more (the
+    /// linked birth, residence and insurance procedure beside "Đăng ký khai sinh") narrows it, which the selector
+    /// judges, and is left out. Only among records with everyday names (the corpus'): those name a procedure as people
+    /// do, so a question that names two alike cannot tell them apart; the catalogue's long official titles share many
+    /// words with their neighbours, and a question holding a few of them is told apart by the reranker, trained on
+    /// such questions (seen catalogue questions, nineteenth session: named alike there, key facts 150 -> 145). Empty
+    /// when no other record is named alike.
+    /// </summary>
+    private static List<Variant> NamedAlike(Variant chosen, List<Variant> retrieved, AnswerContext context)
+    {
+        var reading = context.Reading;
+        if (reading.FollowsDocument is not null || chosen.Document.Aliases.Count == 0 || !AsksOfAProcedure(reading))
+        {
+            return [];
+        }
+
+        // The topic terms the question shares with each record's names, and the syllables side by side it shares with
+        // them as written, every word counted: "bản sao" says which item is asked, and "sao" is a question word, but
+        // "chứng thực bản sao" names the certified copy.
+        var pairs = Pairs(reading.Text);
+        var named = Named(chosen.Document);
+        if (!named.Any(t => t.Contains(' ', StringComparison.Ordinal)))
+        {
+            return [];
+        }
+
+        var changes = context.Cues.NamesAModifier(chosen.Document.Title);
+        var title = TopicTerms.Of(context.Analyzer, chosen.Document.Title);
+        var alike = retrieved.Take(SourceSelector.Depth).Where(v => v == chosen || (v.Document.Aliases.Count > 0 &&
+            context.Cues.NamesAModifier(v.Document.Title) == changes && Named(v.Document).SetEquals(named) &&
+            TopicTerms.Of(context.Analyzer, v.Document.Title) is var other && !other.IsSupersetOf(title) && !title.IsSupersetOf(other))).ToList();
+        return alike.Count > 1 ? alike : [];
+
+        HashSet<string> Named(CorpusDocument record) =>
+            [.. context.Statistics.NamedBy(record.Id, reading.TopicTerms), .. record.Aliases.Prepend(record.Title).SelectMany(Pairs).Where(pairs.Contains)];
+    }
+
+    // Each two syllables side by side, folded: "chung thuc", "thuc ban", "ban sao".
+    private static HashSet<string> Pairs(string text)
+    {
+        var syllables = TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
+        return [.. syllables.Skip(1).Select((s, i) => syllables[i] + " " + s)];
+    }
+
+    // What the siblings of a family differ in: their fee, time limit, papers, place, steps, form, conditions or result,
+    // or the whole procedure. A question on the legal basis or the body, or one asking a date ("tính từ 01/7 hay
+    // 03/7"), is about the family's rules, which one text answers.
+    private static bool AsksOfAProcedure(QuestionReading reading) =>
+        !reading.ExpectsDate &&
+        (reading.AsksWholeProcedure || reading.Fields.Any(f => f is not (AskedField.LegalBasis or AskedField.Authority)));
 
     /// <summary>
     /// The suspension and the closing of the same thing among the records retrieved, in retrieval order: the
@@ -113,16 +172,24 @@ internal static class ProcedureVariants
             return [];
         }
 
-        var shared = ThingStopped(suspension.Document.Title).Intersect(ThingStopped(closing.Document.Title)).Count();
-        return shared >= SameThingSyllables ? [.. records.Where(v => v == suspension || v == closing)] : [];
+        return SameThingStopped(suspension.Document, closing.Document, context.Statistics, context.Cues) ? [.. records.Where(v => v == suspension || v == closing)] : [];
+    }
+
+    /// <summary>
+    /// True when two records' titles share <see cref="SameThingSyllables"/> topic syllables beside the words that say
+    /// how long a stop lasts: they stop, found or change the same thing ("hộ kinh doanh", "hợp tác xã").
+    /// </summary>
+    public static bool SameThingStopped(CorpusDocument one, CorpusDocument other, DocumentStatistics statistics, QuestionCues cues)
+    {
+        return ThingStopped(one).Intersect(ThingStopped(other)).Count() >= SameThingSyllables;
 
         // The title's topic syllables, less the words that say how long the stop lasts.
-        HashSet<string> ThingStopped(string title)
+        HashSet<string> ThingStopped(CorpusDocument record)
         {
-            var written = TextAnalyzer.Syllables(title).ToArray();
+            var written = TextAnalyzer.Syllables(record.Title).ToArray();
             var syllables = Array.ConvertAll(written, VietnameseText.Fold);
-            var saying = context.Cues.Stopping.Find(syllables, written).SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
-            var topic = TopicTerms.Of(context.Analyzer, title);
+            var saying = cues.Stopping.Find(syllables, written).SelectMany(m => Enumerable.Range(m.Start, m.Length)).ToHashSet();
+            var topic = statistics.TitleTerms(record.Id).ToHashSet(StringComparer.Ordinal);
             return [.. syllables.Where((s, i) => !saying.Contains(i) && topic.Contains(s))];
         }
     }
@@ -160,8 +227,10 @@ internal static class ProcedureVariants
             return named[0].Variant;
         }
 
+        // Records only named alike, not retrieved alike, are not settled by which one is no change: retrieval put the
+        // chosen one first for the question's other words ("thuốc lá" beside "hộ kinh doanh").
         var plain = variants.Records.Where(v => !context.Cues.NamesAModifier(v.Document.Title)).ToList();
-        return !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
+        return !variants.NamedAlike && !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
     }
 
     // The retrieved records that are a change to the plain record: their titles name a change ("Cấp lại", "Gia hạn")
@@ -224,7 +293,11 @@ internal static class ProcedureVariants
     private static string[] Without((string[] Syllables, bool[] Level) title) => title.Syllables.Where((_, i) => !title.Level[i]).ToArray();
 
     /// <summary>The records the question could be about; <paramref name="SameProcedure"/> when they differ only in level.</summary>
-    internal sealed record Variants(IReadOnlyList<Variant> Records, bool SameProcedure);
+    internal sealed record Variants(IReadOnlyList<Variant> Records, bool SameProcedure)
+    {
+        /// <summary>The records are those the question names by the same words (<see cref="NamedAlike"/>), not those retrieval found equally.</summary>
+        public bool NamedAlike { get; init; }
+    }
 
     /// <summary>One record the question could be about, with its retrieved chunks and their best coverage.</summary>
     internal sealed record Variant(CorpusDocument Document, IReadOnlyList<ChunkHit> Hits, double Coverage);

@@ -42,4 +42,7 @@ public enum SelectionReason
 
     /// <summary>The reply to the service's question which procedure was meant: one of the procedures it offered.</summary>
     AnswersTheAskBack,
+
+    /// <summary>A stop that says how long it lasts: the record whose title says the same length (a suspension, a closing).</summary>
+    LastsAsSaid,
 }

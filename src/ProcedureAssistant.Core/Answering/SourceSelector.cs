@@ -166,6 +166,22 @@ internal static class SourceSelector
             }
         }
 
+        // A stop that says how long it lasts ("đóng tiệm may chừng 4 tháng rồi mở lại", "dẹp quán luôn") is answered from
+        // the first record retrieved whose title says the same length, when the one chosen speaks of no stop at all, or
+        // of the other length of the same thing: the asker's everyday words reach the founding record, a licence that
+        // shares them ("bán lẻ"), or the other stop, as easily as the one meant. A stop of something else chosen (a
+        // company's suspension beside a household's closing) is left to retrieval, and so is a record whose title the
+        // question holds half of: "dẹp tiệm ở Buôn Ma Thuột rồi, về quê mở lại … đăng ký hộ kinh doanh mới" asks the
+        // founding (its everyday names are no measure here: "bán" and "giấy" hold half of "giấy phép bán rượu").
+        if (question.StopsSayingHowLong && question.SaysHowLongAStopLasts is { } stated && catalog.TitleMatch(best.Document.Id, questionTerms) < Named &&
+            cues.StopNamedIn(best.Document.Title) is var chosenLength && chosenLength != stated &&
+            candidates.Take(Depth).FirstOrDefault(c => cues.StopNamedIn(c.Document.Title) == stated) is { } lasting &&
+            (chosenLength is null || ProcedureVariants.SameThingStopped(best.Document, lasting.Document, catalog, cues)))
+        {
+            best = lasting;
+            because = SelectionReason.LastsAsSaid;
+        }
+
         if (followed is not null)
         {
             var neighbour = NamedByOwnWords(candidates, followed, question, catalog);

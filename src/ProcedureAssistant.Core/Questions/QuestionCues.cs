@@ -103,6 +103,20 @@ public sealed class QuestionCues
     }
 
     /// <summary>
+    /// How long the stop a procedure's title names lasts: said by a phrase of two syllables at least ("tạm ngừng",
+    /// "chấm dứt", "giải thể"), since one alone is often another word's ("tạm" of "Đăng ký tạm trú"). Null when the
+    /// title names no stop, or both lengths.
+    /// </summary>
+    public StopLength? StopNamedIn(string title)
+    {
+        var written = TextAnalyzer.Syllables(title).ToArray();
+        var found = Stopping.Find(Array.ConvertAll(written, VietnameseText.Fold), written).Where(f => f.Length >= 2).ToList();
+        var forAWhile = found.Any(f => f.Key == QuestionForm.ForAWhile);
+        var forGood = found.Any(f => f.Key == QuestionForm.ForGood);
+        return forAWhile == forGood ? null : forAWhile ? StopLength.ForAWhile : StopLength.ForGood;
+    }
+
+    /// <summary>
     /// Whether the syllables speak of stopping something, and how long for, if they say (a number of days, weeks,
     /// months or years says for a while). A phrase counts only as written where the text has diacritics: "thời hạn" is
     /// no "hẳn".

@@ -26,8 +26,16 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // has a topic of its own and is searched on its own words; "thế có giới hạn tối đa không?" names none.
     private const double NamesOwnTopic = 0.5;
 
+    // A turn after the service asked which procedure was meant that asks something and holds this share of another
+    // procedure's name, more of it than of any offered one's, is a new question: "chứng thực giấy tờ ở xã hết bao nhiêu
+    // tiền" after the building permit's changes were offered. The share is rule 6's: a third of a name says what a
+    // question is about. A turn that only tells is the reply, whatever names its story touches ("giấy sắp hết hạn mà
+    // đề tài chưa xong, xin thêm thời gian" is no building permit's extension).
+    private const double NamesAnotherThanOffered = 1.0 / 3;
+
     // The words the texts name a suspension and a closing by.
-    private const string BothStops = "tạm ngừng chấm dứt";
+    private const string Suspension = "tạm ngừng";
+    private const string Closing = "chấm dứt";
 
     private static readonly string[] CommuneWords = ["xa", "phuong", "thi tran", "dac khu"];
 
@@ -87,7 +95,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
         var paperNamedBefore = previous?.ProceduresNamed is [var named] && forms.Any(f => f.Key == QuestionForm.PaperBack) ? named : null;
         var changesTopic = paperNamedBefore is not null ||
-            (isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic));
+            (isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic)) ||
+            (!asFollowUp && !asksNothing && LeavesTheOptions(previous, ownBeyondCues, statistics));
         var searchText = paperNamedBefore is not null ? paperNamedBefore + " " + text
             : isFollowUp && !changesTopic ? previous!.Topic + " " + text
             : text;
@@ -113,7 +122,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // A stop that does not say how long is searched for both its procedures, which the everyday words ("quán cơm
         // nhà em muốn nghỉ") reach at most one of.
         var stopsWithoutSayingHowLong = stops && stopLength is null;
-        var terms = await retriever.AnalyzeAsync(stopsWithoutSayingHowLong ? searchText + " " + BothStops : searchText, cancellationToken).ConfigureAwait(false);
+        // One that says how long ("đóng quán chừng ba tháng", "dẹp hẳn tiệm rồi") is searched with the words the texts
+        // name that stop by: the everyday ones reach the founding record as easily.
+        var searched = stopsWithoutSayingHowLong ? $"{searchText} {Suspension} {Closing}"
+            : stops && stopLength is { } length ? $"{searchText} {(length == StopLength.ForAWhile ? Suspension : Closing)}"
+            : searchText;
+        var terms = await retriever.AnalyzeAsync(searched, cancellationToken).ConfigureAwait(false);
         var filter = new SearchFilter { Province = ProvinceKey.Of(place?.Province), Levels = level is null ? [] : [level] };
         var topic = TopicTerms.Of(analyzer, searchText);
         topic.ExceptWith(notTopic);
@@ -137,6 +151,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             OptionsOffered = isFollowUp && !changesTopic ? previous!.OptionsOffered : [],
             AsksToRedo = forms.Any(f => f.Key == QuestionForm.Redo) && !forms.Any(f => f.Key == QuestionForm.Modifier),
             StopsWithoutSayingHowLong = stopsWithoutSayingHowLong,
+            StopsSayingHowLong = stops && stopLength is not null,
             SaysHowLongAStopLasts = stopLength,
             AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
@@ -196,6 +211,17 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         }
 
         return names;
+    }
+
+    // The turn after an ask-back names a procedure the service did not offer, better than it names any it did.
+    private static bool LeavesTheOptions(ConversationTurn? previous, IReadOnlySet<string> ownTerms, DocumentStatistics statistics)
+    {
+        if (previous is not { OptionsOffered.Count: > 0 } || statistics.MostNamed(ownTerms) is not { } most || most.Share < NamesAnotherThanOffered)
+        {
+            return false;
+        }
+
+        return !previous.OptionsOffered.Any(o => statistics.NameMatch(o, ownTerms) >= most.Share);
     }
 
     // No question mark, question word, yes/no phrase, request, list or whole procedure asked: the turn only tells

@@ -34,6 +34,12 @@ public sealed record QuestionReading
     /// </summary>
     public bool StopsWithoutSayingHowLong { get; init; }
 
+    /// <summary>
+    /// The asker means to stop a business or an activity and says how long (<see cref="SaysHowLongAStopLasts"/>):
+    /// "muốn đóng tiệm may chừng 4 tháng rồi mở lại", "dẹp quán luôn".
+    /// </summary>
+    public bool StopsSayingHowLong { get; init; }
+
     /// <summary>How long the stop the question speaks of lasts, where it says ("nghỉ ba tháng rồi mở lại", "dẹp luôn").</summary>
     public StopLength? SaysHowLongAStopLasts { get; init; }
 

@@ -100,6 +100,20 @@ public sealed class DocumentStatistics
     /// </summary>
     public bool NamesADocument(IReadOnlySet<string> terms, double share) => _names.Keys.Any(id => NameMatch(id, terms) >= share);
 
+    /// <summary>The terms of all the document's names (title, number, code, aliases) that <paramref name="terms"/> holds.</summary>
+    public HashSet<string> NamedBy(string documentId, IReadOnlySet<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return [.. (_names.GetValueOrDefault(documentId) ?? []).SelectMany(n => n).Where(terms.Contains)];
+    }
+
+    /// <summary>The document whose names the terms hold the largest share of (<see cref="NameMatch"/>), with that share; null when they hold none.</summary>
+    public (string DocumentId, double Share)? MostNamed(IReadOnlySet<string> terms)
+    {
+        var best = _names.Keys.Select(id => (DocumentId: id, Share: NameMatch(id, terms))).MaxBy(n => n.Share);
+        return best.Share > 0 ? best : null;
+    }
+
     /// <summary>
     /// The rarity-weighted share of the known <paramref name="terms"/> that the document's title holds: how much of
     /// what the question says the title says, where <see cref="TitleMatch"/> measures how much of the title the

@@ -378,6 +378,60 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AQuestionAfterAnAskBack_ThatNamesAnotherProcedureBetterThanTheOffered_IsANewQuestion()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+        var asked = await harness.AskAsync("giay phep xay dung nha e co van de, gio phai lam lai thu tuc gi a", conversationId: "leaves");
+        Assert.Equal("ambiguous-procedures", asked.Decision.Rule);
+
+        var answer = await harness.AskAsync("chứng thực giấy tờ ở xã hết bao nhiêu tiền", conversationId: "leaves");
+
+        Assert.NotEqual(SelectionReason.AnswersTheAskBack, answer.Decision.Measures?.ChosenBecause);
+        Assert.All(answer.Citations, c => Assert.StartsWith("Chứng thực", c.Title, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SiblingsTheQuestionNamesByTheSameWords_AreAskedBack_EachWithTheItemAsked()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync("chứng thực giấy tờ ở xã hết bao nhiêu tiền");
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.Equal(["tthc-2.000815", "tthc-2.000884"], answer.Citations.Select(c => c.DocumentId).Order());
+        var lines = answer.Text.Split('\n');
+        Assert.Contains(lines, l => l.Contains("chữ ký", StringComparison.Ordinal) && l.Contains("— Lệ phí: 10.000 đồng", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("bản sao", StringComparison.Ordinal) && l.Contains("— Lệ phí: 2.000 đồng/trang", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("photo công chứng giấy tờ ở xã hết bao nhiêu tiền", "tthc-2.000815")]
+    [InlineData("chứng thực chữ ký ở xã hết bao nhiêu tiền", "tthc-2.000884")]
+    [InlineData("phi chung thuc ban sao bao nhieu tien 1 trang vay", "tthc-2.000815")] // "bản sao" also asks for papers
+    public async Task ASiblingTheQuestionNamesByWordsOfItsOwn_Answers(string question, string meant)
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal(meant, answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task AnAskBackWhoseOptionsGiveTheSameAnswerToTheItemAsked_SaysItOnce()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync("giay phep xay dung nha e co van de, gio lam lai thi lam o dau");
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        Assert.True(answer.Citations.Count > 1);
+        Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("Nơi nộp hồ sơ: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("— Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task APaperToBeDoneAgain_IsAskedBackAmongChangesWhoseTitlesNameThePaper_NotThoseOfABranchOrAnotherTrade()
     {
         static string Record(string id, string title) => $"""
@@ -685,6 +739,36 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
 
         Assert.Equal("answer", answer.Decision.Rule);
         Assert.Equal(cited, answer.Citations[0].DocumentId);
+    }
+
+    [Theory]
+    [InlineData("vợ tôi sắp sinh nên muốn đóng cửa tiệm tạp hóa chừng 3 tháng rồi mở lại, có phải báo cơ quan nào không?", "tthc-tam-ngung-tiep-tuc-kinh-doanh-ho-kinh-doanh")]
+    [InlineData("tôi dẹp tiệm ở thành phố rồi, về quê mở lại tiệm tạp hóa, đăng ký hộ kinh doanh mới thì nộp ở đâu", "tthc-1.001612")]
+    [InlineData("tiệm tạp hóa của má tôi muốn nghỉ bán luôn, giấy tờ làm sao", "tthc-cham-dut-hoat-dong-ho-kinh-doanh")]
+    public async Task AStopThatSaysHowLong_IsAnsweredFromTheRecordThatLastsAsLong_UnlessItNamesTheRecordItAsks(string question, string cited)
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.True(answer.Reading!.StopsSayingHowLong);
+        Assert.False(answer.Abstained);
+        Assert.Equal(cited, answer.Citations[0].DocumentId);
+    }
+
+    [Theory]
+    [InlineData("đăng ký tạm trú cho sinh viên thuê trọ 6 tháng hết bao nhiêu tiền")]
+    [InlineData("xin giấy phép xây dựng nhà ở riêng lẻ thì nộp ở đâu, bao lâu, lệ phí bao nhiêu")]
+    [InlineData("chồng sắp cưới của em ở xa, nộp hồ sơ kết hôn qua mạng được không, mấy ngày thì xong")] // "kết hôn" is in the marital-status certificate's names too
+    public async Task AQuestionThatStopsNothing_OrNamesTheProcedureThatIsNoChange_IsNotSteeredNorAskedBack(string question)
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.False(answer.Reading!.StopsSayingHowLong);
+        Assert.Single(answer.Citations.Select(c => c.DocumentId).Distinct());
+        Assert.False(answer.Abstained);
     }
 
     [Fact]
