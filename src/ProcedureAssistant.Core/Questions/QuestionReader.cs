@@ -95,7 +95,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
         var paperNamedBefore = previous?.ProceduresNamed is [var named] && forms.Any(f => f.Key == QuestionForm.PaperBack) ? named : null;
         var changesTopic = paperNamedBefore is not null ||
-            (isFollowUp && !asFollowUp && ownTopic.Count > 0 && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic)) ||
+            (isFollowUp && !asFollowUp && ownTopic.Count > 0 && !RepliesToTheAskBack(previous, asksNothing) && statistics.NamesADocument(ownBeyondCues, NamesOwnTopic)) ||
             (!asFollowUp && !asksNothing && LeavesTheOptions(previous, ownBeyondCues, statistics));
         var searchText = paperNamedBefore is not null ? paperNamedBefore + " " + text
             : isFollowUp && !changesTopic ? previous!.Topic + " " + text
@@ -212,6 +212,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         return names;
     }
+
+    // A turn that only tells, after the service asked which procedure was meant, is the reply, whatever names its story
+    // touches ("Dạ nghỉ luôn em ơi, con cái lên thành phố hết rồi" after a suspension and a closing were offered).
+    private static bool RepliesToTheAskBack(ConversationTurn? previous, bool asksNothing) =>
+        asksNothing && previous is { OptionsOffered.Count: > 0 };
 
     // The turn after an ask-back names a procedure the service did not offer, better than it names any it did.
     private static bool LeavesTheOptions(ConversationTurn? previous, IReadOnlySet<string> ownTerms, DocumentStatistics statistics)

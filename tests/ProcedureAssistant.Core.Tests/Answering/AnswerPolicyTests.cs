@@ -391,6 +391,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AReplyThatOnlyTells_AfterAnAskBack_IsTheReply_WhateverNamesItsStoryTouches()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+        var asked = await harness.AskAsync("quán cơm nhà tôi tính đóng cửa tiệm, giấy đăng ký hộ kinh doanh phải báo xã gì", conversationId: "tells");
+        Assert.Equal("stop-without-length", asked.Decision.Rule);
+
+        var answer = await harness.AskAsync("Dạ nghỉ luôn, con cái lên thành phố hết rồi", conversationId: "tells");
+
+        Assert.Equal(SelectionReason.AnswersTheAskBack, answer.Decision.Measures?.ChosenBecause);
+        Assert.Equal("tthc-cham-dut-hoat-dong-ho-kinh-doanh", answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
     public async Task SiblingsTheQuestionNamesByTheSameWords_AreAskedBack_EachWithTheItemAsked()
     {
         using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
