@@ -295,7 +295,7 @@ internal static class ProcedureVariants
     /// <summary>The records the question could be about; <paramref name="SameProcedure"/> when they differ only in level.</summary>
     internal sealed record Variants(IReadOnlyList<Variant> Records, bool SameProcedure)
     {
-        /// <summary>The records are those the question names by the same words (<see cref="NamedAlike"/>), not those retrieval found equally.</summary>
+        /// <summary>The records are those the question names by the same words, not those retrieval found equally.</summary>
         public bool NamedAlike { get; init; }
     }
 
