@@ -124,7 +124,7 @@ internal static class ProcedureVariants
         // The topic terms the question shares with each record's names, and the syllables side by side it shares with
         // them as written, every word counted: "bản sao" says which item is asked, and "sao" is a question word, but
         // "chứng thực bản sao" names the certified copy.
-        var pairs = Pairs(reading.Text);
+        var pairs = TopicTerms.All(reading.Text).Where(t => t.Contains(' ', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         var named = Named(chosen.Document);
         if (!named.Any(t => t.Contains(' ', StringComparison.Ordinal)))
         {
@@ -139,14 +139,7 @@ internal static class ProcedureVariants
         return alike.Count > 1 ? alike : [];
 
         HashSet<string> Named(CorpusDocument record) =>
-            [.. context.Statistics.NamedBy(record.Id, reading.TopicTerms), .. record.Aliases.Prepend(record.Title).SelectMany(Pairs).Where(pairs.Contains)];
-    }
-
-    // Each two syllables side by side, folded: "chung thuc", "thuc ban", "ban sao".
-    private static HashSet<string> Pairs(string text)
-    {
-        var syllables = TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToArray();
-        return [.. syllables.Skip(1).Select((s, i) => syllables[i] + " " + s)];
+            [.. context.Statistics.NamedBy(record.Id, reading.TopicTerms), .. record.Aliases.Prepend(record.Title).SelectMany(TopicTerms.All).Where(pairs.Contains)];
     }
 
     // What the siblings of a family differ in: their fee, time limit, papers, place, steps, form, conditions or result,

@@ -102,6 +102,10 @@ public sealed class QuestionCues
         return StopLengthIn(written, Array.ConvertAll(written, VietnameseText.Fold)).Length;
     }
 
+    // For a while, for good, or neither said (null) when both are.
+    private static StopLength? LengthSaid(bool forAWhile, bool forGood) =>
+        forAWhile == forGood ? null : forAWhile ? StopLength.ForAWhile : StopLength.ForGood;
+
     /// <summary>
     /// How long the stop a procedure's title names lasts: said by a phrase of two syllables at least ("tạm ngừng",
     /// "chấm dứt", "giải thể"), since one alone is often another word's ("tạm" of "Đăng ký tạm trú"). Null when the
@@ -111,9 +115,7 @@ public sealed class QuestionCues
     {
         var written = TextAnalyzer.Syllables(title).ToArray();
         var found = Stopping.Find(Array.ConvertAll(written, VietnameseText.Fold), written).Where(f => f.Length >= 2).ToList();
-        var forAWhile = found.Any(f => f.Key == QuestionForm.ForAWhile);
-        var forGood = found.Any(f => f.Key == QuestionForm.ForGood);
-        return forAWhile == forGood ? null : forAWhile ? StopLength.ForAWhile : StopLength.ForGood;
+        return LengthSaid(found.Any(f => f.Key == QuestionForm.ForAWhile), found.Any(f => f.Key == QuestionForm.ForGood));
     }
 
     /// <summary>
@@ -127,7 +129,7 @@ public sealed class QuestionCues
         var forAWhile = found.Any(f => f.Key == QuestionForm.ForAWhile) ||
             syllables.Where((s, i) => i > 0 && PeriodUnits.Contains(s) && (syllables[i - 1].All(char.IsDigit) || NumberWords.Contains(syllables[i - 1]))).Any();
         var forGood = found.Any(f => f.Key == QuestionForm.ForGood);
-        return (found.Any(f => f.Key == QuestionForm.Stop), forAWhile == forGood ? null : forAWhile ? StopLength.ForAWhile : StopLength.ForGood);
+        return (found.Any(f => f.Key == QuestionForm.Stop), LengthSaid(forAWhile, forGood));
     }
 
     private static readonly HashSet<string> PeriodUnits = new(["ngay", "tuan", "thang", "nam"], StringComparer.Ordinal);

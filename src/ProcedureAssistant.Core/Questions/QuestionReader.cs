@@ -122,10 +122,11 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         // A stop that does not say how long is searched for both its procedures, which the everyday words ("quán cơm
         // nhà em muốn nghỉ") reach at most one of.
         var stopsWithoutSayingHowLong = stops && stopLength is null;
+        var stopsSayingHowLong = stops && stopLength is not null;
         // One that says how long ("đóng quán chừng ba tháng", "dẹp hẳn tiệm rồi") is searched with the words the texts
         // name that stop by: the everyday ones reach the founding record as easily.
         var searched = stopsWithoutSayingHowLong ? $"{searchText} {Suspension} {Closing}"
-            : stops && stopLength is { } length ? $"{searchText} {(length == StopLength.ForAWhile ? Suspension : Closing)}"
+            : stopsSayingHowLong ? $"{searchText} {(stopLength == StopLength.ForAWhile ? Suspension : Closing)}"
             : searchText;
         var terms = await retriever.AnalyzeAsync(searched, cancellationToken).ConfigureAwait(false);
         var filter = new SearchFilter { Province = ProvinceKey.Of(place?.Province), Levels = level is null ? [] : [level] };
@@ -151,7 +152,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             OptionsOffered = isFollowUp && !changesTopic ? previous!.OptionsOffered : [],
             AsksToRedo = forms.Any(f => f.Key == QuestionForm.Redo) && !forms.Any(f => f.Key == QuestionForm.Modifier),
             StopsWithoutSayingHowLong = stopsWithoutSayingHowLong,
-            StopsSayingHowLong = stops && stopLength is not null,
+            StopsSayingHowLong = stopsSayingHowLong,
             SaysHowLongAStopLasts = stopLength,
             AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
             AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
