@@ -175,7 +175,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         string sentence;
         if ((int)lead >= 0)
         {
-            var leadLines = Lines(record, lead);
+            var leadLines = Lines(record, lead, keepGaps: true);
             var listed = lead is AskedField.Documents or AskedField.Steps;
             sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
             // An item carried over from the previous question ("còn … thì sao, nhờ người nhà đi thay được không") is
@@ -282,7 +282,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // Other items asked, then lines outside them that speak to the question ("không cần giấy ủy quyền").
         foreach (var field in stated.Where(f => f != lead))
         {
-            lines.Add($"{Label(field)}: {Compact(Lines(record, field))}");
+            lines.Add($"{Label(field)}: {Compact(Spoken(Lines(record, field), weights))}");
             used.Add(ProcedureRecord.SectionOf(field)!);
         }
 
@@ -1022,18 +1022,32 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static List<string> Expanded(IEnumerable<string> syllables) =>
         [.. syllables.SelectMany(s => s == "ubnd" ? ["uy", "ban", "nhan", "dan"] : new[] { s })];
 
-    // Lines outside the asked items that speak to the question, best first; notes are the writers', not the source's.
+    // Lines outside the asked items that speak to the question, best first. A note that points to another procedure
+    // ("xem thủ tục “Gia hạn tạm trú”") is about that one, and naming it would make it the paper a next "giấy đó" means.
     // A line that names the province the question asks about speaks to it too ("ở Thanh Hóa xin ở phường được chưa"
     // is answered by "ví dụ Thanh Hóa từ 22/8/2025"), though a place is not a topic word (it would pull every text
     // that names it).
-    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, QuestionReading reading) =>
-        record.Sections
-            .Where(s => !used.Contains(s.Name) && s.Name != ProcedureRecord.Notes)
-            .SelectMany(s => StatedLines(s.Text).Where(line => said is null || !line.Contains(said, StringComparison.Ordinal))
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, QuestionReading reading)
+    {
+        var lines = record.Sections
+            .Where(s => !used.Contains(s.Name))
+            .SelectMany(s => StatedLines(s.Text).Where(line => (said is null || !line.Contains(said, StringComparison.Ordinal)) && !(s.Name == ProcedureRecord.Notes && PointsToAnotherProcedure(line)))
                 .Select(line => (s.Name, Line: line, NamesPlace: Names(line, reading.Place?.NamedProvince), Bounds: BoundsAQuantityStated(line, reading), Score: weights.Score(line))))
-            .Where(x => x.NamesPlace || x.Bounds || x.Score >= weights.RelatedLineThreshold)
+            .ToList();
+        // The line that best holds the question's rarest word the record holds speaks to it too, below the bar: a long
+        // story dilutes the bar, not what the question asks of this record beyond its name ("vân tay").
+        var rarest = weights.Rarest is { } term
+            ? lines.Where(x => weights.Found(x.Line).Contains(term)).OrderByDescending(x => x.Score).Select(x => x.Line).FirstOrDefault()
+            : null;
+        // A note is said only when its words speak to the question: one that names the province or a number of the
+        // asker's kind ("Bản ghi … ghi thời hạn 01 ngày" to "mới sanh được 10 ngày") is about the record, not the case.
+        return lines
+            .Where(x => x.Name == ProcedureRecord.Notes ? x.Score >= weights.RelatedLineThreshold : x.NamesPlace || x.Bounds || x.Score >= weights.RelatedLineThreshold || x.Line == rarest)
             .OrderByDescending(x => x.NamesPlace).ThenByDescending(x => x.Bounds).ThenByDescending(x => x.Score)
             .Select(x => (x.Name, x.Line));
+    }
+
+    private static bool PointsToAnotherProcedure(string line) => line.Contains("thủ tục “", StringComparison.Ordinal);
 
     // A line that states a number of the kind the asker gives of his own case ("từ 07 ngày trở lên" to "mẹ nằm viện 10
     // ngày", "không quá 31 tuổi" to "em 29 tuổi") is the bound he measures himself against, whatever words it shares.
@@ -1064,8 +1078,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return chosen;
     }
 
-    private static List<string> Lines(ProcedureRecord record, AskedField field) =>
-        ProcedureRecord.SectionOf(field) is { } section && record.Field(section) is { } value ? StatedLines(value) : [];
+    private static List<string> Lines(ProcedureRecord record, AskedField field, bool keepGaps = false) =>
+        ProcedureRecord.SectionOf(field) is { } section && record.Field(section) is { } value ? StatedLines(value, keepGaps) : [];
 
     // Unasked, a time limit, fee or competent body stated in labelled rows (per filing channel: "Nộp trực tiếp: 01 ngày
     // làm việc" / "Nộp trực tuyến: 02 giờ"; per case: "Chỉ đăng ký đất đai: 17 ngày" / "Đăng ký và cấp giấy: 20 ngày";
@@ -1108,11 +1122,22 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // The lines of a section that state something; a section that is nothing but gaps has none.
     // A line that is nothing but a note in brackets ("(Theo bản ghi trên Cơ sở dữ liệu quốc gia …)") qualifies the line
     // before it and is said with it, not as an item of its own.
-    private static List<string> StatedLines(string value)
+    private static List<string> StatedLines(string value, bool keepGaps = false)
     {
         var lines = new List<string>();
-        foreach (var line in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !DeclaredGaps.IsGap(l)))
+        foreach (var stated in value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => !DeclaredGaps.IsGap(l)))
         {
+            var line = stated;
+            // A line that states something and then what is not known ("Trực tuyến; … Cổng cụ thể: chưa có thông tin
+            // chính thức") says its statement; what the sources lack has one line of its own. Not the item the answer
+            // opens with, which the question asked first: what it does not give is part of that answer ("liệt kê các
+            // đối tượng được hưởng": "… theo Nghị định 20/2021/NĐ-CP. Danh sách đầy đủ: chưa có thông tin chính thức").
+            var sentences = Sentences(line);
+            if (!keepGaps && sentences.Count > 1 && sentences.Any(DeclaredGaps.IsGap))
+            {
+                line = string.Join(' ', sentences.Where(s => !DeclaredGaps.IsGap(s)));
+            }
+
             var note = Unbullet(line);
             if (lines.Count > 0 && note.StartsWith('(') && note.TrimEnd('.').EndsWith(')'))
             {
@@ -1248,6 +1273,43 @@ public sealed partial class AnswerComposer(TimeProvider time)
     }
 
     // A section's lines in one line, as many whole items as fit ("Tờ khai …; Giấy xác nhận …"), at least the first.
+    // An item's lines as many as one line can say, in the record's order: its first line, which states the item, then
+    // those that speak to the question before the rest ("online thì có phải chụp ảnh lại không": the online channel's
+    // line after the counter's, though a third line stands between them).
+    private static List<string> Spoken(List<string> stated, TermWeights weights)
+    {
+        var speaking = stated.Select((line, i) => (line, i, Score: weights.Score(line)))
+            .Where(x => x.i > 0 && (x.Score >= weights.RelatedLineThreshold || (weights.Rarest is { } rarest && weights.Found(x.line).Contains(rarest))))
+            .OrderByDescending(x => x.Score).Select(x => x.i);
+        // Lengths as the line says them (Compact): without bullet, number or closing stop.
+        var said = stated.ConvertAll(l => TrimEnd(Unnumbered(l)).Length);
+        var kept = new SortedSet<int>();
+        var length = 0;
+        bool Fits(int i) => kept.Count == 0 || length + 2 + said[i] <= MaxLineCharacters;
+        foreach (var i in speaking.Prepend(0).Where(i => i < stated.Count))
+        {
+            if (Fits(i))
+            {
+                kept.Add(i);
+                length += said[i] + (kept.Count == 1 ? 0 : 2);
+            }
+        }
+
+        // The rest in order, up to the first that does not fit, as an item's lines are said when none speaks to the question.
+        foreach (var i in Enumerable.Range(0, stated.Count).Where(i => !kept.Contains(i)))
+        {
+            if (!Fits(i))
+            {
+                break;
+            }
+
+            kept.Add(i);
+            length += said[i] + 2;
+        }
+
+        return [.. kept.Select(i => stated[i])];
+    }
+
     private static string Compact(List<string> stated, int budget = MaxLineCharacters)
     {
         var items = stated.Select(l => TrimEnd(Unnumbered(l))).Where(l => l.Length > 0).ToList();

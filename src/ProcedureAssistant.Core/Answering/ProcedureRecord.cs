@@ -33,7 +33,7 @@ public sealed partial class ProcedureRecord
     /// <summary>Section of the legal basis.</summary>
     public const string LegalBasis = "Căn cứ pháp lý";
 
-    /// <summary>Section of notes: what the writers of a record add, never part of an answer.</summary>
+    /// <summary>Section of notes: what a record adds beside its items; a note is said only as a line that speaks to the question, never under its heading.</summary>
     public const string Notes = "Ghi chú";
 
     /// <summary>Section of what changed with the two-tier reform.</summary>

@@ -253,6 +253,26 @@ internal static class ProcedureVariants
         }
     }
 
+    /// <summary>
+    /// True when two records' titles, less their level and the changes they name ("cấp lại", "gia hạn", "điều chỉnh"),
+    /// differ by at most <see cref="MaxWordsBeyondThePlainTitle"/> words each way: changes to one procedure, or a change
+    /// and the plain one ("Gia hạn giấy phép xây dựng …" and "Cấp lại giấy phép xây dựng …"); not two procedures that
+    /// share a few words ("Đăng ký tạm trú" and the linked birth, residence and insurance procedure).
+    /// </summary>
+    public static bool AlikeButForTheirChange(CorpusDocument one, CorpusDocument other, QuestionCues cues)
+    {
+        var first = Unchanged(one.Title);
+        var second = Unchanged(other.Title);
+        return first.Count(w => !second.Contains(w)) <= MaxWordsBeyondThePlainTitle && second.Count(w => !first.Contains(w)) <= MaxWordsBeyondThePlainTitle;
+
+        HashSet<string> Unchanged(string title)
+        {
+            var words = Without(LevelWordsOf(title));
+            var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+            return words.Where(w => !change.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
     // The retrieved records, in retrieval order, each with its chunks and their best coverage.
     private static List<Variant> Retrieved(AnswerContext context) =>
         [.. context.Hits

@@ -19,6 +19,9 @@ public enum SelectionReason
     /// <summary>A follow-up whose own words name a text of the same kind rather than the previous answer's: a change to the procedure its title holds, or clearly more of them in its title.</summary>
     FollowUpNamesANeighbour,
 
+    /// <summary>A turn that only tells the asker's situation after an answer: the answered record's sibling whose text holds clearly more of what the turn says.</summary>
+    StatementFitsASibling,
+
     /// <summary>A record without aliases (the catalogue's) that the question names better than the first, covering nearly as much.</summary>
     NamedBetter,
 

@@ -185,7 +185,10 @@ internal static class SourceSelector
         if (followed is not null)
         {
             var neighbour = NamedByOwnWords(candidates, followed, question, catalog);
-            (best, because) = neighbour is null ? (followed, SelectionReason.FollowsPreviousAnswer) : (neighbour, SelectionReason.FollowUpNamesANeighbour);
+            var fitted = neighbour is null && question.AsksNothing ? SiblingTheStatementFits(candidates, followed, question, catalog, cues) : null;
+            (best, because) = neighbour is not null ? (neighbour, SelectionReason.FollowUpNamesANeighbour)
+                : fitted is not null ? (fitted, SelectionReason.StatementFitsASibling)
+                : (followed, SelectionReason.FollowsPreviousAnswer);
         }
 
         // The reply to the service's question which procedure was meant ("dạ, giấy còn hạn, chỉ là đổi tên công ty")
@@ -244,6 +247,25 @@ internal static class SourceSelector
             .Where(c => c != followed && c.Document.Type == followed.Document.Type)
             .Where(c => catalog.TitleTerms(c.Document.Id).Any(t => t.Contains(' ', StringComparison.Ordinal) && own.Contains(t) && !followedTitle.Contains(t)))
             .Select(c => (Candidate: c, Held: catalog.TitleHolds(c.Document.Id, own)))
+            .Where(x => x.Held >= OwnWordsNamed && x.Held >= heldByFollowed + OwnWordsMargin)
+            .OrderByDescending(x => x.Held)
+            .Select(x => x.Candidate)
+            .FirstOrDefault();
+    }
+
+    // A turn that only tells the asker's situation after an answer ("giấy sắp hết hạn mà chưa đổ móng" after the
+    // re-issue of a building permit) settles which of the answered record's siblings is meant, as a reply to an
+    // ask-back does: the sibling (a change to the same procedure, or the plain one:
+    // ProcedureVariants.AlikeButForTheirChange) whose text holds clearly more of what the turn says of its own than the
+    // answered record's. Texts, not titles: a story speaks of the conditions a record sets, not of its name.
+    private static Candidate? SiblingTheStatementFits(IReadOnlyList<Candidate> candidates, Candidate followed, QuestionReading question, DocumentStatistics catalog, QuestionCues cues)
+    {
+        var own = question.OwnTopicTerms;
+        var heldByFollowed = catalog.Support(followed.Document.Id, own);
+        return candidates
+            .Where(c => c != followed && c.Document.Type == DocumentType.Procedure && followed.Document.Type == DocumentType.Procedure)
+            .Where(c => ProcedureVariants.AlikeButForTheirChange(c.Document, followed.Document, cues))
+            .Select(c => (Candidate: c, Held: catalog.Support(c.Document.Id, own)))
             .Where(x => x.Held >= OwnWordsNamed && x.Held >= heldByFollowed + OwnWordsMargin)
             .OrderByDescending(x => x.Held)
             .Select(x => x.Candidate)

@@ -46,7 +46,13 @@ internal sealed class TermWeights
         // Words that a third of all documents hold or more ("người", "đi", "mọi") tell no line from another: a question
         // with nothing rarer beyond the document's name ("… có mất phí ko mn") has no line outside the asked items.
         _distinctive = inDocument.Any(w => w.Value >= CommonWordIdf);
+
+        // The question's rarest word that the document holds: what this question asks of the document beyond its name.
+        Rarest = inDocument.Where(w => w.Value >= CommonWordIdf).OrderByDescending(w => w.Value).ThenBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key).FirstOrDefault();
     }
+
+    /// <summary>The question's rarest term that the document holds, when it is rarer than a common word.</summary>
+    public string? Rarest { get; }
 
     // The question's terms that name the document: the pairs it shares with one of the document's names, and the
     // syllables of those pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the question

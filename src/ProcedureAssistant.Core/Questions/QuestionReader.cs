@@ -233,12 +233,20 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // No question mark, question word, yes/no phrase, request, list or whole procedure asked: the turn only tells
     // ("dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa", "nghỉ chừng ba tháng thôi, qua Tết mở lại").
     private bool AsksNothing(string text, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
-        !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !HasOrNot().IsMatch(VietnameseText.Fold(text)) &&
+        !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !AsksHasOrNot(VietnameseText.Fold(text)) &&
         !syllables.Any(s => cues.Forms.IsPhrase(QuestionForm.QuestionWord, s)) &&
         !forms.Any(f => f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup);
 
-    // "có … không" within one clause asks yes or no wherever the clause stands ("mai trời có mưa to không, tính chở
-    // thằng cu đi chơi"); a "không" alone tells ("không về nữa").
+    // "có … không" closing a clause asks yes or no wherever the clause stands ("mai trời có mưa to không, tính chở
+    // thằng cu đi chơi", "có cần giấy gì không hay chỉ cần CCCD"); a "không" alone tells ("không về nữa"), and so
+    // does one the clause goes on after ("có điều gần hết hạn mà chưa đổ móng được").
+    private bool AsksHasOrNot(string folded) =>
+        HasOrNot().Matches(folded).Any(m =>
+        {
+            var rest = folded[(m.Index + m.Length)..].Split([',', '.', ';', ':', '!', '?'])[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return rest.Length == 0 || rest[0] is "hay" or "thi" || rest.All(s => cues.Forms.IsPhrase(QuestionForm.Particle, s));
+        });
+
     [GeneratedRegex(@"\bco\b[^,.;:!?]*\b(khong|chua)\b", RegexOptions.IgnoreCase)]
     private static partial Regex HasOrNot();
 

@@ -517,6 +517,94 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ASecondItemAsked_SaysItsFirstLine_ThenTheLineThatSpeaksToTheQuestion_BeforeTheOthers()
+    {
+        // The second item's lines do not all fit in one line: the one on re-taking photographs is said, though two
+        // others stand before it.
+        const string record = """
+            ---
+            id: tthc-the-thu-vien
+            type: procedure
+            title: "Cấp lại thẻ thư viện xã"
+            level: xa
+            source: https://example.gov.vn/thu-vien
+            ---
+            # Cấp lại thẻ thư viện xã
+            ## Lệ phí
+            - 15.000 đồng/thẻ.
+            ## Nơi nộp và cách thức nộp
+            - Trực tiếp tại quầy thư viện thuộc Trung tâm văn hóa xã, giờ hành chính.
+            - Qua bưu chính công ích, gửi kèm bản sao căn cước và phong bì có dán tem ghi sẵn địa chỉ người nhận.
+            - Trực tuyến; khi đó thư viện dùng lại ảnh thẻ đã lưu, không chụp lại.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/the-thu-vien.md"] = record });
+
+        var answer = await harness.AskAsync("cấp lại thẻ thư viện xã bao nhiêu tiền, làm online có phải chụp ảnh thẻ lại không");
+
+        var place = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("- Nơi nộp hồ sơ:", StringComparison.Ordinal));
+        Assert.Contains("quầy thư viện", place, StringComparison.Ordinal);
+        Assert.Contains("dùng lại ảnh thẻ đã lưu", place, StringComparison.Ordinal);
+        Assert.DoesNotContain("bưu chính", place, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ANoteThatSpeaksToTheQuestion_IsSaid_ButNotOnePointingToAnotherProcedure_NorOneOnlyNamingANumberOfTheAskersKind()
+    {
+        const string record = """
+            ---
+            id: tthc-hang-rong
+            type: procedure
+            title: "Cấp giấy phép bán hàng rong"
+            level: xa
+            source: https://example.gov.vn/hang-rong
+            ---
+            # Cấp giấy phép bán hàng rong
+            ## Nơi nộp và cách thức nộp
+            - Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã.
+            ## Thời hạn giải quyết
+            - 03 ngày làm việc.
+            ## Ghi chú
+            - Sổ đăng ký cơ sở sản xuất nhỏ lẻ không thay thế được giấy phép này.
+            - Bản ghi trên cổng tỉnh ghi thời hạn 02 ngày.
+            - Bán bánh mì nhân thịt rong thì xem thêm thủ tục “Cấp giấy xác nhận an toàn thực phẩm”.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/hang-rong.md"] = record });
+
+        var answer = await harness.AskAsync("nhà em có sổ đăng ký cơ sở sản xuất nhỏ lẻ rồi, đi bán bánh mì nhân thịt rong chừng 10 ngày thì xin giấy phép bán hàng rong ở đâu");
+
+        Assert.Contains("không thay thế được giấy phép này", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bản ghi trên cổng", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("thủ tục “", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ghi chú", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ALineThatStatesSomethingThenWhatIsNotKnown_SaysOnlyItsStatement()
+    {
+        const string record = """
+            ---
+            id: tthc-ben-thuyen
+            type: procedure
+            title: "Cấp phép bến thuyền nhỏ"
+            level: xa
+            source: https://example.gov.vn/ben-thuyen
+            ---
+            # Cấp phép bến thuyền nhỏ
+            ## Lệ phí
+            - 100.000 đồng/bến. Mức thu ở từng tỉnh: chưa có thông tin chính thức.
+            ## Thời hạn giải quyết
+            - 05 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["procedures/ben-thuyen.md"] = record });
+
+        var answer = await harness.AskAsync("cấp phép bến thuyền nhỏ mất bao lâu");
+
+        var fee = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith("- Lệ phí:", StringComparison.Ordinal));
+        Assert.Contains("100.000 đồng/bến", fee, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa có thông tin", fee, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABodyStatedByRole_IsSaidWithEveryRole_SoTheOneWhoDecidesIsNamed()
     {
         const string record = """

@@ -687,6 +687,65 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal([AskedField.Place], answer.Reading.Fields);
     }
 
+    [Fact]
+    public async Task ATurnThatOnlyTellsTheSituation_AfterAnAnswer_IsAnsweredFromTheSiblingWhoseTextItFits()
+    {
+        const string reissue = """
+            ---
+            id: tthc-giay-phep-ghe-cap-lai
+            type: procedure
+            title: Cấp lại giấy phép hoạt động ghe chở khách trên sông
+            level: xa
+            source: https://example.gov.vn/ghe-cap-lai
+            ---
+            # Cấp lại giấy phép hoạt động ghe chở khách trên sông
+            Giấy phép bị rách, nát hoặc bị mất thì chủ ghe đề nghị cấp lại.
+            ## Thời hạn giải quyết
+            - 03 ngày làm việc.
+            """;
+        const string extension = """
+            ---
+            id: tthc-giay-phep-ghe-gia-han
+            type: procedure
+            title: Gia hạn giấy phép hoạt động ghe chở khách trên sông
+            level: xa
+            source: https://example.gov.vn/ghe-gia-han
+            ---
+            # Gia hạn giấy phép hoạt động ghe chở khách trên sông
+            Giấy phép sắp hết thời hạn mà ghe vẫn chạy tiếp thì chủ ghe đề nghị gia hạn trước khi hết hạn.
+            ## Thời hạn giải quyết
+            - 05 ngày làm việc.
+            """;
+        // Another procedure whose text fits the story as well, but whose name is no change to the permit's.
+        const string stay = """
+            ---
+            id: tthc-luu-tru-tren-ghe
+            type: procedure
+            title: Gia hạn lưu trú của khách nghỉ đêm trên ghe
+            level: xa
+            source: https://example.gov.vn/luu-tru-ghe
+            ---
+            # Gia hạn lưu trú của khách nghỉ đêm trên ghe
+            Khách nghỉ trên ghe sắp hết hạn lưu trú mà còn ở tiếp thì chủ ghe báo gia hạn, giấy vẫn còn nguyên.
+            ## Thời hạn giải quyết
+            - 01 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
+        {
+            ["procedures/ghe-cap-lai.md"] = reissue,
+            ["procedures/ghe-gia-han.md"] = extension,
+            ["procedures/luu-tru-ghe.md"] = stay,
+        });
+        var first = await harness.AskAsync("cấp lại giấy phép hoạt động ghe chở khách trên sông mất mấy ngày", conversationId: "ghe");
+        Assert.Equal("tthc-giay-phep-ghe-cap-lai", first.Citations[0].DocumentId);
+
+        var answer = await harness.AskAsync("Giấy vẫn còn nguyên, chỉ là sắp hết hạn mà ghe còn chạy tiếp", conversationId: "ghe");
+
+        Assert.True(answer.Reading!.AsksNothing);
+        Assert.Equal("tthc-giay-phep-ghe-gia-han", answer.Citations[0].DocumentId);
+        Assert.Equal(SelectionReason.StatementFitsASibling, answer.Decision.Measures?.ChosenBecause);
+    }
+
     private const string HouseholdSuspension = """
         ---
         id: tthc-tam-ngung-hkd

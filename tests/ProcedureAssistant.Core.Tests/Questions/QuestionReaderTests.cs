@@ -283,6 +283,10 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("nghỉ ba tháng có phải báo không", false)]
     [InlineData("Nghỉ ba tháng thôi?", false)]
     [InlineData("mai trời có mưa to không, tính chở thằng cu đi chơi", false)]
+    [InlineData("Sổ vẫn còn, có điều sắp tới hạn mà chưa kịp xây do thiếu tiền", true)]
+    [InlineData("nha co nguoi om nen khong di duoc", true)]
+    [InlineData("con tôi có giấy chứng sinh chưa ạ, bệnh viện chưa đưa", false)]
+    [InlineData("có phải mang theo sổ không hay chỉ cần CCCD", false)]
     [InlineData("cho hỏi thủ tục tạm ngừng kinh doanh", false)]
     [InlineData("hướng dẫn giúp em làm lại giấy phép", false)]
     public async Task ATurnThatAsksNothing_AddsToThePreviousQuestion_AndAsksItsItemsAgain(string turn, bool asksNothing)
