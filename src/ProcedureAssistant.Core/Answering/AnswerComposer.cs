@@ -213,7 +213,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             sentence = formSentence;
             formSentence = null;
         }
-        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
+        else if (!reading.AsksWholeProcedure && Related(record, weights, used, deadline, reading, opening: true).Where(r => !IsAFormSaid(r.Line)).Take(1).ToList() is [var best])
         {
             // No item asked ("ông bà đi khai sinh thay được không"): the line that speaks to the question answers it,
             // named by its item when it is one ("Thời hạn giải quyết …: Trong ngày"; "Theo thủ tục …: Trong ngày" says
@@ -1027,7 +1027,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // A line that names the province the question asks about speaks to it too ("ở Thanh Hóa xin ở phường được chưa"
     // is answered by "ví dụ Thanh Hóa từ 22/8/2025"), though a place is not a topic word (it would pull every text
     // that names it).
-    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, QuestionReading reading)
+    private static IEnumerable<(string Section, string Line)> Related(ProcedureRecord record, TermWeights weights, HashSet<string> used, string? said, QuestionReading reading, bool opening = false)
     {
         var lines = record.Sections
             .Where(s => !used.Contains(s.Name))
@@ -1035,8 +1035,9 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 .Select(line => (s.Name, Line: line, NamesPlace: Names(line, reading.Place?.NamedProvince), Bounds: BoundsAQuantityStated(line, reading), Score: weights.Score(line))))
             .ToList();
         // The line that best holds the question's rarest word the record holds speaks to it too, below the bar: a long
-        // story dilutes the bar, not what the question asks of this record beyond its name ("vân tay").
-        var rarest = weights.Rarest is { } term
+        // story dilutes the bar, not what the question asks of this record beyond its name ("vân tay"). Not as the
+        // opening sentence, which answers the question: below the bar, what the procedure is says more.
+        var rarest = !opening && weights.Rarest is { } term
             ? lines.Where(x => weights.Found(x.Line).Contains(term)).OrderByDescending(x => x.Score).Select(x => x.Line).FirstOrDefault()
             : null;
         // A note is said only when its words speak to the question: one that names the province or a number of the

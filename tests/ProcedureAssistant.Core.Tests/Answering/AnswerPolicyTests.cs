@@ -125,6 +125,18 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Contains(procedure, answer.Text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void AChosenTextCoveredByHalfAtALowTopicMatch_SpeaksToTheQuestion_WhenItIsARegulation_NotARecord(bool isRegulation, bool speaks)
+    {
+        // An official's question in their own words ("thông tư số mấy, ký hôm nào"): the decree's passage covers half
+        // of it, its topic match sits between the "a little" bar and the usual one; the question names it little.
+        var topicMatch = (NotInSourcesRule.SomewhatOnTopic + NotInSourcesRule.MinTopicMatch) / 2;
+
+        Assert.Equal(speaks, NotInSourcesRule.SpeaksTo(nameMatch: 0.05, coverage: NotInSourcesRule.MinCoverage, topicMatch, isRegulation));
+    }
+
     [Fact]
     public async Task InScopeButNotInTheSources_RefersToTheCommuneCentre()
     {
