@@ -1273,7 +1273,6 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return sentences.Count == 0 ? [text] : sentences;
     }
 
-    // A section's lines in one line, as many whole items as fit ("Tờ khai …; Giấy xác nhận …"), at least the first.
     // An item's lines as many as one line can say, in the record's order: its first line, which states the item, then
     // those that speak to the question before the rest ("online thì có phải chụp ảnh lại không": the online channel's
     // line after the counter's, though a third line stands between them).
@@ -1311,6 +1310,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         return [.. kept.Select(i => stated[i])];
     }
 
+    // A section's lines in one line, as many whole items as fit ("Tờ khai …; Giấy xác nhận …"), at least the first.
     private static string Compact(List<string> stated, int budget = MaxLineCharacters)
     {
         var items = stated.Select(l => TrimEnd(Unnumbered(l))).Where(l => l.Length > 0).ToList();
