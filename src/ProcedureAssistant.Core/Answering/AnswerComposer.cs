@@ -1037,9 +1037,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
         // The line that best holds the question's rarest word the record holds speaks to it too, below the bar: a long
         // story dilutes the bar, not what the question asks of this record beyond its name ("vân tay"). Not as the
         // opening sentence, which answers the question: below the bar, what the procedure is says more.
-        var rarest = !opening && weights.Rarest is { } term
-            ? lines.Where(x => weights.Found(x.Line).Contains(term)).OrderByDescending(x => x.Score).Select(x => x.Line).FirstOrDefault()
-            : null;
+        var rarest = opening ? null : lines.Where(x => weights.HoldsTheRarest(x.Line)).OrderByDescending(x => x.Score).Select(x => x.Line).FirstOrDefault();
         // A note is said only when its words speak to the question: one that names the province or a number of the
         // asker's kind ("Bản ghi … ghi thời hạn 01 ngày" to "mới sanh được 10 ngày") is about the record, not the case.
         return lines
@@ -1279,7 +1277,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static List<string> Spoken(List<string> stated, TermWeights weights)
     {
         var speaking = stated.Select((line, i) => (line, i, Score: weights.Score(line)))
-            .Where(x => x.i > 0 && (x.Score >= weights.RelatedLineThreshold || (weights.Rarest is { } rarest && weights.Found(x.line).Contains(rarest))))
+            .Where(x => x.i > 0 && (x.Score >= weights.RelatedLineThreshold || weights.HoldsTheRarest(x.line)))
             .OrderByDescending(x => x.Score).Select(x => x.i);
         // Lengths as the line says them (Compact): without bullet, number or closing stop.
         var said = stated.ConvertAll(l => TrimEnd(Unnumbered(l)).Length);

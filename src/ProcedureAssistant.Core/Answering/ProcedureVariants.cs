@@ -245,9 +245,7 @@ internal static class ProcedureVariants
 
         bool IsAChangeOf(string title)
         {
-            var words = Without(LevelWordsOf(title));
-            var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
-            var rest = words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+            var (rest, change) = OtherWordsAndChange(title, cues);
             return change.Count > 0 && rest.Count(w => !plainWords.Contains(w)) <= MaxWordsBeyondThePlainTitle &&
                 plainWords.Count(w => w != act && !rest.Contains(w) && !change.Contains(w)) <= MaxPlainWordsMissing;
         }
@@ -261,16 +259,18 @@ internal static class ProcedureVariants
     /// </summary>
     public static bool AlikeButForTheirChange(CorpusDocument one, CorpusDocument other, QuestionCues cues)
     {
-        var first = Unchanged(one.Title);
-        var second = Unchanged(other.Title);
+        var first = OtherWordsAndChange(one.Title, cues).Others;
+        var second = OtherWordsAndChange(other.Title, cues).Others;
         return first.Count(w => !second.Contains(w)) <= MaxWordsBeyondThePlainTitle && second.Count(w => !first.Contains(w)) <= MaxWordsBeyondThePlainTitle;
+    }
 
-        HashSet<string> Unchanged(string title)
-        {
-            var words = Without(LevelWordsOf(title));
-            var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
-            return words.Where(w => !change.Contains(w)).ToHashSet(StringComparer.Ordinal);
-        }
+    // A title's level words left out: the syllables of the changes it names ("cấp lại", "gia hạn"), and its other words,
+    // each once.
+    private static (List<string> Others, HashSet<string> Change) OtherWordsAndChange(string title, QuestionCues cues)
+    {
+        var words = Without(LevelWordsOf(title));
+        var change = cues.ChangesIn(words).SelectMany(c => c.Split(' ')).ToHashSet(StringComparer.Ordinal);
+        return ([.. words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal)], change);
     }
 
     // The retrieved records, in retrieval order, each with its chunks and their best coverage.

@@ -54,6 +54,9 @@ internal sealed class TermWeights
     /// <summary>The question's rarest term that the document holds, when it is rarer than a common word.</summary>
     public string? Rarest { get; }
 
+    /// <summary>True when the text holds <see cref="Rarest"/>.</summary>
+    public bool HoldsTheRarest(string text) => Rarest is { } term && TopicTerms.All(text).Contains(term);
+
     // The question's terms that name the document: the pairs it shares with one of the document's names, and the
     // syllables of those pairs. "xã" asked in "bao nhiêu xã, phường" is not the "xã" of a title's "cấp xã": the question
     // does not share that pair.
