@@ -56,6 +56,22 @@ public sealed class TextAnalyzerTests
     public void TheShippedSynonyms_ReadAPersonOfAnotherCountryAsAForeigner_NotAMatchAgainstOne(string question, bool foreigner) =>
         Assert.Equal(foreigner, _analyzer.SynonymsIn(question).Any(s => s.Expansion.EndsWith("nước ngoài", StringComparison.Ordinal)));
 
+    [Theory]
+    [InlineData("xin lại bằng lái có phải chụp hình không", "chụp ảnh")]
+    [InlineData("hồ sơ nộp kèm mấy tấm hình", "ảnh")]
+    [InlineData("làm hộ chiếu có phải lăn tay không", "vân tay")]
+    [InlineData("nộp hồ sơ qua mạng được không", "trực tuyến")]
+    [InlineData("xin giay xac nhan tren mang duoc ko", "trực tuyến")]
+    [InlineData("cháu đánh rơi giấy phép lái xe", "bị mất")]
+    public void TheShippedSynonyms_ReadEverydayWordsForAPhotoFingerprintsTheInternetAndALoss_AsTheRecordsWriteThem(string question, string expansion) =>
+        Assert.Contains(_analyzer.SynonymsIn(question), s => s.Expansion == expansion);
+
+    [Theory]
+    [InlineData("tình hình mạng lưới y tế cơ sở")]
+    [InlineData("hình thức nộp hồ sơ")]
+    public void TheShippedSynonyms_DoNotReadAWordThatOnlySharesASyllable(string question) =>
+        Assert.DoesNotContain(_analyzer.SynonymsIn(question), s => s.Expansion is "ảnh" or "trực tuyến" or "chụp ảnh");
+
     [Fact]
     public void AnalyzeQuery_WithoutDiacritics_UsesFoldedTermsOnly()
     {
