@@ -49,8 +49,9 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
 
         var asksNow = reading.AsksWhereAPlaceBelongsNow;
         var asksNoProcedureItem = reading.FieldsAskedOutright.All(f => f == AskedField.LegalBasis);
+        var namesAProcedure = context.Choice is { IsNamed: true };
         var mentions = places.Communes
-            .Where(c => asksNow || ((c.MarkedOld || reading.NamesTheMerger || reading.AsksTheNameOfAUnit || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
+            .Where(c => asksNow || ((c.MarkedOld || (OnlyAFormerUnitsName(c) && !namesAProcedure) || reading.NamesTheMerger || reading.AsksTheNameOfAUnit || reading.FollowsAPlaceLookup) && asksNoProcedureItem))
             .Select(c => Narrowed(c, places.Provinces, context.Province ?? deploymentProvince))
             .DistinctBy(c => string.Join(',', c.Candidates.Select(m => (m.IsOld, m.Code))), StringComparer.Ordinal)
             .ToList();
@@ -92,6 +93,14 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
         var elsewhere = named.Count == 0 && inScope.Count > 0 ? candidates.Except(inScope).ToList() : [];
         return mention with { Candidates = Former(kept, mention.MarkedOld), Elsewhere = Former(elsewhere, mention.MarkedOld) };
     }
+
+    // A name that is only a former unit's ("xã Phiêng Luông, tỉnh Hà Giang", now part of xã Yên Cường) speaks of that
+    // unit as former however the question asks, unless the question names a procedure, for which the place is the
+    // asker's address. Only where the kind word carries its marks ("xã") or the name a capital ("xa Lang Bien"): typed
+    // plain before a small word, "xa" is as often "far" ("đi làm xa, bà nội đi thay", which names "xã Ba").
+    private static bool OnlyAFormerUnitsName(CommuneMention mention) =>
+        mention.Candidates.All(m => m.IsOld) && mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var kind, .. var rest] &&
+        (kind.Any(ch => ch > 127) || rest.Any(w => char.IsUpper(w[0])));
 
     private static int Candidates(QuestionPlaces places) => places.Communes.Sum(c => c.Candidates.Count);
 

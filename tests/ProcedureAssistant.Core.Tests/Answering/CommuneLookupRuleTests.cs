@@ -91,6 +91,32 @@ public sealed class CommuneLookupRuleTests(HarnessFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("Giấy tờ của bà tôi ghi quê quán xã Hòa Quang Nam, giờ viết sao cho đúng?", "Hòa Quang Nam")]
+    [InlineData("Ông tôi sinh ở xã Ea Kênh, bây giờ chỗ đó tương ứng với đơn vị nào?", "Ea Kênh")]
+    [InlineData("ba toi que o xa Ea Kenh, gio ra sao roi", "Ea Kênh")]
+    public async Task ANameOnlyAFormerUnitBore_IsLookedUp_HoweverTheQuestionAsks(string question, string name)
+    {
+        var former = Communes.Find(name, "Đắk Lắk");
+        Assert.All(former, m => Assert.True(m.IsOld, $"No unit is called {name} since the merger."));
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.Equal("commune-lookup", answer.Decision.Rule);
+        Assert.Contains(Assert.Single(former).NewCommunes[0].Name, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFarAwayThatReadsAsAFormerCommunesKindWordAndName_IsNotALookup()
+    {
+        const string question = "bo me no di lam xa, ba noi dan no di lam giay thay duoc ko";
+        Assert.Contains(Communes.FindInQuestion(question).Communes, c => c.Candidates.All(m => m.IsOld));
+
+        var answer = await Harness.AskAsync(question);
+
+        Assert.NotEqual("commune-lookup", answer.Decision.Rule);
+    }
+
+    [Theory]
     [InlineData("tôi ở thị trấn Buôn Trấp, đăng ký khai sinh cho con thì nộp ở xã nào")]
     [InlineData("nha o thi tran buon trap, lam giay xac nhan cu tru o phuong nao, mat bao lau")]
     [InlineData("ở phường Tân Lập thì phòng phụ trách văn hóa của phường mang tên gì")]
