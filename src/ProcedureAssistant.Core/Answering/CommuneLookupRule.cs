@@ -97,7 +97,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
     // A name that is only a former unit's ("xã Phiêng Luông, tỉnh Hà Giang", now part of xã Yên Cường) speaks of that
     // unit as former however the question asks, unless the question names a procedure, for which the place is the
     // asker's address. Only where the kind word carries its marks ("xã") or the name a capital ("xa Lang Bien"): typed
-    // plain before a small word, "xa" is as often "far" ("đi làm xa, bà nội đi thay", which names "xã Ba").
+    // plain before a small word, "xa" is as often "far" ("di lam xa, ba noi di thay", which names "xã Ba").
     private static bool OnlyAFormerUnitsName(CommuneMention mention) =>
         mention.Candidates.All(m => m.IsOld) && mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var kind, .. var rest] &&
         (kind.Any(ch => ch > 127) || rest.Any(w => char.IsUpper(w[0])));
