@@ -416,6 +416,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AnOfficialsQuestionMadeOfPairsNoTextWrites_IsAnsweredFromTheDecreeThatCoversIt_NotReferred()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        // "ngành tư", "việc phân", "đi kèm" … are seams between the asker's words: no text writes them side by side.
+        var answer = await harness.AskAsync("Cho hỏi Bộ Tư pháp có ban hành thông tư nào đi kèm hướng dẫn việc phân cấp ngành tư pháp cho xã không, số hiệu là gì?", Persona.Official);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Equal("nd-120-2025", answer.Citations[0].DocumentId);
+        Assert.Contains("08/2025/TT-BTP", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SiblingsTheQuestionNamesByTheSameWords_AreAskedBack_EachWithTheItemAsked()
     {
         using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
