@@ -555,9 +555,10 @@ public sealed partial class AnswerComposer(TimeProvider time)
     {
         var text = new StringBuilder(Replies.AskBack);
         var sources = new List<ChunkHit>();
-        var asked = options.Select(o => o.Type == DocumentType.Procedure ? AskedOf(ProcedureRecord.From(o), context.Reading.Fields) : null).ToList();
+        var records = options.Select(o => o.Type == DocumentType.Procedure ? ProcedureRecord.From(o) : null).ToList();
+        var asked = records.Select(r => r is null ? null : AskedOf(r, context.Reading.Fields)).ToList();
         var sameForAll = asked.Distinct(StringComparer.Ordinal).Count() == 1;
-        foreach (var (option, line) in options.Zip(asked))
+        foreach (var (option, line, record) in options.Zip(asked, records))
         {
             var hit = context.Hits.First(h => h.Chunk.DocumentId == option.Id);
             sources.Add(hit);
@@ -565,6 +566,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
             if (line is not null && !sameForAll)
             {
                 text.Append(" — ").Append(line);
+            }
+            else if (asked[0] is null && record is not null && WhenItApplies(record) is { } when)
+            {
+                // Nothing asked sets them apart: the record's opening sentence says whom or what case it is for.
+                text.Append(" — ").Append(when);
             }
         }
 
@@ -576,6 +582,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         return new(text.ToString(), sources);
     }
+
+    // The first sentence of a record's opening paragraph, which says whom or what case the procedure is for ("Khi giấy
+    // phép xây dựng … bị mất hoặc hư hỏng, chủ nhà đề nghị … cấp lại").
+    private static string? WhenItApplies(ProcedureRecord record) =>
+        Sentences(record.Summary).FirstOrDefault() is { Length: > 0 } first ? Short(TrimEnd(first)) : null;
 
     // What the question asked of one option, in one line, when the record states it: each option's fee or time limit
     // beside its name lets the asker tell which one is theirs, and often spares the second question ("Chứng thực bản

@@ -100,6 +100,7 @@ public sealed class AnswerService(
         conversations.Record(conversationId, new ConversationTurn(answered?.Title ?? reading.SearchText, reading.Fields, answered?.Id)
         {
             AskedWhichProcedure = reply is AskWhichProcedureReply,
+            AskedWholeProcedure = reading.AsksWholeProcedure,
             OptionsOffered = reply is AskBackReply ask ? [.. ask.Options.Select(o => o.Id)] : [],
             LookedUpPlaces = reply is CommuneReply,
             PlacesLookedUp = reply is CommuneReply lookup ? [.. lookup.Communes.Select(c => c.Text)] : [],

@@ -31,6 +31,15 @@ internal static class ProcedureVariants
     /// <summary>A record covers the question about as well as the chosen one when its best passage covers this share of what the chosen one's covers.</summary>
     public const double Tie = 0.9;
 
+    /// <summary>Least rarity-weighted share of the smaller title that two records' titles share to be of one family, for a question asking which procedure.</summary>
+    public const double FamilyTitleShare = 0.5;
+
+    /// <summary>Least share of the chosen record's coverage a record of its family needs to be offered beside it.</summary>
+    public const double FamilyCoverage = 0.8;
+
+    // The rarity of a word held by about a third of all documents (BM25's idf: ln(1 + 2)).
+    private static readonly double CommonWordIdf = Math.Log(3);
+
     private static readonly string[][] LevelWords =
         [.. new[] { "thuc hien tai cap trung uong", "thuc hien tai cap tinh", "thuc hien tai cap xa", "thuc hien tai cap huyen", "thuc hien tai cap bo", "tai cap trung uong", "tai cap tinh", "tai cap xa", "tai cap huyen", "cap trung uong", "cap tinh", "cap xa", "cap huyen", "cap bo", "trung uong" }.Select(w => w.Split(' '))];
 
@@ -70,6 +79,12 @@ internal static class ProcedureVariants
             .Take(SourceSelector.Depth)
             .Where(v => v.Document.Id == choice.Document.Id || v.Coverage >= choice.Coverage * Tie)
             .ToList();
+        // Asked which procedure to follow, the family of the chosen record, whatever their coverage ties.
+        if (AskedWhichAmong(retrieved.First(v => v.Document.Id == choice.Document.Id), retrieved, context) is { Count: > 1 } family)
+        {
+            return new(family, false) { AskedWhich = true };
+        }
+
         var chosen = Without(LevelWordsOf(choice.Document.Title));
         var sameProcedure = records.Where(v => Without(LevelWordsOf(v.Document.Title)).SequenceEqual(chosen)).ToList();
         if (sameProcedure.Count > 1)
@@ -140,6 +155,73 @@ internal static class ProcedureVariants
 
         HashSet<string> Named(CorpusDocument record) =>
             [.. context.Statistics.NamedBy(record.Id, reading.TopicTerms), .. record.Aliases.Prepend(record.Title).SelectMany(TopicTerms.All).Where(pairs.Contains)];
+    }
+
+    /// <summary>
+    /// For a question that asks which procedure to follow ("giấy phép cất nhà có trục trặc, làm thủ tục nào"), the chosen
+    /// record and the records retrieved beside it (covering <see cref="FamilyCoverage"/> of what it covers) whose titles
+    /// share most of their rarity-weighted terms with its title (<see cref="FamilyTitleShare"/> of the smaller), unless
+    /// the question's words side with the chosen one (<see cref="SaysMoreOf"/>: "bán thêm thuốc lá thì xin giấy phép
+    /// nào" is the tobacco licence, not the liquor one); for a paper to be done again, a change is not offered beside a
+    /// plain procedure. Empty when the question does not ask which, or a conversation already settled the record.
+    /// </summary>
+    private static List<Variant> AskedWhichAmong(Variant chosen, List<Variant> retrieved, AnswerContext context)
+    {
+        var reading = context.Reading;
+        if (!reading.AsksWhichProcedure || reading.FollowsDocument is not null)
+        {
+            return [];
+        }
+
+        var statistics = context.Statistics;
+        var chosenTitle = statistics.TitleTerms(chosen.Document.Id).ToHashSet(StringComparer.Ordinal);
+        var family = retrieved.Take(SourceSelector.Depth)
+            .Where(v => v == chosen || (v.Coverage >= chosen.Coverage * FamilyCoverage && OfTheFamily(v.Document) &&
+                !(reading.AsksToRedo && context.Cues.NamesAModifier(chosen.Document.Title) && !context.Cues.NamesAModifier(v.Document.Title))))
+            .ToList();
+        return family.Count > 1 ? family : [];
+
+        double Weight(IEnumerable<string> terms) => terms.Sum(statistics.Idf);
+
+        bool OfTheFamily(CorpusDocument record)
+        {
+            var title = statistics.TitleTerms(record.Id).ToHashSet(StringComparer.Ordinal);
+            return Weight(title.Intersect(chosenTitle)) >= FamilyTitleShare * Math.Min(Weight(title), Weight(chosenTitle)) &&
+                !SaysMoreOf(chosen.Document, record, context);
+        }
+    }
+
+    /// <summary>
+    /// True when the question holds rare pairs of words (rarer than a word a third of all documents hold) that one
+    /// record's title and opening paragraph say and the other's do not, twice the weight of those the other's say and the
+    /// first's do not: the opening paragraph says whom or what case a procedure is for ("Khi muốn thay đổi thiết kế …"),
+    /// so "muốn đổi thiết kế thêm một tầng" tells the adjustment of a building permit from its siblings, and "bán thêm
+    /// thuốc lá" the tobacco licence from the liquor one. Without the words of the changes the titles name ("cấp lại",
+    /// "gia hạn"), which a story of a paper to be done again holds by chance ("làm lại giấy").
+    /// </summary>
+    private static bool SaysMoreOf(CorpusDocument one, CorpusDocument other, AnswerContext context)
+    {
+        var statistics = context.Statistics;
+        // The question's topic pairs, and those of the everyday phrases the synonym list writes in the corpus' words
+        // ("đổi thiết kế"), which are no topic terms but say which case it is. Pairs only: folded syllables are common
+        // ("thuốc" folds as "thuộc", "lá" as "là"), and one of the asker's story may be one of an opening ("có tên").
+        var question = context.Reading.TopicTerms
+            .Concat(context.Analyzer.SynonymsIn(context.Reading.Text).SelectMany(s => TopicTerms.All(s.Phrase)))
+            .Where(t => t.Contains(' ', StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var changeWords = new[] { one.Title, other.Title }
+            .SelectMany(t => context.Cues.ChangesIn(PhraseList<QuestionForm>.Folded(t)))
+            .SelectMany(c => c.Split(' '))
+            .ToHashSet(StringComparer.Ordinal);
+        var saidByOne = Says(one);
+        var saidByOther = Says(other);
+        var forOne = RareWeight(saidByOne.Except(saidByOther));
+        return forOne > 0 && RareWeight(saidByOther.Except(saidByOne)) * 2 < forOne;
+
+        double RareWeight(IEnumerable<string> terms) =>
+            terms.Where(t => question.Contains(t) && !t.Split(' ').Any(changeWords.Contains) && statistics.Idf(t) >= CommonWordIdf).Sum(statistics.Idf);
+
+        static HashSet<string> Says(CorpusDocument record) => TopicTerms.All(record.Title + " " + ProcedureRecord.From(record).Summary);
     }
 
     // What the siblings of a family differ in: their fee, time limit, papers, place, steps, form, conditions or result,
@@ -220,10 +302,23 @@ internal static class ProcedureVariants
             return named[0].Variant;
         }
 
+        // The question's words side with one of them over each of the others: that one ("muốn đổi thiết kế thêm một
+        // tầng" is the adjustment, whose opening says "thay đổi thiết kế"; "bán thêm thuốc lá" the tobacco licence).
+        if (variants.Records.FirstOrDefault(v => variants.Records.Where(o => o != v).All(o => SaysMoreOf(v.Document, o.Document, context))) is { } sidedWith)
+        {
+            return sidedWith;
+        }
+
+        var first = context.Choice!.Document;
+
         // Records only named alike, not retrieved alike, are not settled by which one is no change: retrieval put the
         // chosen one first for the question's other words ("thuốc lá" beside "hộ kinh doanh").
         var plain = variants.Records.Where(v => !context.Cues.NamesAModifier(v.Document.Title)).ToList();
-        return !variants.NamedAlike && !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 ? plain[0] : null;
+        // Asked which procedure to follow, the asker's story says in everyday words what changed: the plain one is meant
+        // only when retrieval put it first; nor when the question's words side with the record retrieved first over it.
+        return !variants.NamedAlike && !context.Cues.NamesAModifier(context.Reading.Text) && plain.Count == 1 &&
+            (!variants.AskedWhich || plain[0].Document.Id == first.Id) &&
+            (plain[0].Document.Id == first.Id || !SaysMoreOf(first, plain[0].Document, context)) ? plain[0] : null;
     }
 
     // The retrieved records that are a change to the plain record: their titles name a change ("Cấp lại", "Gia hạn")
@@ -310,6 +405,9 @@ internal static class ProcedureVariants
     {
         /// <summary>The records are those the question names by the same words, not those retrieval found equally.</summary>
         public bool NamedAlike { get; init; }
+
+        /// <summary>The records are the family of a question asking which procedure to follow.</summary>
+        public bool AskedWhich { get; init; }
     }
 
     /// <summary>One record the question could be about, with its retrieved chunks and their best coverage.</summary>

@@ -14,6 +14,9 @@ public sealed partial record ConversationTurn(string Topic, IReadOnlyList<AskedF
     /// <summary>The procedures the service asked back between (their document ids): the next question is the reply.</summary>
     public IReadOnlyList<string> OptionsOffered { get; init; } = [];
 
+    /// <summary>The question asked for the whole procedure ("làm thủ tục gì"): a reply to the service's question which one was meant asks it again.</summary>
+    public bool AskedWholeProcedure { get; init; }
+
     /// <summary>The service said where places belong now (the commune mapping answered).</summary>
     public bool LookedUpPlaces { get; init; }
 

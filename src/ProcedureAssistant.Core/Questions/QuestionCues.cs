@@ -63,6 +63,7 @@ public sealed class QuestionCues
         ["stop"] = QuestionForm.Stop,
         ["for-a-while"] = QuestionForm.ForAWhile,
         ["for-good"] = QuestionForm.ForGood,
+        ["which-procedure"] = QuestionForm.WhichProcedure,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines)
@@ -70,7 +71,8 @@ public sealed class QuestionCues
         Offices = new PhraseList<string>(Pairs(officeLines, "offices.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
         var forms = Pairs(formLines, "question-forms.tsv").Select(p => (Key: Known(FormNames, p.Key, "question-forms.tsv"), Phrase: p.Value)).ToList();
-        Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key)));
+        Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key) && f.Key != QuestionForm.WhichProcedure));
+        WhichProcedure = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.WhichProcedure));
         OffTopicSubjects = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.OffTopic));
         Stopping = new PhraseList<QuestionForm>(forms.Where(f => IsAboutStopping(f.Key)));
         Provinces = new PhraseList<(string Named, string Now)>(Pairs(provinceLines, "provinces.tsv").Select(p => ((p.Key, p.Value), p.Key)));
@@ -88,6 +90,9 @@ public sealed class QuestionCues
     /// asks a number and would hide "tỉ số").
     /// </summary>
     internal PhraseList<QuestionForm> OffTopicSubjects { get; }
+
+    /// <summary>Phrases that ask which procedure to follow ("làm thủ tục nào", "xin loại nào"), looked up on their own: "thủ tục gì" also asks for the whole procedure.</summary>
+    internal PhraseList<QuestionForm> WhichProcedure { get; }
 
     /// <summary>
     /// The <c>stop</c>, <c>for-a-while</c> and <c>for-good</c> phrases alone: "tạm ngừng" and "chấm dứt" are changes

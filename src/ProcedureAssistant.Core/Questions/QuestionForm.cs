@@ -37,4 +37,5 @@ internal enum QuestionForm
     Stop,
     ForAWhile,
     ForGood,
+    WhichProcedure,
 }

@@ -155,7 +155,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             StopsSayingHowLong = stopsSayingHowLong,
             SaysHowLongAStopLasts = stopLength,
             AsksForAList = forms.Any(f => f.Key == QuestionForm.List) || AsksWhichOnes(written, syllables),
-            AsksWholeProcedure = forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps),
+            // The reply to the service's question which procedure was meant ("dạ muốn sửa bản vẽ") asks what the question
+            // before did, the whole procedure included.
+            AsksWholeProcedure = (forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps)) ||
+                (isFollowUp && !changesTopic && asksNothing && fields.Count == 0 && previous!.OptionsOffered.Count > 0 && previous.AskedWholeProcedure),
             ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),
             AsksDatesOfText = forms.Any(f => f.Key == QuestionForm.TextDate) && forms.Any(f => f.Key is QuestionForm.TextKind or QuestionForm.RefersBack),
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
@@ -171,6 +174,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
             AsksForPersonalData = AsksForPersonalData(typed, syllables, forms),
             NamesOffTopicSubject = cues.OffTopicSubjects.Find(syllables).Any(f => f.IsAsWritten(written)),
+            AsksWhichProcedure = cues.WhichProcedure.Find(syllables).Any(),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,
             Level = level,

@@ -91,6 +91,9 @@ public sealed record QuestionReading
     /// </summary>
     public bool AsksToRedo { get; init; }
 
+    /// <summary>True when the question asks which procedure to follow ("làm thủ tục nào", "xin giấy phép loại nào").</summary>
+    public bool AsksWhichProcedure { get; init; }
+
     /// <summary>
     /// A list of things is asked for ("liệt kê giúp 32 nhiệm vụ", "chuyển những việc gì về xã": <c>list</c> in
     /// <c>question-forms.tsv</c>, or "những" with "gì" or "nào" at most five words after it).

@@ -429,6 +429,48 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Fact]
+    public async Task AQuestionAskingWhichProcedure_AmongAFamilyItCannotTellApart_IsAskedBack_EachOptionSayingWhatCaseItIsFor()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync("Giấy phép xây nhà của tôi xin hồi năm ngoái, giờ phải làm lại giấy đó ở xã, thủ tục nào?");
+
+        Assert.Equal("ambiguous-procedures", answer.Decision.Rule);
+        // The changes to the permit, never the procedure that first issues it: the asker holds one.
+        Assert.Equal(["tthc-1.013226", "tthc-1.013227", "tthc-1.013228"], answer.Citations.Select(c => c.DocumentId).Order());
+        var options = answer.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, options.Count);
+        Assert.All(options, o => Assert.Contains(" — Khi ", o, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Nhà tôi có giấy phép xây dựng rồi, giờ muốn đổi thiết kế thêm một tầng thì làm thủ tục gì?", "tthc-1.013226")]
+    [InlineData("Tiệm tạp hóa nhà tôi bán thêm thuốc lá thì phải xin giấy phép nào?", "tthc-cap-giay-phep-ban-le-san-pham-thuoc-la")]
+    public async Task AQuestionAskingWhichProcedure_WhosePairOfWordsOnlyOneOpeningSays_IsAnsweredFromThatOne(string question, string meant)
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.NotEqual("ambiguous-procedures", answer.Decision.Rule);
+        Assert.Equal(meant, answer.Citations[0].DocumentId);
+    }
+
+    [Fact]
+    public async Task TheReplyToAnAskBack_GetsTheWholeProcedure_WhenTheQuestionBeforeAskedForIt()
+    {
+        using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
+        var asked = await harness.AskAsync("Giấy phép xây nhà của tôi xin hồi năm ngoái, giờ phải làm lại giấy đó ở xã thì làm thủ tục gì?", conversationId: "permit");
+        Assert.Equal("ambiguous-procedures", asked.Decision.Rule);
+
+        var answer = await harness.AskAsync("Nhà tôi đổi ý, muốn sửa bản vẽ thiết kế cho cao thêm một tầng nữa.", conversationId: "permit");
+
+        Assert.Equal(SelectionReason.AnswersTheAskBack, answer.Decision.Measures?.ChosenBecause);
+        Assert.Equal("tthc-1.013226", answer.Citations[0].DocumentId);
+        Assert.Contains("Toàn bộ thủ tục:", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SiblingsTheQuestionNamesByTheSameWords_AreAskedBack_EachWithTheItemAsked()
     {
         using var harness = await AnswerHarness.StartOverTheBundledCorpusAsync();
