@@ -290,11 +290,13 @@ internal static class ProcedureVariants
         }
 
         // The words that set each name apart from what all of them share, every word counted ("không" included).
-        var asked = Words(context.Reading.Text);
+        // Said as the name says them: the own words that stand side by side in the title stand so in the question ("cấp
+        // lại"), not scattered through the asker's story ("được xã cấp năm ngoái, giờ phải làm lại").
+        var asked = PhraseList<QuestionForm>.Folded(context.Reading.Text);
         var names = variants.Records.Select(v => (Variant: v, Words: Words(v.Document.Title))).ToList();
         var shared = names.Select(n => n.Words).Aggregate((a, b) => [.. a.Intersect(b)]);
         var named = names.Select(n => (n.Variant, Own: n.Words.Except(shared).ToList()))
-            .Where(n => n.Own.All(asked.Contains))
+            .Where(n => OwnRuns(n.Variant.Document.Title, shared).All(run => Holds(asked, run)))
             .OrderByDescending(n => n.Own.Count)
             .ToList();
         if (named.Count == 1 || (named.Count > 1 && named[0].Own.Count > named[1].Own.Count))
@@ -302,14 +304,16 @@ internal static class ProcedureVariants
             return named[0].Variant;
         }
 
-        // The question's words side with one of them over each of the others: that one ("muốn đổi thiết kế thêm một
-        // tầng" is the adjustment, whose opening says "thay đổi thiết kế"; "bán thêm thuốc lá" the tobacco licence).
-        if (variants.Records.FirstOrDefault(v => variants.Records.Where(o => o != v).All(o => SaysMoreOf(v.Document, o.Document, context))) is { } sidedWith)
-        {
-            return sidedWith;
-        }
-
+        // The question's words side with the record retrieved first over each of the others: that one ("muốn đổi thiết
+        // kế thêm một tầng" is the adjustment, whose opening says "thay đổi thiết kế"). Not one retrieved after it: a
+        // question the sources cannot answer ("điểm chuẩn Trường Sĩ quan Lục quân 2 năm 2025") holds words of the
+        // sibling it is not about as readily, and is better asked back than answered from a record that lacks it.
         var first = context.Choice!.Document;
+        if (variants.Records.FirstOrDefault(v => v.Document.Id == first.Id) is { } firstRecord &&
+            variants.Records.Where(o => o != firstRecord).All(o => SaysMoreOf(first, o.Document, context)))
+        {
+            return firstRecord;
+        }
 
         // Records only named alike, not retrieved alike, are not settled by which one is no change: retrieval put the
         // chosen one first for the question's other words ("thuốc lá" beside "hộ kinh doanh").
@@ -394,6 +398,31 @@ internal static class ProcedureVariants
 
         return (syllables, level);
     }
+
+    // The runs of a title's words, in order, that are not among the shared ones.
+    private static List<string[]> OwnRuns(string title, HashSet<string> shared)
+    {
+        var runs = new List<string[]>();
+        var run = new List<string>();
+        foreach (var word in PhraseList<QuestionForm>.Folded(title).Append(string.Empty))
+        {
+            if (word.Length > 0 && !shared.Contains(word))
+            {
+                run.Add(word);
+            }
+            else if (run.Count > 0)
+            {
+                runs.Add([.. run]);
+                run.Clear();
+            }
+        }
+
+        return runs;
+    }
+
+    // True when the words stand side by side, in this order, somewhere in the text's.
+    private static bool Holds(string[] text, string[] words) =>
+        Enumerable.Range(0, Math.Max(0, text.Length - words.Length + 1)).Any(i => text.AsSpan(i, words.Length).SequenceEqual(words));
 
     private static HashSet<string> Words(string text) =>
         TextAnalyzer.Syllables(text).Select(VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
