@@ -1,5 +1,6 @@
 using ProcedureAssistant.Core.Communes;
 using ProcedureAssistant.Core.Questions;
+using ProcedureAssistant.Core.Text;
 
 namespace ProcedureAssistant.Core.Answering;
 
@@ -100,7 +101,7 @@ internal sealed class CommuneLookupRule(CommuneDirectory communes, string? deplo
     // plain before a small word, "xa" is as often "far" ("di lam xa, ba noi di thay", which names "xã Ba").
     private static bool OnlyAFormerUnitsName(CommuneMention mention) =>
         mention.Candidates.All(m => m.IsOld) && mention.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var kind, .. var rest] &&
-        (kind.Any(ch => ch > 127) || rest.Any(w => char.IsUpper(w[0])));
+        (VietnameseText.HasDiacritics(kind) || rest.Any(w => char.IsUpper(w[0])));
 
     private static int Candidates(QuestionPlaces places) => places.Communes.Sum(c => c.Candidates.Count);
 

@@ -37,9 +37,6 @@ internal static class ProcedureVariants
     /// <summary>Least share of the chosen record's coverage a record of its family needs to be offered beside it.</summary>
     public const double FamilyCoverage = 0.8;
 
-    // The rarity of a word held by about a third of all documents (BM25's idf: ln(1 + 2)).
-    private static readonly double CommonWordIdf = Math.Log(3);
-
     private static readonly string[][] LevelWords =
         [.. new[] { "thuc hien tai cap trung uong", "thuc hien tai cap tinh", "thuc hien tai cap xa", "thuc hien tai cap huyen", "thuc hien tai cap bo", "tai cap trung uong", "tai cap tinh", "tai cap xa", "tai cap huyen", "cap trung uong", "cap tinh", "cap xa", "cap huyen", "cap bo", "trung uong" }.Select(w => w.Split(' '))];
 
@@ -219,7 +216,7 @@ internal static class ProcedureVariants
         return forOne > 0 && RareWeight(saidByOther.Except(saidByOne)) * 2 < forOne;
 
         double RareWeight(IEnumerable<string> terms) =>
-            terms.Where(t => question.Contains(t) && !t.Split(' ').Any(changeWords.Contains) && statistics.Idf(t) >= CommonWordIdf).Sum(statistics.Idf);
+            terms.Where(t => question.Contains(t) && !t.Split(' ').Any(changeWords.Contains) && statistics.Idf(t) >= TermWeights.CommonWordIdf).Sum(statistics.Idf);
 
         static HashSet<string> Says(CorpusDocument record) => TopicTerms.All(record.Title + " " + ProcedureRecord.From(record).Summary);
     }

@@ -16,7 +16,7 @@ internal sealed class TermWeights
     private const double RelatedShare = 0.3;
 
     // The rarity of a word held by about a third of all documents (BM25's idf: ln(1 + 2)).
-    private static readonly double CommonWordIdf = Math.Log(3);
+    internal static readonly double CommonWordIdf = Math.Log(3);
 
     private readonly Dictionary<string, double> _weights;
 
