@@ -15,22 +15,30 @@ namespace ProcedureAssistant.Core.Answering;
 public sealed class AnswerPolicy(CommuneDirectory communes, IOptions<CorpusOptions> corpus)
 {
     /// <summary>The rules, in the order they are asked.</summary>
-    public IReadOnlyList<AnswerRule> Rules { get; } =
-    [
-        new PersonalDataRule(),
-        new CommuneLookupRule(communes, ProvinceKey.Of(corpus.Value.Province)),
-        new StopWithoutLengthRule(),
-        new NamesNoProcedureRule(),
-        new OutOfScopeRule(),
-        new NotInSourcesRule(),
-        new PlaceNotCoveredRule(),
-        new CommuneLevelRule(),
-        new SiblingProcedureRule(),
-        new AmbiguousProceduresRule(),
-        new DeclaredGapRule(),
-        new FigureNotStatedRule(),
-        new AnswerFromSourceRule(),
-    ];
+    public IReadOnlyList<AnswerRule> Rules { get; } = Table(communes, corpus.Value);
+
+    private static AnswerRule[] Table(CommuneDirectory communes, CorpusOptions corpus)
+    {
+        var outOfScope = new OutOfScopeRule();
+        var notInSources = new NotInSourcesRule();
+        return
+        [
+            new PersonalDataRule(),
+            new CommuneLookupRule(communes, ProvinceKey.Of(corpus.Province)),
+            new StopWithoutLengthRule(),
+            new NamesNoProcedureRule(),
+            new UnsureWhichProcedureRule(outOfScope, notInSources),
+            outOfScope,
+            notInSources,
+            new PlaceNotCoveredRule(),
+            new CommuneLevelRule(),
+            new SiblingProcedureRule(),
+            new AmbiguousProceduresRule(),
+            new DeclaredGapRule(),
+            new FigureNotStatedRule(),
+            new AnswerFromSourceRule(),
+        ];
+    }
 
     /// <summary>The first rule that applies, and the reply it decides (the last rule always applies).</summary>
     internal (AnswerRule Rule, Reply Reply) Decide(AnswerContext context)

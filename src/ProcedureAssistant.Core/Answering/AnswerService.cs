@@ -168,7 +168,9 @@ public sealed class AnswerService(
     private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule, ConversationTurn? previous) =>
         previous?.DocumentId is not null && (!context.Reading.IsFollowUp || context.Reading.ChangesTopic) && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
 
-    private static bool Declines(AnswerRule rule) => rule is OutOfScopeRule or NotInSourcesRule;
+    // Asking back among the nearest procedures is what the policy does instead of declining a question that asks which
+    // procedure to follow: in a conversation, the previous answer's text is tried first, as for a decline.
+    private static bool Declines(AnswerRule rule) => rule is OutOfScopeRule or NotInSourcesRule or UnsureWhichProcedureRule;
 
     private async Task<(AnswerContext Context, AnswerRule Rule, Reply Reply)> DecideAsync(QuestionReading reading, AskQuery query, CancellationToken cancellationToken)
     {

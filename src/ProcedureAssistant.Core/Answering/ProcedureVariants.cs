@@ -117,7 +117,7 @@ internal static class ProcedureVariants
     /// Only where the question names the chosen record by two words side by side at least, not in a conversation that
     /// already settled the record, and where it asks an item the siblings differ in (<see cref="AsksOfAProcedure"/>);
     /// a change is alike only to changes, and a procedure that is no change only to those that are none ("xin phép xây
-    /// dựng ở đâu" is the new permit, which rule 9 answers); a title that holds another's whole title and more (the
+    /// dựng ở đâu" is the new permit, which rule 10 answers); a title that holds another's whole title and more (the
     /// linked birth, residence and insurance procedure beside "Đăng ký khai sinh") narrows it, which the selector
     /// judges, and is left out. Only among records with everyday names (the corpus'): those name a procedure as people
     /// do, so a question that names two alike cannot tell them apart; the catalogue's long official titles share many
@@ -370,7 +370,8 @@ internal static class ProcedureVariants
     }
 
     // The retrieved records, in retrieval order, each with its chunks and their best coverage.
-    private static List<Variant> Retrieved(AnswerContext context) =>
+    /// <summary>The procedure records retrieved, each with its chunks and their best coverage, in retrieval order.</summary>
+    internal static List<Variant> Retrieved(AnswerContext context) =>
         [.. context.Hits
             .Where(h => context.Documents.TryGetValue(h.Chunk.DocumentId, out var d) && d.Type == DocumentType.Procedure)
             .GroupBy(h => h.Chunk.DocumentId, StringComparer.Ordinal)

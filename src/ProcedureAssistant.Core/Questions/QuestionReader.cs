@@ -28,7 +28,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // A turn after the service asked which procedure was meant that asks something and holds this share of another
     // procedure's name, more of it than of any offered one's, is a new question: "chứng thực giấy tờ ở xã hết bao nhiêu
-    // tiền" after the building permit's changes were offered. The share is rule 6's: a third of a name says what a
+    // tiền" after the building permit's changes were offered. The share is rule 7's: a third of a name says what a
     // question is about. A turn that only tells is the reply, whatever names its story touches ("giấy sắp hết hạn mà
     // đề tài chưa xong, xin thêm thời gian" is no building permit's extension).
     private const double NamesAnotherThanOffered = 1.0 / 3;

@@ -444,6 +444,39 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
     }
 
     [Theory]
+    [InlineData("Thằng con tôi mới đủ tuổi, ông trưởng thôn dặn ra ban chỉ huy quân sự xã trình diện, nhà tôi chưa gặp chuyện này bao giờ, làm thủ tục nào?", true)]
+    [InlineData("Thằng con tôi mới đủ tuổi, ông trưởng thôn dặn ra ban chỉ huy quân sự xã trình diện, nhà tôi chưa gặp chuyện này bao giờ.", false)]
+    public async Task AQuestionAskingWhichProcedure_WhoseStoryNoTextHolds_IsAskedBackAmongTheNearestProcedures_NotDeclined(string question, bool asksWhich)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        // Told in the asker's words, the story holds too little of any text for the rules that judge its words; asking
+        // which procedure to follow, it is about one, and the nearest ones the question names in part are offered.
+        if (asksWhich)
+        {
+            Assert.Equal("unsure-which-procedure", answer.Decision.Rule);
+            Assert.Contains(answer.Citations, c => c.DocumentId == "tthc-nvqs-lan-dau");
+            var options = answer.Text.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+            Assert.InRange(options.Count, 2, UnsureWhichProcedureRule.Options);
+            Assert.Equal(options.Count, answer.Citations.Count);
+        }
+        else
+        {
+            Assert.True(answer.Abstained, answer.Decision.Rule);
+        }
+    }
+
+    [Fact]
+    public async Task AQuestionAskingWhichProcedure_ThatNoRetrievedRecordIsNamedBy_IsStillDeclined()
+    {
+        var answer = await Harness.AskAsync("Má tui đau nằm một chỗ mấy năm nay, nhà nghèo, nghe nói xã có tiền giúp người già yếu, xin loại nào?");
+
+        // Records retrieved for the story alone (a marriage, a building permit) are no options to ask between.
+        Assert.NotEqual("unsure-which-procedure", answer.Decision.Rule);
+        Assert.True(answer.Abstained);
+    }
+
+    [Theory]
     [InlineData("Giấy phép xây dựng xã cấp cho nhà tôi hồi năm ngoái, nay phải làm lại ở xã thì chọn thủ tục nào?", true)]
     [InlineData("Giấy phép xây dựng nhà tôi bị cháy mất, giờ xin cấp lại ở xã thì chọn thủ tục nào?", false)]
     public async Task ASiblingsOwnWords_NameIt_OnlyWhenTheQuestionSaysThemSideBySide_AsItsTitleDoes(string question, bool askedBack)

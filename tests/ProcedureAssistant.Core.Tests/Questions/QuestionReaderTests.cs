@@ -216,6 +216,16 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("muốn bán thêm rượu thì xin giấy phép loại nào", true)]
+    [InlineData("con tôi đủ tuổi đi nghĩa vụ, ra xã làm thủ tục gì", true)]
+    [InlineData("ruộng mới cấy, nên bón phân loại nào cho lúa mau lớn", false)]
+    [InlineData("mua bảo hiểm loại gì cho con thì lợi nhất", false)]
+    public async Task WhichProcedureToFollow_IsAskedOfAPaperOrAFiling_NotOfAKindOfAnything(string question, bool asks)
+    {
+        Assert.Equal(asks, (await Harness.ReadAsync(question)).AsksWhichProcedure);
+    }
+
+    [Theory]
     [InlineData("làm giấy khai sinh cho con thì cần làm gì", true)]
     [InlineData("thủ tục đăng ký kết hôn như thế nào", true)]
     [InlineData("lệ phí đăng ký kết hôn như thế nào", false)]
