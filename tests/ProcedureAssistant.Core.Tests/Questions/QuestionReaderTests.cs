@@ -218,6 +218,7 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [Theory]
     [InlineData("muốn bán thêm rượu thì xin giấy phép loại nào", true)]
     [InlineData("con tôi đủ tuổi đi nghĩa vụ, ra xã làm thủ tục gì", true)]
+    [InlineData("giấy phép kinh doanh tiệm vàng giờ phải làm lại, nộp theo loại nào", true)]
     [InlineData("ruộng mới cấy, nên bón phân loại nào cho lúa mau lớn", false)]
     [InlineData("mua bảo hiểm loại gì cho con thì lợi nhất", false)]
     public async Task WhichProcedureToFollow_IsAskedOfAPaperOrAFiling_NotOfAKindOfAnything(string question, bool asks)
