@@ -369,7 +369,6 @@ internal static class ProcedureVariants
         return ([.. words.Where(w => !change.Contains(w)).Distinct(StringComparer.Ordinal)], change);
     }
 
-    // The retrieved records, in retrieval order, each with its chunks and their best coverage.
     /// <summary>The procedure records retrieved, each with its chunks and their best coverage, in retrieval order.</summary>
     internal static List<Variant> Retrieved(AnswerContext context) =>
         [.. context.Hits
