@@ -103,12 +103,17 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
         }
 
-        // The dates asked of a text come right after the sentence that names it.
+        // The dates asked of a text come right after the sentence that names it; a date asked that the text does not
+        // give is said once, as what the sources do not say.
         if (context.Reading.AsksDatesOfText)
         {
             var firstLineEnd = text.ToString().IndexOf('\n', StringComparison.Ordinal) is var end and >= 0 ? end : text.Length;
-            var dates = string.Concat(DatesOfTexts(text.ToString(), choice.Document, context, sources).Select(line => "\n- " + line));
-            text.Insert(firstLineEnd, dates);
+            var (lines, unsaid) = DatesOfTexts(text.ToString(), choice.Document, context, sources);
+            text.Insert(firstLineEnd, string.Concat(lines.Select(line => "\n- " + line)));
+            if (unsaid is not null && !text.ToString().Contains(Replies.Unsaid, StringComparison.Ordinal))
+            {
+                text.Append('\n').Append(unsaid);
+            }
         }
 
         // A list asked for that the text marks unknown, when what was said does not already say so: one line.
@@ -867,30 +872,56 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
     // When a text was signed, took effect and ends, from the text's own record, cited by a retrieved passage of it: the
     // chosen text when it has a number (the question is about it), else the texts the answer's first sentence names (the
-    // legal basis of a procedure), at most MaxTextsDated. A text whose passage is not among those retrieved, or whose
-    // signing date the answer already gives, is left out. A number alone does not let a person cite a text:
-    // "Nghị định 139/2025/NĐ-CP, ký ngày nào" needs the date as well.
-    private static IEnumerable<string> DatesOfTexts(string answer, CorpusDocument chosen, AnswerContext context, List<ChunkHit> sources)
+    // legal basis of a procedure), at most MaxTextsDated. A text whose passage is not among those retrieved is left out,
+    // and so is one whose every date the answer already gives. A number alone does not let a person cite a text: "Nghị định
+    // 139/2025/NĐ-CP, ký ngày nào" needs the date as well. The first text's dates asked that its record does not give
+    // make the line on what the sources do not say: a signing date asked is not answered by the day the decree was
+    // announced, nor an entry into force by the day a law was passed.
+    private static (List<string> Lines, string? Unsaid) DatesOfTexts(string answer, CorpusDocument chosen, AnswerContext context, List<ChunkHit> sources)
     {
         var firstSentence = answer.Split('\n')[0];
         var numbers = chosen.Number is { } own ? [own] : DocumentNumber().Matches(firstSentence).Select(m => m.Value).Distinct(StringComparer.Ordinal).Take(MaxTextsDated).ToList();
         var given = Date().Matches(answer).Select(m => DateOnly.TryParseExact(m.Value, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : default).ToHashSet();
+        var lines = new List<string>();
+        string? unsaid = null;
+        var first = true;
         foreach (var number in numbers)
         {
             var document = context.Documents.Values.FirstOrDefault(d => string.Equals(d.Number, number, StringComparison.Ordinal));
             var passage = document is null ? null : context.Hits.FirstOrDefault(h => h.Chunk.DocumentId == document.Id);
-            if (document?.Issued is not { } issued || passage is null || given.Contains(issued))
+            if (document is null || passage is null)
             {
                 continue;
             }
 
             var name = document.Title.Contains(number, StringComparison.Ordinal) ? document.Title[..(document.Title.IndexOf(number, StringComparison.Ordinal) + number.Length)] : number;
-            var dates = $"ban hành ngày {VietnameseDate(issued)}";
-            dates += document.Effective is { } effective ? $", có hiệu lực từ ngày {VietnameseDate(effective)}" : string.Empty;
-            dates += document.Expires is { } expires ? $", hết hiệu lực từ ngày {VietnameseDate(expires)}" : string.Empty;
-            yield return $"{name}: {dates}{Marker(passage, sources)}.";
+            var known = DateLabels.Select(d => (d.Label, Day: document.DateOf(d.Date))).Where(d => d.Day is not null).ToList();
+            if (known.Any(d => !given.Contains(d.Day!.Value)))
+            {
+                lines.Add($"{name}: {string.Join(", ", known.Select(d => $"{d.Label} {VietnameseDate(d.Day!.Value)}"))}{Marker(passage, sources)}.");
+            }
+
+            var unknown = context.Reading.DatesOfTextAsked.Where(asked => document.DateOf(asked) is null).ToList();
+            if (first && unknown.Count > 0)
+            {
+                unsaid = $"{Replies.Unsaid} {string.Join(", ", unknown.Select(u => UnsaidDateNames[u]))} của {name}; {Replies.ReferralClause}";
+            }
+
+            first = false;
         }
+
+        return (lines, unsaid);
     }
+
+    private static readonly (TextDate Date, string Label)[] DateLabels =
+        [(TextDate.Issued, "ban hành ngày"), (TextDate.InForce, "có hiệu lực từ ngày"), (TextDate.Ends, "hết hiệu lực từ ngày")];
+
+    private static readonly Dictionary<TextDate, string> UnsaidDateNames = new()
+    {
+        [TextDate.Issued] = "ngày ký",
+        [TextDate.InForce] = "ngày có hiệu lực",
+        [TextDate.Ends] = "ngày hết hiệu lực",
+    };
 
     private const int MaxTextsDated = 2;
 

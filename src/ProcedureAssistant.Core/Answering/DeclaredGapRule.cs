@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Questions;
 using ProcedureAssistant.Core.Text;
 
@@ -29,6 +30,11 @@ internal sealed class DeclaredGapRule : AnswerRule
     {
         var document = context.Choice!.Document;
         var reading = context.Reading;
+        if (reading.DatesOfTextAsked.Any(date => document.DateOf(date) is not null))
+        {
+            return null; // the answer gives the dates asked that the text's record has, and says in one line which it has not
+        }
+
         var statistics = context.Statistics;
         var weights = new TermWeights(context.Analyzer, reading.TopicTerms, document, statistics);
 

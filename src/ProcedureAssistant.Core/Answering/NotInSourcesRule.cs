@@ -93,7 +93,7 @@ internal sealed class NotInSourcesRule : AnswerRule
         // không?") is one of its items, which its conditions answer.
         var followed = choice.Document.Id == context.Reading.FollowsDocument;
         var asksAnItemOfTheNamedText = (choice.IsNamed || followed) &&
-            ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && choice.Document.Issued is not null) ||
+            ((context.Reading.Fields.Count > 0 && !context.Reading.FieldsCarriedOver) || (context.Reading.AsksDatesOfText && (choice.Document.Issued ?? choice.Document.Effective ?? choice.Document.Expires) is not null) ||
              (followed && context.Reading.AsksIfEligible));
         // A turn that asks nothing adds the asker's situation to the question before, which the text answered: its
         // words are context, not an item beyond the text.

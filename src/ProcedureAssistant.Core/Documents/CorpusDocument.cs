@@ -57,6 +57,14 @@ public sealed record CorpusDocument
     /// <summary>Date it stops applying.</summary>
     public DateOnly? Expires { get; init; }
 
+    /// <summary>The date of the text asked for: <see cref="Issued"/>, <see cref="Effective"/> or <see cref="Expires"/>.</summary>
+    public DateOnly? DateOf(TextDate date) => date switch
+    {
+        TextDate.Issued => Issued,
+        TextDate.InForce => Effective,
+        _ => Expires,
+    };
+
     /// <summary>Id of the document that replaced this one.</summary>
     public string? SupersededBy { get; init; }
 

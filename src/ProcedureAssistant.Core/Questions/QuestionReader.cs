@@ -159,8 +159,10 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             // before did, the whole procedure included.
             AsksWholeProcedure = (forms.Any(f => f.Key == QuestionForm.Whole) && fields.All(f => f == AskedField.Steps)) ||
                 (isFollowUp && !changesTopic && asksNothing && fields.Count == 0 && previous!.OptionsOffered.Count > 0 && previous.AskedWholeProcedure),
-            ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date or QuestionForm.TextDate),
-            AsksDatesOfText = forms.Any(f => f.Key == QuestionForm.TextDate) && forms.Any(f => f.Key is QuestionForm.TextKind or QuestionForm.RefersBack),
+            ExpectsDate = forms.Any(f => f.Key is QuestionForm.Date || TextDateOf(f.Key) is not null),
+            DatesOfTextAsked = forms.Any(f => f.Key is QuestionForm.TextKind or QuestionForm.RefersBack)
+                ? [.. forms.Select(f => TextDateOf(f.Key)).OfType<TextDate>().Distinct()]
+                : [],
             ExpectsNumber = forms.Any(f => f.Key is QuestionForm.Number or QuestionForm.UnitCount),
             CountedThings = CountedThings(syllables, [.. forms.Where(f => f.IsAsWritten(written))]),
             NumbersStated = [.. Number().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal)],
@@ -186,6 +188,14 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // The question without the sentences before it that end in a full stop: those tell the asker's situation ("Ngân
     // hàng đòi giấy xác nhận cư trú. Em xin ở công an xã nơi ở trọ được không?"), the rest asks.
+    private static TextDate? TextDateOf(QuestionForm form) => form switch
+    {
+        QuestionForm.TextSigned => TextDate.Issued,
+        QuestionForm.TextInForce => TextDate.InForce,
+        QuestionForm.TextEnds => TextDate.Ends,
+        _ => null,
+    };
+
     private static string AskingPart(string text) => StorySentence().Split(text)[^1];
 
     // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.

@@ -1,3 +1,4 @@
+using ProcedureAssistant.Core.Documents;
 using ProcedureAssistant.Core.Queries;
 using ProcedureAssistant.Core.Text;
 
@@ -106,8 +107,14 @@ public sealed record QuestionReading
     /// <summary>The answer is a date ("có hiệu lực từ ngày nào", "áp dụng đến bao giờ").</summary>
     public bool ExpectsDate { get; init; }
 
-    /// <summary>Asks when a legal text was signed, takes effect or ends ("nghị định nào, ký ngày nào", "luật đó hiệu lực từ bao giờ").</summary>
-    public bool AsksDatesOfText { get; init; }
+    /// <summary>
+    /// The dates asked of a legal text ("nghị định nào, ký ngày nào": signed; "luật đó hiệu lực từ bao giờ": in force;
+    /// "áp dụng tới năm nào": ends); empty when the question names no kind of text and points back at none.
+    /// </summary>
+    public IReadOnlyList<TextDate> DatesOfTextAsked { get; init; } = [];
+
+    /// <summary>Asks when a legal text was signed, takes effect or ends.</summary>
+    public bool AsksDatesOfText => DatesOfTextAsked.Count > 0;
 
     /// <summary>The answer is a number ("bao nhiêu xã", "luật số mấy").</summary>
     public bool ExpectsNumber { get; init; }

@@ -93,6 +93,61 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
         Assert.Equal(said, answer.Text.Contains("từ 07 ngày trở lên", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Nghị định 141/2025/NĐ-CP ký ngày nào, áp dụng tới khi nào?", "hết hiệu lực từ ngày 01/3/2027", "ngày ký")]
+    [InlineData("nd 141/2025 bat dau ap dung tu hom nao, ky hom nao", "có hiệu lực từ ngày 01/7/2025", "ngày ký")]
+    [InlineData("Luật 66/2025/QH15 có hiệu lực từ ngày nào?", "ban hành ngày 20/3/2025", "ngày có hiệu lực")]
+    public async Task ADateAskedThatTheTextsRecordLacks_IsSaidOnceAsUnsaid_BesideTheDatesItHas(string question, string given, string unsaid)
+    {
+        const string DecreeWithoutSigningDate = """
+            ---
+            id: nd-141
+            type: regulation
+            number: 141/2025/NĐ-CP
+            title: Nghị định 141/2025/NĐ-CP phân cấp trong lĩnh vực thủy lợi
+            effective: 2025-07-01
+            expires: 2027-03-01
+            source: https://example.gov.vn/141
+            ---
+            # Nghị định 141/2025/NĐ-CP
+            Nghị định 141/2025/NĐ-CP được công bố ngày 12/6/2025 và giao cho cấp xã quản lý công trình thủy lợi nhỏ.
+            Ngày ký: chưa có thông tin chính thức.
+            """;
+        const string LawWithoutEffectiveDate = """
+            ---
+            id: luat-66
+            type: regulation
+            number: 66/2025/QH15
+            title: Luật Thủy lợi sửa đổi số 66/2025/QH15
+            issued: 2025-03-20
+            source: https://example.gov.vn/66
+            ---
+            # Luật Thủy lợi sửa đổi số 66/2025/QH15
+            Luật sửa đổi quy định về quản lý công trình thủy lợi.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["regulations/nd-141.md"] = DecreeWithoutSigningDate,
+            ["regulations/luat-66.md"] = LawWithoutEffectiveDate,
+        });
+
+        var answer = await harness.AskAsync(question);
+
+        Assert.Equal("answer", answer.Decision.Rule);
+        Assert.Contains(given, answer.Text, StringComparison.Ordinal);
+        var line = Assert.Single(answer.Text.Split('\n'), l => l.StartsWith(Replies.Unsaid, StringComparison.Ordinal));
+        Assert.StartsWith($"{Replies.Unsaid} {unsaid} của ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryDateAskedThatTheTextsRecordHas_LeavesNoUnsaidLine()
+    {
+        var answer = await Harness.AskAsync("Nghị định 129/2025/NĐ-CP ký ngày nào, có hiệu lực đến khi nào?");
+
+        Assert.Contains("hết hiệu lực từ ngày 01/3/2027", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Replies.Unsaid, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AQuestionOnAPermitsValidity_GetsNoDatesOfTexts()
     {

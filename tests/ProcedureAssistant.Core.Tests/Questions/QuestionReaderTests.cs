@@ -26,6 +26,20 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("nghị định đó ký ngày nào", new[] { TextDate.Issued })]
+    [InlineData("NĐ 128 ký hôm nào, dùng tới năm nào thì hết hiệu lực", new[] { TextDate.Issued, TextDate.Ends })]
+    [InlineData("Luật 72/2025 còn hiệu lực không", new[] { TextDate.InForce })]
+    [InlineData("nd 120 ap dung den khi nao", new[] { TextDate.Ends })]
+    [InlineData("nghị quyết 190 bắt đầu áp dụng từ hôm nào", new[] { TextDate.InForce })]
+    [InlineData("giấy phép xây dựng hết hiệu lực khi nào", new TextDate[0])]
+    public async Task DatesOfTextAsked_SayWhichDatesOfALegalTextAreAsked(string question, TextDate[] dates)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(dates.Order(), reading.DatesOfTextAsked.Order());
+    }
+
+    [Theory]
     [InlineData("Nghị định 130 chuyển những việc gì từ huyện xuống xã", true)]
     [InlineData("liet ke giup toi cac nhiem vu chuyen len tinh", true)]
     [InlineData("nghi dinh 220 sua nhung nghi dinh quan su nao", true)]
