@@ -34,6 +34,9 @@ public enum SelectionReason
     /// <summary>A regulation or guide in force whose title the question holds in full.</summary>
     TitleNamedInFull,
 
+    /// <summary>A regulation in force that the question cites by kind and number ("NĐ 129"), over a guide retrieved first.</summary>
+    CitedByNumber,
+
     /// <summary>A record whose title holds the change to a procedure the question names ("cấp lại").</summary>
     NamesItsChange,
 

@@ -82,6 +82,18 @@ internal static class SourceSelector
         // previous question's words it is searched with also fit that document's siblings ("vậy mất bao lâu" after
         // the foreign-marriage record would otherwise get the plain marriage record's time limit).
         var followed = candidates.FirstOrDefault(c => c.Document.Id == question.FollowsDocument);
+
+        // A guide retrieved first gives way to the one regulation in force the question cites by kind and number ("nd
+        // 129 chuyển bao nhiêu nhiệm vụ lên tỉnh"): the guide speaks of all the decrees, the question of that one. Not
+        // when it cites two texts ("Luật 72 với NĐ 118 vênh nhau chỗ nào"): how texts relate is what guides explain.
+        var cited = catalog.CitedBy(questionTerms);
+        if (followed is null && best.Document.Type == DocumentType.Guide && cited.Count == 1 &&
+            candidates.FirstOrDefault(c => c.Document.Id == cited[0] && c.Document.Type == DocumentType.Regulation && c.Document.IsInForce(today)) is { } citedText)
+        {
+            best = citedText;
+            because = SelectionReason.CitedByNumber;
+        }
+
         foreach (var candidate in followed is null ? candidates.Skip(1) : [])
         {
             var isRecord = candidate.Document.Type == DocumentType.Procedure;

@@ -12,6 +12,7 @@ public sealed class DocumentStatistics
     private readonly Dictionary<string, HashSet<string>> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HashSet<string>>> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<HashSet<string>>> _titles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<HashSet<string>>> _citations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _documentFrequency = new(StringComparer.Ordinal);
     private readonly double _maxIdf;
 
@@ -33,6 +34,7 @@ public sealed class DocumentStatistics
             _names[document.Id] = names.Select(name => TopicTerms.Of(analyzer, name)).Where(t => t.Count > 0).ToList();
             _titles[document.Id] = new[] { document.Title, ShortName(document.Title, document.Number) }.OfType<string>()
                 .Select(name => TopicTerms.Of(analyzer, name)).Where(t => t.Count > 0).ToList();
+            _citations[document.Id] = ShortCitations(document.Title, document.Number).Select(name => TopicTerms.Of(analyzer, name)).Where(t => t.Count > 0).ToList();
         }
 
         Vocabulary = vocabulary ?? new SyllableVocabulary(documents.Select(IndexVocabulary.Text));
@@ -60,6 +62,13 @@ public sealed class DocumentStatistics
         var df = _documentFrequency.GetValueOrDefault(term);
         return df == 0 ? _maxIdf : Math.Log(1 + ((DocumentCount - df + 0.5) / (df + 0.5)));
     }
+
+    /// <summary>
+    /// The documents the question cites by kind and number as they are said ("NĐ 129", "Nghị quyết 332"; see
+    /// <see cref="ShortCitations"/>): it holds every term of one of their short citations.
+    /// </summary>
+    public IReadOnlyList<string> CitedBy(IReadOnlySet<string> questionTerms) =>
+        [.. _citations.Where(c => c.Value.Any(citation => citation.All(questionTerms.Contains))).Select(c => c.Key)];
 
     /// <summary>True when some document holds the folded term.</summary>
     public bool IsKnown(string term) => _documentFrequency.ContainsKey(term);
@@ -184,7 +193,42 @@ public sealed class DocumentStatistics
     }
 
     private static List<string> Names(CorpusDocument document) =>
-        new[] { document.Title, ShortName(document.Title, document.Number), document.Number, document.Code }.Concat(document.Aliases).OfType<string>().ToList();
+        new[] { document.Title, ShortName(document.Title, document.Number), document.Number, document.Code }.Concat(ShortCitations(document.Title, document.Number)).Concat(document.Aliases).OfType<string>().ToList();
+
+    /// <summary>
+    /// How a text is cited in speech: its kind and the first part of its number, without year or issuer ("Nghị định
+    /// 129" of "Nghị định 129/2025/NĐ-CP …", "Luật 72" of "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"), and
+    /// the kind by its initials as officials type it ("NĐ 129", "NQ 332", "QĐ 1589"). None when the title does not open
+    /// with the kind ("Kế hoạch …" of a province's plan has a name, not a kind).
+    /// </summary>
+    internal static IEnumerable<string> ShortCitations(string title, string? number)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var at = string.IsNullOrEmpty(number) ? -1 : title.IndexOf(number, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0)
+        {
+            yield break;
+        }
+
+        var before = TextAnalyzer.Syllables(title[..at]).ToList();
+        if (before.Count > 0 && VietnameseText.Fold(before[^1]) == "so")
+        {
+            before.RemoveAt(before.Count - 1);
+        }
+
+        var kind = before.Count is 1 or 2 ? before : before.Count > 2 && VietnameseText.Fold(before[0]).Equals("luat", StringComparison.OrdinalIgnoreCase) ? before[..1] : null;
+        if (kind is null)
+        {
+            yield break;
+        }
+
+        var first = number!.Split('/')[0];
+        yield return $"{string.Join(' ', kind)} {first}";
+        if (kind.Count == 2)
+        {
+            yield return $"{string.Concat(kind.Select(s => s[0]))} {first}";
+        }
+    }
 
     /// <summary>
     /// The name a text goes by without its number, when the title gives one before the number: "Luật Tổ chức

@@ -80,6 +80,15 @@ public sealed class DocumentStatisticsTests
     public void ShortName_IsTheTitleBeforeItsNumber_WhenThatIsMoreThanTheKindOfText(string title, string? number, string? expected) =>
         Assert.Equal(expected, DocumentStatistics.ShortName(title, number));
 
+    [Theory]
+    [InlineData("Nghị định 118/2025/NĐ-CP về thực hiện thủ tục hành chính", "118/2025/NĐ-CP", "nghị định 118|nđ 118")]
+    [InlineData("Luật Tổ chức Chính phủ số 63/2025/QH15", "63/2025/QH15", "luật 63")]
+    [InlineData("Quyết định số 1589/QĐ-TTg ban hành Kế hoạch triển khai", "1589/QĐ-TTg", "quyết định 1589|qđ 1589")]
+    [InlineData("Hướng dẫn tổ chức Trung tâm Phục vụ hành chính công 118/2025/NĐ-CP", "118/2025/NĐ-CP", "")]
+    [InlineData("Đăng ký khai sinh", null, "")]
+    public void ShortCitations_AreTheKindOfTextWithTheFirstPartOfItsNumber_InWordsAndInitials(string title, string? number, string expected) =>
+        Assert.Equal(expected, string.Join('|', DocumentStatistics.ShortCitations(title, number)));
+
     [Fact]
     public void TitleMatch_CountsTheTitleAndTheTitleWithoutItsNumber_NotAliases()
     {

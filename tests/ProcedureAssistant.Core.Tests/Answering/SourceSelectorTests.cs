@@ -163,6 +163,28 @@ public sealed class SourceSelectorTests
         Assert.Equal(SelectionReason.RecordOwnsTheField, choice.Because);
     }
 
+    [Theory]
+    [InlineData("nd 129 chuyển bao nhiêu nhiệm vụ lên tỉnh vậy", "nd-129")]
+    [InlineData("Nghị định 129 chuyển bao nhiêu nhiệm vụ lên tỉnh", "nd-129")]
+    [InlineData("Luật 65 với NĐ 129 nói gì về nhiệm vụ chuyển lên tỉnh", "guide-tinh")]
+    [InlineData("các nghị định chuyển bao nhiêu nhiệm vụ lên tỉnh", "guide-tinh")]
+    public void Choose_AGuideRetrievedFirst_GivesWayToTheOneRegulationTheQuestionCitesByKindAndNumber(string question, string chosen)
+    {
+        var choice = _corpus.Choose(question, _corpus.Hit("guide-tinh", 0.9), _corpus.Hit("nd-129", 0.5));
+
+        Assert.Equal(chosen, choice.Document.Id);
+        Assert.Equal(chosen == "nd-129" ? SelectionReason.CitedByNumber : SelectionReason.RetrievedFirst, choice.Because);
+    }
+
+    [Fact]
+    public void Choose_ARegulationRetrievedFirst_KeepsItsPlace_ThoughTheQuestionCitesAnother()
+    {
+        // "kế hoạch triển khai Luật 72" is about the plan, which cites the law it carries out.
+        var choice = _corpus.Choose("Luật 72 giao tỉnh bao nhiêu nhiệm vụ theo nghị định phân định nội vụ", _corpus.Hit("nd-129", 0.9), _corpus.Hit("luat-72", 0.8));
+
+        Assert.Equal("nd-129", choice.Document.Id);
+    }
+
     [Fact]
     public void Choose_SupersededFirstHit_GivesWayToTheTextInForce()
     {
