@@ -62,11 +62,16 @@ internal sealed class NotInSourcesRule : AnswerRule
     /// official's sentence ("bộ ra thông tư … hướng dẫn việc phân cấp") is made of pairs no text writes, which are the
     /// rarest terms and would decide (seen rounds 4–38, twenty-second session: six answers changed, four to the right
     /// text, none lost; the QA set and the catalogue unchanged).
+    /// An official who asks of a regulation no item of a procedure need not name it at all for that last way: "xã có
+    /// thác nước muốn được công nhận khu du lịch cấp tỉnh thì xã làm gì" is the culture decree's, in words it does not
+    /// write (seen held-out rounds 4–48, twenty-fourth session: nine refusals of the right decree answered, one
+    /// question expecting a referral answered from it, no other answer changed; citizens' questions that reach a
+    /// province's plan that far, "tôi chỉ ương post rồi bán", were answered from it and are not let through).
     /// </summary>
-    internal static bool SpeaksTo(double nameMatch, double coverage, double topicMatch, bool isRegulation = false) =>
+    internal static bool SpeaksTo(double nameMatch, double coverage, double topicMatch, bool isRegulation = false, bool officialAsksOfIt = false) =>
         nameMatch >= PartlyNamed ||
         (coverage >= MinCoverage && topicMatch >= (isRegulation ? SomewhatOnTopic : MinTopicMatch)) ||
-        (nameMatch >= SomewhatNamed && coverage >= SomewhatCovered && topicMatch >= SomewhatOnTopic);
+        ((nameMatch >= SomewhatNamed || (isRegulation && officialAsksOfIt)) && coverage >= SomewhatCovered && topicMatch >= SomewhatOnTopic);
 
     public override string Name => "not-in-sources";
 
@@ -84,7 +89,8 @@ internal sealed class NotInSourcesRule : AnswerRule
         var topicMatch = isRegulation && !choice.IsNamed
             ? Math.Max(context.TopicMatch, context.Statistics.TopicMatchWithoutSeams(choice.Document.Id, context.Reading.TopicTerms))
             : context.TopicMatch;
-        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, topicMatch, isRegulation) && !context.RetrievalIsSureOfTheRecord;
+        var officialAsksOfIt = context.Persona == Persona.Official && !context.Reading.Fields.Any(SourceSelector.RecordsOwn.Contains);
+        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, topicMatch, isRegulation, officialAsksOfIt) && !context.RetrievalIsSureOfTheRecord;
         // A follow-up whose own words chose a neighbouring text names that text: it no longer leans on the previous one.
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic && choice.Because != SelectionReason.FollowUpNamesANeighbour;
         // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.

@@ -285,7 +285,7 @@ internal static class SourceSelector
     }
 
     // The items a procedure record gives and a regulation does not.
-    private static readonly HashSet<AskedField> RecordsOwn = [AskedField.Fee, AskedField.Time, AskedField.Place, AskedField.Documents, AskedField.Form, AskedField.Steps];
+    internal static readonly HashSet<AskedField> RecordsOwn = [AskedField.Fee, AskedField.Time, AskedField.Place, AskedField.Documents, AskedField.Form, AskedField.Steps];
 
     // The specific record's title is the general one's with more words after it ("Đăng ký kết hôn" and "Đăng ký kết
     // hôn có yếu tố nước ngoài"), and the question holds a pair of words of the specific title beyond it ("nước

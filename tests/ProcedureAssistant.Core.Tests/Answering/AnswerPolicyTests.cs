@@ -144,6 +144,19 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal(speaks, NotInSourcesRule.SpeaksTo(nameMatch: 0.05, coverage: NotInSourcesRule.MinCoverage, topicMatch, isRegulation));
     }
 
+    [Theory]
+    [InlineData(true, true, true)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    public void ARegulationCoveredALittle_SpeaksToAnOfficialsQuestion_ThatNamesItNotAtAll(bool isRegulation, bool officialAsksOfIt, bool speaks)
+    {
+        // "xã có thác nước muốn được công nhận khu du lịch cấp tỉnh thì xã làm gì": the decree's words are not the
+        // official's, so the question holds nothing of its name; its passage covers a little of the question.
+        var coverage = (NotInSourcesRule.SomewhatCovered + NotInSourcesRule.MinCoverage) / 2;
+
+        Assert.Equal(speaks, NotInSourcesRule.SpeaksTo(nameMatch: 0, coverage, NotInSourcesRule.SomewhatOnTopic, isRegulation, officialAsksOfIt));
+    }
+
     [Fact]
     public async Task InScopeButNotInTheSources_RefersToTheCommuneCentre()
     {
