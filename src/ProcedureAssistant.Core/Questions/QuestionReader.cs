@@ -186,8 +186,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         };
     }
 
-    // The question without the sentences before it that end in a full stop: those tell the asker's situation ("Ngân
-    // hàng đòi giấy xác nhận cư trú. Em xin ở công an xã nơi ở trọ được không?"), the rest asks.
+    // Which date of a legal text a question form asks, if any.
     private static TextDate? TextDateOf(QuestionForm form) => form switch
     {
         QuestionForm.TextSigned => TextDate.Issued,
@@ -196,6 +195,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         _ => null,
     };
 
+    // The question without the sentences before it that end in a full stop: those tell the asker's situation ("Ngân
+    // hàng đòi giấy xác nhận cư trú. Em xin ở công an xã nơi ở trọ được không?"), the rest asks.
     private static string AskingPart(string text) => StorySentence().Split(text)[^1];
 
     // Syllables of capitalised words after the first and of numbers that no text holds, with the pairs they are in.

@@ -198,25 +198,15 @@ public sealed class DocumentStatistics
     /// <summary>
     /// How a text is cited in speech: its kind and the first part of its number, without year or issuer ("Nghị định
     /// 129" of "Nghị định 129/2025/NĐ-CP …", "Luật 72" of "Luật Tổ chức chính quyền địa phương số 72/2025/QH15"), and
-    /// the kind by its initials as officials type it ("NĐ 129", "NQ 332", "QĐ 1589"). None when the title does not open
-    /// with the kind ("Kế hoạch …" of a province's plan has a name, not a kind).
+    /// the kind by its initials as officials type it ("NĐ 129", "NQ 332", "QĐ 1589"). None when the title gives a name
+    /// before its number other than a law's ("Hướng dẫn … 118/2025/NĐ-CP"), or no number.
     /// </summary>
     internal static IEnumerable<string> ShortCitations(string title, string? number)
     {
-        ArgumentNullException.ThrowIfNull(title);
-        var at = string.IsNullOrEmpty(number) ? -1 : title.IndexOf(number, StringComparison.OrdinalIgnoreCase);
-        if (at <= 0)
-        {
-            yield break;
-        }
-
-        var before = TextAnalyzer.Syllables(title[..at]).ToList();
-        if (before.Count > 0 && VietnameseText.Fold(before[^1]) == "so")
-        {
-            before.RemoveAt(before.Count - 1);
-        }
-
-        var kind = before.Count is 1 or 2 ? before : before.Count > 2 && VietnameseText.Fold(before[0]).Equals("luat", StringComparison.OrdinalIgnoreCase) ? before[..1] : null;
+        var before = BeforeNumber(title, number);
+        var kind = before is { Count: 1 or 2 } ? before
+            : before is { Count: > 2 } && VietnameseText.Fold(before[0]).Equals("luat", StringComparison.OrdinalIgnoreCase) ? before[..1]
+            : null;
         if (kind is null)
         {
             yield break;
@@ -230,13 +220,9 @@ public sealed class DocumentStatistics
         }
     }
 
-    /// <summary>
-    /// The name a text goes by without its number, when the title gives one before the number: "Luật Tổ chức
-    /// Chính phủ" of "Luật Tổ chức Chính phủ số 63/2025/QH15". A question names a law by that name ("Luật Tổ chức
-    /// Chính phủ năm 2025 có số hiệu là gì"); the number's rare terms would otherwise outweigh it. A title that
-    /// gives only the kind of text before the number ("Nghị định 118/2025/NĐ-CP về …") has no such name.
-    /// </summary>
-    internal static string? ShortName(string title, string? number)
+    // The title's syllables before its number, without a last "số" ("Luật Tổ chức Chính phủ số 63/2025/QH15"); null
+    // when the title does not hold the number after some words.
+    private static List<string>? BeforeNumber(string title, string? number)
     {
         ArgumentNullException.ThrowIfNull(title);
         var at = string.IsNullOrEmpty(number) ? -1 : title.IndexOf(number, StringComparison.OrdinalIgnoreCase);
@@ -251,7 +237,16 @@ public sealed class DocumentStatistics
             syllables.RemoveAt(syllables.Count - 1);
         }
 
-        // Two syllables are the kind of text ("Nghị định", "Quyết định", "Công điện"), not a name.
-        return syllables.Count > 2 ? string.Join(' ', syllables) : null;
+        return syllables;
     }
+
+    /// <summary>
+    /// The name a text goes by without its number, when the title gives one before the number: "Luật Tổ chức
+    /// Chính phủ" of "Luật Tổ chức Chính phủ số 63/2025/QH15". A question names a law by that name ("Luật Tổ chức
+    /// Chính phủ năm 2025 có số hiệu là gì"); the number's rare terms would otherwise outweigh it. A title that
+    /// gives only the kind of text before the number ("Nghị định 118/2025/NĐ-CP về …"; two syllables are a kind:
+    /// "Quyết định", "Công điện") has no such name.
+    /// </summary>
+    internal static string? ShortName(string title, string? number) =>
+        BeforeNumber(title, number) is { Count: > 2 } syllables ? string.Join(' ', syllables) : null;
 }
