@@ -875,8 +875,8 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // legal basis of a procedure), at most MaxTextsDated. A text whose passage is not among those retrieved is left out,
     // and so is one whose every date the answer already gives. A number alone does not let a person cite a text: "Nghị định
     // 139/2025/NĐ-CP, ký ngày nào" needs the date as well. The first text's dates asked that its record does not give
-    // make the line on what the sources do not say: a signing date asked is not answered by the day the decree was
-    // announced, nor an entry into force by the day a law was passed.
+    // make the line on what the sources do not say, unless a sentence said gives one: a signing date asked is not
+    // answered by the day the decree was announced, nor an entry into force by the day a law was passed.
     private static (List<string> Lines, string? Unsaid) DatesOfTexts(string answer, CorpusDocument chosen, AnswerContext context, List<ChunkHit> sources)
     {
         var firstSentence = answer.Split('\n')[0];
@@ -901,7 +901,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
                 lines.Add($"{name}: {string.Join(", ", known.Select(d => $"{d.Label} {VietnameseDate(d.Day!.Value)}"))}{Marker(passage, sources)}.");
             }
 
-            var unknown = context.Reading.DatesOfTextAsked.Where(asked => document.DateOf(asked) is null).ToList();
+            var unknown = context.Reading.DatesOfTextAsked.Where(asked => document.DateOf(asked) is null && !SaysADate(answer, asked)).ToList();
             if (first && unknown.Count > 0)
             {
                 unsaid = $"{Replies.Unsaid} {string.Join(", ", unknown.Select(u => UnsaidDateNames[u]))} của {name}; {Replies.ReferralClause}";
@@ -912,6 +912,20 @@ public sealed partial class AnswerComposer(TimeProvider time)
 
         return (lines, unsaid);
     }
+
+    // Whether a sentence already said gives a date with the words of the one asked ("ngày có hiệu lực là 16/6/2025,
+    // nhưng … chưa được kiểm chứng"): the answer does not then say in the same breath that the sources give none.
+    private static bool SaysADate(string answer, TextDate asked) =>
+        answer.Split(['\n', '.'], StringSplitOptions.RemoveEmptyEntries).Any(sentence => Date().IsMatch(sentence) &&
+            (" " + string.Join(' ', TextAnalyzer.Syllables(sentence).Select(VietnameseText.Fold)).ToLowerInvariant() + " ") is var folded &&
+            DateWords[asked].Any(word => folded.Contains(" " + word + " ", StringComparison.Ordinal)));
+
+    private static readonly Dictionary<TextDate, string[]> DateWords = new()
+    {
+        [TextDate.Issued] = ["ky", "ban hanh"],
+        [TextDate.InForce] = ["hieu luc", "ap dung"],
+        [TextDate.Ends] = ["het hieu luc", "den ngay", "toi ngay"],
+    };
 
     private static readonly (TextDate Date, string Label)[] DateLabels =
         [(TextDate.Issued, "ban hành ngày"), (TextDate.InForce, "có hiệu lực từ ngày"), (TextDate.Ends, "hết hiệu lực từ ngày")];

@@ -140,6 +140,29 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task ADateAskedThatASentenceSaidGives_IsNotAlsoSaidToBeUnknown()
+    {
+        const string DecreeWithAnUnverifiedDate = """
+            ---
+            id: nd-152
+            type: regulation
+            number: 152/2025/NĐ-CP
+            title: Nghị định 152/2025/NĐ-CP về tổ chức các phòng chuyên môn
+            issued: 2025-06-12
+            source: https://example.gov.vn/152
+            ---
+            # Nghị định 152/2025/NĐ-CP
+            Nghị định 152/2025/NĐ-CP quy định các phòng chuyên môn của xã. Một trang tỉnh ghi ngày có hiệu lực là 16/6/2025, nhưng thông tin này chưa được kiểm chứng.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string> { ["regulations/nd-152.md"] = DecreeWithAnUnverifiedDate });
+
+        var answer = await harness.AskAsync("Nghị định 152/2025/NĐ-CP có hiệu lực từ ngày nào?");
+
+        Assert.Contains("16/6/2025", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Replies.Unsaid, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EveryDateAskedThatTheTextsRecordHas_LeavesNoUnsaidLine()
     {
         var answer = await Harness.AskAsync("Nghị định 129/2025/NĐ-CP ký ngày nào, có hiệu lực đến khi nào?");
