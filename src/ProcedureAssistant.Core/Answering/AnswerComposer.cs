@@ -917,14 +917,13 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // nhưng … chưa được kiểm chứng"): the answer does not then say in the same breath that the sources give none.
     private static bool SaysADate(string answer, TextDate asked) =>
         answer.Split(['\n', '.'], StringSplitOptions.RemoveEmptyEntries).Any(sentence => Date().IsMatch(sentence) &&
-            (" " + string.Join(' ', TextAnalyzer.Syllables(sentence).Select(VietnameseText.Fold)).ToLowerInvariant() + " ") is var folded &&
-            DateWords[asked].Any(word => folded.Contains(" " + word + " ", StringComparison.Ordinal)));
+            TextAnalyzer.Syllables(sentence).Select(VietnameseText.Fold).ToList() is var syllables && DateWords[asked].Any(words => HoldsPhrase(syllables, words)));
 
-    private static readonly Dictionary<TextDate, string[]> DateWords = new()
+    private static readonly Dictionary<TextDate, string[][]> DateWords = new()
     {
-        [TextDate.Issued] = ["ky", "ban hanh"],
-        [TextDate.InForce] = ["hieu luc", "ap dung"],
-        [TextDate.Ends] = ["het hieu luc", "den ngay", "toi ngay"],
+        [TextDate.Issued] = [["ky"], ["ban", "hanh"]],
+        [TextDate.InForce] = [["hieu", "luc"], ["ap", "dung"]],
+        [TextDate.Ends] = [["het", "hieu", "luc"], ["den", "ngay"], ["toi", "ngay"]],
     };
 
     private static readonly (TextDate Date, string Label)[] DateLabels =
