@@ -170,22 +170,29 @@ internal static class ProcedureVariants
             return [];
         }
 
-        var statistics = context.Statistics;
-        var chosenTitle = statistics.TitleTerms(chosen.Document.Id).ToHashSet(StringComparer.Ordinal);
         var family = retrieved.Take(SourceSelector.Depth)
-            .Where(v => v == chosen || (v.Coverage >= chosen.Coverage * FamilyCoverage && OfTheFamily(v.Document) &&
+            .Where(v => v == chosen || (v.Coverage >= chosen.Coverage * FamilyCoverage && OfOneFamily(v.Document, chosen.Document, context.Statistics) &&
+                !SaysMoreOf(chosen.Document, v.Document, context) &&
                 !(reading.AsksToRedo && context.Cues.NamesAModifier(chosen.Document.Title) && !context.Cues.NamesAModifier(v.Document.Title))))
             .ToList();
         return family.Count > 1 ? family : [];
+    }
+
+    /// <summary>
+    /// True when two records' titles share <see cref="FamilyTitleShare"/> of the smaller one's rarity-weighted terms:
+    /// procedures of one family ("Cấp Giấy phép bán lẻ rượu" and "… bán lẻ sản phẩm thuốc lá", the first military-service
+    /// registration and the one on moving away), whose questions are told apart by the asker's case.
+    /// </summary>
+    public static bool OfOneFamily(CorpusDocument one, CorpusDocument other, DocumentStatistics statistics)
+    {
+        ArgumentNullException.ThrowIfNull(one);
+        ArgumentNullException.ThrowIfNull(other);
+        ArgumentNullException.ThrowIfNull(statistics);
+        var first = statistics.TitleTerms(one.Id).ToHashSet(StringComparer.Ordinal);
+        var second = statistics.TitleTerms(other.Id).ToHashSet(StringComparer.Ordinal);
+        return Weight(first.Intersect(second)) >= FamilyTitleShare * Math.Min(Weight(first), Weight(second));
 
         double Weight(IEnumerable<string> terms) => terms.Sum(statistics.Idf);
-
-        bool OfTheFamily(CorpusDocument record)
-        {
-            var title = statistics.TitleTerms(record.Id).ToHashSet(StringComparer.Ordinal);
-            return Weight(title.Intersect(chosenTitle)) >= FamilyTitleShare * Math.Min(Weight(title), Weight(chosenTitle)) &&
-                !SaysMoreOf(chosen.Document, record, context);
-        }
     }
 
     /// <summary>

@@ -268,15 +268,17 @@ internal static class SourceSelector
     // A turn that only tells the asker's situation after an answer ("giấy sắp hết hạn mà chưa đổ móng" after the
     // re-issue of a building permit) settles which of the answered record's siblings is meant, as a reply to an
     // ask-back does: the sibling (a change to the same procedure, or the plain one:
-    // ProcedureVariants.AlikeButForTheirChange) whose text holds clearly more of what the turn says of its own than the
-    // answered record's. Texts, not titles: a story speaks of the conditions a record sets, not of its name.
+    // ProcedureVariants.AlikeButForTheirChange; or a record of the same family, ProcedureVariants.OfOneFamily: "dạ ảnh
+    // không qua khỏi" after the reservist's accident allowance is the death allowance) whose text holds clearly more of
+    // what the turn says of its own than the answered record's. Texts, not titles: a story speaks of the conditions a
+    // record sets, not of its name.
     private static Candidate? SiblingTheStatementFits(IReadOnlyList<Candidate> candidates, Candidate followed, QuestionReading question, DocumentStatistics catalog, QuestionCues cues)
     {
         var own = question.OwnTopicTerms;
         var heldByFollowed = catalog.Support(followed.Document.Id, own);
         return candidates
             .Where(c => c != followed && c.Document.Type == DocumentType.Procedure && followed.Document.Type == DocumentType.Procedure)
-            .Where(c => ProcedureVariants.AlikeButForTheirChange(c.Document, followed.Document, cues))
+            .Where(c => ProcedureVariants.AlikeButForTheirChange(c.Document, followed.Document, cues) || ProcedureVariants.OfOneFamily(c.Document, followed.Document, catalog))
             .Select(c => (Candidate: c, Held: catalog.Support(c.Document.Id, own)))
             .Where(x => x.Held >= OwnWordsNamed && x.Held >= heldByFollowed + OwnWordsMargin)
             .OrderByDescending(x => x.Held)

@@ -55,6 +55,14 @@ internal sealed class PhraseList<TKey>
     public bool IsPhrase(TKey key, string syllable) =>
         _phrases.Any(p => EqualityComparer<TKey>.Default.Equals(p.Key, key) && p.Syllables is [var only] && only == syllable);
 
+    /// <summary>
+    /// As <see cref="IsPhrase(TKey, string)"/>, for the syllable as typed too: one typed with diacritics must be the
+    /// phrase's own ("nhỏ" is not "nhờ", "hồi" not "hỏi", "dâu" not "đâu"); one typed without them cannot tell.
+    /// </summary>
+    public bool IsPhrase(TKey key, string syllable, string written) =>
+        _phrases.Any(p => EqualityComparer<TKey>.Default.Equals(p.Key, key) && p.Syllables is [var only] && only == syllable &&
+            (!VietnameseText.HasDiacritics(written) || string.Equals(written, p.Written[0], StringComparison.Ordinal)));
+
     /// <summary>True when the syllables end with one of the phrases of <paramref name="key"/>.</summary>
     public bool EndsWith(IReadOnlyList<string> syllables, TKey key) =>
         _phrases.Any(p => EqualityComparer<TKey>.Default.Equals(p.Key, key) && p.Syllables.Length <= syllables.Count && Matches(syllables, syllables.Count - p.Syllables.Length, p.Syllables));

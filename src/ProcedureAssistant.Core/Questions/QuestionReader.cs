@@ -88,7 +88,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
         var isYesNo = IsYesNo(syllables, forms);
-        var asksNothing = AsksNothing(text, syllables, forms, isYesNo);
+        var asksNothing = AsksNothing(text, written, syllables, forms, isYesNo);
         var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
@@ -247,10 +247,12 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
     // No question mark, question word, yes/no phrase, request, list or whole procedure asked: the turn only tells
     // ("dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa", "nghỉ chừng ba tháng thôi, qua Tết mở lại").
-    private bool AsksNothing(string text, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
+    // A word typed with diacritics asks only as its own ("để lại vợ với hai đứa nhỏ" holds no "nhờ", "giấy cấp hồi
+    // năm ngoái" no "hỏi").
+    private bool AsksNothing(string text, string[] written, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
         !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !AsksHasOrNot(VietnameseText.Fold(text)) &&
-        !syllables.Any(s => cues.Forms.IsPhrase(QuestionForm.QuestionWord, s)) &&
-        !forms.Any(f => f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup);
+        !Enumerable.Range(0, syllables.Length).Any(i => cues.Forms.IsPhrase(QuestionForm.QuestionWord, syllables[i], written[i])) &&
+        !forms.Any(f => (f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup) && f.IsAsWritten(written));
 
     // "có … không" closing a clause asks yes or no wherever the clause stands ("mai trời có mưa to không, tính chở
     // thằng cu đi chơi", "có cần giấy gì không hay chỉ cần CCCD"); a "không" alone tells ("không về nữa"), and so

@@ -104,10 +104,24 @@ public sealed class DocumentStatistics
     }
 
     /// <summary>
-    /// True when the terms name some document (<see cref="NameMatch"/> at least <paramref name="share"/>): a follow-up
-    /// that names a procedure or a text of its own ("thế còn đăng ký kết hôn?") changes the conversation's topic.
+    /// True when the terms name some document (<see cref="NameMatch"/> at least <paramref name="share"/> of one of its
+    /// names, held by a pair of the name's words or in full): a follow-up that names a procedure or a text of its own
+    /// ("thế còn đăng ký kết hôn?") changes the conversation's topic.
     /// </summary>
-    public bool NamesADocument(IReadOnlySet<string> terms, double share) => _names.Keys.Any(id => NameMatch(id, terms) >= share);
+    public bool NamesADocument(IReadOnlySet<string> terms, double share)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        return _names.Values.Any(names => names.Any(IsNamedBy));
+
+        // A name held by single syllables only, and not in full, is not named: "giấy vẫn còn nguyên" holds "còn" of the
+        // alias "huyện không còn", which weighs half of it.
+        bool IsNamedBy(HashSet<string> name)
+        {
+            var held = name.Where(terms.Contains).ToList();
+            var total = name.Sum(Idf);
+            return total > 0 && held.Sum(Idf) / total >= share && (held.Count == name.Count || held.Any(t => t.Contains(' ', StringComparison.Ordinal)));
+        }
+    }
 
     /// <summary>The terms of all the document's names (title, number, code, aliases) that <paramref name="terms"/> holds.</summary>
     public HashSet<string> NamedBy(string documentId, IReadOnlySet<string> terms)

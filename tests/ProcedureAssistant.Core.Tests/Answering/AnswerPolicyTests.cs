@@ -886,6 +886,51 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal(SelectionReason.StatementFitsASibling, answer.Decision.Measures?.ChosenBecause);
     }
 
+    [Fact]
+    public async Task ATurnThatOnlyTells_SettlesOnARecordOfTheSameFamily_ThatItsStorySaysInTheTextsWords()
+    {
+        // The two titles differ by more than a change's words; the story says "chết" in everyday words.
+        const string accident = """
+            ---
+            id: tthc-tro-cap-tai-nan-do
+            type: procedure
+            title: Giải quyết chế độ trợ cấp tai nạn đối với người lái đò ngang
+            level: xa
+            source: https://example.gov.vn/do-tai-nan
+            ---
+            # Giải quyết chế độ trợ cấp tai nạn đối với người lái đò ngang
+            Người lái đò ngang bị tai nạn khi chở khách qua sông được trợ cấp tai nạn.
+            ## Thời hạn giải quyết
+            - 05 ngày làm việc.
+            """;
+        const string death = """
+            ---
+            id: tthc-tro-cap-chet-do
+            type: procedure
+            title: Giải quyết chế độ trợ cấp chết do tai nạn hoặc chết do ốm đau đối với người lái đò ngang
+            level: xa
+            source: https://example.gov.vn/do-chet
+            ---
+            # Giải quyết chế độ trợ cấp chết do tai nạn hoặc chết do ốm đau đối với người lái đò ngang
+            Người lái đò ngang chết do tai nạn hoặc ốm đau thì thân nhân được trợ cấp một lần.
+            ## Thời hạn giải quyết
+            - 07 ngày làm việc.
+            """;
+        using var harness = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All)
+        {
+            ["procedures/do-tai-nan.md"] = accident,
+            ["procedures/do-chet.md"] = death,
+        });
+        var first = await harness.AskAsync("người lái đò ngang bị tai nạn thì xin trợ cấp ở đâu, mấy ngày", conversationId: "do");
+        Assert.Equal("tthc-tro-cap-tai-nan-do", first.Citations[0].DocumentId);
+
+        var answer = await harness.AskAsync("Dạ anh ấy không qua khỏi, để lại vợ với hai đứa con.", conversationId: "do");
+
+        Assert.True(answer.Reading!.AsksNothing);
+        Assert.Equal("tthc-tro-cap-chet-do", answer.Citations[0].DocumentId);
+        Assert.Equal(SelectionReason.StatementFitsASibling, answer.Decision.Measures?.ChosenBecause);
+    }
+
     private const string HouseholdSuspension = """
         ---
         id: tthc-tam-ngung-hkd

@@ -26,6 +26,31 @@ public sealed class DocumentStatisticsTests
     }
 
     [Fact]
+    public void NamesADocument_NeedsAPairOfANamesWordsOrTheWholeName_NotOneCommonSyllableThatWeighsHalfOfIt()
+    {
+        const string guide = """
+            ---
+            id: guide-huyen
+            type: guide
+            title: Việc của huyện sau sắp xếp
+            aliases: ["huyện không còn"]
+            source: https://example.gov.vn/huyen
+            ---
+            # Việc của huyện sau sắp xếp
+            Huyện, quận và thị xã không còn là một cấp chính quyền.
+            """;
+        // "còn" alone weighs this share of the alias here (half of it in the service's corpus).
+        const double Share = 0.3;
+        var corpus = new AnsweringCorpus(guide);
+        var story = corpus.Terms("giấy vẫn còn nguyên, chỉ là sắp hết hạn");
+
+        Assert.True(corpus.Statistics.NameMatch("guide-huyen", story) >= Share);
+        Assert.False(corpus.Statistics.NamesADocument(story, Share));
+        Assert.True(corpus.Statistics.NamesADocument(corpus.Terms("huyện không còn thì sao"), Share));
+        Assert.True(corpus.Statistics.NamesADocument(corpus.Terms("thế còn trợ cấp hưu trí"), Share));
+    }
+
+    [Fact]
     public void Support_LeavesOutTermsNoDocumentHolds()
     {
         var withNoise = _corpus.Statistics.Support("tthc-huu-tri", _corpus.Terms("hưởng trợ cấp hưu trí xã hội ko mn"));

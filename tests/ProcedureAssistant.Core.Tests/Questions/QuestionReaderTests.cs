@@ -313,6 +313,10 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("con tôi có giấy chứng sinh chưa ạ, bệnh viện chưa đưa", false)]
     [InlineData("có phải mang theo sổ không hay chỉ cần CCCD", false)]
     [InlineData("cho hỏi thủ tục tạm ngừng kinh doanh", false)]
+    [InlineData("cho hoi thu tuc tam ngung kinh doanh", false)]
+    [InlineData("Dạ chồng tôi mất rồi, để lại ba đứa nhỏ.", true)]
+    [InlineData("Giấy làm hồi năm kia, giờ vẫn còn nguyên", true)]
+    [InlineData("Về làm dâu mà, ở luôn chứ không đi nữa", true)]
     [InlineData("hướng dẫn giúp em làm lại giấy phép", false)]
     public async Task ATurnThatAsksNothing_AddsToThePreviousQuestion_AndAsksItsItemsAgain(string turn, bool asksNothing)
     {
