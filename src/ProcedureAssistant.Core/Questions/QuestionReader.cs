@@ -37,6 +37,13 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     private const string Suspension = "tạm ngừng";
     private const string Closing = "chấm dứt";
 
+    // Words that negate what follows, and how far before a question word one makes it an indefinite ("không đổi gì").
+    private static readonly HashSet<string> Negations = new(["khong", "chang", "cha", "chua", "ko"], StringComparer.Ordinal);
+    private const int MaxWordsAfterNegation = 4;
+
+    // A negation of knowing leaves the question word asking ("không biết nộp ở đâu", "chưa rõ mất bao lâu").
+    private static readonly HashSet<string> KnowingWords = new(["biet", "ro", "hieu"], StringComparer.Ordinal);
+
     private static readonly string[] CommuneWords = ["xa", "phuong", "thi tran", "dac khu"];
 
     /// <summary>Reads a question that has no conversation before it.</summary>
@@ -88,7 +95,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
         var isYesNo = IsYesNo(syllables, forms);
-        var asksNothing = AsksNothing(text, written, syllables, forms, isYesNo);
+        var asksNothing = AsksNothing(text, written, forms, isYesNo);
         var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
@@ -249,10 +256,49 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // ("dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa", "nghỉ chừng ba tháng thôi, qua Tết mở lại").
     // A word typed with diacritics asks only as its own ("để lại vợ với hai đứa nhỏ" holds no "nhờ", "giấy cấp hồi
     // năm ngoái" no "hỏi").
-    private bool AsksNothing(string text, string[] written, string[] syllables, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
+    private bool AsksNothing(string text, string[] written, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
         !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !AsksHasOrNot(VietnameseText.Fold(text)) &&
-        !Enumerable.Range(0, syllables.Length).Any(i => cues.Forms.IsPhrase(QuestionForm.QuestionWord, syllables[i], written[i])) &&
+        !AsksWithAQuestionWord(text) &&
         !forms.Any(f => (f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup) && f.IsAsWritten(written));
+
+    // A question word in a clause, as typed; one a few words after a negation is an indefinite and asks nothing
+    // ("nội dung thì không đổi gì", "không ai phụ bán", "không đổi chút nào"), unless the negation is of knowing
+    // ("không biết nộp ở đâu").
+    private bool AsksWithAQuestionWord(string text)
+    {
+        foreach (var clause in ClauseMarks().Split(text))
+        {
+            var written = TextAnalyzer.Syllables(clause).ToArray();
+            var folded = Array.ConvertAll(written, VietnameseText.Fold);
+            for (var i = 0; i < folded.Length; i++)
+            {
+                if (cues.Forms.IsPhrase(QuestionForm.QuestionWord, folded[i], written[i]) && !AfterANegation(folded, i))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A negation other than of knowing stands among the few words before syllable i.
+    private static bool AfterANegation(string[] folded, int i)
+    {
+        for (var j = Math.Max(0, i - MaxWordsAfterNegation); j < i; j++)
+        {
+            if (Negations.Contains(folded[j]) && (j + 1 >= folded.Length || !KnowingWords.Contains(folded[j + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The marks that end a clause (as TopicTerms reads them: a full stop only before a space or the end).
+    [GeneratedRegex(@"[,;:?!…]|\.(?=\s|$)")]
+    private static partial Regex ClauseMarks();
 
     // "có … không" closing a clause asks yes or no wherever the clause stands ("mai trời có mưa to không, tính chở
     // thằng cu đi chơi", "có cần giấy gì không hay chỉ cần CCCD"); a "không" alone tells ("không về nữa"), and so

@@ -317,6 +317,10 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("Dạ chồng tôi mất rồi, để lại ba đứa nhỏ.", true)]
     [InlineData("Giấy làm hồi năm kia, giờ vẫn còn nguyên", true)]
     [InlineData("Về làm dâu mà, ở luôn chứ không đi nữa", true)]
+    [InlineData("Dạ giấy bị mối ăn, còn nội dung thì không đổi gì", true)]
+    [InlineData("nghỉ luôn, không ai trông tiệm nữa", true)]
+    [InlineData("em không biết nộp ở đâu", false)]
+    [InlineData("giấy bị mối ăn thì xin lại ở đâu", false)]
     [InlineData("hướng dẫn giúp em làm lại giấy phép", false)]
     public async Task ATurnThatAsksNothing_AddsToThePreviousQuestion_AndAsksItsItemsAgain(string turn, bool asksNothing)
     {
