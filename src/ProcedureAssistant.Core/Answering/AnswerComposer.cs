@@ -895,7 +895,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             }
 
             var name = document.Title.Contains(number, StringComparison.Ordinal) ? document.Title[..(document.Title.IndexOf(number, StringComparison.Ordinal) + number.Length)] : number;
-            var known = DateLabels.Select(d => (d.Label, Day: document.DateOf(d.Date))).Where(d => d.Day is not null).ToList();
+            var known = TextDates.Select(d => (d.Label, Day: document.DateOf(d.Date))).Where(d => d.Day is not null).ToList();
             if (known.Any(d => !given.Contains(d.Day!.Value)))
             {
                 lines.Add($"{name}: {string.Join(", ", known.Select(d => $"{d.Label} {VietnameseDate(d.Day!.Value)}"))}{Marker(passage, sources)}.");
@@ -904,7 +904,7 @@ public sealed partial class AnswerComposer(TimeProvider time)
             var unknown = context.Reading.DatesOfTextAsked.Where(asked => document.DateOf(asked) is null && !SaysADate(answer, asked)).ToList();
             if (first && unknown.Count > 0)
             {
-                unsaid = $"{Replies.Unsaid} {string.Join(", ", unknown.Select(u => UnsaidDateNames[u]))} của {name}; {Replies.ReferralClause}";
+                unsaid = $"{Replies.Unsaid} {string.Join(", ", unknown.Select(u => TextDates.First(d => d.Date == u).Unsaid))} của {name}; {Replies.ReferralClause}";
             }
 
             first = false;
@@ -917,24 +917,16 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // nhưng … chưa được kiểm chứng"): the answer does not then say in the same breath that the sources give none.
     private static bool SaysADate(string answer, TextDate asked) =>
         answer.Split(['\n', '.'], StringSplitOptions.RemoveEmptyEntries).Any(sentence => Date().IsMatch(sentence) &&
-            TextAnalyzer.Syllables(sentence).Select(VietnameseText.Fold).ToList() is var syllables && DateWords[asked].Any(words => HoldsPhrase(syllables, words)));
+            TextAnalyzer.Syllables(sentence).Select(VietnameseText.Fold).ToList() is var syllables && TextDates.First(d => d.Date == asked).Words.Any(words => HoldsPhrase(syllables, words)));
 
-    private static readonly Dictionary<TextDate, string[][]> DateWords = new()
-    {
-        [TextDate.Issued] = [["ky"], ["ban", "hanh"]],
-        [TextDate.InForce] = [["hieu", "luc"], ["ap", "dung"]],
-        [TextDate.Ends] = [["het", "hieu", "luc"], ["den", "ngay"], ["toi", "ngay"]],
-    };
-
-    private static readonly (TextDate Date, string Label)[] DateLabels =
-        [(TextDate.Issued, "ban hành ngày"), (TextDate.InForce, "có hiệu lực từ ngày"), (TextDate.Ends, "hết hiệu lực từ ngày")];
-
-    private static readonly Dictionary<TextDate, string> UnsaidDateNames = new()
-    {
-        [TextDate.Issued] = "ngày ký",
-        [TextDate.InForce] = "ngày có hiệu lực",
-        [TextDate.Ends] = "ngày hết hiệu lực",
-    };
+    // Each date of a legal text: how the dates line gives it, how the line on what the sources do not say names it,
+    // and the words of a sentence that gives it ("ký", "hiệu lực", "hết hiệu lực").
+    private static readonly (TextDate Date, string Label, string Unsaid, string[][] Words)[] TextDates =
+    [
+        (TextDate.Issued, "ban hành ngày", "ngày ký", [["ky"], ["ban", "hanh"]]),
+        (TextDate.InForce, "có hiệu lực từ ngày", "ngày có hiệu lực", [["hieu", "luc"], ["ap", "dung"]]),
+        (TextDate.Ends, "hết hiệu lực từ ngày", "ngày hết hiệu lực", [["het", "hieu", "luc"], ["den", "ngay"], ["toi", "ngay"]]),
+    ];
 
     private const int MaxTextsDated = 2;
 
