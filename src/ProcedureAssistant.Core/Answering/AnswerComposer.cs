@@ -181,6 +181,12 @@ public sealed partial class AnswerComposer(TimeProvider time)
         if ((int)lead >= 0)
         {
             var leadLines = Lines(record, lead, keepGaps: true);
+            if (lead == AskedField.Place && reading.NamedChannels.Count > 0)
+            {
+                // "gửi bưu điện được không": the line of the way of filing asked about is what the first sentence says.
+                leadLines = [.. leadLines.OrderByDescending(line => reading.NamedChannels.Any(channel => NamesChannel(line, channel)))];
+            }
+
             var listed = lead is AskedField.Documents or AskedField.Steps;
             sentence = listed ? $"{Label(lead)} {name} gồm" : $"{Label(lead)} {name}: {Unbullet(leadLines[0])}";
             // An item carried over from the previous question ("còn … thì sao, nhờ người nhà đi thay được không") is
@@ -969,13 +975,11 @@ public sealed partial class AnswerComposer(TimeProvider time)
     // at the office or level asked about.
     private static string? YesNo(QuestionReading reading, AskedField field, List<string> lines, TermWeights weights, string? officeVerdict, string title)
     {
-        var folded = VietnameseText.Fold(string.Join(' ', lines.Select(Unbullet))).ToLowerInvariant();
-        var channels = Channels.Where(c => VietnameseText.Fold(reading.Text).ToLowerInvariant().Contains(c, StringComparison.Ordinal)).ToList();
         return field switch
         {
             AskedField.Fee => FeeVerdict(string.Join(' ', lines.Select(Unbullet)), reading.Text),
             AskedField.Place or AskedField.Authority when officeVerdict is not null => officeVerdict,
-            AskedField.Place => channels.Any(c => folded.Contains(c, StringComparison.Ordinal)) ? "Có" : null,
+            AskedField.Place => ChannelVerdict(reading, lines),
             _ => Polarity(lines[0], reading, weights, title),
         };
     }
@@ -1000,8 +1004,27 @@ public sealed partial class AnswerComposer(TimeProvider time)
     private static bool HoldsPhrase(List<string> syllables, string[] phrase) =>
         phrase.Length > 0 && Enumerable.Range(0, Math.Max(0, syllables.Count - phrase.Length + 1)).Any(i => phrase.Select((p, j) => syllables[i + j] == p).All(x => x));
 
-    // Filing channels a yes/no question may ask about ("làm trên VNeID được không"), as they are written without diacritics.
-    private static readonly string[] Channels = ["vneid", "truc tuyen", "buu chinh", "dich vu cong"];
+    // "Có" for a yes/no question about a way of filing ("gửi bưu điện được không") that a line of the place of filing
+    // names, "Không" when the lines name other ways only; none when the question asks about none, or the lines name no
+    // way at all (a place the source does not give).
+    private static string? ChannelVerdict(QuestionReading reading, List<string> lines) =>
+        reading.ChannelsAskedAbout.Count == 0 ? null
+        : reading.ChannelsAskedAbout.Any(channel => lines.Any(line => NamesChannel(line, channel))) ? "Có"
+        : lines.Any(line => NamesChannel(line, InPerson)) ? "Không"
+        : null;
+
+    // How the records write filing at the office.
+    private const string InPerson = "trực tiếp";
+
+    // Whether a line names a way of filing; one that names a portal ("ứng dụng VNeID", "dichvucong.gov.vn") names the
+    // online channel.
+    private static bool NamesChannel(string line, string channel)
+    {
+        var syllables = TextAnalyzer.Syllables(line).Select(VietnameseText.Fold).ToList();
+        var phrase = TextAnalyzer.Syllables(channel).Select(VietnameseText.Fold).ToArray();
+        return HoldsPhrase(syllables, phrase) ||
+            (phrase is ["truc", "tuyen"] && (syllables.Contains("vneid") || syllables.Contains("dichvucong") || HoldsPhrase(syllables, ["dich", "vu", "cong"])));
+    }
 
     // Whether one pays: "Không" when the fee lines say it is waived and state no sum above nought, "Có" when they say
     // nothing of a waiver, none when they say both ("miễn lệ phí khi đăng ký đúng hạn", a sum when late) or the

@@ -5,7 +5,8 @@ namespace ProcedureAssistant.Core.Questions;
 /// <summary>
 /// The word lists a question is read with, from the data files beside <c>synonyms.tsv</c>: which item of a procedure
 /// it asks for (<c>asked-fields.tsv</c>), what kind of question it is (<c>question-forms.tsv</c>), which province it
-/// names (<c>provinces.tsv</c>) and which office or level it names as where to go or who decides (<c>offices.tsv</c>).
+/// names (<c>provinces.tsv</c>), which office or level it names as where to go or who decides (<c>offices.tsv</c>) and
+/// which way of filing it names (<c>channels.tsv</c>).
 /// Immutable once built; shared.
 /// </summary>
 public sealed class QuestionCues
@@ -68,9 +69,10 @@ public sealed class QuestionCues
         ["which-procedure"] = QuestionForm.WhichProcedure,
     };
 
-    private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines)
+    private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines, IEnumerable<string> channelLines)
     {
         Offices = new PhraseList<string>(Pairs(officeLines, "offices.tsv"));
+        Channels = new PhraseList<string>(Pairs(channelLines, "channels.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
         var forms = Pairs(formLines, "question-forms.tsv").Select(p => (Key: Known(FormNames, p.Key, "question-forms.tsv"), Phrase: p.Value)).ToList();
         Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key) && f.Key != QuestionForm.WhichProcedure));
@@ -149,6 +151,9 @@ public sealed class QuestionCues
     /// <summary>Office phrases, keyed by the office as the records write it ("bưu điện" → "bưu chính").</summary>
     internal PhraseList<string> Offices { get; }
 
+    /// <summary>Filing-channel phrases, keyed by the channel as the records write it ("qua mạng" → "trực tuyến").</summary>
+    internal PhraseList<string> Channels { get; }
+
     /// <summary>True when the text holds a word that makes a procedure a change to an earlier one ("cấp lại", "gia hạn").</summary>
     public bool NamesAModifier(string text) => Forms.Find(PhraseList<QuestionForm>.Folded(text)).Any(f => f.Key == QuestionForm.Modifier);
 
@@ -161,11 +166,11 @@ public sealed class QuestionCues
 
     /// <summary>The cues shipped in this assembly's data files.</summary>
     public static QuestionCues CreateDefault() =>
-        new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"), TextAnalyzer.ReadDataLines("offices.tsv"));
+        new(TextAnalyzer.ReadDataLines("asked-fields.tsv"), TextAnalyzer.ReadDataLines("question-forms.tsv"), TextAnalyzer.ReadDataLines("provinces.tsv"), TextAnalyzer.ReadDataLines("offices.tsv"), TextAnalyzer.ReadDataLines("channels.tsv"));
 
     /// <summary>Cues from lines in the data files' layout (key, tab, phrase), for tests.</summary>
-    internal static QuestionCues From(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines) =>
-        new(fieldLines, formLines, provinceLines, officeLines);
+    internal static QuestionCues From(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines, IEnumerable<string> channelLines) =>
+        new(fieldLines, formLines, provinceLines, officeLines, channelLines);
 
     private static IEnumerable<(string Key, string Value)> Pairs(IEnumerable<string> lines, string file) =>
         lines.Select(line => line.Split('\t')).Select(parts => parts.Length == 2

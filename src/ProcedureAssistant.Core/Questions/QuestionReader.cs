@@ -41,6 +41,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     private static readonly HashSet<string> Negations = new(["khong", "chang", "cha", "chua", "ko"], StringComparer.Ordinal);
     private const int MaxWordsAfterNegation = 4;
 
+    /// <summary>A clause of at most this many syllables that asks yes or no is a tag on the clauses before it ("có đúng vậy không").</summary>
+    private const int MaxTagSyllables = 4;
+
     // A negation of knowing leaves the question word asking ("không biết nộp ở đâu", "chưa rõ mất bao lâu").
     private static readonly HashSet<string> KnowingWords = new(["biet", "ro", "hieu"], StringComparer.Ordinal);
 
@@ -189,6 +192,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             Level = level,
             SpeaksOfTheCommuneOnly = SpeaksOfTheCommuneOnly(typed),
             NamedOffices = cues.Offices.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
+            NamedChannels = cues.Channels.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
+            ChannelsAskedAbout = ChannelsAskedAbout(text),
             NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
     }
@@ -280,6 +285,24 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         }
 
         return false;
+    }
+
+    // The channels named in the clauses that ask yes or no; a short clause that does ("có đúng vậy không", "phải
+    // không") asks it of the clauses before it ("nghe nói làm trên VNeID một lần là xong hết, có đúng vậy không").
+    private List<string> ChannelsAskedAbout(string text)
+    {
+        var clauses = ClauseMarks().Split(text).Select(PhraseList<string>.Folded).Where(c => c.Length > 0).ToList();
+        var asked = new List<string>();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            if (IsYesNo(clauses[i], cues.Forms.Find(clauses[i])))
+            {
+                var about = clauses[i].Length <= MaxTagSyllables ? clauses.Take(i + 1) : [clauses[i]];
+                asked.AddRange(about.SelectMany(c => cues.Channels.Find(c).Select(m => m.Key)));
+            }
+        }
+
+        return [.. asked.Distinct(StringComparer.Ordinal)];
     }
 
     // A negation other than of knowing stands among the few words before syllable i.

@@ -170,6 +170,15 @@ public sealed record QuestionReading
     /// </summary>
     public IReadOnlyList<string> NamedOffices { get; init; } = [];
 
+    /// <summary>The ways of filing the question names, as the records write them ("gửi bưu điện" → "bưu chính").</summary>
+    public IReadOnlyList<string> NamedChannels { get; init; } = [];
+
+    /// <summary>
+    /// The ways of filing named in a clause that asks yes or no ("làm qua mạng được không"): the yes or no is about
+    /// them. Not one named in another clause ("có làm được không, nộp online hết bao nhiêu" asks the fee online).
+    /// </summary>
+    public IReadOnlyList<string> ChannelsAskedAbout { get; init; } = [];
+
     /// <summary>
     /// The words that make a procedure a change to an earlier one that the question holds ("cấp lại", "gia hạn"; the
     /// <c>modifier</c> forms of <c>question-forms.tsv</c>), folded, in the order held.

@@ -876,6 +876,29 @@ public sealed partial class AnswerComposerTests(HarnessFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("làm khai sinh cho con qua mạng được không")]
+    [InlineData("dang ky khai sinh gui online dc ko")]
+    [InlineData("khai sinh làm trên VNeID được không hay phải lên xã")]
+    public async Task AYesNoQuestionOnAFilingChannelTheRecordOffers_GetsYes_WithThatChannelFirst(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.StartsWith("Có. Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Trực tuyến trên Cổng Dịch vụ công quốc gia", FirstSentence(answer.Text["Có. ".Length..]), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("đăng ký kết hôn nộp online được không")]
+    [InlineData("dang ky ket hon gui qua buu dien duoc khong")]
+    public async Task AYesNoQuestionOnAFilingChannelTheRecordDoesNotList_GetsNo_ThenTheWaysItDoes(string question)
+    {
+        var answer = await Harness.AskAsync(question);
+
+        Assert.StartsWith("Không. Nơi nộp hồ sơ", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Trực tiếp tại Trung tâm Phục vụ hành chính công cấp xã", FirstSentence(answer.Text["Không. ".Length..]), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("đăng ký khai sinh làm ở ủy ban xã có cần giấy chứng sinh không")]
     [InlineData("dang ky khai sinh o trung tam hanh chinh cong xa co mat phi khong")]
     public async Task AnOfficeTheRecordDoesSendTo_DecidesNothing_TheItemAskedDoes(string question)

@@ -119,10 +119,25 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("làm qua mạng được không hay phải lên xã", new[] { "trực tuyến" }, new[] { "trực tuyến" })]
+    [InlineData("gui qua mang hay buu dien co duoc khong", new[] { "trực tuyến", "bưu chính" }, new[] { "trực tuyến", "bưu chính" })]
+    [InlineData("tách hộ mà chủ hộ không chịu ký thì có làm được không, nộp online hết bao nhiêu", new[] { "trực tuyến" }, new string[0])]
+    [InlineData("khai qua VNeID hết mấy đồng", new[] { "trực tuyến" }, new string[0])]
+    [InlineData("làm vneid mức 2 có cần mang cccd gắn chíp ko", new string[0], new string[0])]
+    [InlineData("Nghe nói làm trên VNeID một lần là xong hết, có đúng vậy không?", new[] { "trực tuyến" }, new[] { "trực tuyến" })]
+    public async Task ChannelsAskedAbout_AreTheWaysOfFilingNamedInAClauseThatAsksYesOrNo(string question, string[] named, string[] asked)
+    {
+        var reading = await Harness.ReadAsync(question);
+
+        Assert.Equal(named, reading.NamedChannels);
+        Assert.Equal(asked, reading.ChannelsAskedAbout);
+    }
+
+    [Theory]
     [InlineData("đăng ký nghĩa vụ quân sự là lên công an xã phải không", new[] { "công an" })]
     [InlineData("dang ky dat dai o ban chi huy quan su duoc khong", new[] { "ban chỉ huy quân sự" })]
     [InlineData("lam giay khai sinh o ubnd duoc ko", new[] { "ủy ban nhân dân" })]
-    [InlineData("gửi qua bưu điện hay phải lên tỉnh", new[] { "bưu chính", "tỉnh" })]
+    [InlineData("gửi qua bưu điện hay phải lên tỉnh", new[] { "tỉnh" })]
     [InlineData("trợ cấp bảo trợ xã hội được bao nhiêu tiền", new string[0])]
     [InlineData("Ngân hàng bắt nộp giấy CT07. Em xin ở công an xã chỗ em trọ được không?", new[] { "công an" })]
     public async Task NamedOffices_AreTheOfficesAndLevelsNamed_AsTheRecordsWriteThem(string question, string[] offices)
