@@ -67,6 +67,17 @@ public sealed class RetrievalSureTests
         Assert.IsType<ReferReply>(new NotInSourcesRule().Decide(context));
     }
 
+    [Fact]
+    public void NotInSources_RefersARecordTheRerankerIsSureOf_WhenTheQuestionHoldsOnlyTheActionItsTitleOpensWith()
+    {
+        // "đăng ký" of "Đăng ký thành lập hộ kinh doanh" names a kind of procedure, not this one.
+        var context = Context("đăng ký nhận nuôi con nuôi cần giấy tờ gì", reranked: true, Hit("tthc-1.001612", 1, 0.3), Hit("tthc-huu-tri", 1e-6, 0.3));
+
+        Assert.True(context.Choice!.NameMatch >= NotInSourcesRule.SomewhatNamed);
+        Assert.False(context.RetrievalIsSureOfTheNamedRecord);
+        Assert.IsType<ReferReply>(new NotInSourcesRule().Decide(context));
+    }
+
     private ChunkHit Hit(string documentId, double score, double coverage) => _corpus.Hit(documentId, coverage) with { Score = score };
 
     private AnswerContext Context(string question, bool reranked, params ChunkHit[] hits)
