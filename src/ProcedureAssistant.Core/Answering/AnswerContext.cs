@@ -101,9 +101,10 @@ internal sealed class AnswerContext
     /// opens with (<see cref="TitleActionSyllables"/>): <see cref="NotInSourcesRule"/> does not refer it. Sureness alone
     /// was not enough over the team's records; the action alone names a kind of procedure, not this one ("đăng ký giám
     /// hộ" holds "đăng ký" of "Đăng ký khai sinh", and among a handful of texts the reranker is sure of anything).
-    /// Seen held-out rounds 4–72 (twenty-sixth session, <c>eval/reports/ablation.md</c>): 30 refusals of the right
-    /// record answered, 4 answers from another record, 2 requests for someone's data that the personal-data rule had
-    /// missed; the QA set and the national records unchanged.
+    /// Seen held-out rounds 4–72 (twenty-sixth session, <c>eval/reports/ablation.md</c>): 27 refusals of the right
+    /// record answered (or asked back among it and its siblings), 3 answered from another record, 2 expected referrals
+    /// and 1 expected ask-back answered, 2 requests for someone's data that the personal-data rule had missed
+    /// answered; the QA set and the national records unchanged.
     /// </summary>
     public bool RetrievalIsSureOfTheNamedRecord => Choice is { Document.Type: DocumentType.Procedure } choice &&
         Hits[0].Chunk.DocumentId == choice.Document.Id && RunnerUpScore <= SureRunnerUpScore && choice.NameMatch >= NotInSourcesRule.SomewhatNamed &&
