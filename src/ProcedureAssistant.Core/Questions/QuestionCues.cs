@@ -148,7 +148,7 @@ public sealed class QuestionCues
 
     private static bool IsAboutStopping(QuestionForm form) => form is QuestionForm.Stop or QuestionForm.ForAWhile or QuestionForm.ForGood;
 
-    /// <summary>Office phrases, keyed by the office as the records write it ("bưu điện" → "bưu chính").</summary>
+    /// <summary>Office phrases, keyed by the office as the records write it ("ubnd" → "ủy ban nhân dân").</summary>
     internal PhraseList<string> Offices { get; }
 
     /// <summary>Filing-channel phrases, keyed by the channel as the records write it ("qua mạng" → "trực tuyến").</summary>

@@ -288,7 +288,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     }
 
     // The channels named in the clauses that ask yes or no; a short clause that does ("có đúng vậy không", "phải
-    // không") asks it of the clauses before it ("nghe nói làm trên VNeID một lần là xong hết, có đúng vậy không").
+    // không") asks it of the clauses before it ("nghe nói làm trên VNeID một lần là xong hết, có đúng vậy không"), even
+    // across a full stop, so the whole text is read, not only its asking part.
     private List<string> ChannelsAskedAbout(string text)
     {
         var clauses = ClauseMarks().Split(text).Select(PhraseList<string>.Folded).Where(c => c.Length > 0).ToList();
