@@ -91,8 +91,7 @@ internal sealed class AnswerContext
     /// Not for the team's records: over them the reranker was as sure of unanswerable questions ("nhận con nuôi",
     /// "làm hộ chiếu") as of answerable ones (QA set, sixteenth session, <c>eval/reports/ablation.md</c>).
     /// </summary>
-    public bool RetrievalIsSureOfTheRecord => Choice is { Document: { Type: DocumentType.Procedure, Aliases.Count: 0 } document } &&
-        Hits[0].Chunk.DocumentId == document.Id && RunnerUpScore <= SureRunnerUpScore;
+    public bool RetrievalIsSureOfTheRecord => Choice is { Document: { Type: DocumentType.Procedure, Aliases.Count: 0 } document } && RerankerIsSureOf(document);
 
     /// <summary>
     /// True when the chosen text is any procedure record the reranker put that far ahead of every other text (as
@@ -107,11 +106,14 @@ internal sealed class AnswerContext
     /// answered; the QA set and the national records unchanged.
     /// </summary>
     public bool RetrievalIsSureOfTheNamedRecord => Choice is { Document.Type: DocumentType.Procedure } choice &&
-        Hits[0].Chunk.DocumentId == choice.Document.Id && RunnerUpScore <= SureRunnerUpScore && choice.NameMatch >= NotInSourcesRule.SomewhatNamed &&
+        RerankerIsSureOf(choice.Document) && choice.NameMatch >= NotInSourcesRule.SomewhatNamed &&
         TextAnalyzer.Syllables(choice.Document.Title).Skip(TitleActionSyllables).Select(VietnameseText.Fold).Any(Reading.TopicTerms.Contains);
 
     /// <summary>The syllables a procedure's title opens with that say its action ("Đăng ký", "Cấp lại", "Hòa giải").</summary>
     public const int TitleActionSyllables = 2;
+
+    // The text was retrieved first and the reranker scored every other text below SureRunnerUpScore of it.
+    private bool RerankerIsSureOf(CorpusDocument document) => Hits[0].Chunk.DocumentId == document.Id && RunnerUpScore <= SureRunnerUpScore;
 
     /// <summary>
     /// True when the question replies to the service's question which procedure was meant and the chosen record is one

@@ -98,7 +98,8 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var ownSyllables = ownBeyondCues.Where(t => !t.Contains(' ', StringComparison.Ordinal) && !t.All(char.IsDigit)).ToList();
         var refersBack = forms.Any(f => f.Key is QuestionForm.RefersBack or QuestionForm.PaperBack);
         var isYesNo = IsYesNo(syllables, forms);
-        var asksNothing = AsksNothing(text, written, forms, isYesNo);
+        var clauses = Clauses(text);
+        var asksNothing = AsksNothing(text, written, clauses, forms, isYesNo);
         var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
@@ -193,7 +194,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             SpeaksOfTheCommuneOnly = SpeaksOfTheCommuneOnly(typed),
             NamedOffices = cues.Offices.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
             NamedChannels = cues.Channels.Find(PhraseList<string>.Folded(AskingPart(text))).Select(m => m.Key).Distinct(StringComparer.Ordinal).ToList(),
-            ChannelsAskedAbout = ChannelsAskedAbout(text),
+            ChannelsAskedAbout = ChannelsAskedAbout(clauses),
             NamedChanges = QuestionCues.ChangesIn(syllables, forms),
         };
     }
@@ -261,20 +262,18 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // ("dạ nó mua đất cất nhà trong đó ở luôn rồi, không về nữa", "nghỉ chừng ba tháng thôi, qua Tết mở lại").
     // A word typed with diacritics asks only as its own ("để lại vợ với hai đứa nhỏ" holds no "nhờ", "giấy cấp hồi
     // năm ngoái" no "hỏi").
-    private bool AsksNothing(string text, string[] written, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
+    private bool AsksNothing(string text, string[] written, IReadOnlyList<Clause> clauses, IReadOnlyList<PhraseList<QuestionForm>.Match> forms, bool isYesNo) =>
         !text.Contains('?', StringComparison.Ordinal) && !isYesNo && !AsksHasOrNot(VietnameseText.Fold(text)) &&
-        !AsksWithAQuestionWord(text) &&
+        !AsksWithAQuestionWord(clauses) &&
         !forms.Any(f => (f.Key is QuestionForm.Request or QuestionForm.List or QuestionForm.Whole or QuestionForm.Lookup) && f.IsAsWritten(written));
 
     // A question word in a clause, as typed; one a few words after a negation is an indefinite and asks nothing
     // ("nội dung thì không đổi gì", "không ai phụ bán", "không đổi chút nào"), unless the negation is of knowing
     // ("không biết nộp ở đâu").
-    private bool AsksWithAQuestionWord(string text)
+    private bool AsksWithAQuestionWord(IReadOnlyList<Clause> clauses)
     {
-        foreach (var clause in ClauseMarks().Split(text))
+        foreach (var (written, folded) in clauses)
         {
-            var written = TextAnalyzer.Syllables(clause).ToArray();
-            var folded = Array.ConvertAll(written, VietnameseText.Fold);
             for (var i = 0; i < folded.Length; i++)
             {
                 if (cues.Forms.IsPhrase(QuestionForm.QuestionWord, folded[i], written[i]) && !AfterANegation(folded, i))
@@ -290,15 +289,15 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
     // The channels named in the clauses that ask yes or no; a short clause that does ("có đúng vậy không", "phải
     // không") asks it of the clauses before it ("nghe nói làm trên VNeID một lần là xong hết, có đúng vậy không"), even
     // across a full stop, so the whole text is read, not only its asking part.
-    private List<string> ChannelsAskedAbout(string text)
+    private List<string> ChannelsAskedAbout(IReadOnlyList<Clause> clauses)
     {
-        var clauses = ClauseMarks().Split(text).Select(PhraseList<string>.Folded).Where(c => c.Length > 0).ToList();
         var asked = new List<string>();
         for (var i = 0; i < clauses.Count; i++)
         {
-            if (IsYesNo(clauses[i], cues.Forms.Find(clauses[i])))
+            var folded = clauses[i].Folded;
+            if (IsYesNo(folded, cues.Forms.Find(folded)))
             {
-                var about = clauses[i].Length <= MaxTagSyllables ? clauses.Take(i + 1) : [clauses[i]];
+                var about = folded.Length <= MaxTagSyllables ? clauses.Take(i + 1).Select(c => c.Folded) : [folded];
                 asked.AddRange(about.SelectMany(c => cues.Channels.Find(c).Select(m => m.Key)));
             }
         }
@@ -319,6 +318,16 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
 
         return false;
     }
+
+    // A clause of the question: its syllables as typed and folded.
+    private readonly record struct Clause(string[] Written, string[] Folded);
+
+    // The question's clauses that hold a syllable, split once for the reading's clause-wise questions.
+    private static List<Clause> Clauses(string text) =>
+        [.. ClauseMarks().Split(text)
+            .Select(clause => TextAnalyzer.Syllables(clause).ToArray())
+            .Where(written => written.Length > 0)
+            .Select(written => new Clause(written, Array.ConvertAll(written, VietnameseText.Fold)))];
 
     // The marks that end a clause (as TopicTerms reads them: a full stop only before a space or the end).
     [GeneratedRegex(@"[,;:?!…]|\.(?=\s|$)")]
