@@ -138,6 +138,30 @@ internal sealed class AnswerContext
     /// </summary>
     public const double SureRunnerUpScore = 1e-4;
 
+    /// <summary>
+    /// True when the question names a subject outside local government (<see cref="QuestionReading.OffTopicSubjects"/>)
+    /// that the texts are not about. "Chứng khoán" is the stock market to a citizen asking which shares to buy, but the
+    /// national catalogue's procedures of the securities commission are titled with it ("Rút nghiệp vụ, đóng cửa chi
+    /// nhánh … của công ty chứng khoán"): a question is about such a text when a retrieved text's title names every
+    /// such subject it names and, those words aside, it holds <see cref="NotInSourcesRule.SomewhatNamed"/> of the
+    /// chosen text's name ("đóng phòng giao dịch" of a securities company) or matches its topic as rule 7 asks of an
+    /// answer (<see cref="NotInSourcesRule.MinTopicMatch"/>: "ký hợp đồng đại lý … thuế thu nhập ai khai" and the
+    /// lottery agents' tax return); not "xổ số miền Trung chiều nay ra số mấy", which holds nothing of "Cấp … Giấy
+    /// chứng nhận đủ điều kiện kinh doanh xổ số" but the lottery.
+    /// </summary>
+    public bool NamesASubjectOutsideTheTexts => Reading.NamesOffTopicSubject && !(Reading.OffTopicSubjects.All(TitledInARetrievedText) &&
+        Choice is { } choice && BesidesTheSubjects() is var besides &&
+        (Statistics.NameMatch(choice.Document.Id, besides) >= NotInSourcesRule.SomewhatNamed || Statistics.TopicMatch(choice.Document.Id, besides) >= NotInSourcesRule.MinTopicMatch));
+
+    // The question's topic terms but those of the subjects outside local government it names.
+    private HashSet<string> BesidesTheSubjects() =>
+        Reading.TopicTerms.Where(t => !Reading.OffTopicSubjects.Any(subject => Holds(subject, t))).ToHashSet(StringComparer.Ordinal);
+
+    private bool TitledInARetrievedText(string subject) => Documents.Values.Any(d => Holds(string.Join(' ', PhraseList<string>.Folded(d.Title)), subject));
+
+    // Whether folded text holds the folded words, syllable for syllable.
+    private static bool Holds(string text, string words) => $" {text} ".Contains($" {words} ", StringComparison.Ordinal);
+
     /// <summary>The share of the question's terms the best retrieved chunk holds.</summary>
     public double BestCoverage => Hits.Count == 0 ? 0 : Hits[0].Coverage;
 

@@ -74,11 +74,11 @@ public sealed class AnswerService(
         Log.QuestionRead(logger, query.Question, reading.SearchText);
 
         var (context, rule, reply) = await DecideAsync(reading, query, cancellationToken).ConfigureAwait(false);
-        if (LeansOnPreviousAnswer(context, rule, previous))
+        if (LeansOnPreviousAnswer(context, rule))
         {
             var followed = await reader.ReadAsync(query.Question, previous, asFollowUp: true, cancellationToken).ConfigureAwait(false);
             var second = await DecideAsync(followed, query, cancellationToken).ConfigureAwait(false);
-            if (!Declines(second.Rule))
+            if (!Declines(second.Rule) || (second.Reply is ReferReply { Document: not null } && reply is not ReferReply { Document: not null }))
             {
                 (reading, context, rule, reply) = (followed, second.Context, second.Rule, second.Reply);
             }
@@ -161,12 +161,17 @@ public sealed class AnswerService(
 
     // A question in a conversation read on its own words (not a follow-up, or one whose own words took it to another
     // topic: "dạ ảnh té gãy chân lúc tập bắn, giờ còn nằm viện tỉnh"), that the policy would decline on them, and
-    // whose words name no text, tells a story about what was just answered: it is read once more against the
-    // previous answer's text, and that reading stands only if the policy then answers (or asks back, or refers with
-    // the text). Reading every such question as a follow-up instead turned greetings and off-topic questions in a
-    // conversation into referrals.
-    private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule, ConversationTurn? previous) =>
-        previous?.DocumentId is not null && (!context.Reading.IsFollowUp || context.Reading.ChangesTopic) && Declines(rule) && (context.Choice?.NameMatch ?? 0) < NamesNoText;
+    // whose words name no text, or that opens with a case of it ("lỡ ổng mất giữa chừng thì khoản trợ cấp đó tính sao"
+    // names "trợ cấp" of other allowances), tells a story about what was just answered: it is read once more against the
+    // previous answer's text, and that reading stands only if the policy then answers, asks back, or refers naming
+    // that text ("Tôi chưa tìm thấy trong thủ tục «…» câu trả lời"), where on its own words it was declined or referred
+    // without one: the asker then learns where the answer was looked for. Reading every such question as a follow-up
+    // instead turned greetings and off-topic questions in a conversation into referrals; one that opens a new subject
+    // by the way ("tiện hỏi luôn, …") or names a subject outside local government ("mai trời có mưa to không") is not
+    // read so.
+    private static bool LeansOnPreviousAnswer(AnswerContext context, AnswerRule rule) =>
+        context.Reading.ContinuesAnAnswer && !context.NamesASubjectOutsideTheTexts && (!context.Reading.IsFollowUp || context.Reading.ChangesTopic) && Declines(rule) &&
+        ((context.Choice?.NameMatch ?? 0) < NamesNoText || context.Reading.OpensWithACase);
 
     // Asking back among the nearest procedures is what the policy does instead of declining a question that asks which
     // procedure to follow: in a conversation, the previous answer's text is tried first, as for a decline.

@@ -32,6 +32,7 @@ internal sealed class OutOfScopeRule : AnswerRule
         var nothingInCommon = context.BestCoverage < MinCoverage && choice.Coverage < NotInSourcesRule.MinCoverage;
         var noTopicInCommon = context.TopicMatch < MinTopicMatch && context.Reading.Fields.Count == 0;
         var partlyNamed = choice.NameMatch >= NotInSourcesRule.PartlyNamed;
-        return (!partlyNamed && !context.RetrievalIsSureOfTheRecord && !context.AnswersTheAskBack && !context.LastsAsSaid && (nothingInCommon || noTopicInCommon)) || (!choice.IsNamed && context.Reading.NamesOffTopicSubject) ? new OutOfScopeReply() : null;
+        var inScopeWhateverItsWords = partlyNamed || context.RetrievalIsSureOfTheRecord || context.AnswersTheAskBack || context.LastsAsSaid || context.Reading.ContinuesAnAnswer;
+        return (!inScopeWhateverItsWords && (nothingInCommon || noTopicInCommon)) || (!choice.IsNamed && context.NamesASubjectOutsideTheTexts) ? new OutOfScopeReply() : null;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class UnsureWhichProcedureRule(OutOfScopeRule outOfScope, NotInS
     internal override Reply? Decide(AnswerContext context)
     {
         var reading = context.Reading;
-        if (!reading.AsksWhichProcedure || reading.NamesOffTopicSubject || context.Choice is null ||
+        if (!reading.AsksWhichProcedure || context.NamesASubjectOutsideTheTexts || context.Choice is null ||
             (outOfScope.Decide(context) is null && notInSources.Decide(context) is null))
         {
             return null;

@@ -67,6 +67,8 @@ public sealed class QuestionCues
         ["for-a-while"] = QuestionForm.ForAWhile,
         ["for-good"] = QuestionForm.ForGood,
         ["which-procedure"] = QuestionForm.WhichProcedure,
+        ["by-the-way"] = QuestionForm.ByTheWay,
+        ["case"] = QuestionForm.Case,
     };
 
     private QuestionCues(IEnumerable<string> fieldLines, IEnumerable<string> formLines, IEnumerable<string> provinceLines, IEnumerable<string> officeLines, IEnumerable<string> channelLines)

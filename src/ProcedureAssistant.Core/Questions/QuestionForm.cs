@@ -40,4 +40,6 @@ internal enum QuestionForm
     ForAWhile,
     ForGood,
     WhichProcedure,
+    ByTheWay,
+    Case,
 }

@@ -100,7 +100,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var isYesNo = IsYesNo(syllables, forms);
         var clauses = Clauses(text);
         var asksNothing = AsksNothing(text, written, clauses, forms, isYesNo);
-        var isFollowUp = previous is not null && (asFollowUp || opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0);
+        // A question that opens a new subject by the way ("nhân tiện, nên mua xe nào") leans on nothing before it, however few its words.
+        var byTheWay = forms.Any(f => f.Key == QuestionForm.ByTheWay);
+        var isFollowUp = previous is not null && (asFollowUp || (!byTheWay && (opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0)));
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
         // tình trạng hôn nhân”") is about that procedure: it is searched by its title.
@@ -186,7 +188,9 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
             FollowsAPlaceLookup = previous?.LookedUpPlaces == true,
             PlacesLookedUpBefore = previous?.PlacesLookedUp ?? [],
             AsksForPersonalData = AsksForPersonalData(typed, syllables, forms),
-            NamesOffTopicSubject = cues.OffTopicSubjects.Find(syllables).Any(f => f.IsAsWritten(written)),
+            OffTopicSubjects = [.. cues.OffTopicSubjects.Find(syllables).Where(f => f.IsAsWritten(written)).Select(f => string.Join(' ', syllables.AsSpan(f.Start, f.Length).ToArray())).Distinct(StringComparer.Ordinal)],
+            ContinuesAnAnswer = previous?.DocumentId is not null && !byTheWay,
+            OpensWithACase = cues.Forms.Prefix(syllables, QuestionForm.Case) > 0,
             AsksWhichProcedure = cues.WhichProcedure.Find(syllables).Any(),
             NamedIdentifiers = Identifier().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal).ToList(),
             Place = place,

@@ -158,8 +158,30 @@ public sealed record QuestionReading
     /// <summary>The question asks for a person's private data (a phone number, a home address, an identity number).</summary>
     public bool AsksForPersonalData { get; init; }
 
-    /// <summary>The question is about a subject outside local government and its procedures ("thời tiết", "giá vàng", "bài phát biểu": <c>off-topic</c> in <c>question-forms.tsv</c>).</summary>
-    public bool NamesOffTopicSubject { get; init; }
+    /// <summary>
+    /// The subjects outside local government and its procedures that the question names ("thời tiết", "giá vàng", "bài
+    /// phát biểu": <c>off-topic</c> in <c>question-forms.tsv</c>), each as its folded syllables ("chung khoan"). Whether
+    /// one is outside what the deployment answers depends on its texts: the national catalogue has procedures of the
+    /// securities commission (<c>AnswerContext.NamesASubjectOutsideTheTexts</c>).
+    /// </summary>
+    public IReadOnlyList<string> OffTopicSubjects { get; init; } = [];
+
+    /// <summary>The question names a subject outside local government (<see cref="OffTopicSubjects"/>).</summary>
+    public bool NamesOffTopicSubject => OffTopicSubjects.Count > 0;
+
+    /// <summary>
+    /// The question is asked in a conversation whose previous reply came from a text, and does not open a new subject by
+    /// the way ("tiện hỏi luôn", "nhân tiện": <c>by-the-way</c> in <c>question-forms.tsv</c>): whatever few words it
+    /// shares with the texts, it goes on with what the asker came about ("lỡ ổng mất giữa chừng thì khoản đó tính sao").
+    /// </summary>
+    public bool ContinuesAnAnswer { get; init; }
+
+    /// <summary>
+    /// The question opens with a case ("nếu", "lỡ", "chẳng may": <c>case</c> in <c>question-forms.tsv</c>): in a
+    /// conversation, a case of the situation just answered ("lỡ ổng mất giữa chừng thì khoản trợ cấp đó tính sao"),
+    /// whatever other text its words touch.
+    /// </summary>
+    public bool OpensWithACase { get; init; }
 
     /// <summary>Document numbers and procedure codes named ("118/2025/NĐ-CP", "1.001193").</summary>
     public IReadOnlyList<string> NamedIdentifiers { get; init; } = [];

@@ -1061,6 +1061,88 @@ public sealed class AnswerPolicyTests(HarnessFixture fixture) : IClassFixture<Ha
         Assert.Equal("out-of-scope", answer.Decision.Rule);
     }
 
+    [Theory]
+    [InlineData("chồng em đi biển cả tháng chưa về, em ở cữ một mình thì tính sao đây", false)]
+    [InlineData("nhân tiện, nên mua xe Vision hay Lead cho vợ đi chợ", true)]
+    public async Task ALaterQuestionWithFewWordsInCommonWithTheTexts_GoesOnWithTheConversation_UnlessItOpensANewSubjectByTheWay(string question, bool declined)
+    {
+        var conversation = $"goes-on-{declined}";
+        await Harness.AskAsync("làm giấy khai sinh cho con cần những giấy tờ gì", conversationId: conversation);
+
+        var answer = await Harness.AskAsync(question, conversationId: conversation);
+
+        Assert.Equal(declined, answer.Decision.Rule == "out-of-scope");
+        if (!declined)
+        {
+            // Referred, it names the text the answer was looked for in.
+            Assert.Equal("tthc-khai-sinh", answer.Decision.Measures!.ChosenDocument);
+            Assert.Contains(answer.Citations, c => c.DocumentId == "tthc-khai-sinh");
+        }
+    }
+
+    [Theory]
+    [InlineData("lỡ bà đang hưởng mà qua đời giữa chừng thì khoản trợ cấp đó nhà còn lãnh được tới khi nào", true)]
+    [InlineData("bà đang hưởng mà qua đời giữa chừng thì khoản trợ cấp đó nhà còn lãnh được tới khi nào", false)]
+    public async Task ALaterQuestionThatOpensWithACase_IsReadAgainstThePreviousAnswer_ThoughItsWordsTouchAnotherText(string question, bool readAgainstThePrevious)
+    {
+        var conversation = $"case-{readAgainstThePrevious}";
+        await Harness.AskAsync("mẹ tôi 76 tuổi không có lương hưu, có được hưởng trợ cấp hưu trí xã hội không", conversationId: conversation);
+
+        var answer = await Harness.AskAsync(question, conversationId: conversation);
+
+        // The record does not say; the referral names it as where the answer was looked for.
+        Assert.True(answer.Abstained);
+        Assert.Equal(readAgainstThePrevious, answer.Citations.Any(c => c.DocumentId == "tthc-huu-tri"));
+    }
+
+    [Fact]
+    public async Task ASubjectOutsideLocalGovernment_IsInScope_WhereARetrievedTextIsTitledWithIt()
+    {
+        const string publicCompany = """
+            ---
+            id: tthc-cong-ty-dai-chung
+            type: procedure
+            title: Đăng ký công ty đại chúng
+            source: https://example.gov.vn/dai-chung
+            ---
+            # Đăng ký công ty đại chúng
+
+            ## Cơ quan giải quyết
+            - Ủy ban Chứng khoán Nhà nước.
+
+            ## Điều kiện
+            - Công ty cổ phần có vốn điều lệ đã góp từ 30 tỷ đồng trở lên và ít nhất 10% cổ phiếu có quyền biểu quyết do ít nhất 100 nhà đầu tư không phải cổ đông lớn nắm giữ.
+
+            ## Thời hạn giải quyết
+            - 15 ngày kể từ ngày nhận đủ hồ sơ.
+            """;
+        const string license = """
+            ---
+            id: tthc-chung-chi-chung-khoan
+            type: procedure
+            title: Cấp chứng chỉ hành nghề chứng khoán
+            source: https://example.gov.vn/chung-chi
+            ---
+            # Cấp chứng chỉ hành nghề chứng khoán
+
+            ## Cơ quan giải quyết
+            - Ủy ban Chứng khoán Nhà nước.
+            """;
+        const string question = "nha toi co 150 co dong nho, du dieu kien len dai chung chua, uy ban chung khoan xu bao lau";
+        using var withTitles = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/dai-chung.md"] = publicCompany, ["procedures/chung-chi.md"] = license });
+        using var withoutTitles = await AnswerHarness.StartAsync(new Dictionary<string, string>(AnswerFixtures.All) { ["procedures/dai-chung.md"] = publicCompany });
+
+        var answered = await withTitles.AskAsync(question);
+        var declined = await withoutTitles.AskAsync(question);
+        // Those words aside, the market's question holds nothing of a text that is titled with them.
+        var market = await withTitles.AskAsync("chứng khoán tuần này lên hay xuống, nên bán chưa");
+
+        Assert.NotEqual("out-of-scope", answered.Decision.Rule);
+        Assert.Equal("tthc-cong-ty-dai-chung", answered.Decision.Measures!.ChosenDocument);
+        Assert.Equal("out-of-scope", declined.Decision.Rule);
+        Assert.Equal("out-of-scope", market.Decision.Rule);
+    }
+
     [Fact]
     public async Task AnOpeningQuestionThatNamesAProcedure_IsAnswered_ThoughMostOfItsWordsAreEverydayOnesTheRecordLacks()
     {

@@ -100,6 +100,10 @@ public sealed class QuestionReaderTests(HarnessFixture fixture) : IClassFixture<
     [InlineData("tách hộ nộp online hết mấy nghìn", new[] { AskedField.Place, AskedField.Fee })]
     [InlineData("nho xa hoa giai thi co phai dong tien ko", new[] { AskedField.Fee })]
     [InlineData("danh hiệu lao động tiên tiến cho công chức xã ai ký", new[] { AskedField.Authority })]
+    [InlineData("nộp xong phải chờ bao nhiêu hôm mới có giấy", new[] { AskedField.Time })] // "mấy hôm", "mấy bữa" tell when as often ("mấy hôm trước")
+    [InlineData("nop xong bao nhieu bua thi lay duoc", new[] { AskedField.Time })]
+    [InlineData("nau ruou gao roi dem di bo moi cho may quan", new AskedField[0])] // "cho mấy" typed plain is as often "chờ mấy"
+    [InlineData("xin xác nhận cư trú có tốn đồng nào không", new[] { AskedField.Fee })]
     public async Task Fields_AreTheItemsAsked_InTheOrderAsked_TheLongestPhraseDeciding(string question, AskedField[] fields)
     {
         var reading = await Harness.ReadAsync(question);
