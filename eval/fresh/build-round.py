@@ -5,7 +5,7 @@ Reads the round's hand-written turns in ROUND_DIR/build_data/default_set.py and 
 e001..), resolves `previous` from local labels, computes the `no-diacritics` and `follow-up` tags, writes
 ROUND_DIR/default.jsonl, full.jsonl and build_data/stats.json, and checks what the round's README.md lists against
 the corpus, the shared real data and every earlier round (eval/fresh and eval/freshN with a lower N). Exit status 1 on
-any failure. Rounds 36 to 76 were made with it.
+any failure. Rounds 36 to 80 were made with it.
 """
 import collections, glob, importlib.util, json, os, re, sys, unicodedata
 
