@@ -8,7 +8,9 @@ namespace ProcedureAssistant.Core.Answering;
 /// in <c>question-forms.tsv</c>) that does not name a text: a place name gives it words in common with the texts,
 /// which would otherwise have it referred. A question that holds a third of one of the chosen text's names
 /// (<see cref="NotInSourcesRule.PartlyNamed"/>) is in scope however many of its words are the asker's story ("bán lại
-/// chiếc xe máy cho người quen, chứng thực hợp đồng mua bán hết bao nhiêu").
+/// chiếc xe máy cho người quen, chứng thực hợp đồng mua bán hết bao nhiêu"), and so is a later question of a
+/// conversation whose previous reply came from a text (<see cref="Questions.QuestionReading.ContinuesAnAnswer"/>): its
+/// few words in common are the asker's story going on, which the next rules refer or answer.
 /// </summary>
 internal sealed class OutOfScopeRule : AnswerRule
 {

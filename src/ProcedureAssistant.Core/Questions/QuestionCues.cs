@@ -77,7 +77,8 @@ public sealed class QuestionCues
         Channels = new PhraseList<string>(Pairs(channelLines, "channels.tsv"));
         Fields = new PhraseList<AskedField>(Pairs(fieldLines, "asked-fields.tsv").Select(p => (Known(FieldNames, p.Key, "asked-fields.tsv"), p.Value)));
         var forms = Pairs(formLines, "question-forms.tsv").Select(p => (Key: Known(FormNames, p.Key, "question-forms.tsv"), Phrase: p.Value)).ToList();
-        Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key) && f.Key != QuestionForm.WhichProcedure));
+        Forms = new PhraseList<QuestionForm>(forms.Where(f => !IsAboutStopping(f.Key) && f.Key is not (QuestionForm.WhichProcedure or QuestionForm.ByTheWay)));
+        ByTheWay = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.ByTheWay));
         WhichProcedure = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.WhichProcedure));
         OffTopicSubjects = new PhraseList<QuestionForm>(forms.Where(f => f.Key == QuestionForm.OffTopic));
         Stopping = new PhraseList<QuestionForm>(forms.Where(f => IsAboutStopping(f.Key)));
@@ -96,6 +97,12 @@ public sealed class QuestionCues
     /// asks a number and would hide "tỉ số").
     /// </summary>
     internal PhraseList<QuestionForm> OffTopicSubjects { get; }
+
+    /// <summary>
+    /// Phrases that open a new subject by the way ("tiện hỏi luôn", "nhân tiện"), looked up on their own: they hold the
+    /// request "hỏi", which still makes the question ask.
+    /// </summary>
+    internal PhraseList<QuestionForm> ByTheWay { get; }
 
     /// <summary>Phrases that ask which procedure to follow ("làm thủ tục nào", "xin loại nào"), looked up on their own: "thủ tục gì" also asks for the whole procedure.</summary>
     internal PhraseList<QuestionForm> WhichProcedure { get; }

@@ -101,7 +101,7 @@ public sealed partial class QuestionReader(TextAnalyzer analyzer, QueryNormalize
         var clauses = Clauses(text);
         var asksNothing = AsksNothing(text, written, clauses, forms, isYesNo);
         // A question that opens a new subject by the way ("nhân tiện, nên mua xe nào") leans on nothing before it, however few its words.
-        var byTheWay = forms.Any(f => f.Key == QuestionForm.ByTheWay);
+        var byTheWay = cues.ByTheWay.Find(syllables).Any();
         var isFollowUp = previous is not null && (asFollowUp || (!byTheWay && (opener > 0 || refersBack || asksNothing || ownSyllables.Count <= MaxFollowUpSyllables || previous.AskedWhichProcedure || previous.OptionsOffered.Count > 0)));
 
         // "giấy đó xin ở đâu" after an answer that named one other procedure for a paper ("xem thủ tục “Cấp Giấy xác nhận
