@@ -153,14 +153,11 @@ internal sealed class AnswerContext
         Choice is { } choice && BesidesTheSubjects() is var besides &&
         (Statistics.NameMatch(choice.Document.Id, besides) >= NotInSourcesRule.SomewhatNamed || Statistics.TopicMatch(choice.Document.Id, besides) >= NotInSourcesRule.MinTopicMatch));
 
-    // The question's topic terms but those of the subjects outside local government it names.
+    // The question's topic terms (folded syllables and pairs) but those within the subjects outside local government it names.
     private HashSet<string> BesidesTheSubjects() =>
-        Reading.TopicTerms.Where(t => !Reading.OffTopicSubjects.Any(subject => Holds(subject, t))).ToHashSet(StringComparer.Ordinal);
+        Reading.TopicTerms.Where(t => !Reading.OffTopicSubjects.Any(subject => ProcedureVariants.Holds(subject.Split(' '), t.Split(' ')))).ToHashSet(StringComparer.Ordinal);
 
-    private bool TitledInARetrievedText(string subject) => Documents.Values.Any(d => Holds(string.Join(' ', PhraseList<string>.Folded(d.Title)), subject));
-
-    // Whether folded text holds the folded words, syllable for syllable.
-    private static bool Holds(string text, string words) => $" {text} ".Contains($" {words} ", StringComparison.Ordinal);
+    private bool TitledInARetrievedText(string subject) => Documents.Values.Any(d => ProcedureVariants.Holds(PhraseList<string>.Folded(d.Title), subject.Split(' ')));
 
     /// <summary>The share of the question's terms the best retrieved chunk holds.</summary>
     public double BestCoverage => Hits.Count == 0 ? 0 : Hits[0].Coverage;

@@ -425,7 +425,7 @@ internal static class ProcedureVariants
     }
 
     // True when the words stand side by side, in this order, somewhere in the text's.
-    private static bool Holds(string[] text, string[] words) =>
+    internal static bool Holds(string[] text, string[] words) =>
         Enumerable.Range(0, Math.Max(0, text.Length - words.Length + 1)).Any(i => text.AsSpan(i, words.Length).SequenceEqual(words));
 
     private static HashSet<string> Words(string text) =>
